@@ -1,0 +1,63 @@
+package dltheory.check;
+
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Self-checks for the exercises at the end of each notebook. The student's answer starts as
+ * {@code null}: the check then prints "not answered yet" and the notebook still runs clean.
+ * Once answered it prints ✓, or ✗ with a hint. The expected value is computed by the library,
+ * never typed into the notebook.
+ */
+public final class Exercise {
+
+    private Exercise() {
+    }
+
+    /**
+     * Checks a numeric answer: |answer − expected| ≤ tol. Returns true when answered correctly.
+     */
+    public static boolean check(String name, Double answer, double expected, double tol, String hint) {
+        if (answer == null) {
+            System.out.println(name + ": not answered yet");
+            return false;
+        }
+        boolean ok = Math.abs(answer - expected) <= tol;
+        if (ok) {
+            System.out.println("✓ " + name + ": " + Check.fmt(answer) + " is right");
+        } else {
+            System.out.println("✗ " + name + ": " + Check.fmt(answer) + " is not right. Hint: " + hint);
+        }
+        return ok;
+    }
+
+    /**
+     * Checks a function answer against the library's {@code reference} at {@code points}:
+     * the largest relative difference must be ≤ relTol.
+     */
+    public static boolean check(String name, DoubleUnaryOperator answer, DoubleUnaryOperator reference,
+                                double[] points, double relTol, String hint) {
+        if (answer == null) {
+            System.out.println(name + ": not answered yet");
+            return false;
+        }
+        double worst = 0;
+        double worstAt = Double.NaN;
+        for (double x : points) {
+            double want = reference.applyAsDouble(x);
+            double got = answer.applyAsDouble(x);
+            double rel = Math.abs(got - want) / Math.max(Math.abs(want), 1e-300);
+            if (!(rel <= worst)) {
+                worst = rel;
+                worstAt = x;
+            }
+        }
+        boolean ok = worst <= relTol;
+        if (ok) {
+            System.out.println("✓ " + name + ": matches at all " + points.length + " points");
+        } else {
+            System.out.println("✗ " + name + ": off by a relative " + Check.fmt(worst) + " at x = " + Check.fmt(worstAt)
+                    + ". Hint: " + hint);
+        }
+        return ok;
+    }
+}

@@ -1,0 +1,63 @@
+package dltheory.plot;
+
+/**
+ * Counts of samples in equal bins, normalised to a density (area 1), with the coordinates of
+ * its step outline for plotting.
+ *
+ * @param lo      left edge of the first bin
+ * @param hi      right edge of the last bin
+ * @param density density in each bin: count / (n · bin width)
+ */
+public record Histogram(double lo, double hi, double[] density) {
+
+    /**
+     * Bins {@code samples} into {@code bins} equal bins on {@code [lo, hi]}; values below
+     * {@code lo} or above {@code hi} are counted in the first or last bin.
+     */
+    public static Histogram of(double[] samples, int bins, double lo, double hi) {
+        if (samples.length == 0) {
+            throw new IllegalArgumentException("samples must be non-empty");
+        }
+        if (bins < 1) {
+            throw new IllegalArgumentException("bins must be >= 1, got " + bins);
+        }
+        if (!(hi > lo)) {
+            throw new IllegalArgumentException("need lo < hi, got lo=" + lo + ", hi=" + hi);
+        }
+        double width = (hi - lo) / bins;
+        double[] density = new double[bins];
+        for (double v : samples) {
+            int b = (int) Math.floor((v - lo) / width);
+            density[Math.max(0, Math.min(bins - 1, b))] += 1;
+        }
+        for (int b = 0; b < bins; b++) {
+            density[b] /= samples.length * width;
+        }
+        return new Histogram(lo, hi, density);
+    }
+
+    /** Width of one bin. */
+    public double binWidth() {
+        return (hi - lo) / density.length;
+    }
+
+    /** x coordinates of the step outline: each bin's left and right edge. */
+    public double[] stepX() {
+        double[] x = new double[2 * density.length];
+        for (int b = 0; b < density.length; b++) {
+            x[2 * b] = lo + b * binWidth();
+            x[2 * b + 1] = lo + (b + 1) * binWidth();
+        }
+        return x;
+    }
+
+    /** y coordinates of the step outline: each bin's density, twice. */
+    public double[] stepY() {
+        double[] y = new double[2 * density.length];
+        for (int b = 0; b < density.length; b++) {
+            y[2 * b] = density[b];
+            y[2 * b + 1] = density[b];
+        }
+        return y;
+    }
+}

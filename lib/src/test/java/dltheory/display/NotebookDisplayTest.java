@@ -1,0 +1,53 @@
+package dltheory.display;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Base64;
+import java.util.List;
+
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+
+import dltheory.plot.Plots;
+import dltheory.table.Tables;
+
+class NotebookDisplayTest {
+
+    record Row(int t, double variance) {
+    }
+
+    private static Renderer renderer() {
+        Renderer r = new Renderer();
+        NotebookDisplay.register(r);
+        return r;
+    }
+
+    @Test
+    void chartRendersAsSvgPngAndDescriptiveText() {
+        XYChart chart = Plots.xy("Variance by layer", "layer t", "Var");
+        Plots.line(chart, "He", new double[] {1, 1.1, 0.9});
+        DisplayData data = renderer().render(chart);
+
+        assertTrue(((String) data.getData(NotebookDisplay.SVG)).contains("<svg"));
+        byte[] png = Base64.getDecoder().decode((String) data.getData(NotebookDisplay.PNG));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        assertEquals("Chart \"Variance by layer\" (1 series: He)", data.getData(NotebookDisplay.TEXT));
+    }
+
+    @Test
+    void tableRendersAsHtmlAndAlignedText() {
+        var table = Tables.of("per layer", List.of(new Row(1, 1.0126), new Row(2, 0.99)));
+        DisplayData data = renderer().render(table);
+
+        String html = (String) data.getData(NotebookDisplay.HTML);
+        assertTrue(html.contains("<caption>per layer</caption>"), html);
+        assertTrue(html.contains("1.013"), html);
+        String text = (String) data.getData(NotebookDisplay.TEXT);
+        assertTrue(text.contains("variance") && text.contains("0.99"), text);
+        assertTrue(!text.contains("@"), "text/plain must not be an identity hash: " + text);
+    }
+}
