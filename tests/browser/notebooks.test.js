@@ -61,6 +61,7 @@ async function checkNotebook(t, server, browser, file) {
   const failures = [];
   let focus = null; // selector of the element to show in the screenshot
   let kernelId = null;
+  let shot = null;
   const started = Date.now();
   try {
     await page.goto(server.url(`/notebooks/notebooks/${encodeURIComponent(file)}`), {
@@ -95,9 +96,6 @@ async function checkNotebook(t, server, browser, file) {
     const state = await waitForRunAll(page, file);
     t.diagnostic(`${file}: ran ${state.done} code cell(s) in ${((Date.now() - started) / 1000).toFixed(1)} s `
       + '(kernel start included)');
-    for (const c of state.unfinished) {
-      failures.push(`cell ${c.index} ("${c.first}"): expected it to run, its prompt is "${c.prompt}"`);
-    }
 
     // 3. No error output in any cell.
     const errors = await page.evaluate(() => {
@@ -111,6 +109,9 @@ async function checkNotebook(t, server, browser, file) {
       const first = await cellFirstLine(page, e.index);
       failures.push(`cell ${e.index} ("${first}"): expected no error output, got: ${shorten(e.text, 400)}`);
       focus ??= `#notebook-container > .cell:nth-child(${e.index})`;
+    }
+    for (const c of state.unfinished) {
+      failures.push(`cell ${c.index} ("${c.first}"): expected it to run, its prompt is "${c.prompt}"`);
     }
 
     // 4. At least one plot rendered in an output (an <img> that loaded, or an inline <svg> with a size).
@@ -152,11 +153,12 @@ async function checkNotebook(t, server, browser, file) {
     else t.diagnostic(`${file}: ${math.typeset} formula(s) typeset by MathJax`);
     if (math.errors.length || math.raw.length) focus ??= `#notebook-container > .cell:nth-child(${(math.errors[0] || math.raw[0]).index})`;
 
-    await screenshotAt(page, focus, `notebook-${stem}`);
+    shot = await screenshotAt(page, focus, `notebook-${stem}`);
 
     // 6. Tab completion in a new code cell at the end: Math.ab → a list with abs.
     const completion = await tabComplete(page, 'Math.ab');
     await screenshot(page, `notebook-${stem}-completion`);
+    await page.keyboard.press('Escape');
     if (completion.list) {
       if (!completion.options.some((o) => /^abs(?![A-Za-z0-9_$])/.test(o.trim()))) {
         failures.push(`Tab completion of "Math.ab" in a new code cell: expected "abs" in the list, got [${completion.options.slice(0, 10).join(', ')}]`);
@@ -175,7 +177,7 @@ async function checkNotebook(t, server, browser, file) {
     failures.push(e.message);
   } finally {
     if (failures.length) {
-      const shot = await screenshotAt(page, focus, `notebook-${stem}`);
+      shot ??= await screenshotAt(page, focus, `notebook-${stem}`);
       failures.push(`screenshot: ${shot}`);
     }
     if (!kernelId) kernelId = await page.evaluate(() => Jupyter.notebook.kernel && Jupyter.notebook.kernel.id).catch(() => null);
@@ -255,6 +257,11 @@ async function checkMath(page) {
       res.scripts += rendered.querySelectorAll('script[type^="math/tex"]').length;
       rendered.querySelectorAll('.MathJax_Error, merror, [data-mjx-error]').forEach((e) => {
         res.errors.push({ index: i + 1, text: e.getAttribute('data-mjx-error') || e.textContent });
+      });
+      // MathJax 2's noUndefined extension shows an unknown macro as red "\name" instead of failing.
+      rendered.querySelectorAll('span.MathJax, span.MathJax_CHTML, span.MathJax_SVG').forEach((e) => {
+        const m = e.textContent.match(/\\[A-Za-z]+/);
+        if (m) res.errors.push({ index: i + 1, text: `undefined macro ${m[0]}` });
       });
       const clone = rendered.cloneNode(true);
       clone.querySelectorAll('.MathJax, .MathJax_Display, .MathJax_Preview, .MathJax_CHTML, .MathJax_SVG, mjx-container, script, code, pre')
