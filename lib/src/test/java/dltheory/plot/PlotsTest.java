@@ -28,8 +28,7 @@ class PlotsTest {
         assertEquals("layer t", chart.getXAxisTitle());
         assertEquals("Var[a]", chart.getYAxisTitle());
         assertEquals(Color.WHITE, chart.getStyler().getPlotBackgroundColor());
-        assertEquals(LegendPosition.InsideNE, chart.getStyler().getLegendPosition());
-        assertFalse(chart.getStyler().isYAxisLogarithmicDecadeOnly());
+        assertEquals(LegendPosition.OutsideS, chart.getStyler().getLegendPosition());
     }
 
     @Test
@@ -55,6 +54,19 @@ class PlotsTest {
         XYChart chart = Plots.logY(Plots.logX(Plots.xy("T", "x", "y")));
         assertTrue(chart.getStyler().isXAxisLogarithmic());
         assertTrue(chart.getStyler().isYAxisLogarithmic());
+    }
+
+    @Test
+    void logAxisLabelsEveryDecadeOrEveryTickDependingOnTheRange() {
+        XYChart narrow = Plots.logY(Plots.xy("T", "x", "y"));
+        Plots.line(narrow, "a", new double[] {0.9, 1.1, 3});
+        Plots.finish(narrow);
+        assertFalse(narrow.getStyler().isYAxisLogarithmicDecadeOnly());
+        XYChart wide = Plots.logY(Plots.xy("T", "x", "y"));
+        Plots.line(wide, "a", new double[] {1e-3, 1, 10});
+        Plots.finish(wide);
+        assertTrue(wide.getStyler().isYAxisLogarithmicDecadeOnly());
+        assertEquals(4, Plots.decades(wide, false), 1e-12);
     }
 
     @Test
