@@ -255,13 +255,15 @@ async function checkMath(page) {
       if (!rendered) return;
       res.typeset += rendered.querySelectorAll('span.MathJax, span.MathJax_CHTML, span.MathJax_SVG, mjx-container').length;
       res.scripts += rendered.querySelectorAll('script[type^="math/tex"]').length;
-      rendered.querySelectorAll('.MathJax_Error, merror, [data-mjx-error]').forEach((e) => {
+      rendered.querySelectorAll('.MathJax_Error, .mjx-noError, .noError, merror, [data-mjx-error]').forEach((e) => {
+        if (e.closest('.MJX_Assistive_MathML')) return;
         res.errors.push({ index: i + 1, text: e.getAttribute('data-mjx-error') || e.textContent });
       });
       // MathJax 2's noUndefined extension shows an unknown macro as red "\name" instead of failing.
-      rendered.querySelectorAll('span.MathJax, span.MathJax_CHTML, span.MathJax_SVG').forEach((e) => {
-        const m = e.textContent.match(/\\[A-Za-z]+/);
-        if (m) res.errors.push({ index: i + 1, text: `undefined macro ${m[0]}` });
+      rendered.querySelectorAll('span.MathJax, span.MathJax_CHTML, span.MathJax_SVG').forEach((f) => {
+        f.querySelectorAll('[style*="color: red"], [style*="color:red"]').forEach((e) => {
+          if (!e.closest('.MJX_Assistive_MathML')) res.errors.push({ index: i + 1, text: `undefined macro ${e.textContent}` });
+        });
       });
       const clone = rendered.cloneNode(true);
       clone.querySelectorAll('.MathJax, .MathJax_Display, .MathJax_Preview, .MathJax_CHTML, .MathJax_SVG, mjx-container, script, code, pre')
