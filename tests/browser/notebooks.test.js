@@ -11,7 +11,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const {
-  ROOT, skipUnlessBrowser, requireBrowser, launchBrowser, screenshot, waitFor, sleep, shorten,
+  ROOT, ON_CI, browserUnavailable, launchBrowser, screenshot, sleep, shorten,
 } = require('./helpers/env');
 const { startServer, prerequisitesMissing } = require('./helpers/jupyter');
 
@@ -24,33 +24,46 @@ const KERNEL_START_MS = 120_000; // the JVM starts on 2 busy cores
 const RUN_ALL_MS = 180_000; // a notebook runs in ~10 s alone; generous for a loaded machine
 const COMPLETE_MS = 30_000;
 
-describe('notebooks in the classic Jupyter Notebook, in headless Chromium', skipUnlessBrowser(), () => {
-  let server;
-  let browser;
+const SUITE = 'notebooks in the classic Jupyter Notebook, in headless Chromium';
+const unavailable = browserUnavailable();
+if (unavailable && !ON_CI) {
+  test(SUITE, { skip: `browser tests skipped: ${unavailable}` }, () => {});
+} else if (unavailable) {
+  test(SUITE, () => assert.fail(`browser tests cannot run on CI: ${unavailable}`));
+} else {
+  describe(SUITE, () => {
+    let server;
+    let browser;
+    let setupError = null; // reported by every test, so a broken set-up counts as failures
 
-  before(async () => {
-    requireBrowser();
-    const missing = prerequisitesMissing();
-    if (missing) throw new Error(`cannot test the notebooks: ${missing}`);
-    server = await startServer();
-    browser = await launchBrowser();
-  }, { timeout: 180_000 });
+    before(async () => {
+      try {
+        const missing = prerequisitesMissing();
+        if (missing) throw new Error(missing);
+        server = await startServer();
+        browser = await launchBrowser();
+      } catch (e) {
+        setupError = e;
+      }
+    }, { timeout: 180_000 });
 
-  after(async () => {
-    if (browser) await browser.close();
-    if (server) await server.stop();
-  }, { timeout: 60_000 });
+    after(async () => {
+      if (browser) await browser.close();
+      if (server) await server.stop();
+    }, { timeout: 60_000 });
 
-  test('notebooks/ holds notebooks', () => {
-    assert.ok(notebooks.length > 0, `no notebooks/*.ipynb found under ${NOTEBOOKS}`);
-  });
-
-  for (const file of notebooks) {
-    test(file, { timeout: KERNEL_START_MS + RUN_ALL_MS + 120_000 }, async (t) => {
-      await checkNotebook(t, server, browser, file);
+    test('notebooks/ holds notebooks', () => {
+      assert.ok(notebooks.length > 0, `no notebooks/*.ipynb found under ${NOTEBOOKS}`);
     });
-  }
-});
+
+    for (const file of notebooks) {
+      test(file, { timeout: KERNEL_START_MS + RUN_ALL_MS + 120_000 }, async (t) => {
+        if (setupError) assert.fail(`cannot test ${file}: ${setupError.message}`);
+        await checkNotebook(t, server, browser, file);
+      });
+    }
+  });
+}
 
 async function checkNotebook(t, server, browser, file) {
   const stem = file.replace(/\.ipynb$/, '');

@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL, fileURLToPath } = require('node:url');
 const {
-  ROOT, skipUnlessBrowser, requireBrowser, launchBrowser, isLocalUrl, screenshot, shorten,
+  ROOT, ON_CI, browserUnavailable, launchBrowser, isLocalUrl, screenshot, shorten,
 } = require('./helpers/env');
 const { serve } = require('./helpers/static');
 
@@ -38,53 +38,67 @@ function notebookHasMath(stem) {
     && TEX.test([].concat(c.source).join('').replace(/```[\s\S]*?```|`[^`\n]*`/g, '')));
 }
 
-describe('the static site, offline, in headless Chromium', skipUnlessBrowser(), () => {
-  let browser;
-  let http;
-  const base = {};
+const SUITE = 'the static site, offline, in headless Chromium';
+const unavailable = browserUnavailable();
+if (unavailable && !ON_CI) {
+  test(SUITE, { skip: `browser tests skipped: ${unavailable}` }, () => {});
+} else if (unavailable) {
+  test(SUITE, () => assert.fail(`browser tests cannot run on CI: ${unavailable}`));
+} else {
+  describe(SUITE, () => {
+    let browser;
+    let http;
+    let setupError = null; // reported by every test, so a broken set-up counts as failures
+    const base = {};
 
-  before(async () => {
-    requireBrowser();
-    if (!fs.existsSync(INDEX)) {
-      throw new Error(`site/index.html is missing (${INDEX}): build the site first with bin/site `
-        + '(bin/test does this before the browser tests)');
-    }
-    http = await serve(SITE);
-    base.file = pathToFileURL(`${SITE}/`).href;
-    base.http = http.base;
-    browser = await launchBrowser();
-  }, { timeout: 120_000 });
+    before(async () => {
+      try {
+        if (!fs.existsSync(INDEX)) {
+          throw new Error(`site/index.html is missing (${INDEX}): build the site first with bin/site `
+            + '(bin/test does this before the browser tests)');
+        }
+        http = await serve(SITE);
+        base.file = pathToFileURL(`${SITE}/`).href;
+        base.http = http.base;
+        browser = await launchBrowser();
+      } catch (e) {
+        setupError = e;
+      }
+    }, { timeout: 120_000 });
 
-  after(async () => {
-    if (browser) await browser.close();
-    if (http) await http.close();
-  });
+    after(async () => {
+      if (browser) await browser.close();
+      if (http) await http.close();
+    });
 
-  test('site/ has one page per notebook', () => {
-    assert.ok(fs.existsSync(INDEX), 'site/index.html is missing: run bin/site');
-    const missing = notebookStems.filter((s) => !pages.includes(`${s}.html`));
-    assert.deepEqual(missing, [], `notebooks without a page in site/: ${missing.join(', ')} (is site/ older than notebooks/? run bin/site)`);
-    assert.ok(pages.length > 0, 'site/ has no notebook pages');
-  });
+    test('site/ has one page per notebook', () => {
+      if (setupError) assert.fail(setupError.message);
+      const missing = notebookStems.filter((s) => !pages.includes(`${s}.html`));
+      assert.deepEqual(missing, [], `notebooks without a page in site/: ${missing.join(', ')} (is site/ older than notebooks/? run bin/site)`);
+      assert.ok(pages.length > 0, 'site/ has no notebook pages');
+    });
 
-  for (const mode of ['file', 'http']) {
-    const how = mode === 'file' ? 'file://' : 'loopback HTTP';
-    describe(`opened ${mode === 'file' ? 'from disk (file://)' : 'over loopback HTTP'}`, () => {
-      test(`index.html (${how})`, { timeout: 120_000 }, async (t) => {
-        await checkPage(t, browser, base[mode], 'index.html', mode, { index: true });
-      });
-      pages.forEach((page, i) => {
-        test(`${page} (${how})`, { timeout: 120_000 }, async (t) => {
-          await checkPage(t, browser, base[mode], page, mode, {
-            prev: i > 0 ? pages[i - 1] : null,
-            next: i + 1 < pages.length ? pages[i + 1] : null,
-            shots: mode === 'file' || undefined,
+    for (const mode of ['file', 'http']) {
+      const how = mode === 'file' ? 'file://' : 'loopback HTTP';
+      describe(`opened ${mode === 'file' ? 'from disk (file://)' : 'over loopback HTTP'}`, () => {
+        test(`index.html (${how})`, { timeout: 120_000 }, async (t) => {
+          if (setupError) assert.fail(setupError.message);
+          await checkPage(t, browser, base[mode], 'index.html', mode, { index: true });
+        });
+        pages.forEach((page, i) => {
+          test(`${page} (${how})`, { timeout: 120_000 }, async (t) => {
+            if (setupError) assert.fail(setupError.message);
+            await checkPage(t, browser, base[mode], page, mode, {
+              prev: i > 0 ? pages[i - 1] : null,
+              next: i + 1 < pages.length ? pages[i + 1] : null,
+              shots: mode === 'file' || undefined,
+            });
           });
         });
       });
-    });
-  }
-});
+    }
+  });
+}
 
 async function checkPage(t, browser, baseUrl, name, mode, expect) {
   const label = `site/${name} (${mode === 'file' ? 'file://' : 'http'})`;

@@ -21,8 +21,9 @@ const CHROMIUM_FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
+/** The Chromium to drive: $CHROMIUM when set (and only that), else Debian's. */
 function chromiumPath() {
-  const candidates = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const candidates = process.env.CHROMIUM ? [process.env.CHROMIUM] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return candidates.find((p) => {
     try { fs.accessSync(p, fs.constants.X_OK); return true; } catch { return false; }
   });
@@ -33,8 +34,8 @@ function browserUnavailable() {
   const exe = chromiumPath();
   const marker = fs.existsSync(NO_BROWSER_MARKER) ? fs.readFileSync(NO_BROWSER_MARKER, 'utf8').trim() : '';
   if (!exe) {
-    return `no Chromium found (${process.env.CHROMIUM ? `CHROMIUM=${process.env.CHROMIUM}, ` : ''}/usr/bin/chromium)`
-      + (marker ? `: ${marker}` : ': run environment/browser.sh');
+    if (marker) return marker; // environment/browser.sh said why
+    return `no Chromium at ${process.env.CHROMIUM ? `CHROMIUM=${process.env.CHROMIUM}` : '/usr/bin/chromium'}: run environment/browser.sh`;
   }
   try {
     require.resolve('playwright-core', { paths: [path.join(__dirname, '..')] });
@@ -42,16 +43,6 @@ function browserUnavailable() {
     return 'playwright-core is not installed: run environment/browser.sh (npm ci --prefix tests/browser)';
   }
   return null;
-}
-
-/**
- * Options for node:test's test()/describe(): { skip: reason } where no browser can run and we are
- * not on CI. On CI the caller gets {} and must call requireBrowser() so the run fails loudly.
- */
-function skipUnlessBrowser() {
-  const reason = browserUnavailable();
-  if (reason && !ON_CI) return { skip: `browser tests skipped: ${reason}` };
-  return {};
 }
 
 function requireBrowser() {
@@ -149,6 +140,6 @@ function shorten(s, n = 300) {
 }
 
 module.exports = {
-  ROOT, SHOTS, ON_CI, CHROMIUM_FLAGS, chromiumPath, browserUnavailable, skipUnlessBrowser, requireBrowser,
+  ROOT, SHOTS, ON_CI, CHROMIUM_FLAGS, chromiumPath, browserUnavailable, requireBrowser,
   launchBrowser, isLocalUrl, shotPath, screenshot, freePort, sleep, waitFor, shorten,
 };
