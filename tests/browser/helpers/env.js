@@ -63,6 +63,9 @@ async function launchBrowser() {
     deviceScaleFactor: 1,
     timeout: 60_000,
   });
+  const removeProfile = () => fs.rmSync(profile, { recursive: true, force: true });
+  process.on('exit', removeProfile);
+  exitOnSignals();
   const blocked = [];
   // Only loopback and local files: anything else is recorded and refused.
   await context.route((url) => !isLocalUrl(url.href), async (route) => {
@@ -74,9 +77,19 @@ async function launchBrowser() {
     blocked,
     async close() {
       try { await context.close(); } catch { /* already gone */ }
-      fs.rmSync(profile, { recursive: true, force: true });
+      removeProfile();
+      process.removeListener('exit', removeProfile);
     },
   };
+}
+
+/** On SIGINT/SIGTERM (a timeout, Ctrl-C) exit normally, so the 'exit' handlers clean up. */
+let signalsHooked = false;
+function exitOnSignals() {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGTERM', () => process.exit(143));
 }
 
 function isLocalUrl(href) {
@@ -141,5 +154,5 @@ function shorten(s, n = 300) {
 
 module.exports = {
   ROOT, SHOTS, ON_CI, CHROMIUM_FLAGS, chromiumPath, browserUnavailable, requireBrowser,
-  launchBrowser, isLocalUrl, shotPath, screenshot, freePort, sleep, waitFor, shorten,
+  launchBrowser, exitOnSignals, isLocalUrl, shotPath, screenshot, freePort, sleep, waitFor, shorten,
 };

@@ -8,7 +8,7 @@ const os = require('node:os');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const { spawn, spawnSync } = require('node:child_process');
-const { ROOT, freePort, waitFor, shorten } = require('./env');
+const { ROOT, freePort, waitFor, shorten, exitOnSignals } = require('./env');
 
 const KERNELS = path.join(ROOT, 'target', 'jupyter', 'share', 'jupyter');
 const KERNELSPEC = path.join(KERNELS, 'kernels', 'java', 'kernel.json');
@@ -83,7 +83,13 @@ async function startServer() {
   child.on('exit', (code, signal) => { exited = { code, signal }; });
   // If this test process dies, take the server (and its kernels, same process group) with it.
   const killGroup = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } };
-  process.on('exit', killGroup);
+  const cleanUp = () => {
+    killGroup();
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(home, { recursive: true, force: true });
+  };
+  process.on('exit', cleanUp);
+  exitOnSignals();
 
   const base = `http://127.0.0.1:${port}`;
   const server = {
@@ -115,7 +121,7 @@ async function startServer() {
           await waitFor(() => exited !== null, { timeout: 15_000, what: 'the notebook server to exit' });
         } catch { killGroup(); }
       }
-      process.removeListener('exit', killGroup);
+      process.removeListener('exit', cleanUp);
       fs.rmSync(dir, { recursive: true, force: true });
       fs.rmSync(home, { recursive: true, force: true });
     },
