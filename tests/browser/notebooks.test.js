@@ -126,6 +126,10 @@ async function checkNotebook(t, server, browser, file) {
       failures.push(`cell ${e.index} ("${first}"): expected no error output, got: ${shorten(e.text, 400)}`);
       focus ??= `#notebook-container > .cell:nth-child(${e.index})`;
     }
+    const stderr = await page.evaluate(() => [...document.querySelectorAll('#notebook-container > .cell')]
+      .map((cell, i) => [...cell.querySelectorAll('.output_stderr')].map((e) => `cell ${i + 1}: ${e.innerText}`))
+      .flat());
+    if (stderr.length) t.diagnostic(`${file}: stderr (not an error by itself): ${shorten(stderr.join(' | '), 300)}`);
     for (const c of state.unfinished) {
       failures.push(`cell ${c.index} ("${c.first}"): expected it to run, its prompt is "${c.prompt}"`);
     }

@@ -291,8 +291,11 @@ async function typesetMath(page) {
 /** Why a link does not resolve, or null: the target file must exist (file://) or answer 200 (http). */
 async function unresolved(page, link, ids) {
   if (link.href.startsWith('#')) {
-    const id = decodeURIComponent(link.href.slice(1));
-    return id === '' || ids.includes(id) ? null : `no element with id "${id}" on this page`;
+    // As browsers do: the fragment as written, then percent-decoded.
+    const raw = link.href.slice(1);
+    let decoded = raw;
+    try { decoded = decodeURIComponent(raw); } catch { /* keep raw */ }
+    return raw === '' || ids.includes(raw) || ids.includes(decoded) ? null : `no element with id "${raw}" on this page`;
   }
   if (/^(mailto|tel|javascript):/i.test(link.href)) return null;
   if (!isLocalUrl(link.abs)) return null; // outside links cannot be followed offline; not checked
