@@ -57,7 +57,8 @@ public final class KernelProcess {
         ZMQ.Socket controlSocket = bind(ctx, SocketType.ROUTER, ci.endpoint(ci.controlPort()));
         bind(ctx, SocketType.ROUTER, ci.endpoint(ci.stdinPort()));
         ZMQ.Socket hbSocket = bind(ctx, SocketType.REP, ci.endpoint(ci.hbPort()));
-        new Heartbeat(hbSocket).start();
+        Heartbeat heartbeat = new Heartbeat(hbSocket);
+        heartbeat.start();
 
         IoPub iopub = new IoPub(iopubSocket, codec, session);
         iopub.status(null, "starting");
@@ -94,10 +95,15 @@ public final class KernelProcess {
         control.put("interrupt_request", sessionHandlers::interrupt);
         control.put("shutdown_request", sessionHandlers::shutdown);
 
-        new Channel("control", controlSocket, codec, session, iopub, control).start();
-        new Channel("shell", shellSocket, codec, session, iopub, shell).start();
+        Channel controlChannel = new Channel("control", controlSocket, codec, session, iopub, control);
+        Channel shellChannel = new Channel("shell", shellSocket, codec, session, iopub, shell);
+        controlChannel.start();
+        shellChannel.start();
 
         stopped.await();
+        controlChannel.stop();
+        shellChannel.stop();
+        heartbeat.stop();
         streams.drain();
         kernel.onShutdown(false);
         Thread closer = new Thread(ctx::close, "zmq-close");

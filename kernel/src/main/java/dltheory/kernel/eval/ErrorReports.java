@@ -41,7 +41,9 @@ public final class ErrorReports {
             lines.add("    " + cell.caret(at, p.end() > at ? p.end() : at + 1));
             List<String> rest = List.of(p.message().split("\n"));
             for (String extra : rest.subList(1, rest.size())) {
-                lines.add("    " + extra);
+                if (!extra.strip().equals("location: class")) {
+                    lines.add("    " + extra);
+                }
             }
         }
         String evalue = problems.isEmpty() ? "compilation failed" : firstLine(problems.get(0).message());
