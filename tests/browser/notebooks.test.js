@@ -23,6 +23,8 @@ const notebooks = fs.existsSync(NOTEBOOKS)
 const KERNEL_START_MS = 120_000; // the JVM starts on 2 busy cores
 const RUN_ALL_MS = 180_000; // a notebook runs in ~10 s alone; generous for a loaded machine
 const COMPLETE_MS = 30_000;
+// Notebooks at once (each its own tab and kernel); 2 suits 2 cores, as bin/site's --jobs 2.
+const JOBS = Math.max(1, Number.parseInt(process.env.BROWSER_TEST_JOBS || '2', 10) || 2);
 
 const SUITE = 'notebooks in the classic Jupyter Notebook, in headless Chromium';
 const unavailable = browserUnavailable();
@@ -31,7 +33,7 @@ if (unavailable && !ON_CI) {
 } else if (unavailable) {
   test(SUITE, () => assert.fail(`browser tests cannot run on CI: ${unavailable}`));
 } else {
-  describe(SUITE, () => {
+  describe(SUITE, { concurrency: JOBS }, () => {
     let server;
     let browser;
     let setupError = null; // reported by every test, so a broken set-up counts as failures
