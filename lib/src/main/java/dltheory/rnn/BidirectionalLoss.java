@@ -90,8 +90,8 @@ public record BidirectionalLoss(DMatrixRMaj targets, boolean[] steps) {
 
     void requireLength(BidirectionalPass pass) {
         if (pass.steps() != length()) {
-            throw new IllegalArgumentException("the sequence has T = " + pass.steps() + " steps but the targets have "
-                    + length());
+            throw new IllegalArgumentException("targets must have one column per step of x (T = " + pass.steps()
+                    + "), got " + length());
         }
         if (pass.yRef(1).length != targets.numRows) {
             throw new IllegalArgumentException("targets must have K = " + pass.yRef(1).length + " rows, got "
