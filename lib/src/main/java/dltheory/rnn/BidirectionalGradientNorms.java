@@ -75,15 +75,38 @@ public record BidirectionalGradientNorms(String loss, double[] forward, double[]
         return b;
     }
 
-    /** max over t of ‖∇_{h_t}L‖ / bound_t (≤ 1 when the bound holds). */
+    /**
+     * max over t of ‖∇_{h_t}L‖ / bound_t, leaving out the start of the chain where the two are
+     * equal by construction (≤ 1 when the bound holds; 0 when T = 1).
+     */
     public double worstBoundRatio(Chain chain, double rate) {
         double[] n = norms(chain);
         double[] b = bound(chain, rate);
+        int start = chain == Chain.FORWARD ? n.length - 1 : 0;
         double worst = 0;
         for (int i = 0; i < n.length; i++) {
+            if (i == start) {
+                continue;
+            }
             worst = Math.max(worst, b[i] == 0 ? (n[i] == 0 ? 0 : Double.POSITIVE_INFINITY) : n[i] / b[i]);
         }
         return worst;
+    }
+
+    /**
+     * log₁₀(max/min) of the nonzero norms of {@code chain}: how many decades the profile spans
+     * (0 when at most one is nonzero).
+     */
+    public double decades(Chain chain) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (double v : norms(chain)) {
+            if (v > 0) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        return max > 0 ? Math.log10(max / min) : 0;
     }
 
     /** How many of the 2T hidden states h_t (t = 1 … T, both chains) get a nonzero gradient. */
@@ -97,7 +120,11 @@ public record BidirectionalGradientNorms(String loss, double[] forward, double[]
 
     /** The log-scale chart of both profiles against t (zero gradients are left out: log axis). */
     public XYChart chart(String title) {
-        XYChart chart = Plots.logY(Plots.xy(title, "step t", "‖∇_{h_t} L‖"));
+        XYChart chart = Plots.logY(Plots.xy(title, "step t", "‖∂L/∂hₜ‖"));
+        // gradients span many decades: label them 1E-12, 1E-8, … rather than rounding to 0
+        chart.getStyler().setYAxisDecimalPattern("0E0");
+        chart.getStyler().setXAxisTickMarkSpacingHint(60);
+        chart.getStyler().setXAxisDecimalPattern("0");
         add(chart, "forward chain h⁽ᶠ⁾", forward, SeriesMarkers.CIRCLE);
         add(chart, "backward chain h⁽ᵇ⁾", backward, SeriesMarkers.SQUARE);
         return chart;
@@ -105,8 +132,13 @@ public record BidirectionalGradientNorms(String loss, double[] forward, double[]
 
     /** {@link #chart(String)} with the dashed bound (γ‖U‖)^{distance} for {@code chain}. */
     public XYChart chart(String title, Chain chain, double rate) {
+        double[] b = bound(chain, rate);
+        if (!(b[chain == Chain.FORWARD ? b.length - 1 : 0] > 0) || !(rate > 0)) {
+            throw new IllegalArgumentException("chain must carry a nonzero gradient at its start and rate must be > 0"
+                    + " for a bound on a log axis, got chain " + chain + ", rate " + rate);
+        }
         XYChart chart = chart(title);
-        Plots.reference(chart, "bound (γ‖U‖₂)^distance", Plots.oneTo(steps()), bound(chain, rate));
+        Plots.reference(chart, "bound (γ‖U‖₂)^distance", Plots.oneTo(steps()), b);
         return chart;
     }
 

@@ -94,6 +94,14 @@ public record BidirectionalRnn(Activation sigma,
                 one(0), one(0));
     }
 
+    /** A 1×T sequence (or 1×T targets) for the one-unit net: column t − 1 is {@code values[t − 1]}. */
+    public static DMatrixRMaj scalarSequence(double... values) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException("values must hold at least one step, got none");
+        }
+        return new DMatrixRMaj(1, values.length, true, values);
+    }
+
     /** D, the input size. */
     public int inputDim() {
         return wF.numCols;

@@ -51,6 +51,13 @@ class BidirectionalGradientNormsTest {
         double[] b = n.bound(Chain.FORWARD, 0.1);
         assertEquals(0.01 * 0.01, b[0], 1e-18);
         assertEquals(3, n.toTable().rowCount());
+        assertEquals(2.0, n.decades(Chain.FORWARD), 1e-12);
+        assertEquals(0.0, n.decades(Chain.BACKWARD), 0.0);
+        BidirectionalAssertions.rejects("chain", () -> n.chart("t", Chain.BACKWARD, 0.1));
+        BidirectionalAssertions.rejects("rate", () -> n.chart("t", Chain.FORWARD, 0));
+        // bound at t = 1, 2 is 0.01·0.1², 0.01·0.1: ratios 1e4 and 1e2 (the anchor t = 3 is left out)
+        assertEquals(1e4, n.worstBoundRatio(Chain.FORWARD, 0.1), 1e-8);
+        assertEquals(1.0, n.worstBoundRatio(Chain.FORWARD, 10), 1e-12);
         BidirectionalAssertions.rejects("forward", () -> new BidirectionalGradientNorms("x", new double[2], new double[3]));
     }
 }

@@ -18,7 +18,7 @@ class BidirectionalRnnTest {
     void scalarForwardPassMatchesTheDefinitionByHand() {
         Activation s = Activation.SIGMOID;
         BidirectionalRnn net = BidirectionalRnn.scalar(s, 0.7, -1.2, 0.4, 0.9, 1.5, -0.8, 0.1);
-        DMatrixRMaj x = new DMatrixRMaj(1, 2, true, 0.5, -2.0);
+        DMatrixRMaj x = BidirectionalRnn.scalarSequence(0.5, -2.0);
         BidirectionalPass p = net.forward(x);
         double f1 = s.value(0.7 * 0.5);
         double f2 = s.value(0.7 * -2.0 - 1.2 * f1);
@@ -106,6 +106,7 @@ class BidirectionalRnnTest {
         BidirectionalAssertions.rejects("v", () -> net.withVector(new double[3]));
         BidirectionalAssertions.rejects("hiddenDim", () -> BidirectionalRnn.random(1, 0, 1, 1, s, Seeded.rng(1)));
         BidirectionalAssertions.rejects("recurrentScale", () -> BidirectionalRnn.random(1, 1, 1, -1, s, Seeded.rng(1)));
+        BidirectionalAssertions.rejects("values", () -> BidirectionalRnn.scalarSequence());
         BidirectionalAssertions.rejects("rng", () -> BidirectionalRnn.random(1, 1, 1, 1, s, null));
         BidirectionalPass p = net.forward(x);
         BidirectionalAssertions.rejects("t", () -> p.hForward(5));
