@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
 import java.awt.font.FontRenderContext;
 import java.awt.geom.Ellipse2D;
@@ -12,6 +11,7 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
+import java.util.Locale;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -94,9 +94,9 @@ public final class ComputationalGraphDrawing {
      * which costs tens of milliseconds each.
      */
     static String serifFamily() {
-        List<String> installed = List.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
         for (String family : List.of("DejaVu Serif", "Liberation Serif", "Times New Roman", "Noto Serif")) {
-            if (installed.contains(family)) {
+            // an unknown name falls back to the logical Dialog family, so the family name tells
+            if (new Font(family, Font.PLAIN, 10).getFamily(Locale.ROOT).equals(family)) {
                 return family;
             }
         }
