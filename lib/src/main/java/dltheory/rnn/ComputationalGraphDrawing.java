@@ -20,6 +20,8 @@ import org.knowm.xchart.internal.chartpart.Annotation;
 import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
+
+import dltheory.plot.Fonts;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import dltheory.plot.Plots;
@@ -42,7 +44,7 @@ public final class ComputationalGraphDrawing {
 
     private static final double RADIUS = 21;
     private static final FontRenderContext MEASURE = new FontRenderContext(null, true, true);
-    private static final String SERIF = serifFamily();
+    private static final String SERIF = Fonts.SERIF;
     private static final Font NODE = new Font(SERIF, Font.ITALIC, 17);
     private static final Font EDGE = new Font(SERIF, Font.ITALIC, 15);
     private static final Font SMALL = new Font(SERIF, Font.PLAIN, 10);
@@ -86,21 +88,6 @@ public final class ComputationalGraphDrawing {
         }
         chart.addAnnotation(new GraphAnnotation(graph));
         return chart;
-    }
-
-    /**
-     * An installed serif family by name, else the logical {@code Serif}. A physical name matters
-     * for speed: VectorGraphics2D looks up the physical font behind a logical one on every string,
-     * which costs tens of milliseconds each.
-     */
-    static String serifFamily() {
-        for (String family : List.of("DejaVu Serif", "Liberation Serif", "Times New Roman", "Noto Serif")) {
-            // an unknown name falls back to the logical Dialog family, so the family name tells
-            if (new Font(family, Font.PLAIN, 10).getFamily(Locale.ROOT).equals(family)) {
-                return family;
-            }
-        }
-        return Font.SERIF;
     }
 
     /** The fill colour of a node of {@code kind} (the legend's marker colour). */
