@@ -97,7 +97,7 @@ class DropoutSgdTest {
         Ensemble e = new Ensemble(0.1, 3, new double[][] {{1, 2}, {3, 4}, {5, 0}});
         assertArrayEquals(new double[] {3, 2}, e.mean(), 1e-12);
         assertArrayEquals(new double[] {2 / Math.sqrt(3), 2 / Math.sqrt(3)}, e.standardErrors(), 1e-12);
-        assertEquals(Math.sqrt((4 + 0 + 4 + 4 + 4 + 4) / 3.0), e.spread(), 1e-12);
+        assertEquals(Math.sqrt((4 + 4 + 8) / 3.0), e.spread(), 1e-12);
         assertArrayEquals(new double[] {2, 4, 0}, e.coordinate(2));
         assertEquals(Math.sqrt(3) / 2, e.maxZ(new double[] {2, 2}), 1e-12);
     }
