@@ -36,11 +36,11 @@ public final class DropoutCharts {
     public static XYChart sgdDistance(SgdPath decaying, SgdPath constant, double[] wDrop, double[] pwDrop) {
         XYChart chart = Plots.logY(Plots.logX(Plots.xy("SGD with dropout converges to w_drop, not to p·w_drop",
                 "step t", "distance ‖w_t − ·‖")));
-        Plots.line(chart, "decaying η_t: ‖w_t − w_drop‖", decaying.steps(), decaying.distanceTo(wDrop));
-        Plots.line(chart, "constant η: ‖w_t − w_drop‖", constant.steps(), constant.distanceTo(wDrop));
-        Plots.line(chart, "decaying η_t: ‖w_t − p·w_drop‖", decaying.steps(), decaying.distanceTo(pwDrop));
+        Plots.line(chart, "decaying η: to w_drop", decaying.steps(), decaying.distanceTo(wDrop));
+        Plots.line(chart, "constant η: to w_drop", constant.steps(), constant.distanceTo(wDrop));
+        Plots.line(chart, "decaying η: to p·w_drop", decaying.steps(), decaying.distanceTo(pwDrop));
         double[] t = decaying.steps();
-        Plots.horizontal(chart, "‖w_drop − p·w_drop‖", DropoutRegression.distance(wDrop, pwDrop), t[0], t[t.length - 1]);
+        Plots.horizontal(chart, "gap ‖w_drop − p·w_drop‖", DropoutRegression.distance(wDrop, pwDrop), t[0], t[t.length - 1]);
         return chart;
     }
 
@@ -53,6 +53,7 @@ public final class DropoutCharts {
         XYChart chart = Plots.logY(Plots.xy("Dropout's λ = (1 − p)/p", "keep probability p", "λ"));
         Plots.line(chart, "λ = (1 − p)/p", ps, lambda);
         chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0);
         return chart;
     }
 
@@ -60,13 +61,15 @@ public final class DropoutCharts {
      * One line per coefficient of {@code paths}, against p (dropout, p·w_drop of equation (6)) or
      * against λ (ridge, equation (8), log x).
      *
-     * @param logX whether the x axis is logarithmic (use it for λ)
+     * @param logX whether the x axis is logarithmic (use it for λ); otherwise the axis is p ∈ [0, 1]
      */
     public static XYChart coefficientPaths(CoefficientPaths paths, String title, String xLabel, String yLabel,
                                            boolean logX) {
         XYChart chart = Plots.xy(title, xLabel, yLabel);
         if (logX) {
             Plots.logX(chart);
+        } else {
+            chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0);
         }
         for (int j = 1; j <= paths.d(); j++) {
             Plots.line(chart, "w_" + j, paths.x(), paths.path(j));

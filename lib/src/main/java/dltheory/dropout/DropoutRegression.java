@@ -268,6 +268,26 @@ public final class DropoutRegression {
     }
 
     /**
+     * ‖p·w_drop − w_L2(λ_L2)‖: how far dropout (equation (6)) is from ridge (equation (8)) with
+     * strength λ_L2. Zero when every column of X has squared norm c and λ_L2 = λ·c (notebook 02).
+     */
+    public static double gapToRidge(DMatrixRMaj X, double[] y, double p, double lambdaRidge) {
+        return distance(scaledMinimiser(X, y, p), ridge(X, y, lambdaRidge));
+    }
+
+    /** One {@link Limit} row per keep probability in {@code ps}: w_drop against its limits p → 1 and p → 0. */
+    public static List<Limit> limits(DMatrixRMaj X, double[] y, double[] ps) {
+        double[] ols = leastSquares(X, y);
+        double[] perFeature = minimiserAsPToZero(X, y);
+        List<Limit> rows = new ArrayList<>();
+        for (double p : ps) {
+            double[] w = minimiser(X, y, p);
+            rows.add(new Limit(p, lambda(p), distance(w, ols), p * norm(w), distance(w, perFeature)));
+        }
+        return rows;
+    }
+
+    /**
      * Shrinkage of every coefficient relative to OLS, one row per feature: dropout's
      * (p·w_drop)_j / w_OLS,j (equation (6)) and ridge's w_L2,j / w_OLS,j with {@code lambdaRidge}
      * (equation (8)). Notebook 02, the erratum on rows versus columns.
