@@ -9,6 +9,7 @@ target/jupyter, where environment/setup.sh installs this checkout's kernel.
 """
 
 import argparse
+import base64
 import concurrent.futures
 import html
 import os
@@ -127,6 +128,7 @@ def render_site(names):
     copy_mathjax(SITE)
     exporter = HTMLExporter(template_name="dltheory", extra_template_basedirs=[str(TEMPLATES)])
     exporter.mathjax_url = MATHJAX_URL
+    exporter.register_filter("base64_text", lambda text: base64.b64encode(text.encode("utf-8")).decode("ascii"))
     entries = []
     for i, name in enumerate(names):
         nb = nbformat.read(EXECUTED / f"{name}.ipynb", as_version=4)

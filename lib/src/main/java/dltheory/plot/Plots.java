@@ -207,7 +207,10 @@ public final class Plots {
         return max > 0 ? Math.log10(max / min) : 0;
     }
 
-    /** The chart as an SVG document. */
+    /**
+     * The chart as an SVG element, without XML declaration or DOCTYPE, so that it can be inlined
+     * in HTML (nbconvert refuses an SVG output that carries an encoding declaration).
+     */
     public static String svg(Chart<?, ?> chart) {
         finish(chart);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -216,7 +219,8 @@ public final class Plots {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString(StandardCharsets.UTF_8);
+        String document = out.toString(StandardCharsets.UTF_8);
+        return document.substring(document.indexOf("<svg"));
     }
 
     /** The chart as PNG bytes drawn at 2× scale, so it stays sharp on high-density screens. */

@@ -74,7 +74,8 @@ class PlotsTest {
         XYChart chart = Plots.xy("Growth of ‖u‖", "step t", "‖u_t‖");
         Plots.line(chart, "α = 0.1", new double[] {1, 2, 4});
         String svg = Plots.svg(chart);
-        assertTrue(svg.contains("<svg"), svg.substring(0, Math.min(200, svg.length())));
+        assertTrue(svg.startsWith("<svg"), svg.substring(0, Math.min(200, svg.length())));
+        assertTrue(svg.trim().endsWith("</svg>"));
         var image = ImageIO.read(new ByteArrayInputStream(Plots.png(chart)));
         assertEquals(2 * Plots.WIDTH, image.getWidth());
         assertEquals(2 * Plots.HEIGHT, image.getHeight());
