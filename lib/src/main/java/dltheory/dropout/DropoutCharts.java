@@ -36,11 +36,11 @@ public final class DropoutCharts {
     public static XYChart sgdDistance(SgdPath decaying, SgdPath constant, double[] wDrop, double[] pwDrop) {
         XYChart chart = Plots.logY(Plots.logX(Plots.xy("SGD with dropout converges to w_drop, not to p·w_drop",
                 "step t", "distance ‖w_t − ·‖")));
-        Plots.line(chart, "decaying η: to w_drop", decaying.steps(), decaying.distanceTo(wDrop));
-        Plots.line(chart, "constant η: to w_drop", constant.steps(), constant.distanceTo(wDrop));
-        Plots.line(chart, "decaying η: to p·w_drop", decaying.steps(), decaying.distanceTo(pwDrop));
+        Plots.line(chart, "decaying η: w_drop", decaying.steps(), decaying.distanceTo(wDrop));
+        Plots.line(chart, "constant η: w_drop", constant.steps(), constant.distanceTo(wDrop));
+        Plots.line(chart, "decaying η: p·w_drop", decaying.steps(), decaying.distanceTo(pwDrop));
         double[] t = decaying.steps();
-        Plots.horizontal(chart, "gap ‖w_drop − p·w_drop‖", DropoutRegression.distance(wDrop, pwDrop), t[0], t[t.length - 1]);
+        Plots.horizontal(chart, "‖w_drop − p·w_drop‖", DropoutRegression.distance(wDrop, pwDrop), t[0], t[t.length - 1]);
         return chart;
     }
 

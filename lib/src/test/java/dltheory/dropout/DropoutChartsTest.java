@@ -33,7 +33,7 @@ class DropoutChartsTest {
         SgdPath b = DropoutSgd.run(d.X(), d.y(), p, 100, eta, Double.POSITIVE_INFINITY, 10, Seeded.rng(3L));
         XYChart c = DropoutCharts.sgdDistance(a, b, wDrop, pw);
         assertEquals(4, c.getSeriesMap().size());
-        assertArrayEquals(a.distanceTo(wDrop), c.getSeriesMap().get("decaying η: to w_drop").getYData());
+        assertArrayEquals(a.distanceTo(wDrop), c.getSeriesMap().get("decaying η: w_drop").getYData());
         Ensemble e = DropoutSgd.ensemble(d.X(), d.y(), p, 5, 10, eta, Seeded.rng(4L));
         XYChart s = DropoutCharts.spread(e, wDrop, pw, 1, 2);
         assertArrayEquals(e.coordinate(2), s.getSeriesMap().get("w_T of each run").getYData());
