@@ -29,7 +29,7 @@ public final class DropoutCharts {
     }
 
     /**
-     * SGD with dropout (equation (9)): distance of the iterates to w_drop for a decaying and a
+     * SGD with dropout (equation (8)): distance of the iterates to w_drop for a decaying and a
      * constant step, the decaying run's distance to p·w_drop, and the gap ‖w_drop − p·w_drop‖
      * dashed (log-log).
      */
@@ -59,7 +59,7 @@ public final class DropoutCharts {
 
     /**
      * One line per coefficient of {@code paths}, against p (dropout, p·w_drop of equation (6)) or
-     * against λ (ridge, equation (8), log x).
+     * against λ (ridge, equation (9), log x).
      *
      * @param logX whether the x axis is logarithmic (use it for λ); otherwise the axis is p ∈ [0, 1]
      */

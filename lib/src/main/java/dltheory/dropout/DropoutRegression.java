@@ -19,7 +19,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  *   (5)  ∇_w E_R[L(w)] = 2p²XᵀXw − 2pXᵀy + 2p(1−p)Γ²w
  *   (6)  p·w_drop = (XᵀX + λΓ²)⁻¹Xᵀy,   λ = (1−p)/p
  *   (7)  w_drop   = (pXᵀX + (1−p)Γ²)⁻¹Xᵀy
- *   (8)  w_L2     = (XᵀX + λ_L2·I)⁻¹Xᵀy
+ *   (9)  w_L2     = (XᵀX + λ_L2·I)⁻¹Xᵀy
  * </pre>
  * Every inverse is a linear solve (Cholesky, or QR for least squares); none is formed.
  * Inputs are not modified.
@@ -186,7 +186,7 @@ public final class DropoutRegression {
         return w;
     }
 
-    /** The ridge (L2) solution w_L2 = (XᵀX + λI)⁻¹Xᵀy, λ ≥ 0; notebook 02, equation (8). Cholesky solve. */
+    /** The ridge (L2) solution w_L2 = (XᵀX + λI)⁻¹Xᵀy, λ ≥ 0; notebook 02, equation (9). Cholesky solve. */
     public static double[] ridge(DMatrixRMaj X, double[] y, double lambda) {
         Require.design(X, y);
         Require.nonNegative(lambda, "lambda");
@@ -253,7 +253,7 @@ public final class DropoutRegression {
 
     /**
      * The coefficients of notebook 02 side by side, one row per feature j: ‖x_j‖², OLS, w_drop,
-     * p·w_drop (equation (6)) and ridge with {@code lambdaRidge} (equation (8)).
+     * p·w_drop (equation (6)) and ridge with {@code lambdaRidge} (equation (9)).
      */
     public static List<Coefficient> coefficients(DMatrixRMaj X, double[] y, double p, double lambdaRidge) {
         double[] g2 = gammaSquared(X);
@@ -268,7 +268,7 @@ public final class DropoutRegression {
     }
 
     /**
-     * ‖p·w_drop − w_L2(λ_L2)‖: how far dropout (equation (6)) is from ridge (equation (8)) with
+     * ‖p·w_drop − w_L2(λ_L2)‖: how far dropout (equation (6)) is from ridge (equation (9)) with
      * strength λ_L2. Zero when every column of X has squared norm c and λ_L2 = λ·c (notebook 02).
      */
     public static double gapToRidge(DMatrixRMaj X, double[] y, double p, double lambdaRidge) {
@@ -290,7 +290,7 @@ public final class DropoutRegression {
     /**
      * Shrinkage of every coefficient relative to OLS, one row per feature: dropout's
      * (p·w_drop)_j / w_OLS,j (equation (6)) and ridge's w_L2,j / w_OLS,j with {@code lambdaRidge}
-     * (equation (8)). Notebook 02, the erratum on rows versus columns.
+     * (equation (9)). Notebook 02, the erratum on rows versus columns.
      */
     public static List<Shrinkage> shrinkage(DMatrixRMaj X, double[] y, double p, double lambdaRidge) {
         List<Shrinkage> rows = new ArrayList<>();
@@ -326,7 +326,7 @@ public final class DropoutRegression {
         return new CoefficientPaths(ps, paths);
     }
 
-    /** Ridge coefficient paths w_L2(λ) for each λ in {@code lambdas} (equation (8)). */
+    /** Ridge coefficient paths w_L2(λ) for each λ in {@code lambdas} (equation (9)). */
     public static CoefficientPaths ridgePaths(DMatrixRMaj X, double[] y, double[] lambdas) {
         double[][] paths = new double[X.numCols][lambdas.length];
         for (int k = 0; k < lambdas.length; k++) {

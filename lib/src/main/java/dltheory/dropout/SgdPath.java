@@ -1,7 +1,7 @@
 package dltheory.dropout;
 
 /**
- * The iterates of one SGD-with-dropout run (notebook 02, equation (9)) recorded at some steps.
+ * The iterates of one SGD-with-dropout run (notebook 02, equation (8)) recorded at some steps.
  *
  * @param steps    the steps t at which the iterate was recorded (increasing)
  * @param iterates {@code iterates[k]} = w after {@code steps[k]} steps
