@@ -162,6 +162,43 @@ public final class Jacobians {
     }
 
     /**
+     * One row of notebook 05's layout comparison: a candidate for ∂h_T/∂h_0, its relative distance
+     * to the Jacobian measured by central differences, and its spectral norm.
+     */
+    public record LayoutRow(String matrix, double relativeErrorToMeasured, double spectralNorm) {
+
+        /** The rows as a table (notebook 05, "Where the reference text errs"). */
+        public static Table toTable(List<LayoutRow> rows) {
+            return Tables.of("Which matrix is ∂h_T/∂h_0? (entry (i, j) measured as ∂h_T,i / ∂h_0,j)", rows);
+        }
+    }
+
+    /**
+     * Compares the two layouts against central differences (notebook 05, "Where the reference text
+     * errs"): J_T ⋯ J_1 (numerator layout), the text's product diag σ′(h_0)Wᵀ ⋯ diag σ′(h_{T−1})Wᵀ
+     * (denominator layout, eq. 23), and that product transposed.
+     *
+     * @param h0  the initial state; not modified
+     * @param X   inputs, T×m with T ≥ 1; not modified
+     * @param eps the central-difference step, &gt; 0
+     */
+    public static List<LayoutRow> compareLayouts(Recurrences.Weights w, Activation sigma, double[] h0,
+                                                 DMatrixRMaj X, double eps) {
+        DMatrixRMaj measured = centralDifference(w, sigma, h0, X, eps);
+        DMatrixRMaj states = Recurrences.h(w, sigma, h0, X);
+        DMatrixRMaj ours = product(w.W(), sigma, states);
+        DMatrixRMaj text = productDenominator(w.W(), sigma, states);
+        DMatrixRMaj textT = CommonOps_DDRM.transpose(text, null);
+        return List.of(
+                new LayoutRow("J_T⋯J_1 with J_t = W diag σ′(h_{t−1}) (numerator layout)",
+                        relativeError(ours, measured), SpectralMatrices.norm(ours)),
+                new LayoutRow("diag σ′(h_0)Wᵀ ⋯ diag σ′(h_{T−1})Wᵀ (the text, denominator layout)",
+                        relativeError(text, measured), SpectralMatrices.norm(text)),
+                new LayoutRow("the text's product, transposed",
+                        relativeError(textT, measured), SpectralMatrices.norm(textT)));
+    }
+
+    /**
      * A curve ‖∂h_t/∂h_0‖, t = 1 … T, for one net and one σ (notebook 05, Q5.2 and Q5.3).
      *
      * @param label  the series name in charts

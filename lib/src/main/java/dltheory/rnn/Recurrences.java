@@ -240,6 +240,25 @@ public final class Recurrences {
     }
 
     /**
+     * The state c·𝟙 (every one of the n units at c), e.g. a fixed point h* in the middle (c = 0) or
+     * in the saturated tail (|c| large) of σ (notebook 05, Q5.3).
+     *
+     * @param n units, ≥ 1
+     * @param c the common value, finite
+     */
+    public static double[] uniformState(int n, double c) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be >= 1, got " + n);
+        }
+        if (!Double.isFinite(c)) {
+            throw new IllegalArgumentException("c must be finite, got " + c);
+        }
+        double[] v = new double[n];
+        java.util.Arrays.fill(v, c);
+        return v;
+    }
+
+    /**
      * T×m zero inputs (x_t = 0 for every t), for runs that sit at a fixed point.
      *
      * @param T steps, ≥ 1

@@ -125,6 +125,36 @@ class JacobiansTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void atAUniformFixedPointTheRateIsSTimesSigmaPrime(Activation sigma) {
+        Random rng = new Random(SEED + 11);
+        DMatrixRMaj W = SpectralMatrices.scaledOrthogonal(12, 1.5 / sigma.gamma(), rng);
+        for (double c : new double[] {-2, -0.5, 0, 0.7, 3}) {
+            Jacobians.NormCurve curve = Jacobians.atFixedPoint("c", W, sigma, Recurrences.uniformState(12, c), 20);
+            double perStep = 1.5 / sigma.gamma() * sigma.derivative(c);
+            assertEquals(perStep, curve.rate(), 1e-9 * perStep, "c = " + c);
+            assertEquals(Math.pow(perStep, 20), curve.at(20), 1e-9 * Math.pow(perStep, 20));
+            assertTrue(curve.at(20) <= Math.pow(curve.stepBound(), 20) * (1 + 1e-12));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void layoutComparisonSeparatesTheLayouts(Activation sigma) {
+        Random rng = new Random(SEED + 12);
+        Recurrences.Weights w = Recurrences.Weights.random(8, 3, 2.0 / sigma.gamma(), rng);
+        DMatrixRMaj X = RandomMatrices_DDRM.rectangleGaussian(10, 3, 0, 1, rng);
+        double[] h0 = RandomMatrices_DDRM.rectangleGaussian(8, 1, 0, 1, rng).data;
+        List<Jacobians.LayoutRow> rows = Jacobians.compareLayouts(w, sigma, h0, X, EPS);
+        assertEquals(3, rows.size());
+        assertTrue(rows.get(0).relativeErrorToMeasured() <= FD_REL_TOL);
+        assertTrue(rows.get(1).relativeErrorToMeasured() > 0.1);
+        assertTrue(rows.get(2).relativeErrorToMeasured() <= FD_REL_TOL);
+        assertEquals(rows.get(0).spectralNorm(), rows.get(1).spectralNorm(), 1e-12 * rows.get(0).spectralNorm());
+        assertEquals(3, Jacobians.LayoutRow.toTable(rows).rowCount());
+    }
+
     @Test
     void atTheFixedPointZeroTheRateTendsToTheSpectralRadius() {
         // Gelfand: ‖Wᵀ‖^{1/T} → ρ(W); a Gaussian W with ‖W‖ > 1 has ρ(W) < 1 and its powers vanish

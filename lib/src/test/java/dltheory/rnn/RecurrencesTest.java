@@ -150,6 +150,8 @@ class RecurrencesTest {
         assertMessage(() -> Recurrences.h(w, Activation.TANH, new double[] {0, Double.NaN, 0}, new DMatrixRMaj(4, 2)),
                 "h0 must have finite entries");
         assertMessage(() -> Recurrences.zeroInputs(0, 2), "T must be >= 1");
+        assertMessage(() -> Recurrences.uniformState(0, 1), "n must be >= 1");
+        assertMessage(() -> Recurrences.uniformState(2, Double.POSITIVE_INFINITY), "c must be finite");
         assertMessage(() -> Recurrences.zeroInputs(3, 0), "m must be >= 1");
         assertMessage(() -> Recurrences.fixedPointBias(new DMatrixRMaj(2, 3), Activation.TANH, new double[2]),
                 "W must be square");
