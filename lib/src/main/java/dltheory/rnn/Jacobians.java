@@ -7,6 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 
 import dltheory.plot.Plots;
 import dltheory.random.Seeded;
@@ -120,6 +121,23 @@ public final class Jacobians {
     }
 
     /**
+     * ‖J_t‖ = ‖W diag(σ′(h_{t−1}))‖ for t = 1 … T along a run: the factors of the product bound
+     * ‖∂h_T/∂h_0‖ ≤ ‖J_T‖⋯‖J_1‖ ≤ (γ‖W‖)ᵀ (notebook 05, eq. 5).
+     *
+     * @param W      n×n; not modified
+     * @param states a run of {@link Recurrences#h}: (T+1)×n, T ≥ 1; not modified
+     * @return an array of length T, entry t−1 = ‖J_t‖
+     */
+    public static double[] stepNorms(DMatrixRMaj W, Activation sigma, DMatrixRMaj states) {
+        requireStates(W, states);
+        double[] out = new double[states.numRows - 1];
+        for (int t = 1; t < states.numRows; t++) {
+            out[t - 1] = SpectralMatrices.norm(step(W, sigma, Recurrences.row(states, t - 1)));
+        }
+        return out;
+    }
+
+    /**
      * The Jacobian of h_0 ↦ h_T by central differences, column j = (h_T(h_0 + ε e_j) − h_T(h_0 − ε e_j)) / 2ε:
      * numerator layout by construction (notebook 05, the check of the layout).
      *
@@ -199,28 +217,42 @@ public final class Jacobians {
     }
 
     /**
-     * A curve ‖∂h_t/∂h_0‖, t = 1 … T, for one net and one σ (notebook 05, Q5.2 and Q5.3).
+     * A curve ‖∂h_t/∂h_0‖, t = 1 … T, for one net and one σ, with the step norms ‖J_t‖ along the
+     * same run (notebook 05, Q5.2 and Q5.3).
      *
-     * @param label  the series name in charts
-     * @param sigma  the activation
-     * @param wNorm  ‖W‖ of the net
+     * @param label          the series name in charts
+     * @param sigma          the activation
+     * @param wNorm          ‖W‖ of the net
      * @param spectralRadius ρ(W) of the net
-     * @param norms  entry t−1 = ‖∂h_t/∂h_0‖
+     * @param norms          entry t−1 = ‖∂h_t/∂h_0‖
+     * @param stepNorms      entry t−1 = ‖J_t‖ = ‖W diag σ′(h_{t−1})‖
      */
-    public record NormCurve(String label, Activation sigma, double wNorm, double spectralRadius, double[] norms) {
+    public record NormCurve(String label, Activation sigma, double wNorm, double spectralRadius, double[] norms,
+                            double[] stepNorms) {
 
-        /** Copies {@code norms}; requires at least one step. */
+        /** Copies the arrays; requires T ≥ 1 entries in each, the same T. */
         public NormCurve {
             if (norms == null || norms.length < 1) {
                 throw new IllegalArgumentException("norms must have T >= 1 entries");
             }
+            if (stepNorms == null || stepNorms.length != norms.length) {
+                throw new IllegalArgumentException("stepNorms must have T = " + norms.length + " entries, got "
+                        + (stepNorms == null ? "null" : stepNorms.length));
+            }
             norms = norms.clone();
+            stepNorms = stepNorms.clone();
         }
 
         /** Entry t−1 = ‖∂h_t/∂h_0‖, a copy. */
         @Override
         public double[] norms() {
             return norms.clone();
+        }
+
+        /** Entry t−1 = ‖J_t‖, a copy. */
+        @Override
+        public double[] stepNorms() {
+            return stepNorms.clone();
         }
 
         /** T, the number of steps. */
@@ -236,14 +268,26 @@ public final class Jacobians {
             return norms[t - 1];
         }
 
-        /** γ‖W‖: the per-step factor of the bound (γ‖W‖)ᵗ of eq. (24). */
+        /** γ‖W‖: the per-step factor of the bound (γ‖W‖)ᵗ of eq. (5). */
         public double stepBound() {
             return sigma.gamma() * wNorm;
         }
 
         /**
+         * The geometric mean of the step norms, (‖J_T‖⋯‖J_1‖)^{1/T}: the per-step rate of the middle
+         * term of eq. (5), between the observed rate and γ‖W‖.
+         */
+        public double geometricMeanStepNorm() {
+            double logSum = 0;
+            for (double v : stepNorms) {
+                logSum += Math.log(v);
+            }
+            return Math.exp(logSum / stepNorms.length);
+        }
+
+        /**
          * max over t of ‖∂h_t/∂h_0‖ / boundᵗ: at most 1 exactly when the curve stays under the line
-         * boundᵗ for every t ≤ T (eq. 25 with δ = {@code bound}).
+         * boundᵗ for every t ≤ T (eq. 6 with δ = {@code bound}).
          */
         public double maxRatioTo(double bound) {
             if (!(bound > 0)) {
@@ -345,24 +389,45 @@ public final class Jacobians {
 
     private static NormCurve curve(String label, DMatrixRMaj W, Activation sigma, DMatrixRMaj states) {
         return new NormCurve(label, sigma, SpectralMatrices.norm(W), SpectralMatrices.spectralRadius(W),
-                norms(W, sigma, states));
+                norms(W, sigma, states), stepNorms(W, sigma, states));
     }
 
     /**
-     * The chart of notebook 05: ‖∂h_t/∂h_0‖ against t on a log scale, one line per curve, and a dashed
-     * reference line rateᵗ (e.g. δᵗ or (γ‖W‖)ᵗ).
+     * The chart of notebook 05: log₁₀‖∂h_t/∂h_0‖ against t, one line per curve, and a dashed reference
+     * line log₁₀(rateᵗ) = t·log₁₀(rate) (e.g. δᵗ or (γ‖W‖)ᵗ) drawn underneath. The values span
+     * dozens of decades, so the logarithm is plotted on a linear axis: exponential growth and decay
+     * become straight lines with slope log₁₀ of the per-step rate.
      */
     public static XYChart chart(String title, List<NormCurve> curves, double rate, String rateName) {
         if (curves == null || curves.isEmpty()) {
             throw new IllegalArgumentException("curves must contain at least one curve");
         }
-        XYChart chart = Plots.xy(title, "T", "‖∂h_T/∂h_0‖");
-        for (NormCurve c : curves) {
-            Plots.line(chart, c.label(), c.norms);
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("rate must be finite and > 0, got " + rate);
         }
-        Plots.reference(chart, rateName, Plots.oneTo(curves.get(0).steps()),
-                VanishingBound.powers(rate, curves.get(0).steps()));
-        return Plots.logY(chart);
+        int steps = curves.get(0).steps();
+        XYChart chart = Plots.xy(title, "T", "log₁₀ ‖∂h_T/∂h_0‖");
+        double[] bound = new double[steps];
+        for (int t = 1; t <= steps; t++) {
+            bound[t - 1] = t * Math.log10(rate);
+        }
+        // the reference first, so a curve that lies on it is drawn on top and stays visible
+        Plots.reference(chart, rateName, Plots.oneTo(steps), bound);
+        for (NormCurve c : curves) {
+            Plots.line(chart, c.label(), log10(c.norms));
+        }
+        // curves fan out from the top-left corner in every direction: keep the legend off the plot
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        return chart;
+    }
+
+    /** log₁₀ of each entry; an entry that underflowed to 0 is shown at the smallest double. */
+    private static double[] log10(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Math.log10(Math.max(v[i], Double.MIN_VALUE));
+        }
+        return out;
     }
 
     private static void requireSquare(DMatrixRMaj W) {

@@ -96,9 +96,13 @@ public final class VanishingBound {
         return Math.max(t, 1);
     }
 
-    /** One row of notebook 05's Q5.2 table: a curve at T = 1 and T, against the bound δᵀ. */
-    public record Row(String sigma, double gamma, double wNorm, double stepBound, int T, double normAtT,
-                      double deltaToT, double maxRatio) {
+    /**
+     * One row of notebook 05's Q5.2 table: the three per-step rates of eq. (5), from loose to tight —
+     * γ‖W‖ (= δ), the geometric mean of ‖J_t‖, and the observed rate of ‖∂h_T/∂h_0‖ — then
+     * ‖∂h_T/∂h_0‖ at the last T against δᵀ, and max over t of ‖∂h_t/∂h_0‖/δᵗ.
+     */
+    public record Row(String sigma, double normW, double gammaNormW, double meanStepNorm, double observedRate,
+                      int T, double normAtT, double deltaPowT, double maxRatioToBound) {
 
         /** The rows as a table (notebook 05, Q5.2). */
         public static Table toTable(List<Row> rows) {
@@ -106,15 +110,13 @@ public final class VanishingBound {
         }
     }
 
-    /**
-     * Summarises a curve against δᵀ: γ, ‖W‖, γ‖W‖, ‖∂h_T/∂h_0‖ at the last T, δᵀ and
-     * max over t of ‖∂h_t/∂h_0‖/δᵗ (notebook 05, eq. 25).
-     */
+    /** Summarises a curve against δᵀ (notebook 05, eq. 5–6); needs T ≥ 2. */
     public static Row row(Jacobians.NormCurve curve, double delta) {
         requireDelta(delta);
         int steps = curve.steps();
-        return new Row(curve.sigma().name().toLowerCase(), curve.sigma().gamma(), curve.wNorm(), curve.stepBound(),
-                steps, curve.at(steps), Math.pow(delta, steps), curve.maxRatioTo(delta));
+        return new Row(curve.sigma().name().toLowerCase(), curve.wNorm(), curve.stepBound(),
+                curve.geometricMeanStepNorm(), curve.rate(), steps, curve.at(steps), Math.pow(delta, steps),
+                curve.maxRatioTo(delta));
     }
 
     private static void requireDelta(double delta) {

@@ -97,8 +97,16 @@ class JacobiansTest {
                     Jacobians.NormCurve c = Jacobians.vanishing(sigma, delta, n, 3, 100, rng);
                     assertEquals(delta / sigma.gamma(), c.wNorm(), 1e-10 * c.wNorm());
                     assertTrue(c.maxRatioTo(delta) <= 1 + 1e-10, sigma + " δ=" + delta + " ratio " + c.maxRatioTo(delta));
-                    // each step contracts by at most γ‖W‖ = δ
+                    // each step contracts by at most γ‖W‖ = δ, and eq. (5): ‖J_t⋯J_1‖ ≤ ‖J_t‖⋯‖J_1‖ ≤ δᵗ
                     double[] norms = c.norms();
+                    double[] steps = c.stepNorms();
+                    double product = 1;
+                    for (int t = 0; t < steps.length; t++) {
+                        assertTrue(steps[t] <= delta * (1 + 1e-10), "‖J_" + (t + 1) + "‖ = " + steps[t]);
+                        product *= steps[t];
+                        assertTrue(norms[t] <= product * (1 + 1e-10), "submultiplicativity at t = " + (t + 1));
+                    }
+                    assertTrue(c.geometricMeanStepNorm() <= delta * (1 + 1e-10));
                     assertTrue(norms[0] <= delta * (1 + 1e-10));
                     for (int t = 1; t < norms.length; t++) {
                         assertTrue(norms[t] <= norms[t - 1] * delta * (1 + 1e-10), "step " + t);
@@ -197,8 +205,9 @@ class JacobiansTest {
         var chart = Jacobians.chart("title", List.of(a, b), 0.9, "δ^T");
         assertEquals(3, chart.getSeriesMap().size());
         double[] y = chart.getSeriesMap().get(a.label()).getYData();
-        assertEquals(a.at(7), y[6], 0.0);
-        assertTrue(chart.getStyler().isYAxisLogarithmic());
+        assertEquals(Math.log10(a.at(7)), y[6], 1e-12);
+        double[] bound = chart.getSeriesMap().get("δ^T").getYData();
+        assertEquals(7 * Math.log10(0.9), bound[6], 1e-12);
     }
 
     @Test
@@ -222,10 +231,15 @@ class JacobiansTest {
         assertMessage(() -> Jacobians.driven("x", w, Activation.TANH, 0, rng), "T must be >= 1");
         assertMessage(() -> Jacobians.relativeError(new DMatrixRMaj(2, 2), new DMatrixRMaj(2, 3)), "same shape");
         assertMessage(() -> Jacobians.chart("t", List.of(), 0.9, "δ"), "curves must contain at least one curve");
-        Jacobians.NormCurve c = new Jacobians.NormCurve("c", Activation.TANH, 1, 1, new double[] {0.5});
+        Jacobians.NormCurve c = new Jacobians.NormCurve("c", Activation.TANH, 1, 1, new double[] {0.5},
+                new double[] {0.5});
         assertMessage(() -> c.at(2), "t must be in [1, 1]");
         assertMessage(c::rate, "rate needs T >= 2");
         assertMessage(() -> c.maxRatioTo(0), "bound must be > 0");
-        assertMessage(() -> new Jacobians.NormCurve("c", Activation.TANH, 1, 1, new double[0]), "norms must have T >= 1");
+        assertMessage(() -> new Jacobians.NormCurve("c", Activation.TANH, 1, 1, new double[0], new double[0]),
+                "norms must have T >= 1");
+        assertMessage(() -> new Jacobians.NormCurve("c", Activation.TANH, 1, 1, new double[2], new double[1]),
+                "stepNorms must have T = 2 entries");
+        assertMessage(() -> Jacobians.chart("t", List.of(c), 0, "δ"), "rate must be finite and > 0");
     }
 }

@@ -70,12 +70,16 @@ class VanishingBoundTest {
         Random rng = new Random(SEED + 2);
         Jacobians.NormCurve c = Jacobians.vanishing(Activation.SIGMOID, 0.9, 8, 2, 40, rng);
         VanishingBound.Row r = VanishingBound.row(c, 0.9);
-        assertEquals(0.25, r.gamma(), 0.0);
-        assertEquals(3.6, r.wNorm(), 1e-10);
+        assertEquals(3.6, r.normW(), 1e-10);
+        assertEquals(0.9, r.gammaNormW(), 1e-10);
         assertEquals(40, r.T());
-        assertEquals(Math.pow(0.9, 40), r.deltaToT(), 1e-15);
-        assertEquals(c.maxRatioTo(0.9), r.maxRatio(), 0.0);
-        assertTrue(r.maxRatio() <= 1);
+        assertEquals(Math.pow(0.9, 40), r.deltaPowT(), 1e-15);
+        assertEquals(c.maxRatioTo(0.9), r.maxRatioToBound(), 0.0);
+        assertEquals(c.rate(), r.observedRate(), 0.0);
+        assertTrue(r.maxRatioToBound() <= 1);
+        // the three rates of eq. (5), loose to tight
+        assertTrue(r.meanStepNorm() <= r.gammaNormW() * (1 + 1e-12), "mean ‖J_t‖ ≤ γ‖W‖");
+        assertTrue(r.observedRate() <= r.gammaNormW() * (1 + 1e-12), "observed rate ≤ γ‖W‖");
         assertEquals(1, VanishingBound.Row.toTable(List.of(r)).rowCount());
     }
 
