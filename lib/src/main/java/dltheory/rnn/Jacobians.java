@@ -319,8 +319,8 @@ public final class Jacobians {
      * One row of notebook 05's Q5.3 table: ‖W‖, ρ(W), the per-step bound γ‖W‖, ‖∂h_T/∂h_0‖ and the
      * observed per-step rate (‖∂h_T/∂h_0‖/‖∂h_1/∂h_0‖)^{1/(T−1)}.
      */
-    public record Summary(String curve, double wNorm, double spectralRadius, double gammaTimesWNorm, int T,
-                          double normAtT, double rate) {
+    public record Summary(String curve, double normW, double spectralRadius, double gammaNormW, int T,
+                          double normAtT, double observedRate) {
 
         /** The summaries of {@code curves} as a table (notebook 05, Q5.3). */
         public static Table toTable(String title, List<NormCurve> curves) {

@@ -199,7 +199,7 @@ class JacobiansTest {
         Jacobians.Summary s = a.summary();
         assertEquals(30, s.T());
         assertEquals(a.at(30), s.normAtT(), 0.0);
-        assertEquals(0.9, s.gammaTimesWNorm(), 1e-10);
+        assertEquals(0.9, s.gammaNormW(), 1e-10);
         var table = Jacobians.Summary.toTable("t", List.of(a, b));
         assertEquals(2, table.rowCount());
         var chart = Jacobians.chart("title", List.of(a, b), 0.9, "δ^T");
