@@ -94,6 +94,16 @@ public final class Adam implements Optimizer {
         return Averages.biasFactor(beta1, t) / Math.sqrt(Averages.biasFactor(beta2, t));
     }
 
+    /** {@link #uncorrectedStepRatio} for t = 1…steps (steps ≥ 1). */
+    public static double[] uncorrectedStepRatios(double beta1, double beta2, int steps) {
+        Args.atLeast(steps, 1, "steps");
+        double[] r = new double[steps];
+        for (int t = 1; t <= steps; t++) {
+            r[t - 1] = uncorrectedStepRatio(beta1, beta2, t);
+        }
+        return r;
+    }
+
     /**
      * The step sizes |Δθ_t|/η, t = 1…steps, of a fresh Adam fed the same scalar gradient g at
      * every step (notebook 03, step 4: the size of Adam's first steps).

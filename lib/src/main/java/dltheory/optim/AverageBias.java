@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import dltheory.check.Check;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 
@@ -128,6 +129,30 @@ public record AverageBias(double beta, NoisyGradient stream, int runs, double[] 
     /** The rows at the chosen n as a table. */
     public Table toTable(int... ns) {
         return Tables.of("Running average over " + runs + " streams, β = " + beta, rows(ns));
+    }
+
+    /**
+     * The check cell of Q3.3: at each chosen n, prints a ✓ line for E[v_n] = (1 − βⁿ)μ and one
+     * for E[v'_n] = μ, each within k standard errors, and throws {@link AssertionError} when one
+     * fails.
+     *
+     * @param k  the allowed number of standard errors, ≥ 4 in the notebooks
+     * @param ns the steps to check, each in 1…N
+     */
+    public void checkClaims(double k, int... ns) {
+        for (int n : ns) {
+            checkN(n);
+            Check.withinStandardErrors(mean[n - 1], standardError(n), Averages.biasFactor(beta, n) * stream.mu(), k,
+                    "β = " + beta + ": mean v_" + n + " vs (1−βⁿ)μ");
+            Check.withinStandardErrors(meanCorrected[n - 1], standardErrorCorrected(n), stream.mu(), k,
+                    "β = " + beta + ": mean v_" + n + "/(1−βⁿ) vs μ");
+        }
+    }
+
+    /** |mean v_n − μ| in standard errors: how visible the bias of the uncorrected average is at n. */
+    public double biasInStandardErrors(int n) {
+        checkN(n);
+        return Math.abs(mean[n - 1] - stream.mu()) / standardError(n);
     }
 
     private void checkN(int n) {

@@ -1,5 +1,11 @@
 package dltheory.optim;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import dltheory.table.Tables;
+import tech.tablesaw.api.Table;
+
 /**
  * The exponential moving average of notebook 03 (Q3.2 and Q3.3) as pure functions over scalar
  * streams g_1, …, g_n (array index t − 1 holds g_t):
@@ -158,6 +164,49 @@ public final class Averages {
             n++;
         }
         return n;
+    }
+
+    /**
+     * max over i of |a_i − b_i|: how far the recursion and the closed form (Q3.2) or two step
+     * sequences disagree.
+     *
+     * @param a not modified
+     * @param b of the same length as a, not modified
+     */
+    public static double maxAbsDifference(double[] a, double[] b) {
+        requireStream(a);
+        if (b == null || b.length != a.length) {
+            throw new IllegalArgumentException("b must have the length of a, " + a.length);
+        }
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - b[i]));
+        }
+        return worst;
+    }
+
+    /**
+     * One row of the Q3.2 comparison: n, g_n, v_n by the recursion, v_n by the closed form, and
+     * their difference.
+     */
+    public record ClosedFormRow(int n, double g, double recursion, double closedForm, double difference) {
+    }
+
+    /**
+     * The recursion against the closed form (Q3.2) at the chosen n, as a table.
+     *
+     * @param beta β in [0, 1)
+     * @param g    the stream g_1, …, g_N. Not modified.
+     * @param ns   the steps to show, each in 1…N
+     */
+    public static Table closedFormTable(double beta, double[] g, int... ns) {
+        double[] rec = recursive(beta, g);
+        List<ClosedFormRow> rows = new ArrayList<>();
+        for (int n : ns) {
+            double c = closedForm(beta, g, n);
+            rows.add(new ClosedFormRow(n, g[n - 1], rec[n - 1], c, rec[n - 1] - c));
+        }
+        return Tables.of("Recursion and closed form, β = " + beta, rows);
     }
 
     private static void requireStream(double[] g) {

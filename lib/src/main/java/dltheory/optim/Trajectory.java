@@ -1,6 +1,6 @@
 package dltheory.optim;
 
-import java.util.List;
+import java.util.Arrays;
 
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
@@ -100,7 +100,10 @@ public record Trajectory(String name, double[][] theta) {
     }
 
     /** A table with one row per trajectory: method, T, f(θ_T), ‖θ_T − θ*‖. */
-    public static Table toTable(String title, Quadratic f, List<Trajectory> paths) {
-        return Tables.of(title, paths.stream().map(p -> p.summary(f)).toList());
+    public static Table toTable(String title, Quadratic f, Trajectory... paths) {
+        if (paths.length == 0) {
+            throw new IllegalArgumentException("paths must hold at least one trajectory");
+        }
+        return Tables.of(title, Arrays.stream(paths).map(p -> p.summary(f)).toList());
     }
 }
