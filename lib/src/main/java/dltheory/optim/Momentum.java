@@ -1,5 +1,7 @@
 package dltheory.optim;
 
+import static dltheory.table.SignificantFormat.format;
+
 /**
  * SGD with momentum, notebook 03, Q3.1:
  * v_t = α v_{t−1} + ε g_t,  Δθ_t = −v_t,  v_0 = 0,
@@ -49,6 +51,10 @@ public final class Momentum implements Optimizer {
 
     @Override
     public String name() {
-        return "momentum (α = " + alpha + ", ε = " + epsilon + ")";
+        return "momentum (α = " + fmt(alpha) + ", ε = " + fmt(epsilon) + ")";
+    }
+
+    private static String fmt(double v) {
+        return format(v, 4);
     }
 }

@@ -1,5 +1,7 @@
 package dltheory.optim;
 
+import static dltheory.table.SignificantFormat.format;
+
 /**
  * SGD with a running (exponential moving) average of the gradients, notebook 03, Q3.1:
  * v_t = β v_{t−1} + (1 − β) g_t,  Δθ_t = −δ v_t,  v_0 = 0,
@@ -50,6 +52,10 @@ public final class RunningAverage implements Optimizer {
 
     @Override
     public String name() {
-        return "running average (β = " + beta + ", δ = " + delta + ")";
+        return "running average (β = " + fmt(beta) + ", δ = " + fmt(delta) + ")";
+    }
+
+    private static String fmt(double v) {
+        return format(v, 4);
     }
 }

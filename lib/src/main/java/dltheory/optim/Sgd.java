@@ -1,5 +1,7 @@
 package dltheory.optim;
 
+import static dltheory.table.SignificantFormat.format;
+
 /**
  * Plain stochastic gradient descent, Δθ_t = −η g_t: the baseline of notebook 03, against which
  * momentum is compared on the quadratic bowl.
@@ -37,6 +39,10 @@ public final class Sgd implements Optimizer {
 
     @Override
     public String name() {
-        return "SGD (η = " + eta + ")";
+        return "SGD (η = " + fmt(eta) + ")";
+    }
+
+    private static String fmt(double v) {
+        return format(v, 4);
     }
 }

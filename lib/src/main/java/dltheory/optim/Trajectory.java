@@ -40,6 +40,14 @@ public record Trajectory(String name, double[][] theta) {
         return new Trajectory(optimizer.name(), path);
     }
 
+    /** The same path under another name (for a short legend entry). */
+    public Trajectory withName(String newName) {
+        if (newName == null || newName.isBlank()) {
+            throw new IllegalArgumentException("newName must be non-empty");
+        }
+        return new Trajectory(newName, theta);
+    }
+
     /** T, the number of steps. */
     public int steps() {
         return theta.length - 1;

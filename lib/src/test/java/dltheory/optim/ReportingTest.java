@@ -88,4 +88,15 @@ class ReportingTest {
             assertEquals(Adam.uncorrectedStepRatio(0.9, 0.999, t), r[t - 1], 0);
         }
     }
+
+    @Test
+    void namesPrintParametersWithFourSignificantDigits() {
+        assertEquals("momentum (α = 0.9, ε = 0.04)", new Momentum(0.9, Averages.matchingEpsilon(0.9, 0.4)).name());
+        assertEquals("running average (β = 0.9, δ = 0.4)", new RunningAverage(0.9, 0.4).name());
+        assertEquals("SGD (η = 0.04)", new Sgd(0.1 * 0.4).name());
+        Trajectory p = Trajectory.run(new Sgd(0.1), Quadratic.rotated(1, 1, 0), new double[] {1, 1}, 3);
+        assertEquals("short", p.withName("short").name());
+        assertEquals(0.0, p.withName("short").maxDistance(p), 0);
+        assertThrows(IllegalArgumentException.class, () -> p.withName(" "));
+    }
 }
