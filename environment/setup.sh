@@ -39,7 +39,8 @@ java_major=${java_version%%.*}
 [ "$java_major" -ge 17 ] || fail "java is version $java_version; the notebooks need a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless)"
 command -v javac >/dev/null 2>&1 || fail "java $java_version is a JRE without javac: install a JDK 17 or newer"
 command -v mvn >/dev/null 2>&1 || fail "no mvn found: install Apache Maven 3.8 or newer (e.g. apt-get install maven, or https://maven.apache.org)"
-say "JDK $java_version and $(mvn -v 2>/dev/null | head -1 | sed 's/ (.*//')"
+strip_ansi() { sed 's/\x1b\[[0-9;]*m//g'; }
+say "JDK $java_version and $(mvn -B -v 2>/dev/null | head -1 | strip_ansi | sed 's/ (.*//')"
 
 # --- 2. Jupyter -------------------------------------------------------------------------------
 has_jupyter() { "$1" -c 'import nbclient, nbconvert, nbformat, jupyter_client, notebook' >/dev/null 2>&1; }
@@ -85,7 +86,7 @@ say "Jupyter: $python (nbclient $("$python" -c 'import nbclient; print(nbclient.
 # --- 3. Build ---------------------------------------------------------------------------------
 if [ "$build" = 1 ]; then
   say "building lib and kernel (mvn package, tests skipped)"
-  mvn -B -q package -DskipTests
+  mvn -B -q package -DskipTests 2>&1 | strip_ansi
 fi
 [ -f kernel/target/dltheory-kernel.jar ] || fail "kernel/target/dltheory-kernel.jar is missing: run without --no-build"
 [ -f lib/target/dltheory-lib.jar ] || fail "lib/target/dltheory-lib.jar is missing: run without --no-build"
