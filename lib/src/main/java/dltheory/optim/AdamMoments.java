@@ -3,6 +3,7 @@ package dltheory.optim;
 import java.util.List;
 import java.util.Random;
 
+import dltheory.check.Check;
 import dltheory.check.Stats;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
@@ -63,6 +64,18 @@ public record AdamMoments(double beta1, double beta2, int t, NoisyGradient strea
     /** E[s_t] = (1 − β₂ᵗ)(μ² + σ²). */
     public double expectedS() {
         return Averages.biasFactor(beta2, t) * stream.secondMoment();
+    }
+
+    /**
+     * The check cell: the means over the runs of m_t, s_t, m̂_t and ŝ_t against (1 − β₁ᵗ)μ,
+     * (1 − β₂ᵗ)(μ² + σ²), μ and μ² + σ², each within k standard errors; prints four ✓ lines or
+     * throws {@link AssertionError}.
+     */
+    public void checkClaims(double k) {
+        Check.withinStandardErrors(m.mean(), m.standardError(), expectedM(), k, "mean m_" + t + " vs (1−β₁ᵗ)E[g]");
+        Check.withinStandardErrors(s.mean(), s.standardError(), expectedS(), k, "mean s_" + t + " vs (1−β₂ᵗ)E[g²]");
+        Check.withinStandardErrors(mHat.mean(), mHat.standardError(), stream.mu(), k, "mean m̂_" + t + " vs E[g]");
+        Check.withinStandardErrors(sHat.mean(), sHat.standardError(), stream.secondMoment(), k, "mean ŝ_" + t + " vs E[g²]");
     }
 
     /** One row: the quantity, its mean over the runs, the value the text predicts, the standard error. */

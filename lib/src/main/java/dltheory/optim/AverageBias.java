@@ -131,6 +131,18 @@ public record AverageBias(double beta, NoisyGradient stream, int runs, double[] 
         return Tables.of("Running average over " + runs + " streams, β = " + beta, rows(ns));
     }
 
+    /** Several experiments in one table: the rows at the chosen n of each, in order. */
+    public static Table toTable(int[] ns, AverageBias... experiments) {
+        if (experiments.length == 0) {
+            throw new IllegalArgumentException("experiments must hold at least one AverageBias");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (AverageBias b : experiments) {
+            rows.addAll(b.rows(ns));
+        }
+        return Tables.of("Running average over " + experiments[0].runs + " streams", rows);
+    }
+
     /**
      * The check cell of Q3.3: at each chosen n, prints a ✓ line for E[v_n] = (1 − βⁿ)μ and one
      * for E[v'_n] = μ, each within k standard errors, and throws {@link AssertionError} when one
