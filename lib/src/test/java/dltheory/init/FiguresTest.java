@@ -1,0 +1,53 @@
+package dltheory.init;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+
+import tech.tablesaw.api.Table;
+
+class FiguresTest {
+
+    private static final long SEED = 20190315L;
+
+    private final Sweep he = Forward.sweep(Init.HE_NORMAL, Activation.RELU, 10, 32, 64, new Random(SEED));
+    private final Sweep naive = Forward.sweep(Init.NAIVE_ONE, Activation.RELU, 10, 32, 64, new Random(SEED + 1));
+
+    @Test
+    void varianceChartHasOneLinePerSweepAndTheirPredictions() {
+        XYChart chart = Figures.varianceByLayer("Var", List.of(he, naive));
+        assertTrue(chart.getStyler().isYAxisLogarithmic());
+        assertEquals(4, chart.getSeriesMap().size());
+        assertArrayEquals(he.varA(), chart.getSeriesMap().get(he.label()).getYData(), 0);
+        assertTrue(chart.getSeriesMap().get("prediction (dashed)").isShowInLegend());
+        assertEquals("Var[a⁽ᵗ⁾]", chart.getYAxisTitle());
+    }
+
+    @Test
+    void histogramChartsHaveOneSeriesPerLayer() {
+        assertEquals(4, Figures.histograms(he, 1, 5, 10).getSeriesMap().size());
+        XYChart logs = Figures.logMagnitudes(List.of(he, naive), 1, 10);
+        assertEquals(4, logs.getSeriesMap().size());
+        assertTrue(logs.getSeriesMap().containsKey("N(0, 1), t = 10"));
+        assertThrows(IllegalArgumentException.class, () -> Figures.histograms(he));
+    }
+
+    @Test
+    void gradientChartAndVarianceTable() {
+        GradientSweep g = Backward.sweep(Init.HE_NORMAL, Activation.RELU, 5, 16, 32, new Random(SEED));
+        XYChart chart = Figures.gradientVarianceByLayer("grad", List.of(g));
+        assertEquals(2, chart.getSeriesMap().size());
+        Table t = Figures.varianceTable("Var", List.of(he, naive), 1, 10);
+        assertEquals(2, t.rowCount());
+        assertEquals(3, t.columnCount());
+        assertEquals(naive.var(10), t.doubleColumn(naive.label()).get(1), 0);
+        assertThrows(IllegalArgumentException.class, () -> Figures.varianceTable("x", List.of()));
+    }
+}
