@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler.LegendLayout;
+import org.knowm.xchart.style.Styler.LegendPosition;
 
 import dltheory.plot.Plots;
 import dltheory.table.Tables;
@@ -18,14 +20,16 @@ public final class Figures {
     }
 
     /**
-     * Var[a⁽ᵗ⁾] against the layer t for several sweeps, log y, with each sweep's mean-field
-     * prediction dashed (one legend entry for all of them).
+     * log₁₀ Var[a⁽ᵗ⁾] against the layer t for several sweeps, with each sweep's mean-field
+     * prediction dashed (one legend entry for all of them). The logarithm is taken here rather
+     * than by a log axis because the values can span two hundred decades, more than an axis can
+     * label.
      */
     public static XYChart varianceByLayer(String title, List<Sweep> sweeps) {
         requireSweeps(sweeps);
-        XYChart chart = Plots.xy(title, "layer t", "Var[a⁽ᵗ⁾]");
+        XYChart chart = Plots.xy(title, "layer t", "log₁₀ Var[a⁽ᵗ⁾]");
         for (Sweep s : sweeps) {
-            Plots.line(chart, s.label(), s.layers(), s.varA());
+            Plots.line(chart, s.label(), s.layers(), log10(s.varA()));
         }
         boolean first = true;
         for (Sweep s : sweeps) {
@@ -33,11 +37,12 @@ public final class Figures {
                 continue;
             }
             XYSeries p = Plots.reference(chart, first ? "prediction (dashed)" : "prediction: " + s.label(),
-                    s.layers(), s.predictedVarA());
+                    s.layers(), log10(s.predictedVarA()));
             p.setShowInLegend(first);
             first = false;
         }
-        Plots.logY(chart);
+        chart.getStyler().setLegendLayout(LegendLayout.Vertical);
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
         return chart;
     }
 
@@ -89,12 +94,18 @@ public final class Figures {
         lo = Math.floor(lo);
         hi = Math.ceil(hi);
         int bins = (int) Math.max(40, Math.min(400, 4 * (hi - lo)));
+        lo = 10 * Math.floor(lo / 10);
+        hi = 10 * Math.ceil(hi / 10);
         XYChart chart = Plots.xy("Scale of a⁽ᵗ⁾ across layers", "log₁₀|a⁽ᵗ⁾|", "density");
         for (Sweep s : sweeps) {
             for (int t : layers) {
                 Plots.histogram(chart, s.init() + ", t = " + t, log10Abs(s.sample(t)), bins, lo, hi);
             }
         }
+        chart.getStyler().setXAxisMin(lo);
+        chart.getStyler().setXAxisMax(hi);
+        chart.getStyler().setLegendLayout(LegendLayout.Vertical);
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
         return chart;
     }
 
@@ -104,6 +115,7 @@ public final class Figures {
             throw new IllegalArgumentException("give at least one sweep");
         }
         XYChart chart = Plots.xy(title, "layer t", "Var[∂L/∂a⁽ᵗ⁾]");
+        chart.getStyler().setYAxisDecimalPattern("0.#E0");
         for (GradientSweep s : sweeps) {
             Plots.line(chart, s.label(), s.forward().layers(), s.varGrad());
         }
@@ -131,6 +143,41 @@ public final class Figures {
             table.addColumns(DoubleColumn.create(s.label(), v));
         }
         return Tables.formatted(table);
+    }
+
+    /** One row of {@link #compare}. */
+    public record Comparison(int t, double measured, double relSe, double predicted) {
+    }
+
+    /**
+     * Var[a⁽ᵗ⁾] of a sweep next to a prediction computed elsewhere (e.g.
+     * {@link Theory#identityVarianceWithWeightMean}), one row per layer.
+     *
+     * @param predicted Var[a⁽¹⁾] … Var[a⁽ᴸ⁾], one value per layer of the sweep
+     */
+    public static Table compare(String title, Sweep s, double[] predicted) {
+        if (predicted == null || predicted.length != s.depth()) {
+            throw new IllegalArgumentException("predicted must have one value per layer (" + s.depth() + "), got "
+                    + (predicted == null ? "null" : String.valueOf(predicted.length)));
+        }
+        List<Comparison> rows = new java.util.ArrayList<>();
+        for (int t = 1; t <= s.depth(); t++) {
+            rows.add(new Comparison(t, s.var(t), s.relSe(t), predicted[t - 1]));
+        }
+        Table table = Tables.of(title, rows);
+        String[] names = {"t", "Var[a] measured", "rel. SE", "Var[a] predicted"};
+        for (int j = 0; j < names.length; j++) {
+            table.column(j).setName(names[j]);
+        }
+        return table;
+    }
+
+    private static double[] log10(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Math.log10(v[i]);
+        }
+        return out;
     }
 
     private static double[] log10Abs(double[] a) {

@@ -78,14 +78,14 @@ public enum Law {
     }
 
     /**
-     * One row of {@link Moments}: the measured E[ReLU(a)²] with its standard error, the measured
-     * Var[a] (≈ 1), and the exact value.
+     * One row of {@link Moments}: the measured Var[a] (≈ 1), E[ReLU(a)²] and E[ReLU(a)] with their
+     * standard errors and exact values.
      */
     public record Row(String law, boolean symmetric, double varA, double reluSecondMoment, double se,
-                      double exact) {
+                      double exact, double reluMean, double seMean, double exactMean) {
     }
 
-    /** E[ReLU(a)²] measured for every law (notebook 01, Q1.2, first step). */
+    /** E[ReLU(a)²] and E[ReLU(a)] measured for every law (notebook 01, Q1.2). */
     public record Moments(int n, List<Row> rows) {
 
         /** Copies the rows. */
@@ -96,23 +96,28 @@ public enum Law {
         /** The rows as a table. */
         public Table toTable() {
             Table t = Tables.of("E[ReLU(a)²] for laws with E[a] = 0, Var[a] = 1 (n = " + n + ")", rows);
-            String[] names = {"law of a", "symmetric", "Var[a]", "E[ReLU(a)²]", "SE", "exact"};
+            String[] names = {"law of a", "symmetric", "Var[a]", "E[ReLU(a)²]", "SE(E[ReLU(a)²])",
+                "exact E[ReLU(a)²]", "E[ReLU(a)]", "SE(E[ReLU(a)])", "exact E[ReLU(a)]"};
             for (int j = 0; j < names.length; j++) {
                 t.column(j).setName(names[j]);
             }
             return t;
         }
 
-        /** Checks every row against its exact value within k standard errors. */
+        /** Checks E[ReLU(a)²] and E[ReLU(a)] of every law against the exact values within k standard errors. */
         public void check(double k) {
             for (Row r : rows) {
                 Check.withinStandardErrors(r.reluSecondMoment(), r.se(), r.exact(), k,
                         "E[ReLU(a)²], a ~ " + r.law());
             }
+            for (Row r : rows) {
+                Check.withinStandardErrors(r.reluMean(), r.seMean(), r.exactMean(), k,
+                        "E[ReLU(a)], a ~ " + r.law());
+            }
         }
     }
 
-    /** Measures E[ReLU(a)²] from n draws of each law, each from its own stream of {@code rng}. */
+    /** Measures E[ReLU(a)²] and E[ReLU(a)] from n draws of each law, in the order of {@link #values()}. */
     public static Moments reluMoments(int n, Random rng) {
         List<Row> rows = new ArrayList<>();
         for (Law law : values()) {
@@ -122,10 +127,12 @@ public enum Law {
                 relu[i] = Math.max(a[i], 0);
             }
             Estimate m2 = Estimate.secondMoment(relu);
+            Estimate m1 = Estimate.mean(relu);
             Estimate mean = Estimate.mean(a);
             Estimate sq = Estimate.secondMoment(a);
             double var = sq.value() - mean.value() * mean.value();
-            rows.add(new Row(law.label(), law.symmetric(), var, m2.value(), m2.standardError(), law.reluSecondMoment()));
+            rows.add(new Row(law.label(), law.symmetric(), var, m2.value(), m2.standardError(), law.reluSecondMoment(),
+                    m1.value(), m1.standardError(), law.reluMean()));
         }
         return new Moments(n, rows);
     }

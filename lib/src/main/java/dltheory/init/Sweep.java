@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dltheory.check.Check;
+import dltheory.check.MonteCarlo;
 import dltheory.table.SignificantFormat;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
@@ -184,6 +185,29 @@ public record Sweep(String init, String activation, int depth, int width, int ba
             table.column(j).setName(names[j]);
         }
         return table;
+    }
+
+    /**
+     * The number of standard errors k for a check of the worst of {@code layers} layers that keeps
+     * the false-alarm rate of a single check at {@link MonteCarlo#K} standard errors (Bonferroni):
+     * Φ(−k) = Φ(−K)/layers. For 50 layers k ≈ 4.84. Conservative when the layers are correlated.
+     */
+    public static double worstOfLayersK(int layers) {
+        if (layers < 1) {
+            throw new IllegalArgumentException("layers must be >= 1, got " + layers);
+        }
+        double target = Normal.cdf(-MonteCarlo.K) / layers;
+        double lo = MonteCarlo.K;
+        double hi = 40;
+        for (int i = 0; i < 200; i++) {
+            double mid = (lo + hi) / 2;
+            if (Normal.cdf(-mid) > target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return (lo + hi) / 2;
     }
 
     /** The superscript "⁽ᵗ⁾" for a layer number, e.g. sup(37) = "⁽³⁷⁾". */

@@ -140,6 +140,16 @@ class ForwardTest {
     }
 
     @Test
+    void worstOfLayersKeepsTheSingleCheckFalseAlarmRate() {
+        assertEquals(MonteCarlo.K, Sweep.worstOfLayersK(1), 1e-9);
+        double k50 = Sweep.worstOfLayersK(50);
+        assertEquals(Normal.cdf(-MonteCarlo.K) / 50, Normal.cdf(-k50), 1e-15);
+        assertTrue(k50 > 4.8 && k50 < 4.9, "k50 = " + k50);
+        assertTrue(Sweep.worstOfLayersK(100) > k50);
+        assertThrows(IllegalArgumentException.class, () -> Sweep.worstOfLayersK(0));
+    }
+
+    @Test
     void badArgumentsAreRejectedWithTheirRange() {
         Random rng = new Random(SEED);
         assertTrue(assertThrows(IllegalArgumentException.class,
