@@ -1,0 +1,54 @@
+"""The forward variance sweep of notebook 01 in numpy, for bench/init (see README.md).
+
+Same computation as dltheory.init.Forward.sweep with He's N(0, 2/d) and ReLU: draw n standardized
+inputs, then for each of L layers draw W (d, d), compute a = W h, the per-unit mean and mean square
+of a and of h = ReLU(a), and keep 4096 entries of a. Prints one line: the median seconds per sweep.
+
+    /usr/bin/python3 bench/init/sweep_numpy.py [depth width batch repeats]
+"""
+import sys
+import time
+
+import numpy as np
+
+
+def sweep(depth, width, batch, rng):
+    d, n = width, batch
+    std = np.sqrt(2.0 / d)
+    x = rng.standard_normal((d, n))
+    h = np.maximum(x, 0.0)                      # the inputs are a⁽⁰⁾, h⁽⁰⁾ = g(x)
+    var_a = np.empty(depth)
+    rel_se = np.empty(depth)
+    stride = max(1, d * n // 4096)
+    samples = []
+    for t in range(depth):
+        w = rng.standard_normal((d, d)) * std
+        a = w @ h                               # (d, d)·(d, n)
+        samples.append(a.ravel()[::stride][:4096].copy())
+        row_mean_a = a.mean(axis=1)
+        row_square_a = np.einsum("ij,ij->i", a, a) / n
+        h = np.maximum(a, 0.0)
+        row_mean_h = h.mean(axis=1)
+        row_square_h = np.einsum("ij,ij->i", h, h) / n
+        mean_a = row_mean_a.mean()
+        var_a[t] = row_square_a.mean() - mean_a ** 2
+        rel_se[t] = row_square_h.std(ddof=1) / np.sqrt(d) / row_square_h.mean()
+        _ = row_mean_h.mean(), row_mean_a.std(ddof=1)
+    return var_a, rel_se, samples
+
+
+def main():
+    depth, width, batch, repeats = (int(v) for v in (sys.argv[1:5] if len(sys.argv) >= 5 else (50, 256, 512, 7)))
+    rng = np.random.default_rng(20190315)
+    sweep(depth, width, batch, rng)             # warm-up
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        var_a, _, _ = sweep(depth, width, batch, rng)
+        times.append(time.perf_counter() - start)
+    times.sort()
+    print(f"{times[len(times) // 2]:.6f} {var_a[-1]:.6g}")
+
+
+if __name__ == "__main__":
+    main()

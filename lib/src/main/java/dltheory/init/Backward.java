@@ -1,0 +1,106 @@
+package dltheory.init;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
+
+/**
+ * The backward pass of notebook 01 — the other half of Glorot's argument, beyond Q1. For the loss
+ * L = Σ r ⊙ a⁽ᴸ⁾ with r ~ N(0, 1) entries, δ⁽ᴸ⁾ = ∂L/∂a⁽ᴸ⁾ = r and, going down,
+ * ∂L/∂h⁽ᵗ⁾ = W⁽ᵗ⁺¹⁾ᵀδ⁽ᵗ⁺¹⁾, δ⁽ᵗ⁾ = g′(a⁽ᵗ⁾) ⊙ ∂L/∂h⁽ᵗ⁾.
+ */
+public final class Backward {
+
+    private Backward() {
+    }
+
+    /**
+     * Runs the forward sweep (as {@link Forward#sweep}) and then the backward pass, recording
+     * Var[δ⁽ᵗ⁾] for t = 1…L.
+     *
+     * @param depth L ≥ 2
+     * @param width d ≥ 2
+     * @param batch n ≥ 2
+     */
+    public static GradientSweep sweep(Init init, Activation g, int depth, int width, int batch, Random rng) {
+        Net.requireArguments(init, g, depth, width, rng);
+        if (depth < 2) {
+            throw new IllegalArgumentException("depth must be >= 2 for a backward sweep, got " + depth);
+        }
+        DMatrixRMaj x = Net.standardInputs(width, batch, rng);
+        Net net = Net.draw(init, g, depth, width, rng);
+        List<DMatrixRMaj> derivatives = new ArrayList<>(depth);
+        Sweep forward = net.forward(x, derivatives);
+        DMatrixRMaj r = topGradient(width, batch, rng);
+
+        double[] var = new double[depth];
+        double[] relSe = new double[depth];
+        DMatrixRMaj delta = r;
+        double[] rows = Net.rowMeanSquares(delta);
+        double relTop = Net.relativeStandardError(rows);
+        var[depth - 1] = Net.mean(rows) - Net.square(mean(delta));
+        relSe[depth - 1] = relTop;
+        double cumulative = relTop * relTop;
+        for (int t = depth - 2; t >= 0; t--) {
+            DMatrixRMaj dh = new DMatrixRMaj(width, batch);
+            CommonOps_MT_DDRM.multTransA(net.weights.get(t + 1), delta, dh);   // (d, d)ᵀ·(d, n)
+            double[] gp = derivatives.get(t).data;
+            for (int k = 0; k < dh.data.length; k++) {
+                dh.data[k] *= gp[k];
+            }
+            delta = dh;
+            rows = Net.rowMeanSquares(delta);
+            double rel = Net.relativeStandardError(rows);
+            cumulative += rel * rel;
+            var[t] = Net.mean(rows) - Net.square(mean(delta));
+            relSe[t] = Math.sqrt(cumulative);
+        }
+        double[] predicted = Theory.meanFieldGradientVariance(init, g, width, depth);
+        return new GradientSweep(forward, var, relSe, predicted);
+    }
+
+    /** ∂L/∂x for L = Σ r ⊙ a⁽ᴸ⁾, r drawn after the weights (package-private, for the gradient test). */
+    static DMatrixRMaj inputGradient(Net net, DMatrixRMaj x, DMatrixRMaj r) {
+        List<DMatrixRMaj> derivatives = new ArrayList<>();
+        net.forward(x, derivatives);
+        DMatrixRMaj delta = r;
+        for (int t = net.depth() - 2; t >= 0; t--) {
+            DMatrixRMaj dh = new DMatrixRMaj(x.numRows, x.numCols);
+            CommonOps_MT_DDRM.multTransA(net.weights.get(t + 1), delta, dh);
+            for (int k = 0; k < dh.data.length; k++) {
+                dh.data[k] *= derivatives.get(t).data[k];
+            }
+            delta = dh;
+        }
+        DMatrixRMaj dh0 = new DMatrixRMaj(x.numRows, x.numCols);
+        CommonOps_MT_DDRM.multTransA(net.weights.get(0), delta, dh0);
+        DMatrixRMaj gx = net.derivative(x);                               // h⁽⁰⁾ = g(x)
+        for (int k = 0; k < dh0.data.length; k++) {
+            dh0.data[k] *= gx.data[k];
+        }
+        return dh0;
+    }
+
+    /** The d×n matrix r of i.i.d. N(0, 1) entries: ∂L/∂a⁽ᴸ⁾. */
+    static DMatrixRMaj topGradient(int width, int batch, Random rng) {
+        DMatrixRMaj r = new DMatrixRMaj(width, batch);
+        SplittableRandom s = new SplittableRandom(rng.nextLong());
+        for (int k = 0; k < r.data.length; k++) {
+            r.data[k] = s.nextGaussian();
+        }
+        return r;
+    }
+
+    private static double mean(DMatrixRMaj m) {
+        double s = 0;
+        for (double v : m.data) {
+            s += v;
+        }
+        return s / m.data.length;
+    }
+
+}

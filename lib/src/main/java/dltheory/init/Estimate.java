@@ -1,0 +1,59 @@
+package dltheory.init;
+
+/**
+ * A Monte Carlo estimate and its standard error (notebook 01: the checks allow k·SE, k ≥ 4).
+ *
+ * @param value         the estimate
+ * @param standardError its standard error, ≥ 0
+ */
+public record Estimate(double value, double standardError) {
+
+    /** Validates the components. */
+    public Estimate {
+        if (!(standardError >= 0)) {
+            throw new IllegalArgumentException("standardError must be >= 0, got " + standardError);
+        }
+    }
+
+    /** The mean of {@code x} with standard error sd(x)/√n. */
+    public static Estimate mean(double[] x) {
+        requireSample(x);
+        int n = x.length;
+        double m = 0;
+        for (double v : x) {
+            m += v;
+        }
+        m /= n;
+        double ss = 0;
+        for (double v : x) {
+            ss += (v - m) * (v - m);
+        }
+        return new Estimate(m, Math.sqrt(ss / (n - 1) / n));
+    }
+
+    /** The second moment E[x²] of the law of {@code x} (notebook 01, Q1.1 (b)), from mean(x²). */
+    public static Estimate secondMoment(double[] x) {
+        requireSample(x);
+        double[] sq = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            sq[i] = x[i] * x[i];
+        }
+        return mean(sq);
+    }
+
+    /** How many standard errors {@code value} lies from {@code expected}: |value − expected| / SE. */
+    public double z(double expected) {
+        double diff = Math.abs(value - expected);
+        if (standardError == 0) {
+            return diff == 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return diff / standardError;
+    }
+
+    private static void requireSample(double[] x) {
+        if (x == null || x.length < 2) {
+            throw new IllegalArgumentException("a sample needs length >= 2, got "
+                    + (x == null ? "null" : String.valueOf(x.length)));
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dltheory.init;
+
+import java.util.List;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler.LegendLayout;
+import org.knowm.xchart.style.Styler.LegendPosition;
+
+import dltheory.plot.Plots;
+import dltheory.table.Tables;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/** The figures and the summary table of notebook 01, one function per figure. */
+public final class Figures {
+
+    private Figures() {
+    }
+
+    /**
+     * log₁₀ Var[a⁽ᵗ⁾] against the layer t for several sweeps, with each sweep's mean-field
+     * prediction dashed (one legend entry for all of them). The logarithm is taken here rather
+     * than by a log axis because the values can span two hundred decades, more than an axis can
+     * label.
+     */
+    public static XYChart varianceByLayer(String title, List<Sweep> sweeps) {
+        requireSweeps(sweeps);
+        XYChart chart = Plots.xy(title, "layer t", "log₁₀ Var[a⁽ᵗ⁾]");
+        for (Sweep s : sweeps) {
+            Plots.line(chart, s.label(), s.layers(), log10(s.varA()));
+        }
+        boolean first = true;
+        for (Sweep s : sweeps) {
+            if (Double.isNaN(s.predictedVarA()[0])) {
+                continue;
+            }
+            XYSeries p = Plots.reference(chart, first ? "prediction (dashed)" : "prediction: " + s.label(),
+                    s.layers(), log10(s.predictedVarA()));
+            p.setShowInLegend(first);
+            first = false;
+        }
+        chart.getStyler().setLegendLayout(LegendLayout.Vertical);
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+        return chart;
+    }
+
+    /**
+     * Histograms (densities) of a⁽ᵗ⁾ at the given layers of one sweep, on [−4, 4], with the
+     * N(E[a], Var[a]) density of the last layer dashed.
+     */
+    public static XYChart histograms(Sweep s, int... layers) {
+        if (layers.length == 0) {
+            throw new IllegalArgumentException("give at least one layer");
+        }
+        XYChart chart = Plots.xy("Distribution of a⁽ᵗ⁾: " + s.label(), "a⁽ᵗ⁾", "density");
+        for (int t : layers) {
+            Plots.histogram(chart, "t = " + t, s.sample(t), 48, -4, 4);
+        }
+        int last = layers[layers.length - 1];
+        double m = s.mean(last);
+        double sd = Math.sqrt(s.var(last));
+        double[] x = new double[161];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = -4 + 8.0 * i / (x.length - 1);
+            double z = (x[i] - m) / sd;
+            y[i] = Math.exp(-0.5 * z * z) / (sd * Math.sqrt(2 * Math.PI));
+        }
+        Plots.reference(chart, "N(E[a], Var[a]) at t = " + last, x, y);
+        return chart;
+    }
+
+    /**
+     * Histograms of log₁₀|a⁽ᵗ⁾| at the given layers for several sweeps: the scale of a⁽ᵗ⁾ in
+     * decades, so that exploding and vanishing schemes fit on one axis.
+     */
+    public static XYChart logMagnitudes(List<Sweep> sweeps, int... layers) {
+        requireSweeps(sweeps);
+        if (layers.length == 0) {
+            throw new IllegalArgumentException("give at least one layer");
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Sweep s : sweeps) {
+            for (int t : layers) {
+                for (double v : log10Abs(s.sample(t))) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        lo = Math.floor(lo);
+        hi = Math.ceil(hi);
+        int bins = (int) Math.max(40, Math.min(400, 4 * (hi - lo)));
+        lo = 10 * Math.floor(lo / 10);
+        hi = 10 * Math.ceil(hi / 10);
+        XYChart chart = Plots.xy("Scale of a⁽ᵗ⁾ across layers", "log₁₀|a⁽ᵗ⁾|", "density");
+        for (Sweep s : sweeps) {
+            for (int t : layers) {
+                Plots.histogram(chart, s.init() + ", t = " + t, log10Abs(s.sample(t)), bins, lo, hi);
+            }
+        }
+        chart.getStyler().setXAxisMin(lo);
+        chart.getStyler().setXAxisMax(hi);
+        chart.getStyler().setLegendLayout(LegendLayout.Vertical);
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+        return chart;
+    }
+
+    /** Var[∂L/∂a⁽ᵗ⁾] against t for several backward sweeps, log y, predictions dashed. */
+    public static XYChart gradientVarianceByLayer(String title, List<GradientSweep> sweeps) {
+        if (sweeps == null || sweeps.isEmpty()) {
+            throw new IllegalArgumentException("give at least one sweep");
+        }
+        XYChart chart = Plots.xy(title, "layer t", "Var[∂L/∂a⁽ᵗ⁾]");
+        chart.getStyler().setYAxisDecimalPattern("0.#E0");
+        for (GradientSweep s : sweeps) {
+            Plots.line(chart, s.label(), s.forward().layers(), s.varGrad());
+        }
+        boolean first = true;
+        for (GradientSweep s : sweeps) {
+            XYSeries p = Plots.reference(chart, first ? "prediction (dashed)" : "prediction: " + s.label(),
+                    s.forward().layers(), s.predicted());
+            p.setShowInLegend(first);
+            first = false;
+        }
+        Plots.logY(chart);
+        return chart;
+    }
+
+    /** Var[a⁽ᵗ⁾] of several sweeps at the given layers: one row per layer, one column per sweep. */
+    public static Table varianceTable(String title, List<Sweep> sweeps, int... layers) {
+        requireSweeps(sweeps);
+        int[] ts = layers.length == 0 ? Sweep.range(sweeps.get(0).depth()) : layers;
+        Table table = Table.create(title, IntColumn.create("t", ts));
+        for (Sweep s : sweeps) {
+            double[] v = new double[ts.length];
+            for (int i = 0; i < ts.length; i++) {
+                v[i] = s.var(ts[i]);
+            }
+            table.addColumns(DoubleColumn.create(s.label(), v));
+        }
+        return Tables.formatted(table);
+    }
+
+    /** One row of {@link #compare}. */
+    public record Comparison(int t, double measured, double relSe, double predicted) {
+    }
+
+    /**
+     * Var[a⁽ᵗ⁾] of a sweep next to a prediction computed elsewhere (e.g.
+     * {@link Theory#identityVarianceWithWeightMean}), one row per layer.
+     *
+     * @param predicted Var[a⁽¹⁾] … Var[a⁽ᴸ⁾], one value per layer of the sweep
+     */
+    public static Table compare(String title, Sweep s, double[] predicted) {
+        if (predicted == null || predicted.length != s.depth()) {
+            throw new IllegalArgumentException("predicted must have one value per layer (" + s.depth() + "), got "
+                    + (predicted == null ? "null" : String.valueOf(predicted.length)));
+        }
+        List<Comparison> rows = new java.util.ArrayList<>();
+        for (int t = 1; t <= s.depth(); t++) {
+            rows.add(new Comparison(t, s.var(t), s.relSe(t), predicted[t - 1]));
+        }
+        Table table = Tables.of(title, rows);
+        String[] names = {"t", "Var[a] measured", "rel. SE", "Var[a] predicted"};
+        for (int j = 0; j < names.length; j++) {
+            table.column(j).setName(names[j]);
+        }
+        return table;
+    }
+
+    private static double[] log10(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Math.log10(v[i]);
+        }
+        return out;
+    }
+
+    private static double[] log10Abs(double[] a) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = Math.log10(Math.max(Math.abs(a[i]), Double.MIN_NORMAL));
+        }
+        return out;
+    }
+
+    private static void requireSweeps(List<Sweep> sweeps) {
+        if (sweeps == null || sweeps.isEmpty()) {
+            throw new IllegalArgumentException("give at least one sweep");
+        }
+    }
+}

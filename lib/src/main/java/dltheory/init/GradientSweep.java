@@ -1,0 +1,112 @@
+package dltheory.init;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dltheory.check.Check;
+import dltheory.table.SignificantFormat;
+import dltheory.table.Tables;
+import tech.tablesaw.api.Table;
+
+/**
+ * The backward sweep of notebook 01: Var[δ⁽ᵗ⁾] = Var[∂L/∂a⁽ᵗ⁾] for t = 1…L (index t − 1), with
+ * the forward sweep of the same net. Relative standard errors come from the spread across units and
+ * add in quadrature on the log scale from the top layer down, as in {@link Sweep}; for ReLU they rest on the usual
+ * assumption that the backward weights are independent of the forward masks (exact for the
+ * identity, a large-width approximation otherwise).
+ *
+ * @param forward   the forward statistics of the same net and batch
+ * @param varGrad   Var[δ⁽ᵗ⁾]
+ * @param relSeVarGrad relative standard error of varGrad (the standard deviation of its logarithm)
+ * @param predicted the mean-field prediction of {@link Theory#meanFieldGradientVariance}
+ */
+public record GradientSweep(Sweep forward, double[] varGrad, double[] relSeVarGrad, double[] predicted) {
+
+    /** The label of the net: "activation, init". */
+    public String label() {
+        return forward.label();
+    }
+
+    /** L. */
+    public int depth() {
+        return varGrad.length;
+    }
+
+    /** Var[δ⁽ᵗ⁾], t = 1…L. */
+    public double var(int t) {
+        return varGrad[index(t)];
+    }
+
+    /** The relative standard error of Var[δ⁽ᵗ⁾] (the standard deviation s_t of its logarithm). */
+    public double relSe(int t) {
+        return relSeVarGrad[index(t)];
+    }
+
+    /** |ln(Var[δ⁽ᵗ⁾] / prediction) + s_t²/2| / s_t, as in {@link Sweep#z(int)}. */
+    public double z(int t) {
+        double s = relSe(t);
+        return Math.abs(Math.log(var(t) / predicted(t)) + s * s / 2) / s;
+    }
+
+    /** The mean-field prediction of Var[δ⁽ᵗ⁾] (1 at t = L). */
+    public double predicted(int t) {
+        return predicted[index(t)];
+    }
+
+    /**
+     * The measured per-layer factor going down, (Var[δ⁽¹⁾] / Var[δ⁽ᴸ⁾])^(1/(L−1)), to compare with
+     * d·Var[w]·E[g′(a)²] (= the forward factor for square layers and the identity or ReLU).
+     */
+    public Estimate layerFactor() {
+        int depth = depth();
+        double f = Math.pow(var(1) / var(depth), 1.0 / (depth - 1));
+        double r1 = relSe(1);
+        double rL = relSe(depth);
+        return new Estimate(f, f * Math.sqrt(r1 * r1 + rL * rL) / (depth - 1));
+    }
+
+    /** Checks Var[δ⁽ᵗ⁾] against the prediction within k standard errors at the worst layer. */
+    public void checkVariance(double k) {
+        int worst = 1;
+        double z = -1;
+        for (int t = 1; t <= depth(); t++) {
+            double zt = z(t);
+            if (zt > z) {
+                z = zt;
+                worst = t;
+            }
+        }
+        Check.that(z(worst) <= k, label() + ": Var[∂L/∂a" + Sweep.sup(worst) + "] = " + fmt(var(worst))
+                + " vs prediction " + fmt(predicted(worst)) + " at the worst of " + depth() + " layers",
+                fmt(z(worst)) + " SE of ln Var (SE " + fmt(relSe(worst)) + "), tol " + fmt(k) + " SE");
+    }
+
+    /** One row of {@link #toTable}. */
+    public record Layer(int t, double varGrad, double relSeVarGrad, double predicted) {
+    }
+
+    /** The per-layer numbers at the given layers (all when none are given). */
+    public Table toTable(int... layers) {
+        List<Layer> rows = new ArrayList<>();
+        for (int t : layers.length == 0 ? Sweep.range(depth()) : layers) {
+            rows.add(new Layer(t, var(t), relSe(t), predicted(t)));
+        }
+        Table table = Tables.of("Backward: " + label(), rows);
+        String[] names = {"t", "Var[∂L/∂a]", "rel. SE", "predicted"};
+        for (int j = 0; j < names.length; j++) {
+            table.column(j).setName(names[j]);
+        }
+        return table;
+    }
+
+    private static String fmt(double v) {
+        return SignificantFormat.format(v, 4);
+    }
+
+    private int index(int t) {
+        if (t < 1 || t > depth()) {
+            throw new IllegalArgumentException("layer t must be in [1, " + depth() + "], got " + t);
+        }
+        return t - 1;
+    }
+}

@@ -1,0 +1,250 @@
+package dltheory.init;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
+
+/**
+ * A deep fully-connected net of constant width d (notebook 01): a⁽ᵗ⁾ = W⁽ᵗ⁾h⁽ᵗ⁻¹⁾ + c,
+ * h⁽ᵗ⁾ = g(a⁽ᵗ⁾), t = 1…L. The standardized inputs play the part of a⁽⁰⁾ (mean 0, variance 1,
+ * symmetric), so h⁽⁰⁾ = g(x) and every layer, the first included, is one step of Q1's induction. A batch is a d×n matrix, one input per column, so one layer
+ * is one EJML product (d, d)·(d, n), run multi-threaded by {@link CommonOps_MT_DDRM}.
+ */
+final class Net {
+
+    /** How many entries of a⁽ᵗ⁾ each layer keeps for histograms. */
+    static final int SAMPLES_PER_LAYER = 4096;
+
+    final Init init;
+    final Activation g;
+    final int width;
+    /** W⁽¹⁾ … W⁽ᴸ⁾, each (d, d). */
+    final List<DMatrixRMaj> weights;
+
+    private Net(Init init, Activation g, int width, List<DMatrixRMaj> weights) {
+        this.init = init;
+        this.g = g;
+        this.width = width;
+        this.weights = weights;
+    }
+
+    /** Draws W⁽¹⁾ … W⁽ᴸ⁾ from {@code init}, in layer order, from {@code rng}. */
+    static Net draw(Init init, Activation g, int depth, int width, Random rng) {
+        requireArguments(init, g, depth, width, rng);
+        List<DMatrixRMaj> w = new ArrayList<>(depth);
+        for (int t = 0; t < depth; t++) {
+            w.add(init.draw(width, width, rng));
+        }
+        return new Net(init, g, width, List.copyOf(w));
+    }
+
+    int depth() {
+        return weights.size();
+    }
+
+    /** A d×n batch of i.i.d. N(0, 1) inputs (standardized features), drawn from {@code rng}. */
+    static DMatrixRMaj standardInputs(int width, int batch, Random rng) {
+        if (width < 2) {
+            throw new IllegalArgumentException("width must be >= 2, got " + width);
+        }
+        if (batch < 2) {
+            throw new IllegalArgumentException("batch must be >= 2, got " + batch);
+        }
+        DMatrixRMaj x = new DMatrixRMaj(width, batch);
+        SplittableRandom r = new SplittableRandom(rng.nextLong());
+        for (int i = 0; i < x.data.length; i++) {
+            x.data[i] = r.nextGaussian();
+        }
+        return x;
+    }
+
+    /**
+     * The forward pass with per-layer statistics. When {@code derivatives} is not null, g′(a⁽ᵗ⁾)
+     * is appended to it for t = 1…L (for the backward pass).
+     *
+     * @param x the inputs, (d, n); not modified
+     */
+    Sweep forward(DMatrixRMaj x, List<DMatrixRMaj> derivatives) {
+        int d = width;
+        int n = x.numCols;
+        if (x.numRows != d) {
+            throw new IllegalArgumentException("x must have width = " + d + " rows, got " + x.numRows);
+        }
+        if (n < 2) {
+            throw new IllegalArgumentException("batch must be >= 2, got " + n);
+        }
+        int depth = depth();
+        double c = init.c();
+        double[] meanA = new double[depth];
+        double[] varA = new double[depth];
+        double[] seMeanA = new double[depth];
+        double[] relSeVarA = new double[depth];
+        double[] meanH = new double[depth];
+        double[] varH = new double[depth];
+        double[][] samples = new double[depth][];
+
+        double[] rowMeanA = new double[d];
+        double[] rowSquareA = new double[d];
+        double[] rowMeanH = new double[d];
+        double[] rowSquareH = new double[d];
+
+        // The inputs are the pre-activations of layer 0: h⁽⁰⁾ = g(x), as in Q1's induction step.
+        DMatrixRMaj h = activate(x);
+        // Relative variance of the mean square of h⁽⁰⁾, then accumulated layer by layer (see Sweep).
+        double cumulative = square(relativeStandardError(rowMeanSquares(h)));
+        DMatrixRMaj[] buffers = {new DMatrixRMaj(d, n), new DMatrixRMaj(d, n)};
+        int stride = Math.max(1, d * n / SAMPLES_PER_LAYER);
+        int kept = Math.min(SAMPLES_PER_LAYER, d * n);
+        for (int t = 0; t < depth; t++) {
+            DMatrixRMaj a = buffers[t % 2];
+            CommonOps_MT_DDRM.mult(weights.get(t), h, a);    // (d, d)·(d, n) → (d, n)
+            double[] ad = a.data;
+            double[] sample = new double[kept];
+            for (int k = 0; k < kept; k++) {
+                sample[k] = ad[k * stride] + c;
+            }
+            samples[t] = sample;
+            DMatrixRMaj deriv = derivatives == null ? null : new DMatrixRMaj(d, n);
+            for (int i = 0; i < d; i++) {
+                int base = i * n;
+                double sa = 0;
+                double sa2 = 0;
+                double sh = 0;
+                double sh2 = 0;
+                for (int b = 0; b < n; b++) {
+                    double v = ad[base + b] + c;
+                    double hv = g.value(v);
+                    sa += v;
+                    sa2 += v * v;
+                    sh += hv;
+                    sh2 += hv * hv;
+                    ad[base + b] = hv;                      // a⁽ᵗ⁾ becomes h⁽ᵗ⁾ in place
+                    if (deriv != null) {
+                        deriv.data[base + b] = g.derivative(v);
+                    }
+                }
+                rowMeanA[i] = sa / n;
+                rowSquareA[i] = sa2 / n;
+                rowMeanH[i] = sh / n;
+                rowSquareH[i] = sh2 / n;
+            }
+            if (derivatives != null) {
+                derivatives.add(deriv);
+            }
+            meanA[t] = mean(rowMeanA);
+            varA[t] = mean(rowSquareA) - meanA[t] * meanA[t];
+            seMeanA[t] = standardError(rowMeanA);
+            double relA = relativeStandardError(rowSquareA);
+            relSeVarA[t] = Math.sqrt(cumulative + relA * relA);
+            meanH[t] = mean(rowMeanH);
+            varH[t] = mean(rowSquareH) - meanH[t] * meanH[t];
+            double relH = relativeStandardError(rowSquareH);
+            cumulative += relH * relH;
+            h = a;
+        }
+        double[] predicted = Theory.meanFieldVariance(init, g, d, depth);
+        return new Sweep(init.name(), g.name(), depth, d, n, c, meanA, varA, seMeanA, relSeVarA, meanH, varH,
+                predicted, samples);
+    }
+
+    /** a⁽ᴸ⁾ for inputs x = a⁽⁰⁾ (no statistics); x is not modified. */
+    DMatrixRMaj output(DMatrixRMaj x) {
+        DMatrixRMaj h = activate(x);
+        DMatrixRMaj a = null;
+        for (int t = 0; t < depth(); t++) {
+            a = new DMatrixRMaj(width, x.numCols);
+            CommonOps_MT_DDRM.mult(weights.get(t), h, a);
+            double c = init.c();
+            DMatrixRMaj next = new DMatrixRMaj(width, x.numCols);
+            for (int k = 0; k < a.data.length; k++) {
+                a.data[k] += c;
+                next.data[k] = g.value(a.data[k]);
+            }
+            h = next;
+        }
+        return a;
+    }
+
+    /** g applied to every entry of x, as a new matrix. */
+    DMatrixRMaj activate(DMatrixRMaj x) {
+        DMatrixRMaj h = new DMatrixRMaj(x.numRows, x.numCols);
+        for (int k = 0; k < x.data.length; k++) {
+            h.data[k] = g.value(x.data[k]);
+        }
+        return h;
+    }
+
+    /** g′ at every entry of x, as a new matrix. */
+    DMatrixRMaj derivative(DMatrixRMaj x) {
+        DMatrixRMaj h = new DMatrixRMaj(x.numRows, x.numCols);
+        for (int k = 0; k < x.data.length; k++) {
+            h.data[k] = g.derivative(x.data[k]);
+        }
+        return h;
+    }
+
+    /** The mean over the batch of the squared entries of each row (one value per unit). */
+    static double[] rowMeanSquares(DMatrixRMaj m) {
+        int n = m.numCols;
+        double[] out = new double[m.numRows];
+        for (int i = 0; i < m.numRows; i++) {
+            double s = 0;
+            for (int b = 0; b < n; b++) {
+                double v = m.data[i * n + b];
+                s += v * v;
+            }
+            out[i] = s / n;
+        }
+        return out;
+    }
+
+    static double square(double v) {
+        return v * v;
+    }
+
+    static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    /** sd(v)/√len: the standard error of the mean of i.i.d. entries. */
+    static double standardError(double[] v) {
+        double m = mean(v);
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - m) * (x - m);
+        }
+        return Math.sqrt(ss / (v.length - 1) / v.length);
+    }
+
+    /** standardError(v) / |mean(v)|; 0 when every entry is 0. */
+    static double relativeStandardError(double[] v) {
+        double m = Math.abs(mean(v));
+        return m == 0 ? 0 : standardError(v) / m;
+    }
+
+    static void requireArguments(Init init, Activation g, int depth, int width, Random rng) {
+        if (init == null) {
+            throw new IllegalArgumentException("init must be an Init, got null");
+        }
+        if (g == null) {
+            throw new IllegalArgumentException("activation must be one of " + Activation.NAMES + "; got null");
+        }
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth must be >= 1, got " + depth);
+        }
+        if (width < 2) {
+            throw new IllegalArgumentException("width must be >= 2, got " + width);
+        }
+        if (rng == null) {
+            throw new IllegalArgumentException("rng must be a Random, got null");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dltheory.init;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+
+import tech.tablesaw.api.Table;
+
+class FiguresTest {
+
+    private static final long SEED = 20190315L;
+
+    private final Sweep he = Forward.sweep(Init.HE_NORMAL, Activation.RELU, 10, 32, 64, new Random(SEED));
+    private final Sweep naive = Forward.sweep(Init.NAIVE_ONE, Activation.RELU, 10, 32, 64, new Random(SEED + 1));
+
+    @Test
+    void varianceChartHasOneLinePerSweepAndTheirPredictions() {
+        XYChart chart = Figures.varianceByLayer("Var", List.of(he, naive));
+        assertEquals(4, chart.getSeriesMap().size());
+        double[] y = chart.getSeriesMap().get(naive.label()).getYData();
+        for (int t = 1; t <= 10; t++) {
+            assertEquals(Math.log10(naive.var(t)), y[t - 1], 1e-12);
+        }
+        assertTrue(chart.getSeriesMap().get("prediction (dashed)").isShowInLegend());
+        assertEquals("log₁₀ Var[a⁽ᵗ⁾]", chart.getYAxisTitle());
+    }
+
+    @Test
+    void histogramChartsHaveOneSeriesPerLayer() {
+        assertEquals(4, Figures.histograms(he, 1, 5, 10).getSeriesMap().size());
+        XYChart logs = Figures.logMagnitudes(List.of(he, naive), 1, 10);
+        assertEquals(4, logs.getSeriesMap().size());
+        assertTrue(logs.getSeriesMap().containsKey("N(0, 1), t = 10"));
+        assertThrows(IllegalArgumentException.class, () -> Figures.histograms(he));
+    }
+
+    @Test
+    void gradientChartAndVarianceTable() {
+        GradientSweep g = Backward.sweep(Init.HE_NORMAL, Activation.RELU, 5, 16, 32, new Random(SEED));
+        XYChart chart = Figures.gradientVarianceByLayer("grad", List.of(g));
+        assertEquals(2, chart.getSeriesMap().size());
+        Table t = Figures.varianceTable("Var", List.of(he, naive), 1, 10);
+        assertEquals(2, t.rowCount());
+        assertEquals(3, t.columnCount());
+        assertEquals(naive.var(10), t.doubleColumn(naive.label()).get(1), 0);
+        assertThrows(IllegalArgumentException.class, () -> Figures.varianceTable("x", List.of()));
+        Table c = Figures.compare("c", he, Theory.meanFieldVariance(Init.HE_NORMAL, Activation.RELU, 32, 10));
+        assertEquals(10, c.rowCount());
+        assertEquals(he.var(3), c.doubleColumn("Var[a] measured").get(2), 0);
+        assertEquals(1, c.doubleColumn("Var[a] predicted").get(9), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> Figures.compare("c", he, new double[3]));
+    }
+}
