@@ -100,16 +100,6 @@ public record AverageBias(double beta, NoisyGradient stream, int runs, double[] 
         return Math.sqrt(varianceCorrected[n - 1] / runs);
     }
 
-    /** The mean of v_n (or of v'_n when {@code corrected}) plus k standard errors, n = 1…N; k &lt; 0 gives a lower edge. */
-    public double[] band(double k, boolean corrected) {
-        double[] b = new double[mean.length];
-        for (int t = 1; t <= b.length; t++) {
-            b[t - 1] = corrected ? meanCorrected[t - 1] + k * standardErrorCorrected(t)
-                                 : mean[t - 1] + k * standardError(t);
-        }
-        return b;
-    }
-
     /** One row of the table: β, n, the mean of v_n, (1 − βⁿ)μ, its SE, the mean of v'_n, μ, its SE. */
     public record Row(double beta, int n, double meanV, double closedForm, double seV,
                       double meanCorrected, double mu, double seCorrected) {

@@ -67,15 +67,6 @@ public record Trajectory(String name, double[][] theta) {
         return theta[theta.length - 1].clone();
     }
 
-    /** f(θ_t) for t = 0…T. */
-    public double[] losses(Quadratic f) {
-        double[] l = new double[theta.length];
-        for (int t = 0; t < theta.length; t++) {
-            l[t] = f.value(theta[t]);
-        }
-        return l;
-    }
-
     /** max over t of ‖θ_t − θ'_t‖₂ (both paths must have the same length and dimension). */
     public double maxDistance(Trajectory other) {
         if (other.theta.length != theta.length || other.theta[0].length != theta[0].length) {

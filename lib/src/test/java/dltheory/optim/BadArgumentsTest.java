@@ -77,4 +77,20 @@ class BadArgumentsTest {
         refused(() -> m.update(new double[] {1, 2, 3}), "g", "length 2");
         refused(() -> new Sgd(0.1).update(new double[0]), "g", "non-empty");
     }
+
+    @Test
+    void experimentsAndChartsRefuseBadArguments() {
+        Quadratic f = Quadratic.rotated(1, 0.1, 0);
+        refused(() -> Equivalence.run(1.0, 0.4, f, new double[] {1, 1}, 10), "beta", "[0, 1)");
+        refused(() -> Equivalence.run(0.9, 0.0, f, new double[] {1, 1}, 10), "delta", "> 0");
+        refused(() -> Equivalence.run(0.9, 0.4, f, new double[] {1, 1}, 0), "steps", ">= 1");
+        refused(() -> AdamSteps.run(1e-3, 0.9, 1.0, 0, 1.0, 10), "beta2", "[0, 1)");
+        refused(() -> AdamSteps.run(1e-3, 0.9, 0.999, 0, 1.0, 0), "steps", ">= 1");
+        refused(() -> OptimCharts.logSteps(0, 40), "max", ">= 1");
+        refused(() -> OptimCharts.logSteps(10, 0), "perDecade", ">= 1");
+        refused(() -> OptimCharts.averages(), "at least one");
+        refused(() -> AverageBias.toTable(new int[] {1}, new AverageBias[0]), "at least one");
+        refused(() -> Adam.uncorrectedStepRatios(0.9, 0.999, 0), "steps", ">= 1");
+        refused(() -> Trajectory.toTable("t", f), "at least one");
+    }
 }
