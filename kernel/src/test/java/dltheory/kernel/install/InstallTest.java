@@ -37,7 +37,7 @@ class InstallTest {
     @Test
     void installWritesTheKernelspecAndUninstallRemovesIt() throws Exception {
         Path jar = Files.writeString(tmp.resolve("k.jar"), "jar");
-        InstallOptions o = InstallOptions.parse(List.of("--prefix", tmp.resolve("pfx").toString()), Map.of(),
+        InstallOptions o = InstallOptions.parse(List.of("--prefix", tmp.resolve("pfx").toString(), "--no-cds"), Map.of(),
                 tmp, "/opt/jdk/bin/java");
         Path dir = Installer.install(o, jar);
         JsonObject spec = JsonParser.parseString(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject();
