@@ -37,7 +37,7 @@ def jdk25_kernels_dir(tmp_path_factory):
     if not TEMURIN25.exists():
         pytest.skip("Temurin 25 is not installed")
     prefix = tmp_path_factory.mktemp("jdk25")
-    subprocess.run([str(TEMURIN25), "-jar", kernel_jar(), "install", "--prefix", str(prefix)],
+    subprocess.run([str(TEMURIN25), "-jar", kernel_jar(), "install", "--prefix", str(prefix), "--no-cds"],
                    check=True, capture_output=True)
     return prefix / "share" / "jupyter" / "kernels"
 
@@ -100,22 +100,23 @@ class Kernel:
         self.km.shutdown_kernel(now=False)
 
 
-def start(kernels_dir=None):
-    return Kernel(kernels_dir)
-
-
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def kernel():
-    """A JDK 17 kernel (the installed one) shared by a test module."""
+    """The installed (JDK 17) kernel, shared by the test modules (kernel start-up is the slow part)."""
     k = Kernel()
     yield k
     k.stop()
 
 
-@pytest.fixture(scope="module", params=["jdk17", "jdk25"])
-def any_jdk_kernel(request):
-    """The same tests on the installed (JDK 17) kernel and on a Temurin 25 kernel."""
-    kernels_dir = request.getfixturevalue("jdk25_kernels_dir") if request.param == "jdk25" else None
-    k = Kernel(kernels_dir)
+@pytest.fixture(scope="session")
+def jdk25_kernel(jdk25_kernels_dir):
+    """A kernel running on Temurin 25."""
+    k = Kernel(jdk25_kernels_dir)
     yield k
     k.stop()
+
+
+@pytest.fixture(params=["jdk17", "jdk25"])
+def any_jdk_kernel(request):
+    """The same test on the installed JDK 17 kernel and on the Temurin 25 kernel."""
+    return request.getfixturevalue("kernel" if request.param == "jdk17" else "jdk25_kernel")

@@ -2,6 +2,7 @@ package dltheory.kernel;
 
 import dltheory.kernel.install.InstallOptions;
 import dltheory.kernel.install.Installer;
+import dltheory.kernel.install.Warmup;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: java -jar dltheory-kernel.jar install|uninstall [--user | --sys-prefix | --prefix DIR]"
-                    + " [--java PATH] | <connection-file>");
+                    + " [--java PATH] [--no-cds] | <connection-file>");
             System.exit(2);
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
@@ -30,6 +31,10 @@ public final class Main {
             case "uninstall" -> {
                 InstallOptions o = options(rest);
                 System.out.println(Installer.uninstall(o) ? "Removed " + o.specDir() : "Not installed: " + o.specDir());
+            }
+            case "warmup" -> {
+                Warmup.run();
+                System.exit(0);
             }
             default -> new KernelProcess().run(Path.of(args[0]));
         }

@@ -11,11 +11,12 @@ import java.util.Map;
  * @param kernelsDir  the {@code .../share/jupyter/kernels} (or user data) folder
  * @param javaBinary  java launcher for the kernel
  * @param extraJvmOptions options added after the defaults
+ * @param cds         whether to build an AppCDS archive for faster start-up ({@code --no-cds} turns it off)
  */
-public record InstallOptions(Path kernelsDir, String javaBinary, List<String> extraJvmOptions) {
+public record InstallOptions(Path kernelsDir, String javaBinary, List<String> extraJvmOptions, boolean cds) {
 
     /**
-     * Parses {@code [--user | --sys-prefix | --prefix DIR] [--java PATH] [--jvm-option OPT]...}.
+     * Parses {@code [--user | --sys-prefix | --prefix DIR] [--java PATH] [--jvm-option OPT]... [--no-cds]}.
      *
      * @param args        the arguments after the command
      * @param env         environment variables (for XDG_DATA_HOME, VIRTUAL_ENV, CONDA_PREFIX)
@@ -26,6 +27,7 @@ public record InstallOptions(Path kernelsDir, String javaBinary, List<String> ex
         Path kernels = userDir(env, home);
         String java = currentJava;
         List<String> extra = new java.util.ArrayList<>();
+        boolean cds = true;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -34,11 +36,12 @@ public record InstallOptions(Path kernelsDir, String javaBinary, List<String> ex
                 case "--prefix" -> kernels = prefixDir(Path.of(value(args, ++i, a)));
                 case "--java" -> java = Path.of(value(args, ++i, a)).toAbsolutePath().toString();
                 case "--jvm-option" -> extra.add(value(args, ++i, a));
+                case "--no-cds" -> cds = false;
                 default -> throw new IllegalArgumentException("unknown option " + a
-                        + "; usage: install|uninstall [--user | --sys-prefix | --prefix DIR] [--java PATH] [--jvm-option OPT]");
+                        + "; usage: install|uninstall [--user | --sys-prefix | --prefix DIR] [--java PATH] [--jvm-option OPT] [--no-cds]");
             }
         }
-        return new InstallOptions(kernels, java, List.copyOf(extra));
+        return new InstallOptions(kernels, java, List.copyOf(extra), cds);
     }
 
     /** The kernelspec folder itself: {@code kernelsDir/java}. */

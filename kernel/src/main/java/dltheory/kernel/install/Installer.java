@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -34,9 +35,42 @@ public final class Installer {
         }
         List<String> jvm = new ArrayList<>(KernelSpec.DEFAULT_JVM_OPTIONS);
         jvm.addAll(options.extraJvmOptions());
+        if (options.cds()) {
+            Path archive = dir.resolve("dltheory-kernel.jsa");
+            if (createArchive(options.javaBinary(), jvm, jar, archive)) {
+                jvm.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+            }
+        }
         KernelSpec spec = new KernelSpec(options.javaBinary(), jvm, jar.toAbsolutePath().toString());
         Files.writeString(dir.resolve("kernel.json"), spec.toJson(), StandardCharsets.UTF_8);
         return dir;
+    }
+
+    /**
+     * Runs the kernel's warm-up with {@code -XX:ArchiveClassesAtExit} to make an AppCDS archive of the
+     * classes a start-up loads. Returns false (and the kernel simply starts without it) on failure.
+     */
+    static boolean createArchive(String javaBinary, List<String> jvm, Path jar, Path archive) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaBinary);
+        cmd.add("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "warmup"));
+        try {
+            Files.deleteIfExists(archive);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            boolean done = p.waitFor(180, TimeUnit.SECONDS);
+            if (!done) {
+                p.destroyForcibly();
+            }
+            return done && p.exitValue() == 0 && Files.size(archive) > 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Removes the kernelspec folder; returns false if it was not there. */

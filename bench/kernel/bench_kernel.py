@@ -1,0 +1,147 @@
+#!/usr/bin/python3
+"""Benchmark of the Java kernel against Debian's IPython kernel, measured in the same run.
+
+Not a test: it prints medians of several runs and their ratios to IPython's.
+
+    java -jar kernel/target/dltheory-kernel.jar install --prefix target/jupyter
+    JUPYTER_PATH=$PWD/target/jupyter/share/jupyter /usr/bin/python3 bench/kernel/bench_kernel.py
+
+Metrics (each the median of --runs runs, fresh kernel per run for the start-up ones):
+  launch -> kernel_info_reply; launch -> first `1+1` result; warm trivial-cell round trip
+  (median of 100 cells after 20 warm-up cells); and a long session (--cells, default 10000):
+  round trip over the first and the last 100 cells, errors, heap used after GC at the end.
+"""
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import KernelManager
+
+
+def ipython_kernels_dir():
+    d = Path(tempfile.mkdtemp(prefix="bench-ipy-")) / "python3"
+    d.mkdir()
+    (d / "kernel.json").write_text(json.dumps({
+        "argv": ["/usr/bin/python3", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "IPython (Debian)", "language": "python"}))
+    return str(d.parent)
+
+
+class Kernel:
+    def __init__(self, name, kernels_dir=None):
+        ksm = KernelSpecManager(kernel_dirs=[kernels_dir]) if kernels_dir else KernelSpecManager()
+        self.km = KernelManager(kernel_name=name, kernel_spec_manager=ksm)
+
+    def start(self):
+        self.t0 = time.perf_counter()
+        self.km.start_kernel()
+        self.kc = self.km.client()
+        self.kc.start_channels()
+
+    def reply(self, msg_id, timeout=120):
+        while True:
+            m = self.kc.get_shell_msg(timeout=timeout)
+            if m["parent_header"].get("msg_id") == msg_id:
+                return m
+
+    def run(self, code, timeout=120):
+        """Executes a cell and waits for its reply and idle status; returns (seconds, reply)."""
+        t = time.perf_counter()
+        msg_id = self.kc.execute(code)
+        reply = self.reply(msg_id, timeout)
+        while True:
+            m = self.kc.get_iopub_msg(timeout=timeout)
+            if (m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status"
+                    and m["content"]["execution_state"] == "idle"):
+                break
+        return time.perf_counter() - t, reply
+
+    def stop(self):
+        self.kc.stop_channels()
+        self.km.shutdown_kernel(now=True)
+
+
+def launch_to_kernel_info(name, kdir):
+    k = Kernel(name, kdir)
+    k.start()
+    k.reply(k.kc.kernel_info())
+    dt = time.perf_counter() - k.t0
+    k.stop()
+    return dt
+
+
+def launch_to_first_result(name, kdir):
+    k = Kernel(name, kdir)
+    k.start()
+    msg_id = k.kc.execute("1+1")
+    k.reply(msg_id)
+    dt = time.perf_counter() - k.t0
+    k.stop()
+    return dt
+
+
+def warm_round_trip(name, kdir, cells=100):
+    k = Kernel(name, kdir)
+    k.start()
+    k.kc.wait_for_ready(timeout=120)
+    for _ in range(20):
+        k.run("1+1")
+    times = [k.run("1+1")[0] for _ in range(cells)]
+    k.stop()
+    return statistics.median(times)
+
+
+def long_session(kdir, cells):
+    k = Kernel("java", kdir)
+    k.start()
+    k.kc.wait_for_ready(timeout=120)
+    times, errors = [], 0
+    for i in range(cells):
+        dt, reply = k.run(f"int v{i % 50} = {i};\n v{i % 50} + 1" if i % 2 else "1+1")
+        times.append(dt)
+        errors += reply["content"]["status"] != "ok"
+    _, reply = k.run("System.gc(); System.gc();")
+    msg_id = k.kc.execute("Runtime rt = Runtime.getRuntime();\n(rt.totalMemory() - rt.freeMemory()) / (1024 * 1024)")
+    heap_mb = None
+    while True:
+        m = k.kc.get_iopub_msg(timeout=60)
+        if m["parent_header"].get("msg_id") != msg_id:
+            continue
+        if m["msg_type"] == "execute_result":
+            heap_mb = int(m["content"]["data"]["text/plain"])
+        if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+            break
+    k.stop()
+    return statistics.median(times[:100]), statistics.median(times[-100:]), errors, heap_mb
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--cells", type=int, default=10000, help="cells in the long session (0 to skip)")
+    ap.add_argument("--only", default="", help="comma-separated subset: info,first,warm")
+    args = ap.parse_args()
+    ipy = ipython_kernels_dir()
+    rows = []
+    for key, label, fn in (("info", "launch -> kernel_info_reply", launch_to_kernel_info),
+                           ("first", "launch -> first 1+1 result", launch_to_first_result),
+                           ("warm", "warm round trip (1+1)", warm_round_trip)):
+        if args.only and key not in args.only.split(","):
+            continue
+        java = statistics.median(fn("java", None) for _ in range(args.runs))
+        python = statistics.median(fn("python3", ipy) for _ in range(args.runs))
+        rows.append((label, java, python))
+        print(f"{label:30s} java {java * 1000:8.1f} ms   ipython {python * 1000:8.1f} ms   ratio {java / python:5.2f}x",
+              flush=True)
+    if args.cells:
+        start, end, errors, heap = long_session(None, args.cells)
+        print(f"session of {args.cells} cells: round trip first 100 {start * 1000:.1f} ms, last 100 {end * 1000:.1f} ms "
+              f"(end/start {end / start:.2f}x), errors {errors}, heap after GC {heap} MB", flush=True)
+
+
+if __name__ == "__main__":
+    main()

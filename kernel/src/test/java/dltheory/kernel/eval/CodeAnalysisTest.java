@@ -1,0 +1,27 @@
+package dltheory.kernel.eval;
+
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class CodeAnalysisTest {
+    @Test
+    void completenessMapsToProtocolStatuses() {
+        assertEquals("complete", CodeAnalysis.classify(Completeness.COMPLETE, "").status());
+        assertEquals("complete", CodeAnalysis.classify(Completeness.COMPLETE_WITH_SEMI, "").status());
+        assertEquals("complete", CodeAnalysis.classify(Completeness.EMPTY, "").status());
+        assertEquals("incomplete", CodeAnalysis.classify(Completeness.DEFINITELY_INCOMPLETE, "f(").status());
+        assertEquals("incomplete", CodeAnalysis.classify(Completeness.CONSIDERED_INCOMPLETE, "if (x)").status());
+        assertEquals("invalid", CodeAnalysis.classify(Completeness.UNKNOWN, "}").status(),
+                "UNKNOWN is not 'complete' (JShell's isComplete() would say so)");
+    }
+
+    @Test
+    void indentFollowsTheLastLine() {
+        assertEquals("    ", CodeAnalysis.indent("for (int i = 0; i < 3; i++) {\n"));
+        assertEquals("    ", CodeAnalysis.indent("void f() {\n    int x = 1;"));
+        assertEquals("        ", CodeAnalysis.indent("void f() {\n    if (x) {"));
+        assertEquals("", CodeAnalysis.indent("int x = 1 +"));
+    }
+}

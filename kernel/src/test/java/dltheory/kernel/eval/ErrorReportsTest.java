@@ -1,0 +1,57 @@
+package dltheory.kernel.eval;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ErrorReportsTest {
+    private final ErrorReports reports = new ErrorReports(new SnippetOrigins());
+
+    @Test
+    void compileErrorHasLineTextAndCaret() {
+        String cell = "int a = 1;\nint b = a + nope;";
+        int at = cell.indexOf("nope");
+        CellError e = reports.compile(new SourceText(cell),
+                List.of(new ErrorReports.Problem("cannot find symbol\n  symbol: variable nope", at, at, at + 4)));
+        assertEquals("CompilationException", e.ename());
+        assertEquals("cannot find symbol", e.evalue());
+        assertEquals(List.of("Compilation error, line 2: cannot find symbol", "    int b = a + nope;",
+                "                ^^^^", "      symbol: variable nope"), e.traceback());
+    }
+
+    @Test
+    void runtimeErrorUsesSimpleNameAndDropsKernelFrames() {
+        IllegalStateException ex = new IllegalStateException("bad state");
+        ex.setStackTrace(new StackTraceElement[]{
+                new StackTraceElement("java.util.Objects", "check", "Objects.java", 10),
+                new StackTraceElement("REPL.$JShell$12", "do_it$", "$JShell$12.java", 5),
+                new StackTraceElement("jdk.internal.reflect.NativeMethodAccessorImpl", "invoke0", null, -2),
+                new StackTraceElement("dltheory.kernel.eval.CellRunner", "run", "CellRunner.java", 1)});
+        CellError e = reports.runtime(ex);
+        assertEquals("IllegalStateException", e.ename());
+        assertEquals("bad state", e.evalue());
+        String tb = String.join("\n", e.traceback());
+        assertTrue(tb.contains("java.util.Objects.check(Objects.java:10)"), tb);
+        assertTrue(tb.contains("at cell code"), tb);
+        assertFalse(tb.contains("reflect") || tb.contains("CellRunner"), tb);
+    }
+
+    @Test
+    void wrapperClassNamesAreRemovedFromMessages() {
+        assertEquals("Cannot invoke \"String.length()\" because \"s\" is null",
+                ErrorReports.clean("Cannot invoke \"String.length()\" because \"REPL.$JShell$31.s\" is null"));
+    }
+
+    @Test
+    void caretNeverPassesTheLineEnd() {
+        SourceText t = new SourceText("abc\ndef");
+        assertEquals("  ^", t.caret(2, 20));
+        assertEquals("^", t.caret(4, 4));
+        assertEquals(2, t.lineOf(5));
+        assertEquals("def", t.lineText(5));
+    }
+}
