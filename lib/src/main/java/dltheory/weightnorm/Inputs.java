@@ -104,6 +104,15 @@ public final class Inputs {
         CommonOps_DDRM.multTransA(centred, centred, s);
         CommonOps_DDRM.scale(1.0 / n, s);
         DMatrixRMaj l = cholesky(s, d, "the batch covariance of x");
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (int j = 0; j < d; j++) {
+            lo = Math.min(lo, l.get(j, j));
+            hi = Math.max(hi, l.get(j, j));
+        }
+        if (!(lo > 1e-6 * hi)) {            // cond(S) = (hi/lo)² up to 1e12
+            throw new IllegalArgumentException("the batch covariance of x is singular (collinear columns): cannot whiten");
+        }
         DMatrixRMaj centredT = CommonOps_DDRM.transpose(centred, null);     // (d, n)
         DMatrixRMaj solved = new DMatrixRMaj(d, n);
         if (!CommonOps_DDRM.solve(l, centredT, solved)) {                    // L · X_wᵀ = X_cᵀ
