@@ -20,6 +20,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -77,15 +78,18 @@ public final class Plots {
         s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        s.setLegendPosition(LegendPosition.InsideNE);
+        // below the plot, in a row: never hides data, and leaves the plot its full width
+        s.setLegendPosition(LegendPosition.OutsideS);
+        s.setLegendLayout(LegendLayout.Horizontal);
         s.setLegendBackgroundColor(new Color(255, 255, 255, 220));
         s.setLegendBorderColor(new Color(0xBBBBBB));
         s.setSeriesColors(PALETTE);
         s.setMarkerSize(5);
         s.setAntiAlias(true);
         s.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
-        s.setXAxisLogarithmicDecadeOnly(false);
-        s.setYAxisLogarithmicDecadeOnly(false);
+        // log axes label every decade; finish() labels 2…9 too when a range spans under two decades
+        s.setXAxisLogarithmicDecadeOnly(true);
+        s.setYAxisLogarithmicDecadeOnly(true);
         s.setDecimalPattern("#,##0.###");
     }
 
@@ -171,19 +175,57 @@ public final class Plots {
         return chart;
     }
 
-    /** The chart as an SVG document. */
+    /**
+     * Last touches before drawing: a logarithmic axis whose data span less than two decades gets
+     * labels at 2…9 as well (XChart would show a single label); one spanning more keeps decade
+     * labels only, so they do not overlap. Called by {@link #svg} and {@link #png}.
+     */
+    public static void finish(Chart<?, ?> chart) {
+        if (chart instanceof XYChart xy) {
+            XYStyler s = xy.getStyler();
+            if (s.isXAxisLogarithmic()) {
+                s.setXAxisLogarithmicDecadeOnly(decades(xy, true) >= 2);
+            }
+            if (s.isYAxisLogarithmic()) {
+                s.setYAxisLogarithmicDecadeOnly(decades(xy, false) >= 2);
+            }
+        }
+    }
+
+    /** log₁₀(max/min) over the positive x (or y) values of every series. */
+    static double decades(XYChart chart, boolean xAxis) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double v : xAxis ? series.getXData() : series.getYData()) {
+                if (v > 0 && Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        return max > 0 ? Math.log10(max / min) : 0;
+    }
+
+    /**
+     * The chart as an SVG element, without XML declaration or DOCTYPE, so that it can be inlined
+     * in HTML (nbconvert refuses an SVG output that carries an encoding declaration).
+     */
     public static String svg(Chart<?, ?> chart) {
+        finish(chart);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString(StandardCharsets.UTF_8);
+        String document = out.toString(StandardCharsets.UTF_8);
+        return document.substring(document.indexOf("<svg"));
     }
 
     /** The chart as PNG bytes drawn at 2× scale, so it stays sharp on high-density screens. */
     public static byte[] png(Chart<?, ?> chart) {
+        finish(chart);
         int w = chart.getWidth();
         int h = chart.getHeight();
         BufferedImage image = new BufferedImage(2 * w, 2 * h, BufferedImage.TYPE_INT_RGB);

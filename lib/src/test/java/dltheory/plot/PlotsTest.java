@@ -28,8 +28,7 @@ class PlotsTest {
         assertEquals("layer t", chart.getXAxisTitle());
         assertEquals("Var[a]", chart.getYAxisTitle());
         assertEquals(Color.WHITE, chart.getStyler().getPlotBackgroundColor());
-        assertEquals(LegendPosition.InsideNE, chart.getStyler().getLegendPosition());
-        assertFalse(chart.getStyler().isYAxisLogarithmicDecadeOnly());
+        assertEquals(LegendPosition.OutsideS, chart.getStyler().getLegendPosition());
     }
 
     @Test
@@ -58,11 +57,25 @@ class PlotsTest {
     }
 
     @Test
+    void logAxisLabelsEveryDecadeOrEveryTickDependingOnTheRange() {
+        XYChart narrow = Plots.logY(Plots.xy("T", "x", "y"));
+        Plots.line(narrow, "a", new double[] {0.9, 1.1, 3});
+        Plots.finish(narrow);
+        assertFalse(narrow.getStyler().isYAxisLogarithmicDecadeOnly());
+        XYChart wide = Plots.logY(Plots.xy("T", "x", "y"));
+        Plots.line(wide, "a", new double[] {1e-3, 1, 10});
+        Plots.finish(wide);
+        assertTrue(wide.getStyler().isYAxisLogarithmicDecadeOnly());
+        assertEquals(4, Plots.decades(wide, false), 1e-12);
+    }
+
+    @Test
     void svgAndPngEncodeTheChart() throws Exception {
         XYChart chart = Plots.xy("Growth of ‖u‖", "step t", "‖u_t‖");
         Plots.line(chart, "α = 0.1", new double[] {1, 2, 4});
         String svg = Plots.svg(chart);
-        assertTrue(svg.contains("<svg"), svg.substring(0, Math.min(200, svg.length())));
+        assertTrue(svg.startsWith("<svg"), svg.substring(0, Math.min(200, svg.length())));
+        assertTrue(svg.trim().endsWith("</svg>"));
         var image = ImageIO.read(new ByteArrayInputStream(Plots.png(chart)));
         assertEquals(2 * Plots.WIDTH, image.getWidth());
         assertEquals(2 * Plots.HEIGHT, image.getHeight());
