@@ -45,7 +45,6 @@ public final class Figures {
         }
         Plots.reference(chart, "agreement  wᵀx + β = ŷ", new double[] {lo, hi}, new double[] {lo, hi});
         chart.getStyler().setMarkerSize(3);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         return chart;
     }
 
@@ -57,7 +56,6 @@ public final class Figures {
             Plots.line(chart, label(r), plusOne(r.times()), r.normU());
         }
         logSteps(chart);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         return chart;
     }
 
@@ -73,8 +71,6 @@ public final class Figures {
         }
         logSteps(chart);
         Plots.logY(chart);
-        chart.getStyler().setYAxisLogarithmicDecadeOnly(true);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         return chart;
     }
 
@@ -92,7 +88,6 @@ public final class Figures {
     /** Steps on a log axis, so that the fast start and the late bursts both show. */
     private static void logSteps(XYChart chart) {
         Plots.logX(chart);
-        chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
     }
 
     private static double[] plusOne(double[] t) {
