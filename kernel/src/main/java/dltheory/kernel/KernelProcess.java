@@ -1,0 +1,145 @@
+package dltheory.kernel;
+
+import dltheory.kernel.display.CellOutput;
+import dltheory.kernel.display.DisplayPublisher;
+import dltheory.kernel.display.OutputStreams;
+import dltheory.kernel.eval.ApiClasspath;
+import dltheory.kernel.eval.CellClassLoader;
+import dltheory.kernel.eval.CellRunner;
+import dltheory.kernel.eval.Evaluator;
+import dltheory.kernel.handlers.AnalysisHandlers;
+import dltheory.kernel.handlers.ExecuteHandler;
+import dltheory.kernel.handlers.History;
+import dltheory.kernel.handlers.HistoryHandler;
+import dltheory.kernel.handlers.KernelInfoHandler;
+import dltheory.kernel.handlers.SessionHandlers;
+import dltheory.kernel.runtime.Notebook;
+import dltheory.kernel.server.Channel;
+import dltheory.kernel.server.Handler;
+import dltheory.kernel.server.Heartbeat;
+import dltheory.kernel.server.IoPub;
+import dltheory.kernel.server.Log;
+import dltheory.kernel.server.Session;
+import dltheory.kernel.wire.Codec;
+import dltheory.kernel.wire.ConnectionInfo;
+import dltheory.kernel.wire.Signer;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Wires a running kernel: sockets bound to the connection file's address, the IOPub publisher,
+ * output capture, JShell (started in the background), the handlers, and the channel threads.
+ */
+public final class KernelProcess {
+    /** Stack size of the thread running cell code (deep recursion in notebooks). */
+    static final long CELL_STACK_BYTES = 64L << 20;
+    private static final int RECEIVE_TIMEOUT_MS = 250;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /** Runs the kernel until a {@code shutdown_request}; then exits the JVM. */
+    public void run(Path connectionFile) throws Exception {
+        ConnectionInfo ci = ConnectionInfo.read(connectionFile);
+        ZContext ctx = new ZContext(1);
+        Codec codec = new Codec(new Signer(ci.signatureScheme(), ci.key()));
+        Session session = new Session();
+
+        ZMQ.Socket iopubSocket = bind(ctx, SocketType.PUB, ci.endpoint(ci.iopubPort()));
+        ZMQ.Socket shellSocket = bind(ctx, SocketType.ROUTER, ci.endpoint(ci.shellPort()));
+        ZMQ.Socket controlSocket = bind(ctx, SocketType.ROUTER, ci.endpoint(ci.controlPort()));
+        bind(ctx, SocketType.ROUTER, ci.endpoint(ci.stdinPort()));
+        ZMQ.Socket hbSocket = bind(ctx, SocketType.REP, ci.endpoint(ci.hbPort()));
+        Heartbeat heartbeat = new Heartbeat(hbSocket);
+        heartbeat.start();
+
+        IoPub iopub = new IoPub(iopubSocket, codec, session);
+        iopub.status(null, "starting");
+
+        CellOutput output = new CellOutput();
+        OutputStreams streams = new OutputStreams(iopub, output);
+        streams.install();
+        DisplayPublisher displays = new DisplayPublisher(iopub, output, streams);
+
+        CellClassLoader cellLoader = new CellClassLoader(KernelProcess.class.getClassLoader());
+        CompletableFuture<Evaluator> evaluator = startEvaluator(cellLoader);
+        NotebookKernel kernel = new NotebookKernel(evaluator, cellLoader, displays, Path.of("").toAbsolutePath());
+        kernel.onStartup();
+        Notebook.connect(kernel.getRenderer(), displays);
+
+        History history = new History();
+        AnalysisHandlers analysis = new AnalysisHandlers(kernel);
+        SessionHandlers sessionHandlers = new SessionHandlers(kernel, stopped::countDown);
+        Handler kernelInfo = new KernelInfoHandler();
+
+        Map<String, Handler> shell = new HashMap<>();
+        shell.put("kernel_info_request", kernelInfo);
+        shell.put("execute_request", new ExecuteHandler(kernel, output, streams, displays, history));
+        shell.put("complete_request", analysis::complete);
+        shell.put("inspect_request", analysis::inspect);
+        shell.put("is_complete_request", analysis::isComplete);
+        shell.put("history_request", new HistoryHandler(history));
+        shell.put("comm_info_request", sessionHandlers::commInfo);
+        shell.put("comm_open", sessionHandlers::commOpen);
+        shell.put("shutdown_request", sessionHandlers::shutdown);
+
+        Map<String, Handler> control = new HashMap<>();
+        control.put("kernel_info_request", kernelInfo);
+        control.put("interrupt_request", sessionHandlers::interrupt);
+        control.put("shutdown_request", sessionHandlers::shutdown);
+
+        Channel controlChannel = new Channel("control", controlSocket, codec, session, iopub, control);
+        Channel shellChannel = new Channel("shell", shellSocket, codec, session, iopub, shell);
+        controlChannel.start();
+        shellChannel.start();
+
+        stopped.await();
+        controlChannel.stop();
+        shellChannel.stop();
+        heartbeat.stop();
+        streams.drain();
+        kernel.onShutdown(false);
+        Thread closer = new Thread(ctx::close, "zmq-close");
+        closer.setDaemon(true);
+        closer.start();
+        closer.join(1000);
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static ZMQ.Socket bind(ZContext ctx, SocketType type, String endpoint) {
+        ZMQ.Socket socket = ctx.createSocket(type);
+        socket.setLinger(1000);
+        if (type != SocketType.PUB) {
+            socket.setReceiveTimeOut(RECEIVE_TIMEOUT_MS);
+        }
+        socket.bind(endpoint);
+        Log.debug("bound " + type + " to " + endpoint);
+        return socket;
+    }
+
+    /** Starts JShell and runs the start-up imports on a background thread. */
+    static CompletableFuture<Evaluator> startEvaluator(CellClassLoader cellLoader) {
+        CompletableFuture<Evaluator> future = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                Evaluator ev = new Evaluator(cellLoader, new CellRunner(cellLoader, CELL_STACK_BYTES),
+                        ApiClasspath.resolve(), List.of("-Xlint:none", "-proc:none"));
+                ev.start();
+                future.complete(ev);
+            } catch (Throwable e) {
+                Log.warn("JShell failed to start: " + e);
+                future.completeExceptionally(e);
+            }
+        }, "jshell-start");
+        t.setDaemon(true);
+        t.start();
+        return future;
+    }
+}

@@ -1,0 +1,50 @@
+package dltheory.kernel;
+
+import dltheory.kernel.install.InstallOptions;
+import dltheory.kernel.install.Installer;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Entry point: {@code install [...]}, {@code uninstall [...]}, or a connection file to run the kernel.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    /** Command-line entry. */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: java -jar dltheory-kernel.jar install|uninstall [--user | --sys-prefix | --prefix DIR]"
+                    + " [--java PATH] | <connection-file>");
+            System.exit(2);
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        switch (args[0]) {
+            case "install" -> {
+                Path dir = Installer.install(options(rest), ownJar());
+                System.out.println("Installed the java kernelspec in " + dir);
+            }
+            case "uninstall" -> {
+                InstallOptions o = options(rest);
+                System.out.println(Installer.uninstall(o) ? "Removed " + o.specDir() : "Not installed: " + o.specDir());
+            }
+            default -> new KernelProcess().run(Path.of(args[0]));
+        }
+    }
+
+    private static InstallOptions options(List<String> args) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return InstallOptions.parse(args, System.getenv(), Path.of(System.getProperty("user.home")), java);
+    }
+
+    private static Path ownJar() throws Exception {
+        Path p = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (!p.toString().endsWith(".jar")) {
+            throw new IllegalStateException("install must be run from the kernel jar, not from " + p);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,192 @@
+package dltheory.kernel;
+
+import dltheory.kernel.display.DisplayPublisher;
+import dltheory.kernel.eval.CellClassLoader;
+import dltheory.kernel.eval.CellError;
+import dltheory.kernel.eval.CodeAnalysis;
+import dltheory.kernel.eval.Evaluator;
+import dltheory.kernel.magic.CellPlan;
+import dltheory.kernel.magic.MagicHost;
+import dltheory.kernel.magic.Magics;
+import org.dflib.jjava.jupyter.Extension;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.JupyterIO;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The kernel as extensions see it: a jjava {@link BaseKernel} (renderer registry, display) whose cells
+ * are Java evaluated by {@link Evaluator}, with the magics of {@link Magics}.
+ *
+ * <p>All evaluation happens on the shell thread; {@link #interrupt()} may be called from any thread.
+ */
+public final class NotebookKernel extends BaseKernel implements MagicHost {
+    /** Kernel implementation name reported in {@code kernel_info_reply}. */
+    public static final String IMPLEMENTATION = "dltheory-kernel";
+    /** Kernel version. */
+    public static final String VERSION = "1.0.0";
+
+    private final CompletableFuture<Evaluator> evaluator;
+    private final CellClassLoader cellLoader;
+    private final DisplayPublisher displays;
+    private final Path workingDirectory;
+    private final Magics magics = new Magics(this);
+    private int currentCount;
+
+    /**
+     * @param evaluator        the evaluator, possibly still starting
+     * @param cellLoader       the cells' class loader (extensions are looked up there)
+     * @param displays         publisher of display messages
+     * @param workingDirectory folder for relative paths in magics
+     */
+    public NotebookKernel(CompletableFuture<Evaluator> evaluator, CellClassLoader cellLoader,
+                          DisplayPublisher displays, Path workingDirectory) {
+        super(IMPLEMENTATION, VERSION, languageInfo(), List.of(), null, new JupyterIO(StandardCharsets.UTF_8),
+                new CommManager(), new Renderer(), null, new MagicsRegistry(), false,
+                new StringStyler("", "", "", i -> ""));
+        this.evaluator = evaluator;
+        this.cellLoader = cellLoader;
+        this.displays = displays;
+        this.workingDirectory = workingDirectory;
+    }
+
+    /** The {@code language_info} of {@code kernel_info_reply}. */
+    public static LanguageInfo languageInfo() {
+        return new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell",
+                "java", "text/x-java", null);
+    }
+
+    /** The evaluator, waiting for start-up to finish if needed. */
+    public Evaluator evaluator() {
+        try {
+            return evaluator.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while JShell was starting", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("JShell failed to start: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Runs one cell: magics and Java code in order.
+     *
+     * @param code           the cell text
+     * @param executionCount its execution count (for tracebacks)
+     * @return the value of the last expression, if any
+     */
+    public Evaluator.Result runCell(String code, int executionCount) throws CellError {
+        Evaluator ev = evaluator();
+        ev.runner().beginCell();
+        currentCount = executionCount;
+        return run(code);
+    }
+
+    @Override
+    public Evaluator.Result run(String cellText) throws CellError {
+        CellPlan plan = CellPlan.parse(cellText);
+        if (plan.cellMagic() != null) {
+            int nl = cellText.indexOf('\n');
+            String body = nl < 0 ? "" : "\n" + cellText.substring(nl + 1);
+            return magics.cell(plan.cellMagic(), body);
+        }
+        Evaluator.Result result = new Evaluator.Result(false, null);
+        for (CellPlan.Part part : plan.parts()) {
+            if (part instanceof CellPlan.Code c) {
+                result = evaluator().eval(c.source(), currentCount);
+            } else if (part instanceof CellPlan.Magic m) {
+                result = magics.line(m.magic());
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    @Override
+    public void addToClasspath(List<Path> entries) throws CellError {
+        evaluator().addToClasspath(entries);
+        entries.forEach(cellLoader::addPath);
+        installExtensions();
+    }
+
+    /** Installs every {@code Extension} service visible to the cells that is not installed yet. */
+    public void installExtensions() throws CellError {
+        ServiceLoader<Extension> loader = ServiceLoader.load(Extension.class, cellLoader);
+        try {
+            for (Extension ext : loader) {
+                if (extensions.putIfAbsent(ext.getClass().getName(), ext) == null) {
+                    ext.install(this);
+                }
+            }
+        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+            throw evaluator().reports().runtime(e);
+        }
+    }
+
+    /** Stops the running cell (called from the control thread). */
+    @Override
+    public void interrupt() {
+        if (evaluator.isDone() && !evaluator.isCompletedExceptionally()) {
+            evaluator.join().runner().interrupt();
+        }
+    }
+
+    @Override
+    public void display(DisplayData data) {
+        displays.display(data);
+    }
+
+    /** Renders the value of a cell's last expression. */
+    public DisplayData renderResult(Object value) {
+        return value instanceof DisplayData d ? d : getRenderer().render(value);
+    }
+
+    @Override
+    public Object evalRaw(String source) {
+        try {
+            Evaluator.Result r = run(source);
+            return r.hasValue() ? r.value() : null;
+        } catch (CellError e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        String doc = new CodeAnalysis(evaluator().analysis()).documentation(CellPlan.codeOnly(code), at, extraDetail);
+        return doc.isEmpty() ? null : new DisplayData(doc);
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        CodeAnalysis.Matches m = new CodeAnalysis(evaluator().analysis()).complete(CellPlan.codeOnly(code), at);
+        return new ReplacementOptions(m.matches(), m.start(), m.end());
+    }
+
+    @Override
+    public String isComplete(String code) {
+        CodeAnalysis.Verdict v = new CodeAnalysis(evaluator().analysis()).isComplete(CellPlan.codeOnly(code));
+        return switch (v.status()) {
+            case "complete" -> IS_COMPLETE_YES;
+            case "invalid" -> IS_COMPLETE_BAD;
+            default -> v.indent();
+        };
+    }
+}

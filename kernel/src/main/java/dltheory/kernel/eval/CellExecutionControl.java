@@ -1,0 +1,65 @@
+package dltheory.kernel.eval;
+
+import jdk.jshell.execution.DirectExecutionControl;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+
+/**
+ * JShell execution in the kernel's own JVM: snippet methods run on the {@link CellRunner}'s worker,
+ * the real result object and the real exception of the last invocation are kept for the kernel
+ * (JShell itself only sees their string forms).
+ */
+final class CellExecutionControl extends DirectExecutionControl {
+    private static final Object NOTHING = new Object();
+
+    private final CellRunner runner;
+    private Object lastValue = NOTHING;
+    private Throwable lastFailure;
+
+    CellExecutionControl(CellLoaderDelegate delegate, CellRunner runner) {
+        super(delegate);
+        this.runner = runner;
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        Object value;
+        try {
+            value = runner.run(() -> doitMethod.invoke(null));
+        } catch (InvocationTargetException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new InvocationTargetException(t);
+        }
+        lastValue = value;
+        return valueString(value);
+    }
+
+    @Override
+    protected String throwConvertedInvocationException(Throwable cause) throws RunException, InternalException {
+        lastFailure = cause;
+        return super.throwConvertedInvocationException(cause);
+    }
+
+    /** Forgets the last value and failure; call before evaluating a snippet. */
+    void reset() {
+        lastValue = NOTHING;
+        lastFailure = null;
+    }
+
+    /** True if the last snippet ran and produced a value (possibly null). */
+    boolean hasValue() {
+        return lastValue != NOTHING;
+    }
+
+    /** The object the last snippet evaluated to. */
+    Object value() {
+        return lastValue == NOTHING ? null : lastValue;
+    }
+
+    /** The exception the last snippet threw, or null. */
+    Throwable failure() {
+        return lastFailure;
+    }
+}

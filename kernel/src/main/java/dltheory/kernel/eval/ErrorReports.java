@@ -1,0 +1,164 @@
+package dltheory.kernel.eval;
+
+import dltheory.kernel.runtime.CellInterruptedError;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns compile diagnostics and exceptions into {@link CellError}s: javac message with the cell line
+ * and a caret; runtime exceptions with their simple class name and a traceback trimmed to user code.
+ */
+public final class ErrorReports {
+    /** Error name used for compilation failures (IJava's name). */
+    public static final String COMPILE_ENAME = "CompilationException";
+    /** Error name used for interrupted cells. */
+    public static final String INTERRUPT_ENAME = "InterruptedException";
+
+    private static final String REPL_PACKAGE = "REPL.";
+
+    private final SnippetOrigins origins;
+
+    /** @param origins where snippets came from, for naming cell frames */
+    public ErrorReports(SnippetOrigins origins) {
+        this.origins = origins;
+    }
+
+    /** One compile diagnostic, positions are offsets into the cell text. */
+    public record Problem(String message, int start, int position, int end) {
+    }
+
+    /** A compile error for the given problems in {@code cell}. */
+    public CellError compile(SourceText cell, List<Problem> problems) {
+        List<String> lines = new ArrayList<>();
+        for (Problem p : problems) {
+            int at = p.start() >= 0 ? p.start() : p.position();
+            lines.add("Compilation error, line " + cell.lineOf(at) + ": " + firstLine(p.message()));
+            lines.add("    " + cell.lineText(at));
+            lines.add("    " + cell.caret(at, p.end() > at ? p.end() : at + 1));
+            List<String> rest = List.of(p.message().split("\n"));
+            for (String extra : rest.subList(1, rest.size())) {
+                if (!extra.strip().equals("location: class")) {
+                    lines.add("    " + extra);
+                }
+            }
+        }
+        String evalue = problems.isEmpty() ? "compilation failed" : firstLine(problems.get(0).message());
+        return new CellError(COMPILE_ENAME, evalue, lines);
+    }
+
+    /** An error for code that is not a complete statement or declaration. */
+    public CellError incomplete(SourceText cell, int offset) {
+        String msg = "incomplete input: the cell ends in the middle of a statement or declaration";
+        return new CellError(COMPILE_ENAME, msg, List.of(
+                "Compilation error, line " + cell.lineOf(offset) + ": " + msg,
+                "    " + cell.lineText(offset)));
+    }
+
+    /** An error for a declaration that uses names that are not defined yet. */
+    public CellError unresolved(String what, List<String> missing) {
+        String msg = what + " uses undefined " + String.join(", ", missing);
+        return new CellError(COMPILE_ENAME, msg, List.of("Compilation error: " + msg,
+                "    define the missing names first, then run this cell again"));
+    }
+
+    /** The error reported for an interrupted cell. */
+    public CellError interrupted() {
+        String msg = new CellInterruptedError().getMessage();
+        return new CellError(INTERRUPT_ENAME, msg, List.of(INTERRUPT_ENAME + ": " + msg));
+    }
+
+    /** A runtime error: simple class name, message, traceback with kernel and JShell frames removed. */
+    public CellError runtime(Throwable t) {
+        return runtime(t, null);
+    }
+
+    /**
+     * A runtime error from cell code.
+     *
+     * @param t         the real exception
+     * @param converted JShell's copy of it (its cell frames carry snippet ids and snippet line
+     *                  numbers instead of wrapper-class lines), or null
+     */
+    public CellError runtime(Throwable t, Throwable converted) {
+        if (t instanceof CellInterruptedError) {
+            return interrupted();
+        }
+        String ename = t.getClass().getSimpleName().isEmpty() ? t.getClass().getName() : t.getClass().getSimpleName();
+        String evalue = t.getMessage() == null ? "" : clean(t.getMessage());
+        List<String> lines = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        String prefix = "";
+        Throwable conv = converted;
+        for (Throwable cur = t; cur != null && seen.add(cur); cur = cur.getCause()) {
+            lines.add(prefix + cur.getClass().getName() + (cur.getMessage() == null ? "" : ": " + clean(cur.getMessage())));
+            StackTraceElement[] real = cur.getStackTrace();
+            // JShell's copy keeps the same frames, cut after the outermost cell frame.
+            StackTraceElement[] mapped = conv != null ? conv.getStackTrace() : new StackTraceElement[0];
+            for (int i : userFrames(real)) {
+                lines.add("\tat " + describe(real[i], i < mapped.length ? mapped[i] : null));
+            }
+            prefix = "Caused by: ";
+            conv = conv == null ? null : conv.getCause();
+        }
+        return new CellError(ename, evalue, lines);
+    }
+
+    /** Indexes of the frames from the top of the stack down to the outermost frame of cell code. */
+    static List<Integer> userFrames(StackTraceElement[] stack) {
+        int last = -1;
+        for (int i = 0; i < stack.length; i++) {
+            if (stack[i].getClassName().startsWith(REPL_PACKAGE)) {
+                last = i;
+            }
+        }
+        List<Integer> out = new ArrayList<>();
+        int end = last >= 0 ? last + 1 : cutBeforeKernel(stack);
+        for (int i = 0; i < end; i++) {
+            if (!stack[i].getClassName().startsWith("dltheory.kernel.runtime.Guards")) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private static int cutBeforeKernel(StackTraceElement[] stack) {
+        for (int i = 0; i < stack.length; i++) {
+            String c = stack[i].getClassName();
+            if (c.startsWith("jdk.internal.reflect.") || c.startsWith("java.lang.reflect.")
+                    || c.startsWith("jdk.jshell.") || c.startsWith("dltheory.kernel.")) {
+                return i;
+            }
+        }
+        return stack.length;
+    }
+
+    private String describe(StackTraceElement frame, StackTraceElement mapped) {
+        if (!frame.getClassName().startsWith(REPL_PACKAGE)) {
+            return frame.toString();
+        }
+        String file = mapped == null ? null : mapped.getFileName();
+        SnippetOrigins.Origin origin = file != null && file.startsWith("#") ? origins.get(file.substring(1)) : null;
+        String method = frame.getMethodName();
+        String where;
+        if (origin != null && mapped.getLineNumber() > 0) {
+            where = "cell [" + origin.executionCount() + "], line " + (origin.firstLine() + mapped.getLineNumber() - 1);
+        } else {
+            where = "cell code";
+        }
+        return method.equals("do_it$") || method.startsWith("lambda$do_it$") ? where : method + " (" + where + ")";
+    }
+
+    /** Removes JShell's wrapper class names ({@code REPL.$JShell$12.}) from messages. */
+    static String clean(String message) {
+        return message.replaceAll("REPL\\.\\$JShell\\$\\d+[\\w$]*\\.", "");
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,89 @@
+package dltheory.kernel.eval;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Rewrites the bytecode of compiled cell snippets before they are loaded:
+ * <ul>
+ *   <li>calls to {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt} are redirected to
+ *       {@code dltheory.kernel.runtime.Guards}, which throws instead of stopping the kernel;</li>
+ *   <li>a call to {@code Guards.checkpoint()} is inserted at every method entry and before every
+ *       backward jump, so an interrupted cell stops even inside a CPU-bound loop.</li>
+ * </ul>
+ * The inserted call takes and returns nothing, so stack sizes and stack-map frames stay valid.
+ */
+public final class SnippetRewriter {
+    private static final String GUARDS = "dltheory/kernel/runtime/Guards";
+
+    private SnippetRewriter() {
+    }
+
+    /** Returns the rewritten class file. */
+    public static byte[] rewrite(byte[] classFile) {
+        ClassReader reader = new ClassReader(classFile);
+        ClassWriter writer = new ClassWriter(reader, 0);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+                return (access & Opcodes.ACC_ABSTRACT) != 0 ? mv : new GuardingMethodVisitor(mv);
+            }
+        }, 0);
+        return writer.toByteArray();
+    }
+
+    private static final class GuardingMethodVisitor extends MethodVisitor {
+        private final Set<Label> seen = new HashSet<>();
+
+        GuardingMethodVisitor(MethodVisitor next) {
+            super(Opcodes.ASM9, next);
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            checkpoint();
+        }
+
+        @Override
+        public void visitLabel(Label label) {
+            seen.add(label);
+            super.visitLabel(label);
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, Label label) {
+            if (seen.contains(label)) {
+                checkpoint();
+            }
+            super.visitJumpInsn(opcode, label);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System")
+                    && name.equals("exit") && descriptor.equals("(I)V")) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "exit", "(I)V", false);
+            } else if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals("java/lang/Runtime")
+                    && (name.equals("exit") || name.equals("halt")) && descriptor.equals("(I)V")) {
+                String replacement = name.equals("exit") ? "runtimeExit" : "runtimeHalt";
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, replacement, "(Ljava/lang/Runtime;I)V", false);
+            } else {
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            }
+        }
+
+        private void checkpoint() {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "checkpoint", "()V", false);
+        }
+    }
+}

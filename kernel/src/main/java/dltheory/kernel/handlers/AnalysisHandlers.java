@@ -1,0 +1,62 @@
+package dltheory.kernel.handlers;
+
+import com.google.gson.JsonObject;
+import dltheory.kernel.NotebookKernel;
+import dltheory.kernel.display.DisplayPublisher;
+import dltheory.kernel.eval.CodeAnalysis;
+import dltheory.kernel.magic.CellPlan;
+import dltheory.kernel.server.Request;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+
+/** {@code complete_request}, {@code inspect_request} and {@code is_complete_request}. */
+public final class AnalysisHandlers {
+    private final NotebookKernel kernel;
+
+    /** @param kernel gives access to JShell's analysis */
+    public AnalysisHandlers(NotebookKernel kernel) {
+        this.kernel = kernel;
+    }
+
+    private CodeAnalysis analysis() {
+        return new CodeAnalysis(kernel.evaluator().analysis());
+    }
+
+    /** Completion at the cursor. */
+    public void complete(Request r) {
+        String code = Json.text(r.content(), "code", "");
+        int cursor = Math.min(Json.integer(r.content(), "cursor_pos", code.length()), code.length());
+        CodeAnalysis.Matches m = analysis().complete(CellPlan.codeOnly(code), cursor);
+        JsonObject c = Json.ok();
+        c.add("matches", Json.array(m.matches()));
+        c.addProperty("cursor_start", m.start());
+        c.addProperty("cursor_end", m.end());
+        c.add("metadata", new JsonObject());
+        r.reply("complete_reply", c);
+    }
+
+    /** Signature and Javadoc of the element at the cursor. */
+    public void inspect(Request r) {
+        String code = Json.text(r.content(), "code", "");
+        int cursor = Math.min(Json.integer(r.content(), "cursor_pos", code.length()), code.length());
+        boolean detail = Json.integer(r.content(), "detail_level", 0) > 0;
+        String doc = analysis().documentation(CellPlan.codeOnly(code), cursor, detail);
+        JsonObject c = Json.ok();
+        c.addProperty("found", !doc.isEmpty());
+        JsonObject bundle = doc.isEmpty() ? new JsonObject() : DisplayPublisher.toJson(new DisplayData(doc));
+        c.add("data", bundle.has("data") ? bundle.get("data") : new JsonObject());
+        c.add("metadata", new JsonObject());
+        r.reply("inspect_reply", c);
+    }
+
+    /** Whether the code is complete, incomplete (with indent) or invalid. */
+    public void isComplete(Request r) {
+        String code = Json.text(r.content(), "code", "");
+        CodeAnalysis.Verdict v = analysis().isComplete(CellPlan.codeOnly(code));
+        JsonObject c = new JsonObject();
+        c.addProperty("status", v.status());
+        if (v.status().equals("incomplete")) {
+            c.addProperty("indent", v.indent());
+        }
+        r.reply("is_complete_reply", c);
+    }
+}

@@ -1,0 +1,43 @@
+package dltheory.kernel.install;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import java.util.List;
+
+/**
+ * The {@code kernel.json} of the {@code java} kernelspec.
+ *
+ * @param javaBinary absolute path of the {@code java} launcher
+ * @param jvmOptions options before {@code -jar} (headless AWT, heap limit, ...)
+ * @param jar        absolute path of the kernel jar
+ */
+public record KernelSpec(String javaBinary, List<String> jvmOptions, String jar) {
+    /** Kernelspec name, shared with IJava/JJava so notebooks' metadata match. */
+    public static final String NAME = "java";
+
+    /** Default JVM options: headless AWT, a 1 GiB heap limit, the serial collector (small, quick to start). */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
+            "-Djava.awt.headless=true", "-Xmx1g", "-XX:+UseSerialGC");
+
+    /** The JSON text of {@code kernel.json}. */
+    public String toJson() {
+        JsonArray argv = new JsonArray();
+        argv.add(javaBinary);
+        jvmOptions.forEach(argv::add);
+        argv.add("-jar");
+        argv.add(jar);
+        argv.add("{connection_file}");
+        JsonObject spec = new JsonObject();
+        spec.add("argv", argv);
+        spec.addProperty("display_name", "Java");
+        spec.addProperty("language", "java");
+        spec.addProperty("interrupt_mode", "message");
+        spec.add("env", new JsonObject());
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("debugger", false);
+        spec.add("metadata", metadata);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
+    }
+}

@@ -1,0 +1,109 @@
+package dltheory.kernel.server;
+
+import com.google.gson.JsonObject;
+import dltheory.kernel.wire.Codec;
+import dltheory.kernel.wire.Message;
+import org.zeromq.ZMQ;
+
+import java.util.Map;
+
+/**
+ * A ROUTER socket (shell or control) with its own thread: a blocking receive loop that dispatches
+ * requests to handlers. Owning the loop means a request is picked up as soon as it arrives (no polling
+ * sleep). Each request is wrapped in busy/idle status messages; handler exceptions become error replies;
+ * unknown {@code *_request} types get an error reply, so no request is left unanswered.
+ */
+public final class Channel implements Runnable {
+    private final String name;
+    private final ZMQ.Socket socket;
+    private final Codec codec;
+    private final Session session;
+    private final IoPub iopub;
+    private final Map<String, Handler> handlers;
+    private volatile boolean running = true;
+
+    /**
+     * @param name     thread name
+     * @param socket   bound ROUTER socket with a receive timeout
+     * @param codec    message codec
+     * @param session  the kernel session
+     * @param iopub    the publisher
+     * @param handlers handlers by request type
+     */
+    public Channel(String name, ZMQ.Socket socket, Codec codec, Session session, IoPub iopub,
+                   Map<String, Handler> handlers) {
+        this.name = name;
+        this.socket = socket;
+        this.codec = codec;
+        this.session = session;
+        this.iopub = iopub;
+        this.handlers = handlers;
+    }
+
+    /** Starts the loop on a new thread. */
+    public Thread start() {
+        Thread t = new Thread(this, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Asks the loop to end after the current request. */
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            Codec.Read read;
+            try {
+                read = codec.read(socket);
+            } catch (RuntimeException e) {
+                if (running) {
+                    Log.warn(name + ": receive failed: " + e);
+                }
+                return;
+            }
+            if (read instanceof Codec.Rejected rejected) {
+                Log.warn(name + ": dropped a message: " + rejected.reason());
+            } else if (read instanceof Codec.Received received) {
+                dispatch(received.message());
+            }
+        }
+    }
+
+    private void dispatch(Message message) {
+        String type = message.type();
+        Handler handler = handlers.get(type);
+        if (handler == null && !type.endsWith("_request")) {
+            Log.debug(name + ": ignoring " + type);
+            return;
+        }
+        Request request = new Request(message, this, iopub);
+        iopub.status(message, "busy");
+        try {
+            if (handler == null) {
+                throw new UnsupportedOperationException("unsupported request type " + type);
+            }
+            handler.handle(request);
+        } catch (Throwable e) {
+            Log.warn(name + ": " + type + " failed: " + e);
+            if (!request.replied()) {
+                JsonObject error = new JsonObject();
+                error.addProperty("status", "error");
+                error.addProperty("ename", e.getClass().getSimpleName());
+                error.addProperty("evalue", String.valueOf(e.getMessage()));
+                error.add("traceback", new com.google.gson.JsonArray());
+                request.reply(type.replace("_request", "_reply"), error);
+            }
+        } finally {
+            iopub.status(message, "idle");
+        }
+    }
+
+    /** Sends a reply to {@code parent}; only called from this channel's thread. */
+    void send(Message parent, String type, JsonObject content) {
+        codec.write(socket, session.reply(parent, type, content));
+    }
+}

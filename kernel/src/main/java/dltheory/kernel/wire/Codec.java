@@ -1,0 +1,119 @@
+package dltheory.kernel.wire;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.zeromq.ZMQ;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Reads and writes the multipart wire format of Jupyter messages on a ZeroMQ socket. */
+public final class Codec {
+    private static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);
+
+    private final Signer signer;
+
+    /** @param signer signs outgoing and verifies incoming messages */
+    public Codec(Signer signer) {
+        this.signer = signer;
+    }
+
+    /** Outcome of reading one multipart message. */
+    public sealed interface Read permits Received, Rejected, Nothing {
+    }
+
+    /** A valid, signed message. */
+    public record Received(Message message) implements Read {
+    }
+
+    /** A message that was consumed and dropped, with the reason. */
+    public record Rejected(String reason) implements Read {
+    }
+
+    /** Nothing arrived before the socket's receive timeout. */
+    public record Nothing() implements Read {
+    }
+
+    /**
+     * Receives one message. Bad signatures and malformed messages are consumed and reported as
+     * {@link Rejected}, never thrown.
+     */
+    public Read read(ZMQ.Socket socket) {
+        byte[] first = socket.recv(0);
+        if (first == null) {
+            return new Nothing();
+        }
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(first);
+        while (socket.hasReceiveMore()) {
+            frames.add(socket.recv(0));
+        }
+        int delimiter = -1;
+        for (int i = 0; i < frames.size(); i++) {
+            if (Arrays.equals(DELIMITER, frames.get(i))) {
+                delimiter = i;
+                break;
+            }
+        }
+        if (delimiter < 0 || frames.size() < delimiter + 6) {
+            return new Rejected("malformed message: " + frames.size() + " frames");
+        }
+        String signature = new String(frames.get(delimiter + 1), StandardCharsets.US_ASCII);
+        byte[] header = frames.get(delimiter + 2);
+        byte[] parent = frames.get(delimiter + 3);
+        byte[] metadata = frames.get(delimiter + 4);
+        byte[] content = frames.get(delimiter + 5);
+        if (!signer.verify(signature, header, parent, metadata, content)) {
+            return new Rejected("invalid signature");
+        }
+        try {
+            return new Received(new Message(
+                    new ArrayList<>(frames.subList(0, delimiter)),
+                    object(header), object(parent), object(metadata), object(content),
+                    new ArrayList<>(frames.subList(delimiter + 6, frames.size()))));
+        } catch (RuntimeException e) {
+            return new Rejected("unparseable message: " + e.getMessage());
+        }
+    }
+
+    private static JsonObject object(byte[] json) {
+        String text = new String(json, StandardCharsets.UTF_8);
+        return text.isBlank() ? new JsonObject() : JsonParser.parseString(text).getAsJsonObject();
+    }
+
+    /** Sends a message; the caller must own the socket (sockets are not thread safe). */
+    public void write(ZMQ.Socket socket, Message message) {
+        byte[] header = bytes(message.header());
+        byte[] parent = bytes(message.parent());
+        byte[] metadata = bytes(message.metadata());
+        byte[] content = bytes(message.content());
+        String signature = signer.sign(header, parent, metadata, content);
+        for (byte[] identity : message.identities()) {
+            socket.sendMore(identity);
+        }
+        socket.sendMore(DELIMITER);
+        socket.sendMore(signature.getBytes(StandardCharsets.US_ASCII));
+        socket.sendMore(header);
+        socket.sendMore(parent);
+        socket.sendMore(metadata);
+        List<byte[]> buffers = message.buffers();
+        if (buffers.isEmpty()) {
+            socket.send(content, 0);
+            return;
+        }
+        socket.sendMore(content);
+        for (int i = 0; i < buffers.size(); i++) {
+            if (i == buffers.size() - 1) {
+                socket.send(buffers.get(i), 0);
+            } else {
+                socket.sendMore(buffers.get(i));
+            }
+        }
+    }
+
+    private static byte[] bytes(JsonObject json) {
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,173 @@
+package dltheory.kernel.eval;
+
+import dltheory.kernel.runtime.CellInterruptedError;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Evaluation in-process: values, errors, guards. One JShell for the class (start-up is slow). */
+class EvaluatorTest {
+    private static Evaluator ev;
+    private static CellRunner runner;
+
+    @BeforeAll
+    static void start() throws Exception {
+        CellClassLoader loader = new CellClassLoader(EvaluatorTest.class.getClassLoader());
+        runner = new CellRunner(loader, 16L << 20);
+        ev = new Evaluator(loader, runner, ApiClasspath.resolve(), List.of("-Xlint:none"));
+        ev.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        ev.close();
+    }
+
+    @BeforeEach
+    void newCell() {
+        runner.beginCell();
+    }
+
+    @Test
+    void lastExpressionIsTheValue() throws Exception {
+        Evaluator.Result r = ev.eval("int a = 20;\nint b = 22;\na + b", 1);
+        assertTrue(r.hasValue());
+        assertEquals(42, r.value());
+    }
+
+    @Test
+    void trailingSemicolonHidesTheValue() throws Exception {
+        assertFalse(ev.eval("1 + 1;", 1).hasValue());
+        assertFalse(ev.eval("1 + 1; // done", 1).hasValue());
+    }
+
+    @Test
+    void declarationsHaveNoValue() throws Exception {
+        assertFalse(ev.eval("int decl = 3", 1).hasValue());
+        assertEquals(3, ev.eval("decl", 1).value());
+    }
+
+    @Test
+    void valueIsTheRealObject() throws Exception {
+        Object v = ev.eval("new java.util.ArrayList<>(java.util.List.of(1, 2))", 1).value();
+        assertEquals(List.of(1, 2), v);
+    }
+
+    @Test
+    void compileErrorPointsAtTheCellLine() {
+        CellError e = assertThrows(CellError.class, () -> ev.eval("int ok = 1;\nint bad = missingName + 1;", 3));
+        assertEquals(ErrorReports.COMPILE_ENAME, e.ename());
+        assertTrue(e.evalue().contains("cannot find symbol"), e.evalue());
+        assertTrue(e.traceback().get(0).contains("line 2"), e.traceback().toString());
+        assertEquals("    int bad = missingName + 1;", e.traceback().get(1));
+        assertEquals("              ^^^^^^^^^^^", e.traceback().get(2));
+    }
+
+    @Test
+    void runtimeErrorHasSimpleNameAndUserFramesOnly() {
+        CellError e = assertThrows(CellError.class, () -> ev.eval(
+                "int divide(int a, int b) {\n  return a / b;\n}\nint zero = 0;\ndivide(1, zero)", 7));
+        assertEquals("ArithmeticException", e.ename());
+        assertEquals("/ by zero", e.evalue());
+        String tb = String.join("\n", e.traceback());
+        assertTrue(tb.contains("divide (cell [7], line 2)"), tb);
+        assertTrue(tb.contains("cell [7], line 5"), tb);
+        assertFalse(tb.contains("jdk.jshell"), tb);
+        assertFalse(tb.contains("dltheory.kernel"), tb);
+        assertFalse(tb.contains("reflect"), tb);
+    }
+
+    @Test
+    void messagesDoNotShowWrapperClasses() {
+        CellError e = assertThrows(CellError.class, () -> ev.eval("String nothing = null;\nnothing.length()", 1));
+        assertEquals("NullPointerException", e.ename());
+        assertFalse(e.evalue().contains("$JShell$"), e.evalue());
+    }
+
+    @Test
+    void systemExitIsRefused() {
+        CellError e = assertThrows(CellError.class, () -> ev.eval("System.exit(3);", 1));
+        assertEquals("ExitNotAllowedException", e.ename());
+        assertTrue(e.evalue().contains("not allowed"), e.evalue());
+        CellError halt = assertThrows(CellError.class, () -> ev.eval("Runtime.getRuntime().halt(1);", 1));
+        assertEquals("ExitNotAllowedException", halt.ename());
+    }
+
+    @Test
+    void stackOverflowIsAnError() throws Exception {
+        CellError e = assertThrows(CellError.class, () -> ev.eval("int down(int n) { return down(n + 1) + 1; }\ndown(0)", 1));
+        assertEquals("StackOverflowError", e.ename());
+        assertTrue(e.traceback().size() < 1100, "traceback is bounded");
+        assertEquals(2, ev.eval("1 + 1", 1).value());
+    }
+
+    @Test
+    void infiniteLoopStopsOnInterrupt() throws Exception {
+        Thread interrupter = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException ignored) {
+                return;
+            }
+            runner.interrupt();
+        });
+        interrupter.start();
+        CellError e = assertThrows(CellError.class, () -> ev.eval("long spins = 0;\nwhile (true) { spins++; }", 1));
+        assertEquals(ErrorReports.INTERRUPT_ENAME, e.ename());
+        assertTrue(e.evalue().startsWith("interrupted"), e.evalue());
+        runner.beginCell();
+        assertEquals(3, ev.eval("1 + 2", 1).value());
+    }
+
+    @Test
+    void interruptedCellSkipsItsRemainingSnippets() throws Exception {
+        ev.eval("int after = 0;", 1);
+        runner.interrupt();
+        assertThrows(CellError.class, () -> ev.eval("after = 1;\nafter = 2;", 1));
+        runner.beginCell();
+        assertEquals(0, ev.eval("after", 1).value());
+    }
+
+    @Test
+    void interruptedErrorIsReportedAsInterrupt() {
+        CellError e = new ErrorReports(new SnippetOrigins()).runtime(new CellInterruptedError());
+        assertEquals(ErrorReports.INTERRUPT_ENAME, e.ename());
+    }
+
+    @Test
+    void incompleteSourceIsAnError() {
+        CellError e = assertThrows(CellError.class, () -> ev.eval("int f(int x) {\n  return x;\n", 1));
+        assertEquals(ErrorReports.COMPILE_ENAME, e.ename());
+        assertTrue(e.evalue().contains("incomplete"), e.evalue());
+    }
+
+    @Test
+    void kernelDependenciesAreHiddenFromCells() {
+        CellError e = assertThrows(CellError.class, () -> ev.eval("com.google.gson.Gson g = null;", 1));
+        assertEquals(ErrorReports.COMPILE_ENAME, e.ename());
+        CellError load = assertThrows(CellError.class, () -> ev.eval("Class.forName(\"org.zeromq.ZMQ\")", 1));
+        assertEquals("ClassNotFoundException", load.ename());
+    }
+
+    @Test
+    void jupyterApiIsShared() throws Exception {
+        Object renderer = ev.eval("new org.dflib.jjava.jupyter.kernel.display.Renderer()", 1).value();
+        assertEquals(org.dflib.jjava.jupyter.kernel.display.Renderer.class, renderer.getClass());
+    }
+
+    @Test
+    void methodsCanBeRedefined() throws Exception {
+        ev.eval("int twice(int x) { return 2 * x; }", 1);
+        assertEquals(4, ev.eval("twice(2)", 1).value());
+        ev.eval("int twice(int x) { return 3 * x; }", 1);
+        assertEquals(6, ev.eval("twice(2)", 1).value());
+    }
+}
