@@ -55,7 +55,7 @@ public final class BatchNormLink {
     public static Comparison compare(Case c, double gamma, double beta) {
         InputSample s = c.inputs();
         double[] u = c.u();
-        DMatrixRMaj x = s.x();
+        DMatrixRMaj x = s.batch();
         double[] y = Inputs.project(x, u);
         BatchMoments m = BatchNorm.moments(y);
         double[] wn = weightNormOutputs(x, u, gamma, beta);
@@ -67,6 +67,30 @@ public final class BatchNormLink {
         double normU = WeightNorm.norm(u);
         return new Comparison(c.name(), m.n(), m.mean(), m.std(), normU, m.std() / normU,
                 predictedScale(s.covariance(), u), m.mean() / normU, predictedShift(s.mean(), u), gap, s.exact());
+    }
+
+    /**
+     * The six cases of notebook 04, Q4.1, each batch of n draws in d dimensions: (0) E[x] = 0,
+     * Cov[x] = I with a random u; (1) the correlated batch whitened, random u; (2, 3) unit
+     * variances with correlation c between every pair, random u and u = (1,…,1); (4, 5) mean
+     * m·1 and Cov[x] = I, random u and u = (1,…,1). The random u is N(0, I_d), drawn first.
+     */
+    public static List<Case> cases(int n, int d, double c, double m, java.util.Random rng) {
+        if (rng == null) {
+            throw new IllegalArgumentException("rng must be a generator, got null");
+        }
+        double[] zero = Inputs.constant(d, 0);
+        double[] ones = Inputs.constant(d, 1);
+        double[] u = dltheory.random.Seeded.normal(d, 0, 1, rng);
+        InputSample white = InputSample.gaussian("E[x] = 0, Cov[x] = I", n, zero, Inputs.identity(d), rng);
+        InputSample correlated = InputSample.gaussian("correlated", n, zero, Inputs.equicorrelated(d, c), rng);
+        InputSample shifted = InputSample.gaussian("not centred", n, Inputs.constant(d, m), Inputs.identity(d), rng);
+        return List.of(new Case("E[x] = 0, Cov = I", white, u),
+                new Case("whitened batch", correlated.whitened("correlated, then whitened"), u),
+                new Case("correlated, u random", correlated, u),
+                new Case("correlated, u = (1,…,1)", correlated, ones),
+                new Case("not centred, u random", shifted, u),
+                new Case("not centred, u = (1,…,1)", shifted, ones));
     }
 
     /** {@link #compare} for each case, in order. */

@@ -23,6 +23,12 @@ public record Case(String name, InputSample inputs, double[] u) {
         u = u.clone();
     }
 
+    /** A one-line summary: the name and the batch's summary. */
+    @Override
+    public String toString() {
+        return "Case[" + name + ", " + inputs + "]";
+    }
+
     /** A copy of u. */
     @Override
     public double[] u() {

@@ -50,6 +50,33 @@ public record Comparison(String name, int n, double muY, double sigmaY, double n
     }
 
     /**
+     * Notebook 04, Q4.1: prints ✓ lines for agreement of the two normalizations, ρ = 1 and δ = 0
+     * within {@link MonteCarlo#K} standard errors; for a whitened batch, ρ = 1, δ = 0 and the
+     * largest output gap to {@link #EXACT_TOL}. Throws AssertionError otherwise.
+     */
+    public void checkAgreement() {
+        if (exact) {
+            Check.close(scale, 1, EXACT_TOL, "ρ = σ_y/‖u‖, " + name);
+            Check.close(shift, 0, EXACT_TOL, "δ = μ_y/‖u‖, " + name);
+            Check.atMost(maxGap, EXACT_TOL, "max |wᵀx + β − ŷ|, " + name);
+        } else {
+            Check.withinStandardErrors(scale, scaleStandardError(), 1, MonteCarlo.K, "ρ = σ_y/‖u‖, " + name);
+            Check.withinStandardErrors(shift, shiftStandardError(), 0, MonteCarlo.K, "δ = μ_y/‖u‖, " + name);
+        }
+    }
+
+    /**
+     * Notebook 04, where the text errs: prints a ✓ line when the two normalizations disagree by
+     * more than sampling error, that is, when |ρ − 1| or |δ| is at least {@code k} standard
+     * errors. Throws AssertionError otherwise (and always for a whitened batch, which agrees).
+     */
+    public void checkDisagreement(double k) {
+        double zScale = exact ? 0 : Math.abs(scale - 1) / scaleStandardError();
+        double zShift = exact ? 0 : Math.abs(shift) / shiftStandardError();
+        Check.atLeast(Math.max(zScale, zShift), k, "max(|ρ − 1|, |δ|) in standard errors, " + name);
+    }
+
+    /**
      * Prints one ✓ line per closed form of eq. (4): measured ρ and δ within {@link MonteCarlo#K}
      * standard errors of √(uᵀΣu)/‖u‖ and uᵀE[x]/‖u‖ (within {@link #EXACT_TOL} for a whitened
      * batch). Throws AssertionError otherwise.

@@ -19,8 +19,8 @@ public final class Figures {
      * the first {@code points} examples of each case, with the line of agreement. A case on the
      * line agrees; a correlated input tilts it (ρ ≠ 1), a mean shifts it (δ ≠ 0).
      */
-    public static XYChart outputs(List<Case> cases, double gamma, double beta, int points) {
-        if (cases == null || cases.isEmpty()) {
+    public static XYChart outputs(double gamma, double beta, int points, Case... cases) {
+        if (cases == null || cases.length == 0) {
             throw new IllegalArgumentException("cases must hold at least one case");
         }
         if (points < 2) {
@@ -31,7 +31,7 @@ public final class Figures {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Case c : cases) {
-            DMatrixRMaj x = c.inputs().x();
+            DMatrixRMaj x = c.inputs().batch();
             double[] wn = BatchNormLink.weightNormOutputs(x, c.u(), gamma, beta);
             double[] bn = BatchNormLink.batchNormOutputs(x, c.u(), gamma, beta);
             int k = Math.min(points, bn.length);

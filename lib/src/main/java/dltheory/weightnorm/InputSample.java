@@ -54,6 +54,11 @@ public record InputSample(String name, DMatrixRMaj x, double[] mean, DMatrixRMaj
         return x.numCols;
     }
 
+    /** The batch itself, without a copy, for this package's read-only use. */
+    DMatrixRMaj batch() {
+        return x;
+    }
+
     /** A copy of the batch. */
     @Override
     public DMatrixRMaj x() {
@@ -70,6 +75,12 @@ public record InputSample(String name, DMatrixRMaj x, double[] mean, DMatrixRMaj
     @Override
     public DMatrixRMaj covariance() {
         return covariance.copy();
+    }
+
+    /** A one-line summary (the batch itself is too long to print). */
+    @Override
+    public String toString() {
+        return "InputSample[" + name + ", n=" + n() + ", d=" + d() + (exact ? ", whitened" : "") + "]";
     }
 
     /** The pre-activations {@code y = uᵀx} of the batch. */

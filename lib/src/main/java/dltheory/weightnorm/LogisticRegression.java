@@ -64,6 +64,12 @@ public record LogisticRegression(DMatrixRMaj x, double[] t) {
         return x.numCols;
     }
 
+    /** A one-line summary (the data are too long to print). */
+    @Override
+    public String toString() {
+        return "LogisticRegression[n=" + n() + ", d=" + d() + "]";
+    }
+
     /** A copy of the inputs. */
     @Override
     public DMatrixRMaj x() {

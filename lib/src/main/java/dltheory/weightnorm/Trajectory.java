@@ -28,6 +28,12 @@ public record Trajectory(double alpha, List<Step> steps, double finalGamma, doub
         steps = List.copyOf(steps);
     }
 
+    /** A one-line summary (the steps are too many to print). */
+    @Override
+    public String toString() {
+        return "Trajectory[α=" + alpha + ", T=" + steps.size() + ", ‖u_T‖=" + finalNorm() + "]";
+    }
+
     /** T, the number of steps. */
     public int length() {
         return steps.size();

@@ -88,6 +88,22 @@ class BatchNormLinkTest {
     }
 
     @Test
+    void theNotebooksCasesAgreeAndDisagreeAsTheTextOfTheNotebookSays() {
+        List<Comparison> all = BatchNormLink.compareAll(BatchNormLink.cases(5_000, 8, 0.5, 1.0, Seeded.rng(SEED, "cases")), 2, 0.5);
+        assertEquals(6, all.size());
+        all.forEach(Comparison::checkClosedForm);
+        all.get(0).checkAgreement();
+        all.get(1).checkAgreement();
+        all.get(3).checkDisagreement(20);
+        all.get(5).checkDisagreement(20);
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> all.get(3).checkAgreement());
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> all.get(1).checkDisagreement(1));
+        assertEquals(Math.sqrt(4.5), all.get(3).scalePredicted(), 1e-12);
+        assertEquals(Math.sqrt(8), all.get(5).shiftPredicted(), 1e-12);
+        assertMessage(() -> BatchNormLink.cases(100, 3, 0.5, 1, null), "rng must be a generator");
+    }
+
+    @Test
     void uncorrelatedButNotUnitVarianceAlsoBreaksTheLink() {
         DMatrixRMaj sigma = Inputs.identity(2);
         sigma.set(0, 0, 4);

@@ -39,12 +39,12 @@ class FiguresTest {
         Random rng = Seeded.rng(SEED, "out");
         InputSample s = InputSample.gaussian("s", 100, new double[2], Inputs.identity(2), rng);
         Case c = new Case("case", s, new double[] {1, 2});
-        XYChart chart = Figures.outputs(List.of(c), 1.5, 0.5, 40);
+        XYChart chart = Figures.outputs(1.5, 0.5, 40, c);
         assertEquals(2, chart.getSeriesMap().size());
         double[] bn = BatchNormLink.batchNormOutputs(s.x(), c.u(), 1.5, 0.5);
         assertEquals(40, chart.getSeriesMap().get("case").getXData().length);
         assertEquals(bn[7], chart.getSeriesMap().get("case").getXData()[7], 0);
-        assertMessage(() -> Figures.outputs(List.of(c), 1, 0, 1), "points must be >= 2");
+        assertMessage(() -> Figures.outputs(1, 0, 1, c), "points must be >= 2");
         assertMessage(() -> Figures.normGrowth(List.of()), "runs must hold at least one trajectory");
     }
 }
