@@ -74,10 +74,10 @@ public final class Plots {
         s.setPlotGridLinesColor(new Color(0xE5E5E5));
         s.setPlotGridLinesStroke(new BasicStroke(1f));
         s.setChartTitleBoxVisible(false);
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        s.setChartTitleFont(new Font(Fonts.SANS, Font.BOLD, 15));
+        s.setAxisTitleFont(new Font(Fonts.SANS, Font.PLAIN, 13));
+        s.setAxisTickLabelsFont(new Font(Fonts.SANS, Font.PLAIN, 11));
+        s.setLegendFont(new Font(Fonts.SANS, Font.PLAIN, 11));
         // below the plot, in a row: never hides data, and leaves the plot its full width
         s.setLegendPosition(LegendPosition.OutsideS);
         s.setLegendLayout(LegendLayout.Horizontal);
@@ -178,22 +178,37 @@ public final class Plots {
     /**
      * Last touches before drawing: a logarithmic axis whose data span less than two decades gets
      * labels at 2…9 as well (XChart would show a single label); one spanning more keeps decade
-     * labels only, so they do not overlap. Called by {@link #svg} and {@link #png}.
+     * labels only, so they do not overlap; its labels switch to scientific notation ({@code 1E-5})
+     * when values fall below 10⁻³ or above 10⁶. Called by {@link #svg} and {@link #png}.
      */
     public static void finish(Chart<?, ?> chart) {
         if (chart instanceof XYChart xy) {
             XYStyler s = xy.getStyler();
             if (s.isXAxisLogarithmic()) {
                 s.setXAxisLogarithmicDecadeOnly(decades(xy, true) >= 2);
+                s.setXAxisDecimalPattern(readableRange(xy, true) ? null : "0E0");
             }
             if (s.isYAxisLogarithmic()) {
                 s.setYAxisLogarithmicDecadeOnly(decades(xy, false) >= 2);
+                s.setYAxisDecimalPattern(readableRange(xy, false) ? null : "0E0");
             }
         }
     }
 
     /** log₁₀(max/min) over the positive x (or y) values of every series. */
     static double decades(XYChart chart, boolean xAxis) {
+        double[] range = positiveRange(chart, xAxis);
+        return range[1] > 0 ? Math.log10(range[1] / range[0]) : 0;
+    }
+
+    /** Whether the positive x (or y) values all lie in [10⁻³, 10⁶), where plain numbers read well. */
+    static boolean readableRange(XYChart chart, boolean xAxis) {
+        double[] range = positiveRange(chart, xAxis);
+        return range[1] == 0 || (range[0] >= 1e-3 && range[1] < 1e6);
+    }
+
+    /** {min, max} of the positive finite x (or y) values of every series; {∞, 0} when none. */
+    private static double[] positiveRange(XYChart chart, boolean xAxis) {
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
         for (XYSeries series : chart.getSeriesMap().values()) {
@@ -204,7 +219,7 @@ public final class Plots {
                 }
             }
         }
-        return max > 0 ? Math.log10(max / min) : 0;
+        return new double[] {min, max};
     }
 
     /**

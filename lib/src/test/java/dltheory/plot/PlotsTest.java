@@ -32,6 +32,14 @@ class PlotsTest {
     }
 
     @Test
+    void chartsUseAnInstalledFamilyWhenThereIsOne() {
+        // Debian's fonts-dejavu-core; on a machine without it the logical SansSerif is used
+        String family = Fonts.SANS;
+        assertTrue(family.equals("DejaVu Sans") || family.equals(java.awt.Font.SANS_SERIF), family);
+        assertEquals(family, Plots.xy("T", "x", "y").getStyler().getChartTitleFont().getFamily(java.util.Locale.ROOT));
+    }
+
+    @Test
     void lineAgainstIndexUsesOneToN() {
         XYChart chart = Plots.xy("T", "t", "y");
         XYSeries s = Plots.line(chart, "y", new double[] {5, 6, 7});
@@ -67,6 +75,11 @@ class PlotsTest {
         Plots.finish(wide);
         assertTrue(wide.getStyler().isYAxisLogarithmicDecadeOnly());
         assertEquals(4, Plots.decades(wide, false), 1e-12);
+        assertEquals(null, narrow.getStyler().getYAxisDecimalPattern());
+        XYChart tiny = Plots.logY(Plots.xy("T", "x", "y"));
+        Plots.line(tiny, "a", new double[] {1e-12, 1e-6, 1});
+        Plots.finish(tiny);
+        assertEquals("0E0", tiny.getStyler().getYAxisDecimalPattern());
     }
 
     @Test

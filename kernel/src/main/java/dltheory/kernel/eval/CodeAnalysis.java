@@ -48,7 +48,8 @@ public final class CodeAnalysis {
     }
 
     /** Indentation for the next line: the last line's, plus four spaces after an opening brace or paren. */
-    static String indent(String text) {
+    static String indent(String source) {
+        String text = source.stripTrailing();
         int nl = text.lastIndexOf('\n');
         String last = text.substring(nl + 1);
         int i = 0;

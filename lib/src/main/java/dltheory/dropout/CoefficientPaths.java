@@ -1,0 +1,52 @@
+package dltheory.dropout;
+
+/**
+ * Coefficient paths of notebook 02: {@code coefficients[j][k]} is coefficient j + 1 at
+ * {@code x[k]} (a keep probability p for dropout, a λ for ridge).
+ */
+public record CoefficientPaths(double[] x, double[][] coefficients) {
+
+    /** Validates shapes and stores copies. */
+    public CoefficientPaths {
+        if (x == null || x.length == 0) {
+            throw new IllegalArgumentException("x must be non-empty");
+        }
+        x = x.clone();
+        double[][] copy = new double[coefficients.length][];
+        for (int j = 0; j < copy.length; j++) {
+            if (coefficients[j].length != x.length) {
+                throw new IllegalArgumentException("every path must have length " + x.length + ", got "
+                        + coefficients[j].length + " for coefficient " + (j + 1));
+            }
+            copy[j] = coefficients[j].clone();
+        }
+        coefficients = copy;
+    }
+
+    @Override
+    public double[] x() {
+        return x.clone();
+    }
+
+    @Override
+    public double[][] coefficients() {
+        double[][] copy = new double[coefficients.length][];
+        for (int j = 0; j < copy.length; j++) {
+            copy[j] = coefficients[j].clone();
+        }
+        return copy;
+    }
+
+    /** The path of coefficient j (from 1). */
+    public double[] path(int j) {
+        if (j < 1 || j > coefficients.length) {
+            throw new IllegalArgumentException("j must be in [1, " + coefficients.length + "], got " + j);
+        }
+        return coefficients[j - 1].clone();
+    }
+
+    /** The number of coefficients d. */
+    public int d() {
+        return coefficients.length;
+    }
+}

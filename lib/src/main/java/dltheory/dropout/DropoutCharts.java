@@ -1,0 +1,102 @@
+package dltheory.dropout;
+
+import java.awt.Color;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import dltheory.plot.Plots;
+
+/** The figures of notebook 02, one function per figure, in the collection's house style. */
+public final class DropoutCharts {
+
+    private DropoutCharts() {
+    }
+
+    /**
+     * The running Monte Carlo mean of L(w) against the number of masks N (log x), its ±2 SE band,
+     * and the closed form E_R[L(w)] (equation (4)) as a dashed line.
+     */
+    public static XYChart runningLoss(RunningEstimate r) {
+        XYChart chart = Plots.logX(Plots.xy("Monte Carlo mean of L(w) closes in on E_R[L(w)]",
+                "number of masks N", "mean of L(w) over N masks"));
+        double[] n = r.n();
+        Plots.line(chart, "running mean", n, r.mean());
+        Plots.band(chart, "± 2 SE", n, r.lower(), r.upper());
+        Plots.horizontal(chart, "closed form ‖y − pXw‖² + p(1−p)‖Γw‖²", r.closedForm(), n[0], n[n.length - 1]);
+        return chart;
+    }
+
+    /**
+     * SGD with dropout (equation (8)): distance of the iterates to w_drop for a decaying and a
+     * constant step, the decaying run's distance to p·w_drop, and the gap ‖w_drop − p·w_drop‖
+     * dashed (log-log).
+     */
+    public static XYChart sgdDistance(SgdPath decaying, SgdPath constant, double[] wDrop, double[] pwDrop) {
+        XYChart chart = Plots.logY(Plots.logX(Plots.xy("SGD with dropout converges to w_drop, not to p·w_drop",
+                "step t", "distance ‖w_t − ·‖")));
+        Plots.line(chart, "decaying η: w_drop", decaying.steps(), decaying.distanceTo(wDrop));
+        Plots.line(chart, "constant η: w_drop", constant.steps(), constant.distanceTo(wDrop));
+        Plots.line(chart, "decaying η: p·w_drop", decaying.steps(), decaying.distanceTo(pwDrop));
+        double[] t = decaying.steps();
+        Plots.horizontal(chart, "‖w_drop − p·w_drop‖", DropoutRegression.distance(wDrop, pwDrop), t[0], t[t.length - 1]);
+        return chart;
+    }
+
+    /** λ = (1−p)/p against p (log y), notebook 02, equation (6). */
+    public static XYChart lambdaVsP(double[] ps) {
+        double[] lambda = new double[ps.length];
+        for (int k = 0; k < ps.length; k++) {
+            lambda[k] = DropoutRegression.lambda(ps[k]);
+        }
+        XYChart chart = Plots.logY(Plots.xy("Dropout's λ = (1 − p)/p", "keep probability p", "λ"));
+        Plots.line(chart, "λ = (1 − p)/p", ps, lambda);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0);
+        return chart;
+    }
+
+    /**
+     * One line per coefficient of {@code paths}, against p (dropout, p·w_drop of equation (6)) or
+     * against λ (ridge, equation (9), log x).
+     *
+     * @param logX whether the x axis is logarithmic (use it for λ); otherwise the axis is p ∈ [0, 1]
+     */
+    public static XYChart coefficientPaths(CoefficientPaths paths, String title, String xLabel, String yLabel,
+                                           boolean logX) {
+        XYChart chart = Plots.xy(title, xLabel, yLabel);
+        if (logX) {
+            Plots.logX(chart);
+        } else {
+            chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0);
+        }
+        for (int j = 1; j <= paths.d(); j++) {
+            Plots.line(chart, "w_" + j, paths.x(), paths.path(j));
+        }
+        return chart;
+    }
+
+    /**
+     * The final iterates w_T of independent constant-step runs (coordinates i and j, from 1) as a
+     * cloud, with their mean, w_drop and p·w_drop marked.
+     */
+    public static XYChart spread(Ensemble e, double[] wDrop, double[] pwDrop, int i, int j) {
+        XYChart chart = Plots.xy("Where dropout training stops: " + e.runs() + " runs at a constant step",
+                "w_" + i, "w_" + j);
+        XYSeries cloud = Plots.scatter(chart, "w_T of each run", e.coordinate(i), e.coordinate(j));
+        cloud.setMarker(SeriesMarkers.CIRCLE);
+        double[] m = e.mean();
+        point(chart, "mean of the runs", m[i - 1], m[j - 1], new Color(0x009E73), SeriesMarkers.DIAMOND);
+        point(chart, "w_drop", wDrop[i - 1], wDrop[j - 1], Color.BLACK, SeriesMarkers.CROSS);
+        point(chart, "p·w_drop", pwDrop[i - 1], pwDrop[j - 1], new Color(0xD55E00), SeriesMarkers.SQUARE);
+        return chart;
+    }
+
+    private static void point(XYChart chart, String name, double x, double y, Color color,
+                              org.knowm.xchart.style.markers.Marker marker) {
+        XYSeries s = Plots.scatter(chart, name, new double[] {x}, new double[] {y});
+        s.setMarker(marker);
+        s.setMarkerColor(color);
+    }
+}

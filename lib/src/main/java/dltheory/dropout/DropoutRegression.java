@@ -1,0 +1,397 @@
+package dltheory.dropout;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+/**
+ * Closed forms of notebook 02: dropout with keep probability p on the input of linear regression.
+ * With a mask R ∈ {0,1}ⁿˣᵈ of i.i.d. Bernoulli(p) entries and Γ² = diag(XᵀX):
+ * <pre>
+ *   (3)  E_R[(R⊙X)ᵀ(R⊙X)] = p²XᵀX + p(1−p)Γ²
+ *   (4)  E_R[L(w)] = ‖y − pXw‖² + p(1−p)‖Γw‖²
+ *   (5)  ∇_w E_R[L(w)] = 2p²XᵀXw − 2pXᵀy + 2p(1−p)Γ²w
+ *   (6)  p·w_drop = (XᵀX + λΓ²)⁻¹Xᵀy,   λ = (1−p)/p
+ *   (7)  w_drop   = (pXᵀX + (1−p)Γ²)⁻¹Xᵀy
+ *   (9)  w_L2     = (XᵀX + λ_L2·I)⁻¹Xᵀy
+ * </pre>
+ * Every inverse is a linear solve (Cholesky, or QR for least squares); none is formed.
+ * Inputs are not modified.
+ */
+public final class DropoutRegression {
+
+    private DropoutRegression() {
+    }
+
+    /**
+     * Γ² = diag(XᵀX) as a vector: entry j is ‖x_j‖² = Σᵢ x_ij², the squared norm of column
+     * (feature) j of X — one entry per feature, not per example. Notebook 02, equation (3).
+     */
+    public static double[] gammaSquared(DMatrixRMaj X) {
+        Require.design(X, new double[X.numRows]);
+        double[] g = new double[X.numCols];
+        for (int i = 0; i < X.numRows; i++) {
+            for (int j = 0; j < X.numCols; j++) {
+                double x = X.unsafe_get(i, j);
+                g[j] += x * x;
+            }
+        }
+        return g;
+    }
+
+    /** λ = (1−p)/p, the dropout regularisation strength of notebook 02, equation (6); p ∈ (0, 1]. */
+    public static double lambda(double p) {
+        Require.keepProbability(p);
+        return (1 - p) / p;
+    }
+
+    /** The keep probability p with (1−p)/p = λ, i.e. p = 1/(1 + λ); λ ≥ 0. Inverse of {@link #lambda}. */
+    public static double keepProbabilityFor(double lambda) {
+        Require.nonNegative(lambda, "lambda");
+        return 1 / (1 + lambda);
+    }
+
+    /** XᵀX (d×d). */
+    public static DMatrixRMaj gram(DMatrixRMaj X) {
+        DMatrixRMaj g = new DMatrixRMaj(X.numCols, X.numCols);
+        CommonOps_DDRM.multTransA(X, X, g);
+        return g;
+    }
+
+    /**
+     * E_R[(R⊙X)ᵀ(R⊙X)] = p²XᵀX + p(1−p)Γ² (d×d): off-diagonal entries scale by p², diagonal
+     * entries by p. Notebook 02, equation (3).
+     */
+    public static DMatrixRMaj expectedGram(DMatrixRMaj X, double p) {
+        Require.keepProbability(p);
+        DMatrixRMaj m = gram(X);
+        CommonOps_DDRM.scale(p * p, m);
+        double[] g2 = gammaSquared(X);
+        for (int j = 0; j < g2.length; j++) {
+            m.add(j, j, p * (1 - p) * g2[j]);
+        }
+        return m;
+    }
+
+    /**
+     * The expected dropout loss E_R[L(w)] = ‖y − pXw‖² + p(1−p)‖Γw‖², notebook 02, equation (4).
+     *
+     * @param X design matrix n×d; @param y targets, length n; @param w weights, length d
+     * @param p keep probability in (0, 1]
+     */
+    public static double expectedLoss(DMatrixRMaj X, double[] y, double[] w, double p) {
+        Require.design(X, y);
+        Require.weights(X, w);
+        Require.keepProbability(p);
+        double[] Xw = times(X, w);
+        double fit = 0;
+        for (int i = 0; i < y.length; i++) {
+            double r = y[i] - p * Xw[i];
+            fit += r * r;
+        }
+        double[] g2 = gammaSquared(X);
+        double penalty = 0;
+        for (int j = 0; j < w.length; j++) {
+            penalty += g2[j] * w[j] * w[j];
+        }
+        return fit + p * (1 - p) * penalty;
+    }
+
+    /**
+     * The penalty term alone, p(1−p)‖Γw‖² = p(1−p) Σ_j ‖x_j‖² w_j² (notebook 02, equation (4)):
+     * feature j is weighted by the squared norm of its column.
+     */
+    public static double penalty(DMatrixRMaj X, double[] w, double p) {
+        Require.weights(X, w);
+        Require.keepProbability(p);
+        double[] g2 = gammaSquared(X);
+        double s = 0;
+        for (int j = 0; j < w.length; j++) {
+            s += g2[j] * w[j] * w[j];
+        }
+        return p * (1 - p) * s;
+    }
+
+    /**
+     * ∇_w E_R[L(w)] = 2p²XᵀXw − 2pXᵀy + 2p(1−p)Γ²w = 2·E[(R⊙X)ᵀ(R⊙X)]w − 2pXᵀy, notebook 02,
+     * equation (5).
+     */
+    public static double[] expectedLossGradient(DMatrixRMaj X, double[] y, double[] w, double p) {
+        Require.design(X, y);
+        Require.weights(X, w);
+        Require.keepProbability(p);
+        double[] Aw = times(expectedGram(X, p), w);
+        double[] Xty = transposeTimes(X, y);
+        double[] g = new double[w.length];
+        for (int j = 0; j < g.length; j++) {
+            g[j] = 2 * Aw[j] - 2 * p * Xty[j];
+        }
+        return g;
+    }
+
+    /**
+     * p·w_drop = (XᵀX + λΓ²)⁻¹Xᵀy with λ = (1−p)/p: the quantity the reference text's minimiser
+     * equation names — the minimiser w_drop of E_R[L] multiplied by p, i.e. the weights that predict
+     * at test time when every input is kept. Notebook 02, equation (6). Solved by Cholesky.
+     */
+    public static double[] scaledMinimiser(DMatrixRMaj X, double[] y, double p) {
+        Require.design(X, y);
+        double lambda = lambda(p);
+        DMatrixRMaj A = gram(X);
+        double[] g2 = gammaSquared(X);
+        for (int j = 0; j < g2.length; j++) {
+            A.add(j, j, lambda * g2[j]);
+        }
+        return solveSpd(A, transposeTimes(X, y), "XᵀX + λΓ²");
+    }
+
+    /**
+     * w_drop = argmin_w E_R[L(w)] = (pXᵀX + (1−p)Γ²)⁻¹Xᵀy, notebook 02, equation (7): what
+     * training with dropout converges to. Solved by Cholesky directly from the gradient condition
+     * (5), independently of {@link #scaledMinimiser}, so that the two can be tested against each other.
+     */
+    public static double[] minimiser(DMatrixRMaj X, double[] y, double p) {
+        Require.design(X, y);
+        Require.keepProbability(p);
+        DMatrixRMaj A = gram(X);
+        CommonOps_DDRM.scale(p, A);
+        double[] g2 = gammaSquared(X);
+        for (int j = 0; j < g2.length; j++) {
+            A.add(j, j, (1 - p) * g2[j]);
+        }
+        return solveSpd(A, transposeTimes(X, y), "pXᵀX + (1−p)Γ²");
+    }
+
+    /**
+     * The limit of w_drop as p → 0: Γ⁻²Xᵀy, i.e. w_j = x_jᵀy / ‖x_j‖², one univariate least-squares
+     * fit per feature (notebook 02, section on λ). Its p-multiple p·w_drop goes to 0.
+     */
+    public static double[] minimiserAsPToZero(DMatrixRMaj X, double[] y) {
+        Require.design(X, y);
+        double[] Xty = transposeTimes(X, y);
+        double[] g2 = gammaSquared(X);
+        double[] w = new double[g2.length];
+        for (int j = 0; j < w.length; j++) {
+            if (g2[j] == 0) {
+                throw new IllegalArgumentException("column " + j + " of X is zero: Γ² is singular");
+            }
+            w[j] = Xty[j] / g2[j];
+        }
+        return w;
+    }
+
+    /** The ridge (L2) solution w_L2 = (XᵀX + λI)⁻¹Xᵀy, λ ≥ 0; notebook 02, equation (9). Cholesky solve. */
+    public static double[] ridge(DMatrixRMaj X, double[] y, double lambda) {
+        Require.design(X, y);
+        Require.nonNegative(lambda, "lambda");
+        DMatrixRMaj A = gram(X);
+        for (int j = 0; j < X.numCols; j++) {
+            A.add(j, j, lambda);
+        }
+        return solveSpd(A, transposeTimes(X, y), "XᵀX + λI");
+    }
+
+    /** Ordinary least squares argmin ‖y − Xw‖² by a QR solve (needs n ≥ d and X of full rank). */
+    public static double[] leastSquares(DMatrixRMaj X, double[] y) {
+        Require.design(X, y);
+        if (X.numRows < X.numCols) {
+            throw new IllegalArgumentException("least squares needs n >= d, got n = " + X.numRows + ", d = " + X.numCols);
+        }
+        LinearSolverDense<DMatrixRMaj> qr = LinearSolverFactory_DDRM.leastSquares(X.numRows, X.numCols);
+        if (!qr.setA(X.copy())) {
+            throw new IllegalStateException("X is rank deficient: least squares has no unique solution");
+        }
+        DMatrixRMaj w = new DMatrixRMaj(X.numCols, 1);
+        qr.solve(DMatrixRMaj.wrap(y.length, 1, y.clone()), w);
+        return w.data;
+    }
+
+    /**
+     * L = 2·λ_max(p²XᵀX + p(1−p)Γ²), the Lipschitz constant of the gradient (5): gradient descent
+     * on E_R[L] is stable for step sizes below 2/L. Used to choose SGD steps in notebook 02.
+     */
+    public static double smoothness(DMatrixRMaj X, double p) {
+        DMatrixRMaj A = expectedGram(X, p);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(A.numRows, false, true);
+        if (!eig.decompose(A)) {
+            throw new IllegalStateException("eigen-decomposition of p²XᵀX + p(1−p)Γ² failed");
+        }
+        double max = 0;
+        for (int k = 0; k < eig.getNumberOfEigenvalues(); k++) {
+            max = Math.max(max, eig.getEigenvalue(k).getReal());
+        }
+        return 2 * max;
+    }
+
+    /**
+     * Deterministic gradient descent on E_R[L] from w = 0 with a constant step η:
+     * w ← w − η∇E_R[L(w)], {@code steps} times. By linearity of (5) in w this is exactly the mean of
+     * the SGD-with-dropout iterates with the same step (notebook 02, equation (10)).
+     */
+    public static double[] gradientDescent(DMatrixRMaj X, double[] y, double p, int steps, double eta) {
+        Require.design(X, y);
+        Require.keepProbability(p);
+        Require.atLeast(steps, 0, "steps");
+        Require.positive(eta, "eta");
+        DMatrixRMaj A = expectedGram(X, p);
+        double[] b = transposeTimes(X, y);
+        double[] w = new double[X.numCols];
+        for (int t = 0; t < steps; t++) {
+            double[] Aw = times(A, w);
+            for (int j = 0; j < w.length; j++) {
+                w[j] -= eta * (2 * Aw[j] - 2 * p * b[j]);
+            }
+        }
+        return w;
+    }
+
+    /**
+     * The coefficients of notebook 02 side by side, one row per feature j: ‖x_j‖², OLS, w_drop,
+     * p·w_drop (equation (6)) and ridge with {@code lambdaRidge} (equation (9)).
+     */
+    public static List<Coefficient> coefficients(DMatrixRMaj X, double[] y, double p, double lambdaRidge) {
+        double[] g2 = gammaSquared(X);
+        double[] ols = leastSquares(X, y);
+        double[] wDrop = minimiser(X, y, p);
+        double[] ridge = ridge(X, y, lambdaRidge);
+        List<Coefficient> rows = new ArrayList<>();
+        for (int j = 0; j < g2.length; j++) {
+            rows.add(new Coefficient(j + 1, g2[j], ols[j], wDrop[j], p * wDrop[j], ridge[j]));
+        }
+        return rows;
+    }
+
+    /**
+     * ‖p·w_drop − w_L2(λ_L2)‖: how far dropout (equation (6)) is from ridge (equation (9)) with
+     * strength λ_L2. Zero when every column of X has squared norm c and λ_L2 = λ·c (notebook 02).
+     */
+    public static double gapToRidge(DMatrixRMaj X, double[] y, double p, double lambdaRidge) {
+        return distance(scaledMinimiser(X, y, p), ridge(X, y, lambdaRidge));
+    }
+
+    /** One {@link Limit} row per keep probability in {@code ps}: w_drop against its limits p → 1 and p → 0. */
+    public static List<Limit> limits(DMatrixRMaj X, double[] y, double[] ps) {
+        double[] ols = leastSquares(X, y);
+        double[] perFeature = minimiserAsPToZero(X, y);
+        List<Limit> rows = new ArrayList<>();
+        for (double p : ps) {
+            double[] w = minimiser(X, y, p);
+            rows.add(new Limit(p, lambda(p), distance(w, ols), p * norm(w), distance(w, perFeature)));
+        }
+        return rows;
+    }
+
+    /**
+     * Shrinkage of every coefficient relative to OLS, one row per feature: dropout's
+     * (p·w_drop)_j / w_OLS,j (equation (6)) and ridge's w_L2,j / w_OLS,j with {@code lambdaRidge}
+     * (equation (9)). Notebook 02, the erratum on rows versus columns.
+     */
+    public static List<Shrinkage> shrinkage(DMatrixRMaj X, double[] y, double p, double lambdaRidge) {
+        List<Shrinkage> rows = new ArrayList<>();
+        for (Coefficient c : coefficients(X, y, p, lambdaRidge)) {
+            rows.add(new Shrinkage(c.j(), c.columnSquaredNorm(), c.pwDrop() / c.ols(), c.ridge() / c.ols()));
+        }
+        return rows;
+    }
+
+    /**
+     * The factor by which dropout with keep probability p shrinks the OLS coefficients of a design
+     * with orthogonal columns, computed by solving (6) and least squares on X = 3·I₂, y = (1, 2)
+     * (the exercise of notebook 02 asks for it as a formula in p).
+     */
+    public static double shrinkageOnOrthogonalDesign(double p) {
+        DMatrixRMaj X = new DMatrixRMaj(new double[][] {{3, 0}, {0, 3}});
+        double[] y = {1, 2};
+        return scaledMinimiser(X, y, p)[0] / leastSquares(X, y)[0];
+    }
+
+    /**
+     * Dropout coefficient paths p·w_drop(p) for each p in {@code ps} (equation (6)), as
+     * {@code paths[j][k]} = coefficient j at ps[k].
+     */
+    public static CoefficientPaths dropoutPaths(DMatrixRMaj X, double[] y, double[] ps) {
+        double[][] paths = new double[X.numCols][ps.length];
+        for (int k = 0; k < ps.length; k++) {
+            double[] c = scaledMinimiser(X, y, ps[k]);
+            for (int j = 0; j < c.length; j++) {
+                paths[j][k] = c[j];
+            }
+        }
+        return new CoefficientPaths(ps, paths);
+    }
+
+    /** Ridge coefficient paths w_L2(λ) for each λ in {@code lambdas} (equation (9)). */
+    public static CoefficientPaths ridgePaths(DMatrixRMaj X, double[] y, double[] lambdas) {
+        double[][] paths = new double[X.numCols][lambdas.length];
+        for (int k = 0; k < lambdas.length; k++) {
+            double[] c = ridge(X, y, lambdas[k]);
+            for (int j = 0; j < c.length; j++) {
+                paths[j][k] = c[j];
+            }
+        }
+        return new CoefficientPaths(lambdas, paths);
+    }
+
+    /** ‖a − b‖₂. */
+    public static double distance(double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("a and b must have the same length, got " + a.length + " and " + b.length);
+        }
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(s);
+    }
+
+    /** ‖a‖₂. */
+    public static double norm(double[] a) {
+        return distance(a, new double[a.length]);
+    }
+
+    /** c·a (a new vector). */
+    public static double[] scale(double c, double[] a) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = c * a[i];
+        }
+        return out;
+    }
+
+    static double[] times(DMatrixRMaj A, double[] v) {
+        double[] out = new double[A.numRows];
+        for (int i = 0; i < A.numRows; i++) {
+            double s = 0;
+            for (int j = 0; j < A.numCols; j++) {
+                s += A.unsafe_get(i, j) * v[j];
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+
+    static double[] transposeTimes(DMatrixRMaj A, double[] v) {
+        double[] out = new double[A.numCols];
+        for (int i = 0; i < A.numRows; i++) {
+            double vi = v[i];
+            for (int j = 0; j < A.numCols; j++) {
+                out[j] += A.unsafe_get(i, j) * vi;
+            }
+        }
+        return out;
+    }
+
+    private static double[] solveSpd(DMatrixRMaj A, double[] b, String what) {
+        DMatrixRMaj x = new DMatrixRMaj(A.numRows, 1);
+        if (!CommonOps_DDRM.solveSPD(A.copy(), DMatrixRMaj.wrap(b.length, 1, b), x)) {
+            throw new IllegalStateException(what + " is not positive definite (is a column of X zero, or X rank deficient?)");
+        }
+        return x.data;
+    }
+}

@@ -1,0 +1,101 @@
+package dltheory.dropout;
+
+/**
+ * The final iterates w_T of independent SGD-with-dropout runs at a constant step η (notebook 02,
+ * "beyond the text").
+ *
+ * @param eta    the constant step η
+ * @param steps  T, the steps of every run
+ * @param finals {@code finals[r]} = w_T of run r
+ */
+public record Ensemble(double eta, int steps, double[][] finals) {
+
+    /** Validates and stores copies. */
+    public Ensemble {
+        if (finals.length < 2) {
+            throw new IllegalArgumentException("finals must hold at least 2 runs, got " + finals.length);
+        }
+        double[][] copy = new double[finals.length][];
+        for (int r = 0; r < copy.length; r++) {
+            copy[r] = finals[r].clone();
+        }
+        finals = copy;
+    }
+
+    @Override
+    public double[][] finals() {
+        double[][] copy = new double[finals.length][];
+        for (int r = 0; r < copy.length; r++) {
+            copy[r] = finals[r].clone();
+        }
+        return copy;
+    }
+
+    /** The number of runs. */
+    public int runs() {
+        return finals.length;
+    }
+
+    /** Coordinate j (from 1) of every run's w_T. */
+    public double[] coordinate(int j) {
+        if (j < 1 || j > finals[0].length) {
+            throw new IllegalArgumentException("j must be in [1, " + finals[0].length + "], got " + j);
+        }
+        double[] out = new double[finals.length];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = finals[r][j - 1];
+        }
+        return out;
+    }
+
+    /** The mean of w_T over the runs. */
+    public double[] mean() {
+        int d = finals[0].length;
+        double[] m = new double[d];
+        for (double[] w : finals) {
+            for (int j = 0; j < d; j++) {
+                m[j] += w[j] / finals.length;
+            }
+        }
+        return m;
+    }
+
+    /** The standard error of each coordinate of {@link #mean()}. */
+    public double[] standardErrors() {
+        int d = finals[0].length;
+        double[] se = new double[d];
+        for (int j = 0; j < d; j++) {
+            se[j] = dltheory.check.Stats.of(coordinate(j + 1)).standardError();
+        }
+        return se;
+    }
+
+    /** The largest |mean_j − target_j| / SE_j over the coordinates. */
+    public double maxZ(double[] target) {
+        double[] m = mean();
+        double[] se = standardErrors();
+        if (target.length != m.length) {
+            throw new IllegalArgumentException("target must have length " + m.length + ", got " + target.length);
+        }
+        double z = 0;
+        for (int j = 0; j < m.length; j++) {
+            z = Math.max(z, Math.abs(m[j] - target[j]) / se[j]);
+        }
+        return z;
+    }
+
+    /** The root-mean-square distance of the runs' w_T from {@code target}: √(mean_r ‖w_T,r − target‖²). */
+    public double rmsDistanceTo(double[] target) {
+        double s = 0;
+        for (double[] w : finals) {
+            double dist = DropoutRegression.distance(w, target);
+            s += dist * dist;
+        }
+        return Math.sqrt(s / finals.length);
+    }
+
+    /** The root-mean-square distance of the runs' w_T from their own mean: the spread. */
+    public double spread() {
+        return rmsDistanceTo(mean());
+    }
+}

@@ -1,0 +1,15 @@
+package dltheory.dropout;
+
+/**
+ * The dropout solution at one keep probability p, measured against its two limits (notebook 02,
+ * λ = (1−p)/p): p → 1 gives least squares, p → 0 sends p·w_drop to 0 and w_drop to the per-feature
+ * fits Γ⁻²Xᵀy.
+ *
+ * @param p               keep probability
+ * @param lambda          (1−p)/p
+ * @param wDropToOls      ‖w_drop − w_OLS‖
+ * @param pwDropNorm      ‖p·w_drop‖
+ * @param wDropToPerFeature ‖w_drop − Γ⁻²Xᵀy‖
+ */
+public record Limit(double p, double lambda, double wDropToOls, double pwDropNorm, double wDropToPerFeature) {
+}

@@ -1,0 +1,16 @@
+package dltheory.dropout;
+
+/**
+ * The Monte Carlo mean of the dropout loss L(w) beside its closed form E_R[L(w)] (notebook 02,
+ * equations (1) and (4)).
+ *
+ * @param w             a name for the weights
+ * @param masks         N, the number of masks averaged
+ * @param monteCarlo    the mean of L(w) over the N masks
+ * @param standardError its standard error s/√N
+ * @param closedForm    ‖y − pXw‖² + p(1−p)‖Γw‖²
+ * @param z             (monteCarlo − closedForm) / standardError
+ */
+public record LossComparison(String w, int masks, double monteCarlo, double standardError, double closedForm,
+                             double z) {
+}

@@ -1,0 +1,78 @@
+package dltheory.dropout;
+
+/**
+ * A running Monte Carlo mean after N samples, for several N, with its standard error, and the
+ * closed form it should approach (notebook 02, the expected loss (4)).
+ *
+ * @param n             the sample sizes N
+ * @param mean          the mean of the first N samples
+ * @param standardError its standard error
+ * @param closedForm    the exact expectation
+ */
+public record RunningEstimate(double[] n, double[] mean, double[] standardError, double closedForm) {
+
+    /** Validates lengths and stores copies. */
+    public RunningEstimate {
+        if (n.length == 0 || mean.length != n.length || standardError.length != n.length) {
+            throw new IllegalArgumentException("n, mean and standardError must have the same positive length, got "
+                    + n.length + ", " + mean.length + ", " + standardError.length);
+        }
+        n = n.clone();
+        mean = mean.clone();
+        standardError = standardError.clone();
+    }
+
+    @Override
+    public double[] n() {
+        return n.clone();
+    }
+
+    @Override
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    @Override
+    public double[] standardError() {
+        return standardError.clone();
+    }
+
+    /** mean − 2·SE at every N. */
+    public double[] lower() {
+        return offset(-2);
+    }
+
+    /** mean + 2·SE at every N. */
+    public double[] upper() {
+        return offset(2);
+    }
+
+    /** The final mean (after all samples). */
+    public double finalMean() {
+        return mean[mean.length - 1];
+    }
+
+    /** The final standard error. */
+    public double finalStandardError() {
+        return standardError[standardError.length - 1];
+    }
+
+    /** The fraction of checkpoints whose ±2 SE interval contains the closed form. */
+    public double coverage() {
+        int in = 0;
+        for (int k = 0; k < n.length; k++) {
+            if (Math.abs(mean[k] - closedForm) <= 2 * standardError[k]) {
+                in++;
+            }
+        }
+        return (double) in / n.length;
+    }
+
+    private double[] offset(double k) {
+        double[] out = new double[n.length];
+        for (int i = 0; i < n.length; i++) {
+            out[i] = mean[i] + k * standardError[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,52 @@
+package dltheory.dropout;
+
+/**
+ * The iterates of one SGD-with-dropout run (notebook 02, equation (8)) recorded at some steps.
+ *
+ * @param steps    the steps t at which the iterate was recorded (increasing)
+ * @param iterates {@code iterates[k]} = w after {@code steps[k]} steps
+ */
+public record SgdPath(double[] steps, double[][] iterates) {
+
+    /** Validates lengths and stores copies. */
+    public SgdPath {
+        if (steps.length == 0 || iterates.length != steps.length) {
+            throw new IllegalArgumentException("steps and iterates must have the same positive length, got "
+                    + steps.length + " and " + iterates.length);
+        }
+        steps = steps.clone();
+        double[][] copy = new double[iterates.length][];
+        for (int k = 0; k < copy.length; k++) {
+            copy[k] = iterates[k].clone();
+        }
+        iterates = copy;
+    }
+
+    @Override
+    public double[] steps() {
+        return steps.clone();
+    }
+
+    @Override
+    public double[][] iterates() {
+        double[][] copy = new double[iterates.length][];
+        for (int k = 0; k < copy.length; k++) {
+            copy[k] = iterates[k].clone();
+        }
+        return copy;
+    }
+
+    /** The last recorded iterate. */
+    public double[] last() {
+        return iterates[iterates.length - 1].clone();
+    }
+
+    /** ‖w_t − target‖ at every recorded step. */
+    public double[] distanceTo(double[] target) {
+        double[] out = new double[steps.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = DropoutRegression.distance(iterates[k], target);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,60 @@
+package dltheory.optim;
+
+import static dltheory.table.SignificantFormat.format;
+
+/**
+ * SGD with momentum, notebook 03, Q3.1:
+ * v_t = α v_{t−1} + ε g_t,  Δθ_t = −v_t,  v_0 = 0,
+ * equivalently Δθ_t = α Δθ_{t−1} − ε g_t (equation (17) of the reference text).
+ */
+public final class Momentum implements Optimizer {
+
+    private final double alpha;
+    private final double epsilon;
+    private double[] v;
+    private int t;
+
+    /**
+     * @param alpha   the momentum α, in [0, 1)
+     * @param epsilon the step size ε, finite and &gt; 0
+     */
+    public Momentum(double alpha, double epsilon) {
+        this.alpha = Args.decay(alpha, "alpha");
+        this.epsilon = Args.positive(epsilon, "epsilon");
+    }
+
+    /** v_t = α v_{t−1} + ε g_t; returns Δθ_t = −v_t. */
+    @Override
+    public double[] update(double[] g) {
+        Args.gradient(g, v == null ? -1 : v.length);
+        if (v == null) {
+            v = new double[g.length];
+        }
+        double[] step = new double[g.length];
+        for (int i = 0; i < g.length; i++) {
+            v[i] = alpha * v[i] + epsilon * g[i];
+            step[i] = -v[i];
+        }
+        t++;
+        return step;
+    }
+
+    /** The velocity v_t (a copy; zeros before the first step are not stored, so null then). */
+    public double[] velocity() {
+        return v == null ? null : v.clone();
+    }
+
+    @Override
+    public int t() {
+        return t;
+    }
+
+    @Override
+    public String name() {
+        return "momentum (α = " + fmt(alpha) + ", ε = " + fmt(epsilon) + ")";
+    }
+
+    private static String fmt(double v) {
+        return format(v, 4);
+    }
+}

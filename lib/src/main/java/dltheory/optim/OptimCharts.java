@@ -1,0 +1,156 @@
+package dltheory.optim;
+
+import java.util.TreeSet;
+
+import org.knowm.xchart.XYChart;
+
+import dltheory.plot.Plots;
+
+/**
+ * The figures of notebook 03, one function per figure. Long series on a logarithmic step axis
+ * are drawn at about {@value #PER_DECADE} points per decade ({@link #logSteps}), which keeps the
+ * SVG small without changing what the eye sees.
+ */
+public final class OptimCharts {
+
+    /** Points per decade on a logarithmic step axis. */
+    public static final int PER_DECADE = 40;
+
+    private OptimCharts() {
+    }
+
+    /**
+     * Q3.1: paths in the (θ₁, θ₂) plane. The {@code lines} are drawn as lines, {@code dotted} as
+     * dots on top (so that two coinciding paths stay visible), and the minimum θ* = 0 as a point.
+     *
+     * @param title  the chart's title
+     * @param dotted the path drawn as dots (momentum in the notebook)
+     * @param lines  the paths drawn as lines; all 2-D
+     */
+    public static XYChart paths(String title, Trajectory dotted, Trajectory... lines) {
+        XYChart chart = Plots.xy(title, "θ₁", "θ₂");
+        for (Trajectory p : lines) {
+            require2d(p);
+            Plots.line(chart, p.name(), p.coordinate(0), p.coordinate(1));
+        }
+        require2d(dotted);
+        Plots.scatter(chart, dotted.name(), dotted.coordinate(0), dotted.coordinate(1));
+        Plots.scatter(chart, "minimum θ*", new double[] {0}, new double[] {0});
+        return chart;
+    }
+
+    /**
+     * Q3.2: one noisy stream g_n (dots), its running average v_n and the corrected v_n/(1 − βⁿ).
+     *
+     * @param beta β in [0, 1)
+     * @param g    g_1, …, g_n. Not modified.
+     */
+    public static XYChart stream(double beta, double[] g) {
+        double[] v = Averages.recursive(beta, g);
+        XYChart chart = Plots.xy("One noisy stream and its running average, β = " + beta, "step n", "value");
+        Plots.scatter(chart, "g_n", Plots.oneTo(g.length), g);
+        Plots.line(chart, "v_n", v);
+        Plots.line(chart, "v_n/(1 − βⁿ)", Averages.biasCorrected(beta, v));
+        return chart;
+    }
+
+    /**
+     * Q3.3: the mean over the streams of v_n and of v'_n = v_n/(1 − βⁿ) against n (log axis),
+     * with the closed forms (1 − βⁿ)μ dashed and the target μ.
+     *
+     * @param experiments one or more runs of {@link AverageBias#simulate}, same μ and N
+     */
+    public static XYChart averages(AverageBias... experiments) {
+        if (experiments.length == 0) {
+            throw new IllegalArgumentException("experiments must hold at least one AverageBias");
+        }
+        AverageBias first = experiments[0];
+        int n = first.n();
+        int[] grid = logSteps(n, PER_DECADE);
+        double[] x = steps(grid);
+        XYChart chart = Plots.logX(Plots.xy("Mean over " + first.runs() + " streams of v_n and of v′_n = v_n/(1 − βⁿ)",
+                "step n", "mean over the streams"));
+        for (AverageBias b : experiments) {
+            if (b.n() != n || b.stream().mu() != first.stream().mu()) {
+                throw new IllegalArgumentException("experiments must share N and μ");
+            }
+            Plots.line(chart, "v_n, β = " + b.beta(), x, pick(b.mean(), grid));
+        }
+        for (AverageBias b : experiments) {
+            Plots.line(chart, "v′_n, β = " + b.beta(), x, pick(b.meanCorrected(), grid));
+        }
+        for (int i = 0; i < experiments.length; i++) {
+            Plots.reference(chart, i == 0 ? "(1 − βⁿ)μ" : "(1 − βⁿ)μ, β = " + experiments[i].beta(), x,
+                    pick(experiments[i].expected(), grid)).setShowInLegend(i == 0);
+        }
+        Plots.horizontal(chart, "μ", first.stream().mu(), 1, n);
+        return chart;
+    }
+
+    /**
+     * Step 4: Adam's |Δθ_t|/η on a constant gradient with and without bias correction (log step
+     * axis), with the closed form (1 − β₁ᵗ)/√(1 − β₂ᵗ) dashed.
+     *
+     * @param beta1             β₁ used for both runs
+     * @param beta2             β₂ used for both runs
+     * @param withCorrection    |Δθ_t|/η with bias correction, t = 1…T
+     * @param withoutCorrection |Δθ_t|/η without, same length
+     */
+    public static XYChart adamSteps(double beta1, double beta2, double[] withCorrection, double[] withoutCorrection) {
+        if (withCorrection.length != withoutCorrection.length) {
+            throw new IllegalArgumentException("both step series must have the same length");
+        }
+        int[] grid = logSteps(withCorrection.length, PER_DECADE);
+        double[] x = steps(grid);
+        XYChart chart = Plots.logX(Plots.xy("Adam's step size on a constant gradient (β₁ = " + beta1 + ", β₂ = " + beta2 + ")",
+                "step t", "|Δθ_t| / η"));
+        Plots.line(chart, "without bias correction", x, pick(withoutCorrection, grid));
+        Plots.line(chart, "with bias correction", x, pick(withCorrection, grid));
+        Plots.reference(chart, "(1 − β₁ᵗ)/√(1 − β₂ᵗ)", x, pick(Adam.uncorrectedStepRatios(beta1, beta2, withCorrection.length), grid));
+        return chart;
+    }
+
+    /**
+     * Steps 1…max at about {@code perDecade} log-spaced points per decade, always including 1 and
+     * max, without repeats, increasing.
+     *
+     * @param max       ≥ 1
+     * @param perDecade ≥ 1
+     */
+    public static int[] logSteps(int max, int perDecade) {
+        Args.atLeast(max, 1, "max");
+        Args.atLeast(perDecade, 1, "perDecade");
+        TreeSet<Integer> set = new TreeSet<>();
+        for (int i = 0;; i++) {
+            long t = Math.round(Math.pow(10, (double) i / perDecade));
+            if (t > max) {
+                break;
+            }
+            set.add((int) t);
+        }
+        set.add(max);
+        return set.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double[] steps(int[] grid) {
+        double[] x = new double[grid.length];
+        for (int i = 0; i < grid.length; i++) {
+            x[i] = grid[i];
+        }
+        return x;
+    }
+
+    private static double[] pick(double[] values, int[] grid) {
+        double[] y = new double[grid.length];
+        for (int i = 0; i < grid.length; i++) {
+            y[i] = values[grid[i] - 1];
+        }
+        return y;
+    }
+
+    private static void require2d(Trajectory p) {
+        if (p.theta()[0].length != 2) {
+            throw new IllegalArgumentException("paths must be 2-D to be drawn in the plane, got dimension " + p.theta()[0].length);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dltheory.optim;
+
+import static dltheory.table.SignificantFormat.format;
+
+/**
+ * SGD with a running (exponential moving) average of the gradients, notebook 03, Q3.1:
+ * v_t = β v_{t−1} + (1 − β) g_t,  Δθ_t = −δ v_t,  v_0 = 0,
+ * equivalently Δθ_t = β Δθ_{t−1} − δ(1 − β) g_t (equation (18) of the reference text).
+ * With α = β and ε = δ(1 − β) it moves exactly like {@link Momentum}.
+ */
+public final class RunningAverage implements Optimizer {
+
+    private final double beta;
+    private final double delta;
+    private double[] v;
+    private int t;
+
+    /**
+     * @param beta  the averaging rate β, in [0, 1)
+     * @param delta the step size δ, finite and &gt; 0
+     */
+    public RunningAverage(double beta, double delta) {
+        this.beta = Args.decay(beta, "beta");
+        this.delta = Args.positive(delta, "delta");
+    }
+
+    /** v_t = β v_{t−1} + (1 − β) g_t; returns Δθ_t = −δ v_t. */
+    @Override
+    public double[] update(double[] g) {
+        Args.gradient(g, v == null ? -1 : v.length);
+        if (v == null) {
+            v = new double[g.length];
+        }
+        double[] step = new double[g.length];
+        for (int i = 0; i < g.length; i++) {
+            v[i] = beta * v[i] + (1 - beta) * g[i];
+            step[i] = -delta * v[i];
+        }
+        t++;
+        return step;
+    }
+
+    /** The running average v_t (a copy; null before the first step). */
+    public double[] average() {
+        return v == null ? null : v.clone();
+    }
+
+    @Override
+    public int t() {
+        return t;
+    }
+
+    @Override
+    public String name() {
+        return "running average (β = " + fmt(beta) + ", δ = " + fmt(delta) + ")";
+    }
+
+    private static String fmt(double v) {
+        return format(v, 4);
+    }
+}

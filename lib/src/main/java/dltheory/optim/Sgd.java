@@ -1,0 +1,48 @@
+package dltheory.optim;
+
+import static dltheory.table.SignificantFormat.format;
+
+/**
+ * Plain stochastic gradient descent, Δθ_t = −η g_t: the baseline of notebook 03, against which
+ * momentum is compared on the quadratic bowl.
+ */
+public final class Sgd implements Optimizer {
+
+    private final double eta;
+    private int t;
+    private int dim = -1;
+
+    /**
+     * @param eta the step size η, finite and &gt; 0
+     */
+    public Sgd(double eta) {
+        this.eta = Args.positive(eta, "eta");
+    }
+
+    /** Δθ_t = −η g_t. */
+    @Override
+    public double[] update(double[] g) {
+        Args.gradient(g, dim);
+        dim = g.length;
+        double[] step = new double[g.length];
+        for (int i = 0; i < g.length; i++) {
+            step[i] = -eta * g[i];
+        }
+        t++;
+        return step;
+    }
+
+    @Override
+    public int t() {
+        return t;
+    }
+
+    @Override
+    public String name() {
+        return "SGD (η = " + fmt(eta) + ")";
+    }
+
+    private static String fmt(double v) {
+        return format(v, 4);
+    }
+}

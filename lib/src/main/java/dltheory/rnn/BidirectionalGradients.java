@@ -1,0 +1,98 @@
+package dltheory.rnn;
+
+import java.util.List;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The gradients of notebook 06's loss computed by backpropagation through time
+ * ({@link BidirectionalBptt#gradients}): one matrix per parameter (same shapes as in
+ * {@link BidirectionalRnn}) and the total gradient ∇_{h_t}L of every hidden state of both chains.
+ * Arrays are internal; the accessors return copies.
+ */
+public final class BidirectionalGradients {
+
+    private final DMatrixRMaj[] parameters;
+    private final double[][] hF;
+    private final double[][] hB;
+
+    BidirectionalGradients(DMatrixRMaj[] parameters, double[][] hF, double[][] hB) {
+        this.parameters = parameters;
+        this.hF = hF;
+        this.hB = hB;
+    }
+
+    /** T, the sequence length. */
+    public int steps() {
+        return hF.length - 2;
+    }
+
+    /** ∂L/∂P for the parameter named {@code name} (one of {@link BidirectionalRnn#PARAMETERS}). */
+    public DMatrixRMaj parameter(String name) {
+        int i = BidirectionalRnn.PARAMETERS.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("name must be one of " + BidirectionalRnn.PARAMETERS + ", got " + name);
+        }
+        return parameters[i].copy();
+    }
+
+    /** ∇_{h_t⁽ᶠ⁾}L for t = 0 … T. */
+    public double[] hForward(int t) {
+        requireStep(t, 0, steps());
+        return hF[t].clone();
+    }
+
+    /** ∇_{h_t⁽ᵇ⁾}L for t = 1 … T + 1. */
+    public double[] hBackward(int t) {
+        requireStep(t, 1, steps() + 1);
+        return hB[t].clone();
+    }
+
+    /** ∇_{h_t}L of {@code chain}. */
+    public double[] h(BidirectionalRnn.Chain chain, int t) {
+        return chain == BidirectionalRnn.Chain.FORWARD ? hForward(t) : hBackward(t);
+    }
+
+    /** ‖∇_{h_t}L‖₂ of {@code chain} for t = 1 … T (element t − 1). */
+    public double[] norms(BidirectionalRnn.Chain chain) {
+        double[] n = new double[steps()];
+        for (int t = 1; t <= steps(); t++) {
+            n[t - 1] = norm(h(chain, t));
+        }
+        return n;
+    }
+
+    /** Every parameter gradient flattened in the layout of {@link BidirectionalRnn#toVector()}. */
+    public double[] toVector() {
+        int n = 0;
+        for (DMatrixRMaj m : parameters) {
+            n += m.getNumElements();
+        }
+        double[] v = new double[n];
+        int at = 0;
+        for (DMatrixRMaj m : parameters) {
+            System.arraycopy(m.data, 0, v, at, m.getNumElements());
+            at += m.getNumElements();
+        }
+        return v;
+    }
+
+    /** The parameter names, in the order of {@link #toVector()}. */
+    public List<String> names() {
+        return BidirectionalRnn.PARAMETERS;
+    }
+
+    static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+
+    private void requireStep(int t, int lo, int hi) {
+        if (t < lo || t > hi) {
+            throw new IllegalArgumentException("t must be in " + lo + ".." + hi + ", got " + t);
+        }
+    }
+}

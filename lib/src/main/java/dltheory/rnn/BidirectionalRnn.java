@@ -1,0 +1,291 @@
+package dltheory.rnn;
+
+import java.util.List;
+import java.util.Random;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * The bidirectional recurrent net of notebook 06 (Q6): two hidden chains read the sequence
+ * x₁ … x_T in opposite directions and every step has an output,
+ *
+ * <pre>
+ *   h_t⁽ᶠ⁾ = σ(W⁽ᶠ⁾x_t + U⁽ᶠ⁾h_{t−1}⁽ᶠ⁾),   t = 1 … T   (forward chain, starts at h₀⁽ᶠ⁾)
+ *   h_t⁽ᵇ⁾ = σ(W⁽ᵇ⁾x_t + U⁽ᵇ⁾h_{t+1}⁽ᵇ⁾),   t = T … 1   (backward chain, starts at h_{T+1}⁽ᵇ⁾)
+ *   y_t    = V⁽ᶠ⁾h_t⁽ᶠ⁾ + V⁽ᵇ⁾h_t⁽ᵇ⁾ + c.
+ * </pre>
+ *
+ * Shapes: W (H×D), U (H×H), V (K×H), c (K×1), initial states (H×1). A sequence is a D×T matrix
+ * whose column t − 1 is x_t. The matrices are copied on construction; treat the accessors'
+ * results as read-only.
+ */
+public record BidirectionalRnn(Activation sigma,
+                               DMatrixRMaj wF, DMatrixRMaj uF,
+                               DMatrixRMaj wB, DMatrixRMaj uB,
+                               DMatrixRMaj vF, DMatrixRMaj vB, DMatrixRMaj c,
+                               DMatrixRMaj hF0, DMatrixRMaj hBEnd) {
+
+    /** Which hidden chain: forward reads x₁ → x_T, backward reads x_T → x₁. */
+    public enum Chain { FORWARD, BACKWARD }
+
+    /** The parameter names in the order of {@link #toVector()}. */
+    public static final List<String> PARAMETERS =
+            List.of("W(f)", "U(f)", "W(b)", "U(b)", "V(f)", "V(b)", "c", "h0(f)", "hT+1(b)");
+
+    /** Checks every shape against H = rows of W⁽ᶠ⁾, D = its columns, K = rows of V⁽ᶠ⁾. */
+    public BidirectionalRnn {
+        if (sigma == null) {
+            throw new IllegalArgumentException("sigma must be SIGMOID or TANH, got null");
+        }
+        requireNonNull(wF, "wF");
+        requireNonNull(vF, "vF");
+        int h = wF.numRows;
+        int d = wF.numCols;
+        int k = vF.numRows;
+        requireShape(uF, "uF", h, h);
+        requireShape(wB, "wB", h, d);
+        requireShape(uB, "uB", h, h);
+        requireShape(vF, "vF", k, h);
+        requireShape(vB, "vB", k, h);
+        requireShape(c, "c", k, 1);
+        requireShape(hF0, "hF0", h, 1);
+        requireShape(hBEnd, "hBEnd", h, 1);
+        wF = wF.copy();
+        uF = uF.copy();
+        wB = wB.copy();
+        uB = uB.copy();
+        vF = vF.copy();
+        vB = vB.copy();
+        c = c.copy();
+        hF0 = hF0.copy();
+        hBEnd = hBEnd.copy();
+    }
+
+    /**
+     * A net with i.i.d. N(0, s²/fan-in) weights (W: s²/D, U: s²/H, V: 1/H), c = 0 and zero initial
+     * states. {@code recurrentScale} s sets the size of U, hence how fast gradients fade along a chain.
+     */
+    public static BidirectionalRnn random(int inputDim, int hiddenDim, int outputDim, double recurrentScale,
+                                          Activation sigma, Random rng) {
+        requirePositive(inputDim, "inputDim");
+        requirePositive(hiddenDim, "hiddenDim");
+        requirePositive(outputDim, "outputDim");
+        if (!(recurrentScale >= 0) || Double.isInfinite(recurrentScale)) {
+            throw new IllegalArgumentException("recurrentScale must be finite and >= 0, got " + recurrentScale);
+        }
+        if (rng == null) {
+            throw new IllegalArgumentException("rng must be a generator, got null");
+        }
+        double sx = 1 / Math.sqrt(inputDim);
+        double sh = recurrentScale / Math.sqrt(hiddenDim);
+        double sv = 1 / Math.sqrt(hiddenDim);
+        return new BidirectionalRnn(sigma,
+                gaussian(hiddenDim, inputDim, sx, rng), gaussian(hiddenDim, hiddenDim, sh, rng),
+                gaussian(hiddenDim, inputDim, sx, rng), gaussian(hiddenDim, hiddenDim, sh, rng),
+                gaussian(outputDim, hiddenDim, sv, rng), gaussian(outputDim, hiddenDim, sv, rng),
+                new DMatrixRMaj(outputDim, 1), new DMatrixRMaj(hiddenDim, 1), new DMatrixRMaj(hiddenDim, 1));
+    }
+
+    /** The one-unit net (D = H = K = 1) of the exercises, zero initial states. */
+    public static BidirectionalRnn scalar(Activation sigma, double wF, double uF, double wB, double uB,
+                                          double vF, double vB, double c) {
+        return new BidirectionalRnn(sigma, one(wF), one(uF), one(wB), one(uB), one(vF), one(vB), one(c),
+                one(0), one(0));
+    }
+
+    /** A 1×T sequence (or 1×T targets) for the one-unit net: column t − 1 is {@code values[t − 1]}. */
+    public static DMatrixRMaj scalarSequence(double... values) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException("values must hold at least one step, got none");
+        }
+        return new DMatrixRMaj(1, values.length, true, values);
+    }
+
+    /** D, the input size. */
+    public int inputDim() {
+        return wF.numCols;
+    }
+
+    /** H, the size of each hidden state. */
+    public int hiddenDim() {
+        return wF.numRows;
+    }
+
+    /** K, the output size. */
+    public int outputDim() {
+        return vF.numRows;
+    }
+
+    /** The forward pass over the D×T sequence {@code x} (column t − 1 is x_t); x is not modified. */
+    public BidirectionalPass forward(DMatrixRMaj x) {
+        return forward(x, null, 0, null);
+    }
+
+    /**
+     * The forward pass with one hidden state replaced: h_t of {@code chain} is set to {@code state}
+     * instead of being computed, and the rest of the graph is computed from it. The loss of this
+     * pass, as a function of {@code state}, has gradient ∇_{h_t}L (the total derivative that
+     * backpropagation through time computes), which is how notebook 06 checks it by finite differences.
+     *
+     * @param t 1 … T (0 is h₀⁽ᶠ⁾ and T + 1 is h_{T+1}⁽ᵇ⁾, which are parameters)
+     */
+    public BidirectionalPass forwardWithState(DMatrixRMaj x, Chain chain, int t, double[] state) {
+        if (chain == null) {
+            throw new IllegalArgumentException("chain must be FORWARD or BACKWARD, got null");
+        }
+        requireSequence(x);
+        if (t < 1 || t > x.numCols) {
+            throw new IllegalArgumentException("t must be in 1.." + x.numCols + ", got " + t);
+        }
+        if (state == null || state.length != hiddenDim()) {
+            throw new IllegalArgumentException("state must have length H = " + hiddenDim() + ", got "
+                    + (state == null ? "null" : state.length));
+        }
+        return forward(x, chain, t, state);
+    }
+
+    private BidirectionalPass forward(DMatrixRMaj x, Chain chain, int at, double[] state) {
+        requireSequence(x);
+        int T = x.numCols;
+        double[][] aF = new double[T + 2][];
+        double[][] aB = new double[T + 2][];
+        double[][] hF = new double[T + 2][];
+        double[][] hB = new double[T + 2][];
+        double[][] y = new double[T + 2][];
+        hF[0] = hF0.data.clone();
+        for (int t = 1; t <= T; t++) {
+            double[] xt = column(x, t);
+            aF[t] = plus(mult(wF, xt), mult(uF, hF[t - 1]));
+            hF[t] = chain == Chain.FORWARD && t == at ? state.clone() : sigma.apply(aF[t]);
+        }
+        hB[T + 1] = hBEnd.data.clone();
+        for (int t = T; t >= 1; t--) {
+            double[] xt = column(x, t);
+            aB[t] = plus(mult(wB, xt), mult(uB, hB[t + 1]));
+            hB[t] = chain == Chain.BACKWARD && t == at ? state.clone() : sigma.apply(aB[t]);
+        }
+        for (int t = 1; t <= T; t++) {
+            y[t] = plus(plus(mult(vF, hF[t]), mult(vB, hB[t])), c.data);
+        }
+        return new BidirectionalPass(T, aF, aB, hF, hB, y);
+    }
+
+    /** Every parameter flattened row by row, in the order of {@link #PARAMETERS}. */
+    public double[] toVector() {
+        DMatrixRMaj[] ms = matrices();
+        int n = 0;
+        for (DMatrixRMaj m : ms) {
+            n += m.getNumElements();
+        }
+        double[] v = new double[n];
+        int at = 0;
+        for (DMatrixRMaj m : ms) {
+            System.arraycopy(m.data, 0, v, at, m.getNumElements());
+            at += m.getNumElements();
+        }
+        return v;
+    }
+
+    /** A net of the same shapes and σ whose parameters are {@code v} (the layout of {@link #toVector()}). */
+    public BidirectionalRnn withVector(double[] v) {
+        DMatrixRMaj[] ms = matrices();
+        int n = 0;
+        for (DMatrixRMaj m : ms) {
+            n += m.getNumElements();
+        }
+        if (v == null || v.length != n) {
+            throw new IllegalArgumentException("v must have length " + n + " (all parameters), got "
+                    + (v == null ? "null" : v.length));
+        }
+        DMatrixRMaj[] out = new DMatrixRMaj[ms.length];
+        int at = 0;
+        for (int i = 0; i < ms.length; i++) {
+            out[i] = new DMatrixRMaj(ms[i].numRows, ms[i].numCols);
+            System.arraycopy(v, at, out[i].data, 0, ms[i].getNumElements());
+            at += ms[i].getNumElements();
+        }
+        return new BidirectionalRnn(sigma, out[0], out[1], out[2], out[3], out[4], out[5], out[6], out[7], out[8]);
+    }
+
+    /** The parameter matrices in the order of {@link #PARAMETERS}. */
+    DMatrixRMaj[] matrices() {
+        return new DMatrixRMaj[] {wF, uF, wB, uB, vF, vB, c, hF0, hBEnd};
+    }
+
+    /** Checks that {@code x} is a D×T sequence with T ≥ 1. */
+    void requireSequence(DMatrixRMaj x) {
+        if (x == null) {
+            throw new IllegalArgumentException("x must be a D×T sequence, got null");
+        }
+        if (x.numCols < 1) {
+            throw new IllegalArgumentException("x must have at least one step (T >= 1), got T = " + x.numCols);
+        }
+        if (x.numRows != inputDim()) {
+            throw new IllegalArgumentException("x must have D = " + inputDim() + " rows (the input size of W), got "
+                    + x.numRows);
+        }
+    }
+
+    static double[] column(DMatrixRMaj m, int t) {
+        double[] v = new double[m.numRows];
+        for (int i = 0; i < m.numRows; i++) {
+            v[i] = m.get(i, t - 1);
+        }
+        return v;
+    }
+
+    /** A·v. */
+    static double[] mult(DMatrixRMaj a, double[] v) {
+        DMatrixRMaj out = new DMatrixRMaj(a.numRows, 1);
+        CommonOps_DDRM.mult(a, DMatrixRMaj.wrap(v.length, 1, v), out);
+        return out.data;
+    }
+
+    /** Aᵀ·v. */
+    static double[] multTrans(DMatrixRMaj a, double[] v) {
+        DMatrixRMaj out = new DMatrixRMaj(a.numCols, 1);
+        CommonOps_DDRM.multTransA(a, DMatrixRMaj.wrap(v.length, 1, v), out);
+        return out.data;
+    }
+
+    static double[] plus(double[] a, double[] b) {
+        double[] s = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            s[i] = a[i] + b[i];
+        }
+        return s;
+    }
+
+    private static DMatrixRMaj gaussian(int rows, int cols, double std, Random rng) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = std * rng.nextGaussian();
+        }
+        return m;
+    }
+
+    private static DMatrixRMaj one(double v) {
+        return new DMatrixRMaj(1, 1, true, v);
+    }
+
+    private static void requireNonNull(DMatrixRMaj m, String name) {
+        if (m == null) {
+            throw new IllegalArgumentException(name + " must be a matrix, got null");
+        }
+    }
+
+    private static void requireShape(DMatrixRMaj m, String name, int rows, int cols) {
+        requireNonNull(m, name);
+        if (m.numRows != rows || m.numCols != cols) {
+            throw new IllegalArgumentException(name + " must be " + rows + "×" + cols + ", got "
+                    + m.numRows + "×" + m.numCols);
+        }
+    }
+
+    private static void requirePositive(int n, String name) {
+        if (n < 1) {
+            throw new IllegalArgumentException(name + " must be >= 1, got " + n);
+        }
+    }
+}

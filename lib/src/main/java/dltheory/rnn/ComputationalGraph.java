@@ -1,0 +1,170 @@
+package dltheory.rnn;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The unrolled computational graph of notebook 06's bidirectional net (Q6.1, the figure the
+ * reference text is missing): one node per value, one edge per direct dependence, each edge
+ * labelled with the weight it multiplies by. Nodes carry a position for
+ * {@link ComputationalGraphDrawing}: column t, row by kind.
+ *
+ * @param steps T
+ * @param nodes in creation order (inputs, initial states, states, outputs, losses)
+ * @param edges from → to, in creation order
+ */
+public record ComputationalGraph(int steps, List<Node> nodes, List<Edge> edges) {
+
+    /** What a node holds. */
+    public enum Kind {
+        INPUT("input xₜ"), INITIAL("initial state"), FORWARD("forward state hₜ⁽ᶠ⁾"),
+        BACKWARD("backward state hₜ⁽ᵇ⁾"), OUTPUT("output yₜ"), LOSS_TERM("loss term Lₜ"), LOSS("loss L = Σ Lₜ");
+
+        private final String legend;
+
+        Kind(String legend) {
+            this.legend = legend;
+        }
+
+        /** The legend text of this kind. */
+        public String legend() {
+            return legend;
+        }
+    }
+
+    /**
+     * A value of the graph, drawn as base_{sub}^{sup} at (x, y).
+     *
+     * @param id   a short unique name: x1, hf0, hf1, hb1, hb4, y1, L1, L
+     * @param t    its step (0 and T + 1 for the initial states, 0 for L)
+     */
+    public record Node(String id, Kind kind, int t, String base, String sub, String sup, double x, double y) {
+    }
+
+    /**
+     * A direct dependence: {@code to} is computed from {@code from}; the label is the weight
+     * (W, U or V with superscript (f) or (b)), empty for the loss edges.
+     */
+    public record Edge(String from, String to, String label, String labelSup) {
+    }
+
+    /** Copies the lists; checks that every edge joins two nodes of the graph. */
+    public ComputationalGraph {
+        nodes = List.copyOf(nodes);
+        edges = List.copyOf(edges);
+        Set<String> ids = new HashSet<>();
+        for (Node n : nodes) {
+            if (!ids.add(n.id())) {
+                throw new IllegalArgumentException("nodes must have unique ids, " + n.id() + " repeats");
+            }
+        }
+        for (Edge e : edges) {
+            if (!ids.contains(e.from()) || !ids.contains(e.to())) {
+                throw new IllegalArgumentException("edge " + e.from() + " → " + e.to() + " joins a missing node");
+            }
+        }
+    }
+
+    /**
+     * The graph of the bidirectional net unrolled over {@code steps} = T steps:
+     * x_t → h_t⁽ᶠ⁾ (W⁽ᶠ⁾), h_{t−1}⁽ᶠ⁾ → h_t⁽ᶠ⁾ (U⁽ᶠ⁾), x_t → h_t⁽ᵇ⁾ (W⁽ᵇ⁾), h_{t+1}⁽ᵇ⁾ → h_t⁽ᵇ⁾ (U⁽ᵇ⁾),
+     * h_t⁽ᶠ⁾ → y_t (V⁽ᶠ⁾), h_t⁽ᵇ⁾ → y_t (V⁽ᵇ⁾), y_t → L_t, L_t → L.
+     *
+     * @param steps T, 1 … 8 (a drawing, not a computation)
+     */
+    public static ComputationalGraph bidirectional(int steps) {
+        if (steps < 1 || steps > 8) {
+            throw new IllegalArgumentException("steps must be in 1..8 for a drawing, got " + steps);
+        }
+        final double shift = 0.22;
+        List<Node> nodes = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        for (int t = 1; t <= steps; t++) {
+            nodes.add(new Node("x" + t, Kind.INPUT, t, "x", "" + t, "", t, 0));
+        }
+        nodes.add(new Node("hf0", Kind.INITIAL, 0, "h", "0", "(f)", 0 - shift, 1));
+        nodes.add(new Node("hb" + (steps + 1), Kind.INITIAL, steps + 1, "h", "" + (steps + 1), "(b)",
+                steps + 1 + shift, 2));
+        for (int t = 1; t <= steps; t++) {
+            nodes.add(new Node("hf" + t, Kind.FORWARD, t, "h", "" + t, "(f)", t - shift, 1));
+        }
+        for (int t = 1; t <= steps; t++) {
+            nodes.add(new Node("hb" + t, Kind.BACKWARD, t, "h", "" + t, "(b)", t + shift, 2));
+        }
+        for (int t = 1; t <= steps; t++) {
+            nodes.add(new Node("y" + t, Kind.OUTPUT, t, "y", "" + t, "", t, 3));
+        }
+        for (int t = 1; t <= steps; t++) {
+            nodes.add(new Node("L" + t, Kind.LOSS_TERM, t, "L", "" + t, "", t, 4));
+        }
+        nodes.add(new Node("L", Kind.LOSS, 0, "L", "", "", (steps + 1) / 2.0, 5));
+        for (int t = 1; t <= steps; t++) {
+            edges.add(new Edge("hf" + (t - 1), "hf" + t, "U", "(f)"));
+            edges.add(new Edge("x" + t, "hf" + t, "W", "(f)"));
+        }
+        for (int t = steps; t >= 1; t--) {
+            edges.add(new Edge("hb" + (t + 1), "hb" + t, "U", "(b)"));
+            edges.add(new Edge("x" + t, "hb" + t, "W", "(b)"));
+        }
+        for (int t = 1; t <= steps; t++) {
+            edges.add(new Edge("hf" + t, "y" + t, "V", "(f)"));
+            edges.add(new Edge("hb" + t, "y" + t, "V", "(b)"));
+            edges.add(new Edge("y" + t, "L" + t, "", ""));
+            edges.add(new Edge("L" + t, "L", "", ""));
+        }
+        return new ComputationalGraph(steps, nodes, edges);
+    }
+
+    /** The node named {@code id}. */
+    public Node node(String id) {
+        for (Node n : nodes) {
+            if (n.id().equals(id)) {
+                return n;
+            }
+        }
+        throw new IllegalArgumentException("id must name a node of the graph, got " + id);
+    }
+
+    /** The nodes {@code id} is computed from directly. */
+    public List<String> parents(String id) {
+        node(id);
+        return edges.stream().filter(e -> e.to().equals(id)).map(Edge::from).toList();
+    }
+
+    /** Whether a directed path leads from {@code from} to {@code to} (to depends on from). */
+    public boolean reaches(String from, String to) {
+        node(from);
+        node(to);
+        Deque<String> todo = new ArrayDeque<>(List.of(from));
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            String n = todo.pop();
+            if (n.equals(to)) {
+                return true;
+            }
+            if (seen.add(n)) {
+                for (Edge e : edges) {
+                    if (e.from().equals(n)) {
+                        todo.push(e.to());
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The number of edges per label, e.g. {W(f)=3, U(f)=3, …, =2T}: a summary for the notebook. */
+    public Map<String, Integer> edgeCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Edge e : edges) {
+            counts.merge(e.label() + e.labelSup(), 1, Integer::sum);
+        }
+        return counts;
+    }
+}

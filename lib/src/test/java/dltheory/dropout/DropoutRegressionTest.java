@@ -1,0 +1,249 @@
+package dltheory.dropout;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+
+import dltheory.check.Gradients;
+import dltheory.random.Seeded;
+
+/** Closed forms of notebook 02, each tested against an independent computation. */
+class DropoutRegressionTest {
+
+    private static final long SEED = 6135_02L;
+    private static final double EXACT = 1e-10;
+    private static final int[][] SHAPES = {{1, 1}, {7, 3}, {30, 5}, {200, 8}};
+    private static final double[] PS = {0.05, 0.3, 0.5, 0.8, 1.0};
+
+    private static RegressionData data(int n, int d, long seed) {
+        return RegressionData.synthetic(n, d, 0.5, Seeded.rng(seed, "data"));
+    }
+
+    @Test
+    void gammaSquaredIsTheDiagonalOfXtXOneEntryPerColumn() {
+        for (int[] s : SHAPES) {
+            DMatrixRMaj X = data(s[0], s[1], SEED).X();
+            double[] g2 = DropoutRegression.gammaSquared(X);
+            assertEquals(s[1], g2.length, "one entry per feature");
+            DMatrixRMaj diag = new DMatrixRMaj(s[1], 1);
+            CommonOps_DDRM.extractDiag(DropoutRegression.gram(X), diag);
+            assertArrayEquals(diag.data, g2, EXACT);
+            for (int j = 0; j < s[1]; j++) {
+                double norm = 0;
+                for (int i = 0; i < s[0]; i++) {
+                    norm += X.get(i, j) * X.get(i, j);
+                }
+                assertEquals(norm, g2[j], EXACT * (1 + norm));
+            }
+        }
+    }
+
+    @Test
+    void expectedLossEqualsTheExpandedQuadraticForm() {
+        // (16) of the text with (2) and (3): wᵀ E[(R⊙X)ᵀ(R⊙X)] w − 2p yᵀXw + yᵀy
+        for (long seed = 0; seed < 5; seed++) {
+            RegressionData d = data(40, 4, seed);
+            DMatrixRMaj X = d.X();
+            double[] y = d.y();
+            double[] w = Seeded.normal(4, 0, 1, Seeded.rng(seed, "w"));
+            for (double p : PS) {
+                double[] Aw = DropoutRegression.times(DropoutRegression.expectedGram(X, p), w);
+                double[] Xw = DropoutRegression.times(X, w);
+                double expanded = 0;
+                for (int j = 0; j < 4; j++) {
+                    expanded += w[j] * Aw[j];
+                }
+                for (int i = 0; i < y.length; i++) {
+                    expanded += -2 * p * y[i] * Xw[i] + y[i] * y[i];
+                }
+                double closed = DropoutRegression.expectedLoss(X, y, w, p);
+                assertEquals(expanded, closed, 1e-9 * Math.abs(closed));
+                double fit = closed - DropoutRegression.penalty(X, w, p);
+                double direct = 0;
+                for (int i = 0; i < y.length; i++) {
+                    direct += (y[i] - p * Xw[i]) * (y[i] - p * Xw[i]);
+                }
+                assertEquals(direct, fit, 1e-9 * Math.abs(closed));
+            }
+        }
+    }
+
+    @Test
+    void gradientMatchesCentralDifferences() {
+        for (int[] s : SHAPES) {
+            for (double p : PS) {
+                RegressionData d = data(s[0], s[1], SEED + s[0]);
+                DMatrixRMaj X = d.X();
+                double[] y = d.y();
+                double[] w = Seeded.normal(s[1], 0, 1, Seeded.rng(SEED, "w" + s[0]));
+                double[] analytic = DropoutRegression.expectedLossGradient(X, y, w, p);
+                double[] numeric = Gradients.centralDifference(v -> DropoutRegression.expectedLoss(X, y, v, p), w, 1e-4);
+                double err = Gradients.relativeError(analytic, numeric);
+                assertTrue(err < 1e-7, "relative error " + err + " at n=" + s[0] + ", p=" + p);
+            }
+        }
+    }
+
+    @Test
+    void theGradientVanishesAtTheMinimiserAndBothSolvesAgree() {
+        for (int[] s : SHAPES) {
+            RegressionData d = data(Math.max(s[0], s[1]), s[1], SEED);
+            DMatrixRMaj X = d.X();
+            double[] y = d.y();
+            for (double p : PS) {
+                double[] w = DropoutRegression.minimiser(X, y, p);
+                double[] g = DropoutRegression.expectedLossGradient(X, y, w, p);
+                double scale = DropoutRegression.norm(DropoutRegression.transposeTimes(X, y));
+                assertTrue(DropoutRegression.norm(g) <= 1e-9 * scale, "gradient at w_drop " + DropoutRegression.norm(g));
+                // the text's equation names p·w_drop
+                assertArrayEquals(DropoutRegression.scale(p, w), DropoutRegression.scaledMinimiser(X, y, p),
+                        1e-9 * (1 + DropoutRegression.norm(w)));
+                // and w_drop is a strict minimiser: any perturbation raises E_R[L]
+                double at = DropoutRegression.expectedLoss(X, y, w, p);
+                Random rng = Seeded.rng(SEED, "perturb");
+                for (int k = 0; k < 10; k++) {
+                    double[] v = w.clone();
+                    v[rng.nextInt(v.length)] += 1e-3 * (rng.nextBoolean() ? 1 : -1);
+                    assertTrue(DropoutRegression.expectedLoss(X, y, v, p) > at);
+                }
+            }
+        }
+    }
+
+    @Test
+    void withoutDropoutTheMinimiserIsLeastSquares() {
+        for (long seed = 0; seed < 5; seed++) {
+            RegressionData d = data(50, 6, seed);
+            double[] ols = DropoutRegression.leastSquares(d.X(), d.y());
+            assertArrayEquals(ols, DropoutRegression.minimiser(d.X(), d.y(), 1.0), 1e-9);
+            assertArrayEquals(ols, DropoutRegression.ridge(d.X(), d.y(), 0.0), 1e-9);
+            double previous = Double.POSITIVE_INFINITY;
+            for (double p : new double[] {0.9, 0.99, 0.999, 0.9999}) {
+                double gap = DropoutRegression.distance(DropoutRegression.minimiser(d.X(), d.y(), p), ols);
+                assertTrue(gap < previous, "‖w_drop − w_OLS‖ decreases as p → 1");
+                previous = gap;
+            }
+            assertTrue(previous < 1e-3);
+        }
+    }
+
+    @Test
+    void asPGoesToZeroWDropTendsToPerFeatureFitsAndPTimesWDropToZero() {
+        RegressionData d = data(60, 4, SEED);
+        double[] limit = DropoutRegression.minimiserAsPToZero(d.X(), d.y());
+        double[] w = DropoutRegression.minimiser(d.X(), d.y(), 1e-7);
+        assertArrayEquals(limit, w, 1e-5 * DropoutRegression.norm(limit));
+        assertTrue(DropoutRegression.norm(DropoutRegression.scaledMinimiser(d.X(), d.y(), 1e-7)) < 1e-5);
+    }
+
+    @Test
+    void ridgeGradientVanishesAtTheRidgeSolution() {
+        RegressionData d = data(30, 5, SEED);
+        DMatrixRMaj X = d.X();
+        double[] y = d.y();
+        for (double lambda : new double[] {0.1, 1, 10, 1000}) {
+            double[] w = DropoutRegression.ridge(X, y, lambda);
+            double[] r = DropoutRegression.times(X, w);
+            for (int i = 0; i < r.length; i++) {
+                r[i] -= y[i];
+            }
+            double[] g = DropoutRegression.transposeTimes(X, r);
+            for (int j = 0; j < g.length; j++) {
+                g[j] += lambda * w[j];
+            }
+            assertTrue(DropoutRegression.norm(g) < 1e-9 * (1 + DropoutRegression.norm(DropoutRegression.transposeTimes(X, y))));
+        }
+    }
+
+    @Test
+    void withEqualColumnNormsDropoutIsRidgeWithLambdaTimesTheNorm() {
+        for (long seed = 0; seed < 5; seed++) {
+            for (double c : new double[] {1, 50, 400}) {
+                RegressionData d = data(40, 5, seed).withColumnSquaredNorms(c);
+                for (double p : PS) {
+                    double[] drop = DropoutRegression.scaledMinimiser(d.X(), d.y(), p);
+                    double[] ridge = DropoutRegression.ridge(d.X(), d.y(), DropoutRegression.lambda(p) * c);
+                    assertArrayEquals(ridge, drop, 1e-9 * (1 + DropoutRegression.norm(ridge)));
+                }
+            }
+        }
+        // and not when the norms differ
+        RegressionData unequal = data(40, 5, SEED).withColumnScaled(0, 10);
+        double[] drop = DropoutRegression.scaledMinimiser(unequal.X(), unequal.y(), 0.5);
+        double[] ridge = DropoutRegression.ridge(unequal.X(), unequal.y(), 40);
+        assertTrue(DropoutRegression.distance(drop, ridge) > 0.1);
+    }
+
+    @Test
+    void scalingAColumnLeavesDropoutsShrinkageUnchangedButNotRidges() {
+        for (long seed = 0; seed < 5; seed++) {
+            RegressionData d = data(100, 5, seed).withColumnSquaredNorms(100);
+            RegressionData big = d.withColumnScaled(0, 10);
+            double p = 0.5;
+            double lambda = DropoutRegression.lambda(p) * 100;
+            Shrinkage before = DropoutRegression.shrinkage(d.X(), d.y(), p, lambda).get(0);
+            Shrinkage after = DropoutRegression.shrinkage(big.X(), big.y(), p, lambda).get(0);
+            assertEquals(before.dropout(), after.dropout(), 1e-9);
+            assertEquals(before.dropout(), before.ridge(), 1e-9);
+            assertTrue(after.ridge() > before.ridge() + 0.3 && after.ridge() > after.dropout() + 0.3,
+                    "ridge shrinks the large column much less than before, dropout as before: " + before + " → " + after);
+            assertEquals(100 * before.columnSquaredNorm(), after.columnSquaredNorm(), 1e-9 * after.columnSquaredNorm());
+        }
+    }
+
+    @Test
+    void lambdaAndItsInverse() {
+        assertEquals(0.0, DropoutRegression.lambda(1.0));
+        assertEquals(1.0, DropoutRegression.lambda(0.5), EXACT);
+        assertEquals(0.25, DropoutRegression.lambda(0.8), EXACT);
+        double previous = Double.POSITIVE_INFINITY;
+        for (double p = 0.01; p <= 1; p += 0.01) {
+            double l = DropoutRegression.lambda(p);
+            assertTrue(l < previous);
+            assertEquals(p, DropoutRegression.keepProbabilityFor(l), 1e-12);
+            previous = l;
+        }
+        assertTrue(DropoutRegression.lambda(1e-9) > 1e8);
+    }
+
+    @Test
+    void orthogonalDesignShrinksByP() {
+        for (double p : PS) {
+            assertEquals(p, DropoutRegression.shrinkageOnOrthogonalDesign(p), 1e-12);
+        }
+    }
+
+    @Test
+    void smoothnessBoundsStableGradientDescent() {
+        RegressionData d = data(50, 4, SEED);
+        double p = 0.6;
+        double L = DropoutRegression.smoothness(d.X(), p);
+        double[] w = DropoutRegression.minimiser(d.X(), d.y(), p);
+        double[] gd = DropoutRegression.gradientDescent(d.X(), d.y(), p, 5000, 1.0 / L);
+        assertArrayEquals(w, gd, 1e-8 * DropoutRegression.norm(w));
+        double[] unstable = DropoutRegression.gradientDescent(d.X(), d.y(), p, 200, 2.2 / L);
+        assertTrue(DropoutRegression.norm(unstable) > 1e3 * DropoutRegression.norm(w), "diverges above 2/L");
+    }
+
+    @Test
+    void dropoutPathsAreScaledMinimisersAndRidgePathsAreRidge() {
+        RegressionData d = data(30, 3, SEED);
+        double[] ps = {0.2, 0.5, 1.0};
+        CoefficientPaths paths = DropoutRegression.dropoutPaths(d.X(), d.y(), ps);
+        for (int k = 0; k < ps.length; k++) {
+            double[] c = DropoutRegression.scaledMinimiser(d.X(), d.y(), ps[k]);
+            for (int j = 1; j <= 3; j++) {
+                assertEquals(c[j - 1], paths.path(j)[k], EXACT);
+            }
+        }
+        double[] lambdas = {0.1, 10};
+        CoefficientPaths ridge = DropoutRegression.ridgePaths(d.X(), d.y(), lambdas);
+        assertEquals(DropoutRegression.ridge(d.X(), d.y(), 10)[2], ridge.path(3)[1], EXACT);
+    }
+}

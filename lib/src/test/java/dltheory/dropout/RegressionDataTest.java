@@ -1,0 +1,68 @@
+package dltheory.dropout;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+import dltheory.check.MonteCarlo;
+import dltheory.check.Stats;
+import dltheory.random.Seeded;
+
+class RegressionDataTest {
+
+    private static final long SEED = 6135_0204L;
+
+    @Test
+    void theSameSeedGivesTheSameDataAndResidualsHaveTheNoiseLevel() {
+        RegressionData a = RegressionData.synthetic(2000, 4, 0.5, Seeded.rng(SEED, "d"));
+        RegressionData b = RegressionData.synthetic(2000, 4, 0.5, Seeded.rng(SEED, "d"));
+        assertArrayEquals(a.y(), b.y());
+        double[] fit = DropoutRegression.times(a.X(), a.wTrue());
+        double[] residual = new double[fit.length];
+        for (int i = 0; i < fit.length; i++) {
+            residual[i] = a.y()[i] - fit[i];
+        }
+        Stats s = Stats.of(residual);
+        assertEquals(0, s.mean(), MonteCarlo.tolerance(0.5, 2000));
+        assertEquals(0.25, s.variance(), MonteCarlo.K * MonteCarlo.varianceStandardError(0.25, 2000));
+        for (double wj : a.wTrue()) {
+            assertTrue(Math.abs(wj) >= 1 && Math.abs(wj) <= 2);
+        }
+    }
+
+    @Test
+    void columnScalesSetTheColumnNorms() {
+        double[] scales = {1, 10, 0.1};
+        RegressionData d = RegressionData.synthetic(4000, 3, 0.1, scales, Seeded.rng(SEED, "scales"));
+        double[] g2 = d.columnSquaredNorms();
+        for (int j = 0; j < 3; j++) {
+            double expected = 4000 * scales[j] * scales[j];
+            // ‖x_j‖² / s² is χ² with n degrees of freedom: sd √(2n)
+            assertEquals(expected, g2[j], MonteCarlo.K * Math.sqrt(2 * 4000) * scales[j] * scales[j]);
+        }
+    }
+
+    @Test
+    void rescalingKeepsPredictionsAndTargets() {
+        RegressionData d = RegressionData.synthetic(30, 3, 0.1, Seeded.rng(SEED, "r"));
+        RegressionData scaled = d.withColumnScaled(1, 10);
+        RegressionData equal = d.withColumnSquaredNorms(30);
+        assertArrayEquals(d.y(), scaled.y());
+        assertArrayEquals(DropoutRegression.times(d.X(), d.wTrue()), DropoutRegression.times(scaled.X(), scaled.wTrue()), 1e-12);
+        assertArrayEquals(DropoutRegression.times(d.X(), d.wTrue()), DropoutRegression.times(equal.X(), equal.wTrue()), 1e-12);
+        assertEquals(100 * d.columnSquaredNorms()[1], scaled.columnSquaredNorms()[1], 1e-9);
+        assertArrayEquals(new double[] {30, 30, 30}, equal.columnSquaredNorms(), 1e-9);
+    }
+
+    @Test
+    void accessorsReturnCopies() {
+        RegressionData d = RegressionData.synthetic(5, 2, 0.1, Seeded.rng(SEED, "c"));
+        DMatrixRMaj X = d.X();
+        X.set(0, 0, 1e9);
+        d.y()[0] = 1e9;
+        assertTrue(d.X().get(0, 0) != 1e9 && d.y()[0] != 1e9);
+    }
+}

@@ -1,0 +1,102 @@
+package dltheory.optim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import tech.tablesaw.api.Table;
+
+/** The tables and check helpers the notebook calls. */
+class ReportingTest {
+
+    private static final long SEED = 20190320L;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream saved;
+
+    @BeforeEach
+    void captureStdout() {
+        saved = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStdout() {
+        System.setOut(saved);
+    }
+
+    @Test
+    void checkClaimsPrintsTwoTickLinesPerNOnATrueClaim() {
+        AverageBias b = AverageBias.simulate(0.9, new NoisyGradient(1.0, 1.0), 50, 2000, new Random(SEED));
+        b.checkClaims(4, 1, 10, 50);
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(6, printed.lines().filter(l -> l.startsWith("✓")).count(), printed);
+    }
+
+    @Test
+    void checkClaimsFailsWhenTheMeansAreShifted() {
+        AverageBias b = AverageBias.simulate(0.9, new NoisyGradient(1.0, 1.0), 10, 2000, new Random(SEED + 1));
+        double[] shifted = b.mean().clone();
+        shifted[4] += 10 * b.standardError(5);
+        AverageBias wrong = new AverageBias(b.beta(), b.stream(), b.runs(), shifted, b.variance(),
+                b.meanCorrected(), b.varianceCorrected());
+        assertThrows(AssertionError.class, () -> wrong.checkClaims(4, 5));
+    }
+
+    @Test
+    void biasInStandardErrorsIsLargeEarlyAndSmallLate() {
+        AverageBias b = AverageBias.simulate(0.9, new NoisyGradient(1.0, 1.0), 400, 2000, new Random(SEED + 2));
+        assertTrue(b.biasInStandardErrors(1) > 40);
+        assertTrue(b.biasInStandardErrors(400) < 4, "β⁴⁰⁰ is negligible");
+    }
+
+    @Test
+    void tablesHaveOneRowPerRequestedStep() {
+        double[] g = new NoisyGradient(1.0, 1.0).draw(20, new Random(SEED + 3));
+        Table t = Averages.closedFormTable(0.9, g, 1, 2, 20);
+        assertEquals(3, t.rowCount());
+        assertEquals(g[19], t.doubleColumn("g").get(2), 0);
+        AverageBias b = AverageBias.simulate(0.5, new NoisyGradient(1.0, 1.0), 20, 10, new Random(SEED));
+        assertEquals(2, b.toTable(1, 20).rowCount());
+        Quadratic f = Quadratic.rotated(1, 0.1, 0);
+        Trajectory p = Trajectory.run(new Sgd(0.1), f, new double[] {1, 1}, 5);
+        Table s = Trajectory.toTable("paths", f, p, p);
+        assertEquals(2, s.rowCount());
+        assertEquals(f.value(p.last()), s.doubleColumn("finalLoss").get(0), 0);
+        AdamMoments a = AdamMoments.simulate(0.9, 0.99, 3, new NoisyGradient(1, 1), 10, new Random(SEED));
+        assertEquals(4, a.toTable().rowCount());
+    }
+
+    @Test
+    void maxAbsDifferenceFindsTheWorstEntry() {
+        assertEquals(3.0, Averages.maxAbsDifference(new double[] {1, 2, 3}, new double[] {1, -1, 3.5}), 0);
+        assertThrows(IllegalArgumentException.class, () -> Averages.maxAbsDifference(new double[] {1}, new double[2]));
+    }
+
+    @Test
+    void ratioArrayMatchesTheScalarRatio() {
+        double[] r = Adam.uncorrectedStepRatios(0.9, 0.999, 100);
+        for (int t = 1; t <= 100; t++) {
+            assertEquals(Adam.uncorrectedStepRatio(0.9, 0.999, t), r[t - 1], 0);
+        }
+    }
+
+    @Test
+    void namesPrintParametersWithFourSignificantDigits() {
+        assertEquals("momentum (α = 0.9, ε = 0.04)", new Momentum(0.9, Averages.matchingEpsilon(0.9, 0.4)).name());
+        assertEquals("running average (β = 0.9, δ = 0.4)", new RunningAverage(0.9, 0.4).name());
+        assertEquals("SGD (η = 0.04)", new Sgd(0.1 * 0.4).name());
+        Trajectory p = Trajectory.run(new Sgd(0.1), Quadratic.rotated(1, 1, 0), new double[] {1, 1}, 3);
+        assertEquals("short", p.withName("short").name());
+        assertEquals(0.0, p.withName("short").maxDistance(p), 0);
+        assertThrows(IllegalArgumentException.class, () -> p.withName(" "));
+    }
+}

@@ -1,0 +1,63 @@
+package dltheory.rnn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+
+import dltheory.random.Seeded;
+import dltheory.rnn.BidirectionalRnn.Chain;
+
+class BidirectionalGradientNormsTest {
+
+    private static final long SEED = 66L;
+
+    @Test
+    void signalFromOneEndTravelsOnlyAlongOneChainAndObeysTheBound() {
+        for (long seed = 0; seed < 5; seed++) {
+            for (Activation sigma : Activation.values()) {
+                int T = 12;
+                BidirectionalRnn net = BidirectionalRnn.random(3, 6, 2, 1.5, sigma, Seeded.rng(SEED + seed, "net"));
+                DMatrixRMaj x = Seeded.normal(3, T, 0, 1, Seeded.rng(SEED + seed, "x"));
+                DMatrixRMaj y = Seeded.normal(2, T, 0, 1, Seeded.rng(SEED + seed, "y"));
+                var last = BidirectionalGradientNorms.of(net, x, BidirectionalLoss.lastStep(y), "last");
+                var first = BidirectionalGradientNorms.of(net, x, BidirectionalLoss.firstStep(y), "first");
+                var every = BidirectionalGradientNorms.of(net, x, BidirectionalLoss.everyStep(y), "every");
+                assertEquals(T + 1, last.nonzeroStates());
+                assertEquals(T + 1, first.nonzeroStates());
+                assertEquals(2 * T, every.nonzeroStates());
+                for (int t = 1; t < T; t++) {
+                    assertEquals(0.0, last.backward()[t - 1]);
+                    assertEquals(0.0, first.forward()[t]);
+                }
+                double rf = BidirectionalGradientNorms.contraction(net, Chain.FORWARD);
+                double rb = BidirectionalGradientNorms.contraction(net, Chain.BACKWARD);
+                assertTrue(last.worstBoundRatio(Chain.FORWARD, rf) <= 1 + 1e-12);
+                assertTrue(first.worstBoundRatio(Chain.BACKWARD, rb) <= 1 + 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void chartShowsOnlyPositiveNormsOnALogAxis() {
+        BidirectionalGradientNorms n = new BidirectionalGradientNorms("x", new double[] {1, 0.1, 0.01},
+                new double[] {0, 0, 2});
+        XYChart chart = n.chart("t", Chain.FORWARD, 0.1);
+        assertTrue(chart.getStyler().isYAxisLogarithmic());
+        assertEquals(3, chart.getSeriesMap().size());
+        assertEquals(1, chart.getSeriesMap().get("backward chain h⁽ᵇ⁾").getYData().length);
+        double[] b = n.bound(Chain.FORWARD, 0.1);
+        assertEquals(0.01 * 0.01, b[0], 1e-18);
+        assertEquals(3, n.toTable().rowCount());
+        assertEquals(2.0, n.decades(Chain.FORWARD), 1e-12);
+        assertEquals(0.0, n.decades(Chain.BACKWARD), 0.0);
+        BidirectionalAssertions.rejects("chain", () -> n.chart("t", Chain.BACKWARD, 0.1));
+        BidirectionalAssertions.rejects("rate", () -> n.chart("t", Chain.FORWARD, 0));
+        // bound at t = 1, 2 is 0.01·0.1², 0.01·0.1: ratios 1e4 and 1e2 (the anchor t = 3 is left out)
+        assertEquals(1e4, n.worstBoundRatio(Chain.FORWARD, 0.1), 1e-8);
+        assertEquals(1.0, n.worstBoundRatio(Chain.FORWARD, 10), 1e-12);
+        BidirectionalAssertions.rejects("forward", () -> new BidirectionalGradientNorms("x", new double[2], new double[3]));
+    }
+}

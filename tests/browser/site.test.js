@@ -1,0 +1,328 @@
+'use strict';
+// Issue 10, part 2: the static site as a reader gets it, offline: site/index.html and every page
+// opened from disk (file://) and over a loopback HTTP server, in headless Chromium that may not
+// reach anything but this machine. Checks: math typeset by the local MathJax (and no MathJax
+// errors, no raw TeX), every image loaded, every link of the index and every previous/next link
+// resolves, no request leaves the machine. Screenshots in target/browser/.
+//
+// The site is what bin/site wrote; this test does not build it (bin/test runs bin/site first).
+
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { pathToFileURL, fileURLToPath } = require('node:url');
+const {
+  ROOT, ON_CI, browserUnavailable, launchBrowser, isLocalUrl, screenshot, shorten,
+} = require('./helpers/env');
+const { serve } = require('./helpers/static');
+
+const SITE = path.join(ROOT, 'site');
+const INDEX = path.join(SITE, 'index.html');
+const NOTEBOOKS = path.join(ROOT, 'notebooks');
+const MATHJAX_VERSION = '2.7.9';
+const pages = fs.existsSync(SITE)
+  ? fs.readdirSync(SITE).filter((f) => f.endsWith('.html') && f !== 'index.html').sort()
+  : [];
+const notebookStems = fs.existsSync(NOTEBOOKS)
+  ? fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith('.ipynb')).map((f) => f.replace(/\.ipynb$/, '')).sort()
+  : [];
+const TEX = /\$\$[\s\S]+?\$\$|\$[^$\n]+?\$|\\\([\s\S]+?\\\)|\\\[[\s\S]+?\\\]|\\begin\{[a-z*]+\}/;
+
+/** Whether the Markdown of notebooks/<stem>.ipynb has TeX in it (so its page must show typeset math). */
+function notebookHasMath(stem) {
+  const file = path.join(NOTEBOOKS, `${stem}.ipynb`);
+  if (!fs.existsSync(file)) return null;
+  const nb = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return nb.cells.some((c) => c.cell_type === 'markdown'
+    && TEX.test([].concat(c.source).join('').replace(/```[\s\S]*?```|`[^`\n]*`/g, '')));
+}
+
+const SUITE = 'the static site, offline, in headless Chromium';
+const unavailable = browserUnavailable();
+if (unavailable && !ON_CI) {
+  test(SUITE, { skip: `browser tests skipped: ${unavailable}` }, () => {});
+} else if (unavailable) {
+  test(SUITE, () => assert.fail(`browser tests cannot run on CI: ${unavailable}`));
+} else {
+  describe(SUITE, () => {
+    let browser;
+    let http;
+    let setupError = null; // reported by every test, so a broken set-up counts as failures
+    const base = {};
+
+    before(async () => {
+      try {
+        if (!fs.existsSync(INDEX)) {
+          throw new Error(`site/index.html is missing (${INDEX}): build the site first with bin/site `
+            + '(bin/test does this before the browser tests)');
+        }
+        http = await serve(SITE);
+        base.file = pathToFileURL(`${SITE}/`).href;
+        base.http = http.base;
+        browser = await launchBrowser();
+      } catch (e) {
+        setupError = e;
+      }
+    }, { timeout: 120_000 });
+
+    after(async () => {
+      if (browser) await browser.close();
+      if (http) await http.close();
+    });
+
+    test('site/ has one page per notebook', () => {
+      if (setupError) assert.fail(setupError.message);
+      const missing = notebookStems.filter((s) => !pages.includes(`${s}.html`));
+      assert.deepEqual(missing, [], `notebooks without a page in site/: ${missing.join(', ')} (is site/ older than notebooks/? run bin/site)`);
+      assert.ok(pages.length > 0, 'site/ has no notebook pages');
+    });
+
+    for (const mode of ['file', 'http']) {
+      const how = mode === 'file' ? 'file://' : 'loopback HTTP';
+      describe(`opened ${mode === 'file' ? 'from disk (file://)' : 'over loopback HTTP'}`, () => {
+        test(`index.html (${how})`, { timeout: 120_000 }, async (t) => {
+          if (setupError) assert.fail(setupError.message);
+          await checkPage(t, browser, base[mode], 'index.html', mode, { index: true });
+        });
+        pages.forEach((page, i) => {
+          test(`${page} (${how})`, { timeout: 120_000 }, async (t) => {
+            if (setupError) assert.fail(setupError.message);
+            await checkPage(t, browser, base[mode], page, mode, {
+              prev: i > 0 ? pages[i - 1] : null,
+              next: i + 1 < pages.length ? pages[i + 1] : null,
+              shots: mode === 'file' || undefined,
+            });
+          });
+        });
+      });
+    }
+  });
+}
+
+async function checkPage(t, browser, baseUrl, name, mode, expect) {
+  const label = `site/${name} (${mode === 'file' ? 'file://' : 'http'})`;
+  const url = new URL(name, baseUrl).href;
+  const page = await browser.context.newPage();
+  const failures = [];
+  const offsite = [];
+  const broken = [];
+  page.on('requestfailed', (r) => {
+    if (!isLocalUrl(r.url())) offsite.push(r.url());
+    else broken.push(`${shorten(r.url(), 120)} (${r.failure()?.errorText})`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) broken.push(`${shorten(r.url(), 120)} (HTTP ${r.status()})`);
+  });
+  const jsErrors = [];
+  page.on('pageerror', (e) => jsErrors.push(shorten(e.message, 160)));
+  const stem = name.replace(/\.html$/, '');
+  let focus = null;
+  let shot = null;
+  try {
+    const res = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    if (mode === 'http') assert.equal(res.status(), 200, `${label}: expected HTTP 200`);
+
+    // Math: MathJax 2.7.9 from a relative URL, done typesetting, nothing left raw or in error.
+    const math = await typesetMath(page);
+    if (!math.script) {
+      failures.push('MathJax: expected a <script src=".../MathJax.js"> on the page, found none');
+    } else if (/^([a-z][a-z0-9+.-]*:)?\/\//i.test(math.script) || math.script.startsWith('/')) {
+      failures.push(`MathJax: expected a relative URL (works offline and from disk), found src="${math.script}"`);
+    }
+    if (!math.loaded) {
+      failures.push(`MathJax: did not load from "${math.script}" within 60 s (is site/mathjax/ complete?)`);
+    } else if (math.version !== MATHJAX_VERSION) {
+      failures.push(`MathJax: expected version ${MATHJAX_VERSION}, found ${math.version}`);
+    }
+    const mustHaveMath = expect.index ? false : notebookHasMath(stem);
+    if (mustHaveMath && math.typeset === 0) {
+      failures.push('math: the notebook\'s Markdown has LaTeX, but no formula was typeset (0 MathJax elements)');
+    }
+    if (math.scripts > math.typeset) {
+      failures.push(`math: MathJax found ${math.scripts} formulas but typeset only ${math.typeset}`);
+    }
+    for (const e of math.errors) failures.push(`math: expected zero MathJax errors, found ${shorten(e, 120)}`);
+    for (const r of math.raw) failures.push(`math: expected typeset math, raw TeX left in the text: ${shorten(r, 120)}`);
+    if (math.errors.length || math.raw.length) focus ??= '.MathJax_Error, .mjx-noError, .noError, merror, .mjx-mtext[style*="red"]';
+
+    // Images: every <img> loaded; every inline SVG output has a size.
+    const images = await page.evaluate(async () => {
+      const imgs = [...document.images];
+      await Promise.all(imgs.map((img) => (img.complete ? null : new Promise((r) => {
+        img.addEventListener('load', r, { once: true });
+        img.addEventListener('error', r, { once: true });
+        setTimeout(r, 15_000);
+      }))));
+      const svgs = [...document.querySelectorAll('.jp-OutputArea-output svg, .output_area svg, .jp-RenderedSVG svg')]
+        .filter((s) => !s.parentElement.closest('svg'));
+      return {
+        bad: imgs.filter((i) => !(i.complete && i.naturalWidth > 0))
+          .map((i) => ({ src: i.getAttribute('src') || '', alt: i.alt || '' })),
+        imgs: imgs.length,
+        svgs: svgs.length,
+        badSvgs: svgs.filter((s) => { const r = s.getBoundingClientRect(); return !(r.width > 0 && r.height > 0); }).length,
+      };
+    });
+    for (const b of images.bad) {
+      failures.push(`image not loaded (naturalWidth 0): <img src="${shorten(b.src, 100)}"${b.alt ? ` alt="${shorten(b.alt, 60)}"` : ''}>`);
+    }
+    if (images.bad.length) focus ??= 'img';
+    if (images.badSvgs) failures.push(`${images.badSvgs} inline SVG plot(s) have no size`);
+
+    // Links.
+    const links = await page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => ({
+      href: a.getAttribute('href'), abs: a.href, rel: a.getAttribute('rel') || '', text: a.textContent.trim(),
+      nav: !!a.closest('nav.site-nav'),
+    })));
+    const ids = await page.evaluate(() => [...document.querySelectorAll('[id], a[name]')]
+      .map((e) => e.id || e.getAttribute('name')));
+    if (expect.index) {
+      const listed = links.filter((l) => !l.href.startsWith('#') && isLocalUrl(l.abs) && /\.html([?#]|$)/.test(l.href))
+        .map((l) => l.href.split(/[?#]/)[0]);
+      const expected = pages;
+      const order = listed.filter((h, i) => listed.indexOf(h) === i);
+      if (JSON.stringify(order) !== JSON.stringify(expected)) {
+        failures.push(`index: expected links to every notebook page in order [${expected.join(', ')}], found [${order.join(', ')}]`);
+      }
+      for (const l of links) {
+        const why = await unresolved(page, l, ids);
+        if (why) failures.push(`index link "${shorten(l.text, 60)}" → ${l.href}: ${why}`);
+      }
+      t.diagnostic(`${label}: ${links.length} link(s), all checked; ${math.typeset} formula(s)`);
+    } else {
+      for (const [rel, want] of [['prev', expect.prev], ['next', expect.next]]) {
+        const found = links.filter((l) => l.rel.split(/\s+/).includes(rel));
+        const hrefs = [...new Set(found.map((l) => l.href))];
+        if (want && hrefs.length === 0) failures.push(`navigation: expected a ${rel === 'prev' ? 'previous' : 'next'} link (rel="${rel}") to ${want}, found none`);
+        if (!want && hrefs.length) failures.push(`navigation: expected no ${rel === 'prev' ? 'previous' : 'next'} link on this page, found ${hrefs.join(', ')}`);
+        if (want && hrefs.length && hrefs.some((h) => h.split('#')[0] !== want)) {
+          failures.push(`navigation: expected the ${rel === 'prev' ? 'previous' : 'next'} link to point to ${want}, found ${hrefs.join(', ')}`);
+        }
+      }
+      const home = links.filter((l) => l.nav && l.href.split('#')[0] === 'index.html');
+      if (home.length === 0) failures.push('navigation: expected a link back to index.html in the page\'s navigation, found none');
+      // Every link to another document (previous/next, home, and any in the text) must resolve.
+      for (const l of links) {
+        if (!isLocalUrl(l.abs)) continue; // a link to the web: a reader offline cannot follow it anyway
+        const why = await unresolved(page, l, ids);
+        if (why) failures.push(`link "${shorten(l.text, 60)}"${l.rel ? ` (rel=${l.rel})` : ''} → ${l.href}: ${why}`);
+      }
+      t.diagnostic(`${label}: ${math.typeset} formula(s), ${images.imgs} image(s), ${images.svgs} inline SVG plot(s), `
+        + `previous ${expect.prev || '—'}, next ${expect.next || '—'}`);
+    }
+
+    // Offline: nothing may have been fetched from outside this machine, nothing local may be broken.
+    for (const u of [...new Set(offsite)]) failures.push(`offline: the page requested ${shorten(u, 120)} (only local files and loopback are allowed)`);
+    for (const b of [...new Set(broken)]) failures.push(`broken resource: ${b}`);
+    if (jsErrors.length) t.diagnostic(`${label}: JavaScript errors: ${jsErrors.slice(0, 3).join(' | ')}`);
+
+    if (expect.index || expect.shots || failures.length) {
+      const tag = `site-${stem}-${mode}`;
+      shot = await shootAt(page, focus, tag);
+      if (!expect.index && !failures.length) {
+        // A second picture of the first plot, where the page has one.
+        const plot = await page.$('.jp-OutputArea-output img, .jp-RenderedSVG svg, .jp-OutputArea-output svg');
+        if (plot) {
+          await plot.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+          await screenshot(page, `${tag}-plot`);
+        }
+      }
+    }
+  } catch (e) {
+    failures.push(e.message);
+  } finally {
+    if (failures.length && !shot) shot = await shootAt(page, focus, `site-${stem}-${mode}`);
+    await page.close().catch(() => {});
+  }
+  if (failures.length) assert.fail(`${label}:\n  - ${[...new Set(failures), `screenshot: ${shot}`].join('\n  - ')}`);
+}
+
+async function typesetMath(page) {
+  const script = await page.evaluate(() => {
+    const s = document.querySelector('script[src*="MathJax.js"]');
+    return s ? s.getAttribute('src') : null;
+  });
+  const loaded = await page.waitForFunction(() => window.MathJax && window.MathJax.Hub && window.MathJax.isReady,
+    null, { timeout: 60_000 }).then(() => true).catch(() => false);
+  if (loaded) {
+    await page.evaluate(() => new Promise((resolve) => {
+      MathJax.Hub.Queue(() => resolve());
+      setTimeout(resolve, 60_000);
+    }));
+  }
+  const res = await page.evaluate((texSource) => {
+    const tex = new RegExp(texSource);
+    const frames = document.querySelectorAll('span.MathJax_CHTML, span.MathJax, span.MathJax_SVG, mjx-container');
+    const cells = [...document.querySelectorAll('.jp-Cell, .cell')];
+    const where = (el) => {
+      const cell = el.closest('.jp-Cell, .cell');
+      return cell ? `cell ${cells.indexOf(cell) + 1}: ` : '';
+    };
+    const errors = [...document.querySelectorAll('.MathJax_Error, .mjx-noError, .noError, merror, [data-mjx-error]')]
+      .filter((e) => !e.closest('.MJX_Assistive_MathML'))
+      .map((e) => `${where(e)}${e.getAttribute('data-mjx-error') || e.textContent}`);
+    // MathJax 2's noUndefined extension shows an unknown macro as red "\name" instead of failing.
+    frames.forEach((f) => {
+      f.querySelectorAll('[style*="color: red"], [style*="color:red"]').forEach((e) => {
+        if (!e.closest('.MJX_Assistive_MathML')) errors.push(`${where(e)}undefined macro ${e.textContent}`);
+      });
+    });
+    const containers = document.querySelectorAll('.jp-MarkdownOutput, .jp-RenderedMarkdown, .text_cell_render');
+    const raw = [];
+    (containers.length ? [...containers] : [document.body]).forEach((c) => {
+      const clone = c.cloneNode(true);
+      clone.querySelectorAll('.MathJax, .MathJax_Display, .MathJax_Preview, .MathJax_CHTML, .MJXc-display, .MathJax_SVG, mjx-container, script, style, code, pre')
+        .forEach((n) => n.remove());
+      const m = clone.textContent.match(tex);
+      if (m) raw.push(`${where(c)}${m[0]}`);
+    });
+    return {
+      version: window.MathJax && window.MathJax.version,
+      typeset: frames.length,
+      scripts: document.querySelectorAll('script[type^="math/tex"]').length,
+      errors: [...new Set(errors)],
+      raw,
+    };
+  }, TEX.source);
+  return { script, loaded, ...res };
+}
+
+/** Why a link does not resolve, or null: the target file must exist (file://) or answer 200 (http). */
+async function unresolved(page, link, ids) {
+  if (link.href.startsWith('#')) {
+    // As browsers do: the fragment as written, then percent-decoded.
+    const raw = link.href.slice(1);
+    let decoded = raw;
+    try { decoded = decodeURIComponent(raw); } catch { /* keep raw */ }
+    return raw === '' || ids.includes(raw) || ids.includes(decoded) ? null : `no element with id "${raw}" on this page`;
+  }
+  if (/^(mailto|tel|javascript):/i.test(link.href)) return null;
+  if (!isLocalUrl(link.abs)) return null; // outside links cannot be followed offline; not checked
+  const target = new URL(link.abs);
+  target.hash = '';
+  if (target.protocol === 'file:') {
+    const file = fileURLToPath(target);
+    if (!fs.existsSync(file)) return `expected the file ${path.relative(ROOT, file)} to exist`;
+    if (fs.statSync(file).isDirectory() && !fs.existsSync(path.join(file, 'index.html'))) return 'a folder without index.html';
+    return null;
+  }
+  try {
+    const res = await page.request.get(target.href, { timeout: 30_000, maxRedirects: 5 });
+    return res.status() === 200 ? null : `expected HTTP 200, got ${res.status()}`;
+  } catch (e) {
+    return `request failed: ${shorten(e.message, 100)}`;
+  }
+}
+
+async function shootAt(page, selector, name) {
+  if (selector) {
+    await page.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      if (el) el.scrollIntoView({ block: 'center' });
+    }, selector).catch(() => {});
+  } else {
+    await page.evaluate(() => window.scrollTo(0, 0)).catch(() => {});
+  }
+  return screenshot(page, name);
+}
