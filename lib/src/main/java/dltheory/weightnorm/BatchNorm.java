@@ -1,0 +1,46 @@
+package dltheory.weightnorm;
+
+/**
+ * Batch normalization of one pre-activation {@code y = uᵀx} over a batch (notebook 04, eq. 3):
+ * {@code ŷᵢ = γ (yᵢ − μ_y)/σ_y + β} with the batch mean and standard deviation. There is no ε in
+ * the denominator: a batch with σ_y = 0 is rejected.
+ */
+public final class BatchNorm {
+
+    private BatchNorm() {
+    }
+
+    /** Notebook 04, eq. (3): μ_y and σ_y of the batch {@code y} (at least 2 finite values). */
+    public static BatchMoments moments(double[] y) {
+        if (y == null || y.length < 2) {
+            throw new IllegalArgumentException("y must hold a batch of at least 2 values, got "
+                    + (y == null ? "null" : "length " + y.length));
+        }
+        double mean = 0;
+        double m2 = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) {
+                throw new IllegalArgumentException("y[" + i + "] must be finite, got " + y[i]);
+            }
+            double delta = y[i] - mean;
+            mean += delta / (i + 1);
+            m2 += delta * (y[i] - mean);
+        }
+        return new BatchMoments(y.length, mean, Math.sqrt(m2 / y.length));
+    }
+
+    /** Notebook 04, eq. (3): {@code ŷᵢ = γ (yᵢ − μ_y)/σ_y + β} for every yᵢ of the batch. */
+    public static double[] normalize(double[] y, double gamma, double beta) {
+        WeightNorm.requireFinite(gamma, "gamma");
+        WeightNorm.requireFinite(beta, "beta");
+        BatchMoments m = moments(y);
+        if (!(m.std() > 0)) {
+            throw new IllegalArgumentException("y must vary over the batch (σ_y > 0), got σ_y = " + m.std());
+        }
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = gamma * (y[i] - m.mean()) / m.std() + beta;
+        }
+        return out;
+    }
+}

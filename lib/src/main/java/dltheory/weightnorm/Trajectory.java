@@ -1,0 +1,146 @@
+package dltheory.weightnorm;
+
+import java.util.List;
+
+import dltheory.check.Check;
+
+/**
+ * A run of gradient descent on (u, γ, β) (notebook 04, Q4.3): the step size and every step.
+ *
+ * @param alpha     the step size α
+ * @param steps     the T steps, in order
+ * @param finalGamma γ after the last step
+ * @param finalLoss  L after the last step
+ */
+public record Trajectory(double alpha, List<Step> steps, double finalGamma, double finalLoss) {
+
+    /** Tolerance of the per-step identity (9), relative to ‖u_{t+1}‖²: a few hundred ulps. */
+    public static final double IDENTITY_TOL = 1e-12;
+
+    /** How far a computed norm may be from the true one, relative: a few tens of ulps. */
+    public static final double NORM_ROUNDING = 1e-14;
+
+    /** Copies the list; it must hold at least one step. */
+    public Trajectory {
+        if (steps == null || steps.isEmpty()) {
+            throw new IllegalArgumentException("steps must hold at least one step");
+        }
+        steps = List.copyOf(steps);
+    }
+
+    /** A one-line summary (the steps are too many to print). */
+    @Override
+    public String toString() {
+        return "Trajectory[α=" + alpha + ", T=" + steps.size() + ", ‖u_T‖=" + finalNorm() + "]";
+    }
+
+    /** T, the number of steps. */
+    public int length() {
+        return steps.size();
+    }
+
+    /** t = 0, 1, …, T. */
+    public double[] times() {
+        double[] t = new double[steps.size() + 1];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = i;
+        }
+        return t;
+    }
+
+    /** ‖u_t‖ for t = 0, 1, …, T. */
+    public double[] normU() {
+        double[] v = new double[steps.size() + 1];
+        for (int i = 0; i < steps.size(); i++) {
+            v[i] = steps.get(i).normU();
+        }
+        v[steps.size()] = steps.get(steps.size() - 1).normUNext();
+        return v;
+    }
+
+    /**
+     * α/‖u_t‖² for t = 0, 1, …, T: the factor that weight normalization puts in front of the
+     * learning rate of w's direction (eq. 10, α s² = γ² · α/‖u‖²). It never increases.
+     */
+    public double[] rate() {
+        double[] n = normU();
+        double[] r = new double[n.length];
+        for (int i = 0; i < n.length; i++) {
+            r[i] = alpha / (n[i] * n[i]);
+        }
+        return r;
+    }
+
+    /** α s_t² for t = 0, 1, …, T − 1. */
+    public double[] effectiveRate() {
+        return steps.stream().mapToDouble(Step::effectiveRate).toArray();
+    }
+
+    /** s_t = γ_t/‖u_t‖ for t = 0, 1, …, T − 1. */
+    public double[] scale() {
+        return steps.stream().mapToDouble(Step::scale).toArray();
+    }
+
+    /** L_t for t = 0, 1, …, T (the last entry is {@link #finalLoss}). */
+    public double[] loss() {
+        double[] v = new double[steps.size() + 1];
+        for (int i = 0; i < steps.size(); i++) {
+            v[i] = steps.get(i).loss();
+        }
+        v[steps.size()] = finalLoss;
+        return v;
+    }
+
+    /** ‖u_T‖. */
+    public double finalNorm() {
+        return steps.get(steps.size() - 1).normUNext();
+    }
+
+    /** The largest {@link Step#identityError()} over the run. */
+    public double maxIdentityError() {
+        return steps.stream().mapToDouble(Step::identityError).max().orElseThrow();
+    }
+
+    /**
+     * min over t of (‖u_{t+1}‖ − ‖u_t‖)/‖u_t‖; eq. (9) says it is ≥ 0. Once the gradient has
+     * vanished the true increase is below the rounding of a norm, so a computed value down to
+     * −{@link #NORM_ROUNDING} is consistent with the claim.
+     */
+    public double minRelativeIncrease() {
+        return steps.stream().mapToDouble(s -> (s.normUNext() - s.normU()) / s.normU()).min().orElseThrow();
+    }
+
+    /**
+     * Notebook 04, eq. (9): prints a ✓ line for the identity at every step (largest relative
+     * error ≤ {@link #IDENTITY_TOL}) and one for ‖u_t‖ never decreasing; throws otherwise.
+     */
+    public void checkGrowth() {
+        String at = "α = " + dltheory.table.SignificantFormat.format(alpha, 4);
+        Check.atMost(maxIdentityError(), IDENTITY_TOL, "max_t |‖u_{t+1}‖² − ‖u_t‖² − α²s²‖W⊥∇_w L‖²| / ‖u_{t+1}‖², " + at);
+        Check.atLeast(minRelativeIncrease(), -NORM_ROUNDING, "min_t (‖u_{t+1}‖ − ‖u_t‖)/‖u_t‖, " + at);
+    }
+
+    /**
+     * One row of {@link Training#table}.
+     *
+     * @param alpha              α
+     * @param steps              T
+     * @param normU0             ‖u_0‖
+     * @param normUT             ‖u_T‖
+     * @param gammaT             γ after T steps
+     * @param lossT              L after T steps
+     * @param rate0              α/‖u_0‖²
+     * @param rateT              α/‖u_T‖²
+     * @param maxIdentityError   largest relative error of eq. (9) over the run
+     */
+    public record Summary(double alpha, int steps, double normU0, double normUT, double gammaT, double lossT,
+                          double rate0, double rateT, double maxIdentityError) {
+    }
+
+    /** This run in one row. */
+    public Summary summary() {
+        double[] r = rate();
+        return new Summary(alpha, steps.size(), steps.get(0).normU(), finalNorm(), finalGamma, finalLoss, r[0],
+                r[r.length - 1], maxIdentityError());
+    }
+}

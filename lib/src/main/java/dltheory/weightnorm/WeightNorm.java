@@ -1,0 +1,194 @@
+package dltheory.weightnorm;
+
+/**
+ * Weight normalization (notebook 04, Q4; Salimans and Kingma 2016, §2.1): the weight vector of a
+ * unit is written as a length γ times a direction, {@code w = γ u/‖u‖} (eq. 1), and gradient
+ * descent runs on {@code (u, γ)} instead of {@code w}.
+ *
+ * <p>Vectors are {@code double[]} of the input dimension d; no argument is modified. Every
+ * function rejects a zero or non-finite {@code u}, non-finite values and mismatched lengths with
+ * an {@link IllegalArgumentException} that names the argument.
+ */
+public final class WeightNorm {
+
+    private WeightNorm() {
+    }
+
+    /** Notebook 04, eq. (1): {@code w = γ u/‖u‖}. */
+    public static double[] weight(double[] u, double gamma) {
+        requireDirection(u, "u");
+        requireFinite(gamma, "gamma");
+        return scaled(u, gamma / norm(u));
+    }
+
+    /** Notebook 04, eq. (6): the scale {@code s = γ/‖u‖} in front of the projected gradient. */
+    public static double scale(double[] u, double gamma) {
+        requireDirection(u, "u");
+        requireFinite(gamma, "gamma");
+        return gamma / norm(u);
+    }
+
+    /**
+     * Notebook 04, eq. (6): {@code W⊥ v = (I − uuᵀ/‖u‖²) v}, the orthogonal projection of
+     * {@code v} onto the hyperplane orthogonal to {@code u} (computed without forming the matrix).
+     */
+    public static double[] project(double[] u, double[] v) {
+        requireDirection(u, "u");
+        requireVector(v, "v", u.length);
+        double c = dot(u, v) / dot(u, u);
+        double[] p = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            p[i] = v[i] - c * u[i];
+        }
+        return p;
+    }
+
+    /**
+     * Notebook 04, eq. (6) (Q4.2): the chain rule through {@code w = γu/‖u‖},
+     * {@code ∇_u L = (γ/‖u‖)(I − uuᵀ/‖u‖²) ∇_w L = s W⊥ ∇_w L}.
+     *
+     * @param u     the direction parameter (non-zero)
+     * @param gamma the length parameter γ
+     * @param gradW {@code ∇_w L} evaluated at {@code w = weight(u, gamma)}
+     */
+    public static double[] gradientU(double[] u, double gamma, double[] gradW) {
+        requireDirection(u, "u");
+        requireFinite(gamma, "gamma");
+        requireVector(gradW, "gradW", u.length);
+        return scaled(project(u, gradW), gamma / norm(u));
+    }
+
+    /** Notebook 04, eq. (7): {@code ∂L/∂γ = uᵀ∇_w L / ‖u‖}. */
+    public static double gradientGamma(double[] u, double[] gradW) {
+        requireDirection(u, "u");
+        requireVector(gradW, "gradW", u.length);
+        return dot(u, gradW) / norm(u);
+    }
+
+    /**
+     * Notebook 04, eq. (8): one gradient step on the direction,
+     * {@code u_{t+1} = u_t − α ∇_u L = u_t − α s W⊥ ∇_w L}.
+     *
+     * @param alpha the step size α, finite and ≥ 0
+     */
+    public static double[] step(double[] u, double gamma, double[] gradW, double alpha) {
+        requireStepSize(alpha);
+        double[] g = gradientU(u, gamma, gradW);
+        double[] next = new double[u.length];
+        for (int i = 0; i < u.length; i++) {
+            next[i] = u[i] - alpha * g[i];
+        }
+        return next;
+    }
+
+    /**
+     * Notebook 04, eq. (9) (Q4.3): the squared norm after one step, by Pythagoras,
+     * {@code ‖u_{t+1}‖² = ‖u_t‖² + α² s² ‖W⊥ ∇_w L‖²}, computed from the right-hand side.
+     */
+    public static double normSquaredAfterStep(double[] u, double gamma, double[] gradW, double alpha) {
+        requireStepSize(alpha);
+        double s = scale(u, gamma);
+        double p = norm(project(u, gradW));
+        return dot(u, u) + alpha * alpha * s * s * p * p;
+    }
+
+    /** Notebook 04, eq. (9): {@code ‖u_{t+1}‖}, the square root of {@link #normSquaredAfterStep}. */
+    public static double normAfterStep(double[] u, double gamma, double[] gradW, double alpha) {
+        return Math.sqrt(normSquaredAfterStep(u, gamma, gradW, alpha));
+    }
+
+    /**
+     * Notebook 04, eq. (10): the effective learning rate {@code α s² = α γ²/‖u‖²} with which a
+     * step on {@code u} moves {@code w} orthogonally to itself, to first order in α.
+     */
+    public static double effectiveRate(double[] u, double gamma, double alpha) {
+        requireStepSize(alpha);
+        double s = scale(u, gamma);
+        return alpha * s * s;
+    }
+
+    /** The Euclidean norm ‖v‖. */
+    public static double norm(double[] v) {
+        requireVector(v, "v", v == null ? 0 : v.length);
+        double scaleMax = 0;
+        for (double x : v) {
+            scaleMax = Math.max(scaleMax, Math.abs(x));
+        }
+        if (scaleMax == 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (double x : v) {
+            double r = x / scaleMax;
+            sum += r * r;
+        }
+        return scaleMax * Math.sqrt(sum);
+    }
+
+    /** The inner product aᵀb. */
+    public static double dot(double[] a, double[] b) {
+        requireVector(a, "a", a == null ? 0 : a.length);
+        requireVector(b, "b", a.length);
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** |aᵀb| / (‖a‖‖b‖), the cosine of the angle between a and b (0 when either is zero). */
+    public static double cosine(double[] a, double[] b) {
+        double na = norm(a);
+        double nb = norm(b);
+        return na == 0 || nb == 0 ? 0 : Math.abs(dot(a, b)) / (na * nb);
+    }
+
+    static double[] scaled(double[] v, double c) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = c * v[i];
+        }
+        return out;
+    }
+
+    /** Throws unless {@code v} is a non-null finite vector of length {@code d ≥ 1}. */
+    static void requireVector(double[] v, String name, int d) {
+        if (v == null) {
+            throw new IllegalArgumentException(name + " must be a vector, got null");
+        }
+        if (v.length == 0) {
+            throw new IllegalArgumentException(name + " must have length >= 1, got 0");
+        }
+        if (v.length != d) {
+            throw new IllegalArgumentException(name + " must have length " + d + " (the dimension of u), got " + v.length);
+        }
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be finite, got " + v[i]);
+            }
+        }
+    }
+
+    /** Throws unless {@code u} is a finite vector with ‖u‖ > 0. */
+    static void requireDirection(double[] u, String name) {
+        requireVector(u, name, u == null ? 0 : u.length);
+        for (double x : u) {
+            if (x != 0) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException(name + " must be non-zero (‖" + name + "‖ > 0): w = γu/‖u‖ is undefined at u = 0");
+    }
+
+    static void requireFinite(double x, String name) {
+        if (!Double.isFinite(x)) {
+            throw new IllegalArgumentException(name + " must be finite, got " + x);
+        }
+    }
+
+    static void requireStepSize(double alpha) {
+        if (!(alpha >= 0) || Double.isInfinite(alpha)) {
+            throw new IllegalArgumentException("alpha must be finite and >= 0, got " + alpha);
+        }
+    }
+}
