@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
@@ -45,18 +46,26 @@ public final class Backward {
         var[depth - 1] = Net.mean(rows) - Net.square(mean(delta));
         relSe[depth - 1] = relTop;
         double cumulative = relTop * relTop;
+        DMatrixRMaj[] buffers = {new DMatrixRMaj(width, batch), new DMatrixRMaj(width, batch)};
         for (int t = depth - 2; t >= 0; t--) {
-            DMatrixRMaj dh = new DMatrixRMaj(width, batch);
+            DMatrixRMaj dh = buffers[t % 2];
             CommonOps_MT_DDRM.multTransA(net.weights.get(t + 1), delta, dh);   // (d, d)ᵀ·(d, n)
             double[] gp = derivatives.get(t).data;
-            for (int k = 0; k < dh.data.length; k++) {
-                dh.data[k] *= gp[k];
-            }
+            double[] dd = dh.data;
+            double[] squares = new double[width];
+            IntStream.range(0, width).parallel().forEach(i -> {
+                double s = 0;
+                for (int k = i * batch; k < (i + 1) * batch; k++) {
+                    dd[k] *= gp[k];
+                    s += dd[k] * dd[k];
+                }
+                squares[i] = s / batch;
+            });
+            derivatives.set(t, null);                                          // free g′(a⁽ᵗ⁾)
             delta = dh;
-            rows = Net.rowMeanSquares(delta);
-            double rel = Net.relativeStandardError(rows);
+            double rel = Net.relativeStandardError(squares);
             cumulative += rel * rel;
-            var[t] = Net.mean(rows) - Net.square(mean(delta));
+            var[t] = Net.mean(squares) - Net.square(mean(delta));
             relSe[t] = Math.sqrt(cumulative);
         }
         double[] predicted = Theory.meanFieldGradientVariance(init, g, width, depth);

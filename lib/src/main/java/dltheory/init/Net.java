@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
@@ -109,7 +110,9 @@ final class Net {
             }
             samples[t] = sample;
             DMatrixRMaj deriv = derivatives == null ? null : new DMatrixRMaj(d, n);
-            for (int i = 0; i < d; i++) {
+            // Units are independent: the rows are processed in parallel, each summed in order,
+            // so the results do not depend on the number of threads.
+            IntStream.range(0, d).parallel().forEach(i -> {
                 int base = i * n;
                 double sa = 0;
                 double sa2 = 0;
@@ -131,7 +134,7 @@ final class Net {
                 rowSquareA[i] = sa2 / n;
                 rowMeanH[i] = sh / n;
                 rowSquareH[i] = sh2 / n;
-            }
+            });
             if (derivatives != null) {
                 derivatives.add(deriv);
             }
