@@ -205,13 +205,19 @@ public final class Evaluator implements AutoCloseable {
         return reports.runtime(event.exception());
     }
 
-    /** Temporary variables ($1, $2, ...) are dropped at once so a long session does not accumulate them. */
+    /**
+     * Temporary variables ($1, $2, ...) and declarations replaced by a newer one are dropped at once, so
+     * a long session does not accumulate snippets that every later compilation has to consider.
+     */
     private void dropTemporaries(List<SnippetEvent> events) {
         for (SnippetEvent e : events) {
             Snippet s = e.snippet();
-            if (s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && shell.status(s).isActive()) {
+            boolean temporary = s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && shell.status(s).isActive();
+            if (temporary || e.status() == Snippet.Status.OVERWRITTEN) {
                 shell.drop(s);
-                origins.remove(s.id());
+                if (temporary) {
+                    origins.remove(s.id());
+                }
             }
         }
     }
