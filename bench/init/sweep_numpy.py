@@ -2,7 +2,8 @@
 
 Same computation as dltheory.init.Forward.sweep with He's N(0, 2/d) and ReLU: draw n standardized
 inputs, then for each of L layers draw W (d, d), compute a = W h, the per-unit mean and mean square
-of a and of h = ReLU(a), and keep 4096 entries of a. Prints one line: the median seconds per sweep.
+of a and of h = ReLU(a), and keep 4096 entries of a. Prints one line: the median wall-clock seconds per sweep, the median CPU seconds per sweep (all
+threads), and Var[a⁽ᴸ⁾] of the last sweep.
 
     /usr/bin/python3 bench/init/sweep_numpy.py [depth width batch repeats]
 """
@@ -41,13 +42,15 @@ def main():
     depth, width, batch, repeats = (int(v) for v in (sys.argv[1:5] if len(sys.argv) >= 5 else (50, 256, 512, 7)))
     rng = np.random.default_rng(20190315)
     sweep(depth, width, batch, rng)             # warm-up
-    times = []
+    times, cpu = [], []
     for _ in range(repeats):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         var_a, _, _ = sweep(depth, width, batch, rng)
         times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
     times.sort()
-    print(f"{times[len(times) // 2]:.6f} {var_a[-1]:.6g}")
+    cpu.sort()
+    print(f"{times[len(times) // 2]:.6f} {cpu[len(cpu) // 2]:.6f} {var_a[-1]:.6g}")
 
 
 if __name__ == "__main__":

@@ -93,7 +93,7 @@ public final class Figures {
         }
         lo = Math.floor(lo);
         hi = Math.ceil(hi);
-        int bins = (int) Math.max(40, Math.min(400, 4 * (hi - lo)));
+        int bins = (int) Math.max(40, Math.min(240, 2 * (hi - lo)));
         lo = 10 * Math.floor(lo / 10);
         hi = 10 * Math.ceil(hi / 10);
         XYChart chart = Plots.xy("Scale of a⁽ᵗ⁾ across layers", "log₁₀|a⁽ᵗ⁾|", "density");

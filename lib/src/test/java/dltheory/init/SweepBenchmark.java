@@ -3,6 +3,7 @@ package dltheory.init;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,28 +37,40 @@ public final class SweepBenchmark {
                 depth, width, batch, 2.0 * width * width * batch * depth / 1e9, repeats);
         System.out.printf(Locale.ROOT, "cores available to the JVM: %d%n", Runtime.getRuntime().availableProcessors());
 
-        double java = javaSeconds(depth, width, batch, repeats);
-        System.out.printf(Locale.ROOT, "Java (EJML, CommonOps_MT_DDRM): %8.1f ms%n", 1e3 * java);
-        double numpy = numpySeconds(script, depth, width, batch, repeats);
-        System.out.printf(Locale.ROOT, "numpy (/usr/bin/python3):        %8.1f ms%n", 1e3 * numpy);
-        System.out.printf(Locale.ROOT, "ratio Java / numpy:              %8.2f  (target <= 1.5)%n", java / numpy);
+        double[] java = javaSeconds(depth, width, batch, repeats);
+        double[] numpy = numpySeconds(script, depth, width, batch, repeats);
+        System.out.printf(Locale.ROOT, "                                 wall-clock    CPU (all threads)%n");
+        System.out.printf(Locale.ROOT, "Java (EJML, CommonOps_MT_DDRM): %8.1f ms   %8.1f ms%n", 1e3 * java[0], 1e3 * java[1]);
+        System.out.printf(Locale.ROOT, "numpy (/usr/bin/python3):        %8.1f ms   %8.1f ms%n", 1e3 * numpy[0], 1e3 * numpy[1]);
+        System.out.printf(Locale.ROOT, "ratio Java / numpy:              %8.2f      %8.2f    (target <= 1.5)%n",
+                java[0] / numpy[0], java[1] / numpy[1]);
     }
 
-    static double javaSeconds(int depth, int width, int batch, int repeats) {
+    /** Median wall-clock and median CPU seconds (all threads of the process) per sweep. */
+    static double[] javaSeconds(int depth, int width, int batch, int repeats) {
         Random rng = new Random(20190315L);
         Forward.sweep(Init.HE_NORMAL, Activation.RELU, depth, width, batch, rng);   // warm-up (JIT)
         Forward.sweep(Init.HE_NORMAL, Activation.RELU, depth, width, batch, rng);
         double[] times = new double[repeats];
+        double[] cpu = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             long start = System.nanoTime();
+            long startCpu = processCpuNanos();
             Forward.sweep(Init.HE_NORMAL, Activation.RELU, depth, width, batch, rng);
             times[r] = (System.nanoTime() - start) / 1e9;
+            cpu[r] = (processCpuNanos() - startCpu) / 1e9;
         }
         Arrays.sort(times);
-        return times[repeats / 2];
+        Arrays.sort(cpu);
+        return new double[] {times[repeats / 2], cpu[repeats / 2]};
     }
 
-    static double numpySeconds(Path script, int depth, int width, int batch, int repeats)
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Median wall-clock and CPU seconds per sweep of the numpy script. */
+    static double[] numpySeconds(Path script, int depth, int width, int batch, int repeats)
             throws IOException, InterruptedException {
         Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), Integer.toString(depth),
                 Integer.toString(width), Integer.toString(batch), Integer.toString(repeats))
@@ -73,6 +86,7 @@ public final class SweepBenchmark {
             throw new IllegalStateException("numpy benchmark failed:\n" + all);
         }
         String[] lines = all.toString().trim().split("\n");
-        return Double.parseDouble(lines[lines.length - 1].trim().split("\\s+")[0]);
+        String[] fields = lines[lines.length - 1].trim().split("\\s+");
+        return new double[] {Double.parseDouble(fields[0]), Double.parseDouble(fields[1])};
     }
 }
