@@ -6,6 +6,12 @@ test_clear_output (IJava/JJava define no clear-output function for cells).
 import unittest
 
 import jupyter_kernel_test as jkt
+from jupyter_client.utils import run_sync
+from jupyter_kernel_test.msgspec_v5 import validate_message
+
+# Upstream waits 0.1 s for each IOPub message after the reply; on a loaded 2-core machine the
+# kernel's trailing `idle` status can come later than that, and the test then fails with Empty.
+IOPUB_TIMEOUT = 10
 
 
 class JavaKernelTests(jkt.KernelTests):
@@ -39,6 +45,25 @@ class JavaKernelTests(jkt.KernelTests):
     supported_history_operations = ("tail", "range", "search")
 
     code_inspect_sample = "Math.abs"
+
+    def execute_helper(self, code, timeout=jkt.TIMEOUT, silent=False, store_history=True, stop_on_error=True):
+        """Upstream's helper with a patient IOPub read: returns (reply, output messages)."""
+        msg_id = self.kc.execute(code=code, silent=silent, store_history=store_history,
+                                 stop_on_error=stop_on_error)
+        reply = self.get_non_kernel_info_reply(timeout=timeout)
+        validate_message(reply, "execute_reply", msg_id)
+        busy = run_sync(self.kc.iopub_channel.get_msg)(timeout=IOPUB_TIMEOUT)
+        validate_message(busy, "status", msg_id)
+        self.assertEqual(busy["content"]["execution_state"], "busy")
+        outputs = []
+        while True:
+            msg = run_sync(self.kc.iopub_channel.get_msg)(timeout=IOPUB_TIMEOUT)
+            validate_message(msg, msg["msg_type"], msg_id)
+            if msg["msg_type"] == "status":
+                self.assertEqual(msg["content"]["execution_state"], "idle")
+                return reply, outputs
+            if msg["msg_type"] != "execute_input":
+                outputs.append(msg)
 
 
 if __name__ == "__main__":
