@@ -1,5 +1,6 @@
 package dltheory.dropout;
 
+import dltheory.check.Arguments;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +54,7 @@ public final class DropoutRegression {
 
     /** The keep probability p with (1−p)/p = λ, i.e. p = 1/(1 + λ); λ ≥ 0. Inverse of {@link #lambda}. */
     public static double keepProbabilityFor(double lambda) {
-        Require.nonNegative(lambda, "lambda");
+        Arguments.nonNegative(lambda, "lambda");
         return 1 / (1 + lambda);
     }
 
@@ -189,7 +190,7 @@ public final class DropoutRegression {
     /** The ridge (L2) solution w_L2 = (XᵀX + λI)⁻¹Xᵀy, λ ≥ 0; notebook 02, equation (9). Cholesky solve. */
     public static double[] ridge(DMatrixRMaj X, double[] y, double lambda) {
         Require.design(X, y);
-        Require.nonNegative(lambda, "lambda");
+        Arguments.nonNegative(lambda, "lambda");
         DMatrixRMaj A = gram(X);
         for (int j = 0; j < X.numCols; j++) {
             A.add(j, j, lambda);
@@ -237,8 +238,8 @@ public final class DropoutRegression {
     public static double[] gradientDescent(DMatrixRMaj X, double[] y, double p, int steps, double eta) {
         Require.design(X, y);
         Require.keepProbability(p);
-        Require.atLeast(steps, 0, "steps");
-        Require.positive(eta, "eta");
+        Arguments.atLeast(steps, 0, "steps");
+        Arguments.positive(eta, "eta");
         DMatrixRMaj A = expectedGram(X, p);
         double[] b = transposeTimes(X, y);
         double[] w = new double[X.numCols];

@@ -1,5 +1,6 @@
 package dltheory.dropout;
 
+import dltheory.check.Arguments;
 import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
@@ -32,7 +33,7 @@ public final class DropoutSgd {
         if (!(tau > 0)) {
             throw new IllegalArgumentException("tau must be > 0 (or infinite for a constant step), got " + tau);
         }
-        Require.atLeast(points, 2, "points");
+        Arguments.atLeast(points, 2, "points");
         int[] record = java.util.stream.IntStream.range(0, points)
                 .map(k -> (int) Math.round(Math.pow(steps, k / (points - 1.0))))
                 .map(t -> Math.min(Math.max(t, 1), steps)).distinct().toArray();
@@ -63,7 +64,7 @@ public final class DropoutSgd {
      */
     public static Ensemble ensemble(DMatrixRMaj X, double[] y, double p, int runs, int steps, double eta, Random rng) {
         check(X, y, p, steps, eta);
-        Require.atLeast(runs, 2, "runs");
+        Arguments.atLeast(runs, 2, "runs");
         double[][] finals = new double[runs][];
         double[] masked = new double[X.numRows * X.numCols];
         MaskSource source = new MaskSource(rng);
@@ -122,7 +123,7 @@ public final class DropoutSgd {
     private static void check(DMatrixRMaj X, double[] y, double p, int steps, double eta) {
         Require.design(X, y);
         Require.keepProbability(p);
-        Require.atLeast(steps, 1, "steps");
-        Require.positive(eta, "eta");
+        Arguments.atLeast(steps, 1, "steps");
+        Arguments.positive(eta, "eta");
     }
 }

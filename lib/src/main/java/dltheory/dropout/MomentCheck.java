@@ -1,5 +1,7 @@
 package dltheory.dropout;
 
+import dltheory.check.Arguments;
+
 /**
  * An entrywise Monte Carlo check of a matrix expectation (notebook 02, equations (2) and (3)).
  *
@@ -19,7 +21,7 @@ public record MomentCheck(String quantity, int masks, int entries, double maxAbs
      * alarm over all entries is no larger than that of one 4-SE check (Bonferroni).
      */
     public static double simultaneousK(int entries) {
-        Require.atLeast(entries, 1, "entries");
+        Arguments.atLeast(entries, 1, "entries");
         double target = 2 * upperTail(4);
         double lo = 4;
         double hi = 40;

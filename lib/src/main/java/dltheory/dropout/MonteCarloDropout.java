@@ -1,5 +1,6 @@
 package dltheory.dropout;
 
+import dltheory.check.Arguments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,8 +23,8 @@ public final class MonteCarloDropout {
 
     /** A mask R (n×d) of i.i.d. Bernoulli(p) entries, p ∈ (0, 1], drawn row by row. Equation (1). */
     public static DMatrixRMaj mask(int n, int d, double p, Random rng) {
-        Require.atLeast(n, 1, "n");
-        Require.atLeast(d, 1, "d");
+        Arguments.atLeast(n, 1, "n");
+        Arguments.atLeast(d, 1, "d");
         Require.keepProbability(p);
         return draw(n, d, p, new MaskSource(rng));
     }
@@ -34,8 +35,8 @@ public final class MonteCarloDropout {
      * same state.
      */
     public static List<DMatrixRMaj> masks(int n, int d, double p, int masks, Random rng) {
-        Require.atLeast(n, 1, "n");
-        Require.atLeast(d, 1, "d");
+        Arguments.atLeast(n, 1, "n");
+        Arguments.atLeast(d, 1, "d");
         Require.keepProbability(p);
         Require.masks(masks);
         MaskSource source = new MaskSource(rng);
@@ -127,7 +128,7 @@ public final class MonteCarloDropout {
      */
     public static RunningEstimate running(double[] samples, double closedForm, int points) {
         Require.masks(samples.length);
-        Require.atLeast(points, 2, "points");
+        Arguments.atLeast(points, 2, "points");
         int total = samples.length;
         int[] checkpoints = java.util.stream.IntStream.range(0, points)
                 .map(k -> (int) Math.round(2 * Math.pow(total / 2.0, k / (points - 1.0))))

@@ -1,5 +1,6 @@
 package dltheory.dropout;
 
+import dltheory.check.Arguments;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -24,7 +25,7 @@ public record RegressionData(DMatrixRMaj X, double[] y, double[] wTrue, double n
     public RegressionData {
         Require.design(X, y);
         Require.weights(X, wTrue);
-        Require.nonNegative(noise, "noise");
+        Arguments.nonNegative(noise, "noise");
         X = X.copy();
         y = y.clone();
         wTrue = wTrue.clone();
@@ -41,15 +42,15 @@ public record RegressionData(DMatrixRMaj X, double[] y, double[] wTrue, double n
      * @param columnScales the standard deviation of each column, length d, each > 0
      */
     public static RegressionData synthetic(int n, int d, double noise, double[] columnScales, Random rng) {
-        Require.atLeast(n, 1, "n");
-        Require.atLeast(d, 1, "d");
-        Require.nonNegative(noise, "noise");
+        Arguments.atLeast(n, 1, "n");
+        Arguments.atLeast(d, 1, "d");
+        Arguments.nonNegative(noise, "noise");
         if (columnScales == null || columnScales.length != d) {
             throw new IllegalArgumentException("columnScales must have length d = " + d + ", got "
                     + (columnScales == null ? "null" : columnScales.length));
         }
         for (double s : columnScales) {
-            Require.positive(s, "each column scale");
+            Arguments.positive(s, "each column scale");
         }
         double[] w = new double[d];
         for (int j = 0; j < d; j++) {
@@ -114,7 +115,7 @@ public record RegressionData(DMatrixRMaj X, double[] y, double[] wTrue, double n
         if (j < 0 || j >= d()) {
             throw new IllegalArgumentException("j must be in [0, " + (d() - 1) + "], got " + j);
         }
-        Require.positive(factor, "factor");
+        Arguments.positive(factor, "factor");
         DMatrixRMaj scaled = X.copy();
         for (int i = 0; i < n(); i++) {
             scaled.unsafe_set(i, j, factor * X.unsafe_get(i, j));
@@ -130,7 +131,7 @@ public record RegressionData(DMatrixRMaj X, double[] y, double[] wTrue, double n
      * in which dropout is exactly ridge with λ' = λ·‖x_j‖².
      */
     public RegressionData withColumnSquaredNorms(double squaredNorm) {
-        Require.positive(squaredNorm, "squaredNorm");
+        Arguments.positive(squaredNorm, "squaredNorm");
         double[] norms = columnSquaredNorms();
         RegressionData out = this;
         for (int j = 0; j < d(); j++) {

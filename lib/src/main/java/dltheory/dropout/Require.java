@@ -51,24 +51,4 @@ final class Require {
         return masks;
     }
 
-    static int atLeast(int value, int min, String name) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
-        }
-        return value;
-    }
-
-    static double positive(double value, String name) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be finite and > 0, got " + value);
-        }
-        return value;
-    }
-
-    static double nonNegative(double value, String name) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be finite and >= 0, got " + value);
-        }
-        return value;
-    }
 }

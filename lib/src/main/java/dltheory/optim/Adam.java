@@ -1,5 +1,7 @@
 package dltheory.optim;
 
+import dltheory.check.Arguments;
+
 /**
  * Adam, the link at the end of notebook 03 (step 4): two running averages of Q3.1's form,
  * m_t = β₁ m_{t−1} + (1 − β₁) g_t and s_t = β₂ s_{t−1} + (1 − β₂) g_t² (elementwise), m_0 = s_0 = 0,
@@ -25,10 +27,10 @@ public final class Adam implements Optimizer {
      * @param biasCorrection whether to divide by 1 − β₁ᵗ and 1 − β₂ᵗ
      */
     public Adam(double eta, double beta1, double beta2, double epsHat, boolean biasCorrection) {
-        this.eta = Args.positive(eta, "eta");
+        this.eta = Arguments.positive(eta, "eta");
         this.beta1 = Args.decay(beta1, "beta1");
         this.beta2 = Args.decay(beta2, "beta2");
-        this.epsHat = Args.nonNegative(epsHat, "epsHat");
+        this.epsHat = Arguments.nonNegative(epsHat, "epsHat");
         this.biasCorrection = biasCorrection;
     }
 
@@ -96,7 +98,7 @@ public final class Adam implements Optimizer {
 
     /** {@link #uncorrectedStepRatio} for t = 1…steps (steps ≥ 1). */
     public static double[] uncorrectedStepRatios(double beta1, double beta2, int steps) {
-        Args.atLeast(steps, 1, "steps");
+        Arguments.atLeast(steps, 1, "steps");
         double[] r = new double[steps];
         for (int t = 1; t <= steps; t++) {
             r[t - 1] = uncorrectedStepRatio(beta1, beta2, t);
@@ -118,11 +120,11 @@ public final class Adam implements Optimizer {
      */
     public static double[] constantGradientSteps(double eta, double beta1, double beta2, double epsHat,
                                                  boolean biasCorrection, double g, int steps) {
-        Args.finite(g, "g");
+        Arguments.finite(g, "g");
         if (g == 0) {
             throw new IllegalArgumentException("g must be non-zero, got 0");
         }
-        Args.atLeast(steps, 1, "steps");
+        Arguments.atLeast(steps, 1, "steps");
         Adam adam = new Adam(eta, beta1, beta2, epsHat, biasCorrection);
         double[] sizes = new double[steps];
         double[] grad = {g};

@@ -1,5 +1,6 @@
 package dltheory.optim;
 
+import dltheory.check.Arguments;
 import java.util.List;
 import java.util.Random;
 
@@ -37,8 +38,8 @@ public record AdamMoments(double beta1, double beta2, int t, NoisyGradient strea
      * @param rng    the experiment's generator
      */
     public static AdamMoments simulate(double beta1, double beta2, int t, NoisyGradient stream, int runs, Random rng) {
-        Args.atLeast(t, 1, "t");
-        Args.atLeast(runs, 2, "runs");
+        Arguments.atLeast(t, 1, "t");
+        Arguments.atLeast(runs, 2, "runs");
         double[] m = new double[runs];
         double[] s = new double[runs];
         double[] mHat = new double[runs];

@@ -14,38 +14,6 @@ final class Args {
         return value;
     }
 
-    /** A step size (ε, δ, η) must be finite and > 0. */
-    static double positive(double value, String name) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be finite and > 0, got " + value);
-        }
-        return value;
-    }
-
-    /** A non-negative finite number (Adam's ε̂, a noise level σ). */
-    static double nonNegative(double value, String name) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be finite and >= 0, got " + value);
-        }
-        return value;
-    }
-
-    /** A count that must be at least {@code min}. */
-    static int atLeast(int value, int min, String name) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
-        }
-        return value;
-    }
-
-    /** A finite number. */
-    static double finite(double value, String name) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be finite, got " + value);
-        }
-        return value;
-    }
-
     /** A gradient vector of the expected length (the first call fixes the length). */
     static void gradient(double[] g, int expected) {
         if (g == null || g.length == 0) {

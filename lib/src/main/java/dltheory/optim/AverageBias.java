@@ -1,5 +1,6 @@
 package dltheory.optim;
 
+import dltheory.check.Arguments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -36,8 +37,8 @@ public record AverageBias(double beta, NoisyGradient stream, int runs, double[] 
      */
     public static AverageBias simulate(double beta, NoisyGradient stream, int n, int runs, Random rng) {
         Args.decay(beta, "beta");
-        Args.atLeast(n, 1, "n");
-        Args.atLeast(runs, 2, "runs");
+        Arguments.atLeast(n, 1, "n");
+        Arguments.atLeast(runs, 2, "runs");
         double[] factor = new double[n];
         for (int t = 1; t <= n; t++) {
             factor[t - 1] = Averages.biasFactor(beta, t);

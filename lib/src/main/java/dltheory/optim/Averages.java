@@ -1,5 +1,6 @@
 package dltheory.optim;
 
+import dltheory.check.Arguments;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,7 +77,7 @@ public final class Averages {
      */
     public static double[] weights(double beta, int n) {
         Args.decay(beta, "beta");
-        Args.atLeast(n, 1, "n");
+        Arguments.atLeast(n, 1, "n");
         double[] w = new double[n];
         for (int t = 1; t <= n; t++) {
             w[t - 1] = Math.pow(beta, n - t) * (1 - beta);
@@ -92,7 +93,7 @@ public final class Averages {
      */
     public static double biasFactor(double beta, int n) {
         Args.decay(beta, "beta");
-        Args.atLeast(n, 1, "n");
+        Arguments.atLeast(n, 1, "n");
         return 1 - Math.pow(beta, n);
     }
 
@@ -137,7 +138,7 @@ public final class Averages {
      */
     public static double matchingEpsilon(double beta, double delta) {
         Args.decay(beta, "beta");
-        Args.positive(delta, "delta");
+        Arguments.positive(delta, "delta");
         return delta * (1 - beta);
     }
 

@@ -1,5 +1,6 @@
 package dltheory.optim;
 
+import dltheory.check.Arguments;
 import static dltheory.table.SignificantFormat.format;
 
 /**
@@ -20,7 +21,7 @@ public final class Momentum implements Optimizer {
      */
     public Momentum(double alpha, double epsilon) {
         this.alpha = Args.decay(alpha, "alpha");
-        this.epsilon = Args.positive(epsilon, "epsilon");
+        this.epsilon = Arguments.positive(epsilon, "epsilon");
     }
 
     /** v_t = α v_{t−1} + ε g_t; returns Δθ_t = −v_t. */

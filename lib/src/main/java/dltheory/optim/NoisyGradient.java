@@ -1,5 +1,6 @@
 package dltheory.optim;
 
+import dltheory.check.Arguments;
 import java.util.Random;
 
 /**
@@ -12,8 +13,8 @@ import java.util.Random;
 public record NoisyGradient(double mu, double sigma) {
 
     public NoisyGradient {
-        Args.finite(mu, "mu");
-        Args.nonNegative(sigma, "sigma");
+        Arguments.finite(mu, "mu");
+        Arguments.nonNegative(sigma, "sigma");
     }
 
     /** One draw g = μ + σ z. */
@@ -28,7 +29,7 @@ public record NoisyGradient(double mu, double sigma) {
      * @param rng the experiment's generator
      */
     public double[] draw(int n, Random rng) {
-        Args.atLeast(n, 1, "n");
+        Arguments.atLeast(n, 1, "n");
         double[] g = new double[n];
         for (int t = 0; t < n; t++) {
             g[t] = next(rng);

@@ -1,5 +1,6 @@
 package dltheory.optim;
 
+import dltheory.check.Arguments;
 import java.util.TreeSet;
 
 import org.knowm.xchart.XYChart;
@@ -118,8 +119,8 @@ public final class OptimCharts {
      * @param perDecade ≥ 1
      */
     public static int[] logSteps(int max, int perDecade) {
-        Args.atLeast(max, 1, "max");
-        Args.atLeast(perDecade, 1, "perDecade");
+        Arguments.atLeast(max, 1, "max");
+        Arguments.atLeast(perDecade, 1, "perDecade");
         TreeSet<Integer> set = new TreeSet<>();
         for (int i = 0;; i++) {
             long t = Math.round(Math.pow(10, (double) i / perDecade));

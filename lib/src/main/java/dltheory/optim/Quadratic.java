@@ -1,5 +1,6 @@
 package dltheory.optim;
 
+import dltheory.check.Arguments;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.MatrixFeatures_DDRM;
@@ -34,9 +35,9 @@ public final class Quadratic {
      * @param angle   the rotation in radians, finite
      */
     public static Quadratic rotated(double lambda1, double lambda2, double angle) {
-        Args.positive(lambda1, "lambda1");
-        Args.positive(lambda2, "lambda2");
-        Args.finite(angle, "angle");
+        Arguments.positive(lambda1, "lambda1");
+        Arguments.positive(lambda2, "lambda2");
+        Arguments.finite(angle, "angle");
         double c = Math.cos(angle);
         double s = Math.sin(angle);
         DMatrixRMaj r = new DMatrixRMaj(2, 2, true, c, -s, s, c);

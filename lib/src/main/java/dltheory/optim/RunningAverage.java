@@ -1,5 +1,6 @@
 package dltheory.optim;
 
+import dltheory.check.Arguments;
 import static dltheory.table.SignificantFormat.format;
 
 /**
@@ -21,7 +22,7 @@ public final class RunningAverage implements Optimizer {
      */
     public RunningAverage(double beta, double delta) {
         this.beta = Args.decay(beta, "beta");
-        this.delta = Args.positive(delta, "delta");
+        this.delta = Arguments.positive(delta, "delta");
     }
 
     /** v_t = β v_{t−1} + (1 − β) g_t; returns Δθ_t = −δ v_t. */

@@ -1,5 +1,6 @@
 package dltheory.optim;
 
+import dltheory.check.Arguments;
 import static dltheory.table.SignificantFormat.format;
 
 /**
@@ -16,7 +17,7 @@ public final class Sgd implements Optimizer {
      * @param eta the step size η, finite and &gt; 0
      */
     public Sgd(double eta) {
-        this.eta = Args.positive(eta, "eta");
+        this.eta = Arguments.positive(eta, "eta");
     }
 
     /** Δθ_t = −η g_t. */

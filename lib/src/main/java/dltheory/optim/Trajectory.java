@@ -1,5 +1,6 @@
 package dltheory.optim;
 
+import dltheory.check.Arguments;
 import java.util.Arrays;
 
 import dltheory.table.Tables;
@@ -23,7 +24,7 @@ public record Trajectory(String name, double[][] theta) {
      * @param steps     T ≥ 1
      */
     public static Trajectory run(Optimizer optimizer, Quadratic f, double[] theta0, int steps) {
-        Args.atLeast(steps, 1, "steps");
+        Arguments.atLeast(steps, 1, "steps");
         if (theta0 == null || theta0.length != f.dim()) {
             throw new IllegalArgumentException("theta0 must have length " + f.dim());
         }
