@@ -108,8 +108,15 @@ def title_and_promise(nb):
         title = lines[0].lstrip("#").strip()
         body = " ".join(l.strip() for l in lines[1:] if l.strip())
         sentence = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0] if body else ""
-        return title, sentence
+        return title, plain_markdown(sentence)
     return None, ""
+
+
+def plain_markdown(text):
+    """Markdown emphasis and code marks removed (the index shows the sentence as text; math stays)."""
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w$\\])([*_])(?!\s)(.+?)(?<!\s)\1(?!\w)", r"\2", text)
+    return text.replace("`", "")
 
 
 def copy_mathjax(site):
