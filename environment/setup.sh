@@ -4,8 +4,8 @@
 #   environment/setup.sh [--no-build] [--no-user-kernel]
 #
 # 1. checks for JDK >= 17 and Maven (else says what to install and exits 1);
-# 2. installs Jupyter when missing: pip into .venv when the package index answers,
-#    else the Debian packages in environment/apt.txt, else says what to install;
+# 2. installs Jupyter when missing: pip into .venv (environment/requirements.txt); when that
+#    fails, the Debian packages in environment/apt.txt; else says what to install;
 # 3. builds lib and kernel with Maven (tests skipped; bin/test runs them);
 # 4. installs the kernelspec `java` for the user (for Jupyter/JupyterLab), and an isolated
 #    copy in target/jupyter that bin/site and the tests use.
@@ -60,25 +60,38 @@ as_root() {
   fi
 }
 
-index_answers() {
+pip_install() {  # into .venv; on any failure (no index, a pin not served) undo it and say so
   command -v python3 >/dev/null 2>&1 || return 1
-  timeout 20 python3 -m pip download --no-deps --quiet -d "$(mktemp -d)" nbformat >/dev/null 2>&1
+  python3 -m venv "$root/.venv" >/dev/null 2>&1 || { rm -rf "$root/.venv"; return 1; }
+  say "installing Jupyter with pip into .venv (environment/requirements.txt)"
+  mkdir -p target
+  if timeout 900 "$root/.venv/bin/python" -m pip install --quiet --retries 1 --timeout 15 \
+       -r environment/requirements.txt >target/pip.log 2>&1; then
+    return 0
+  fi
+  say "pip could not install environment/requirements.txt (see target/pip.log)"
+  rm -rf "$root/.venv"
+  return 1
+}
+
+apt_install() {
+  command -v apt-get >/dev/null 2>&1 || return 1
+  say "installing Debian packages: $(tr '\n' ' ' < environment/apt.txt)"
+  as_root apt-get update -qq >/dev/null || return 1
+  # shellcheck disable=SC2046
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq $(cat environment/apt.txt) >/dev/null || return 1
 }
 
 python=$(find_python || true)
 if [ -z "$python" ]; then
-  if index_answers && python3 -m venv "$root/.venv" >/dev/null 2>&1; then
-    say "installing Jupyter with pip into .venv (environment/requirements.txt)"
-    "$root/.venv/bin/python" -m pip install --quiet -r environment/requirements.txt
-  elif command -v apt-get >/dev/null 2>&1; then
-    say "the Python package index does not answer; installing Debian packages: $(tr '\n' ' ' < environment/apt.txt)"
-    as_root apt-get update -qq >/dev/null || fail "cannot run apt-get as root: install these packages yourself: $(tr '\n' ' ' < environment/apt.txt)"
-    # shellcheck disable=SC2046
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq $(cat environment/apt.txt) >/dev/null
-  fi
+  pip_install || true
   python=$(find_python || true)
-  [ -n "$python" ] || fail "no Jupyter found: install it (pip install -r environment/requirements.txt, or conda env create -f environment/environment.yml, or apt-get install $(tr '\n' ' ' < environment/apt.txt))"
 fi
+if [ -z "$python" ]; then
+  apt_install || say "could not install the Debian packages (not root, no sudo, or apt-get failed)"
+  python=$(find_python || true)
+fi
+[ -n "$python" ] || fail "no Jupyter found: install it (pip install -r environment/requirements.txt, or conda env create -f environment/environment.yml, or apt-get install $(tr '\n' ' ' < environment/apt.txt))"
 mkdir -p target
 echo "$python" > target/python
 say "Jupyter: $python (nbclient $("$python" -c 'import nbclient; print(nbclient.__version__)'))"
