@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dltheory.check.CapturedStdout;
 import dltheory.check.MonteCarlo;
 import dltheory.check.Stats;
 
@@ -20,19 +17,8 @@ import dltheory.check.Stats;
 class ExperimentsTest {
 
     private static final long SEED = 20190322L;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream saved;
-
-    @BeforeEach
-    void captureStdout() {
-        saved = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStdout() {
-        System.setOut(saved);
-    }
+    @RegisterExtension
+    final CapturedStdout stdout = new CapturedStdout();
 
     @Test
     void equivalenceMatchesAndTheControlDoesNot() {
@@ -59,7 +45,7 @@ class ExperimentsTest {
     void adamStepsChecksPassOnTheRealRunAndFailOnATamperedOne() {
         AdamSteps a = AdamSteps.run(1e-3, 0.9, 0.999, 1e-8, 1.0, 3000);
         a.checkClaims(1e-5);
-        assertEquals(2, out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("✓")).count());
+        assertEquals(2, stdout.text().lines().filter(l -> l.startsWith("✓")).count());
         double[] bad = a.withoutCorrection().clone();
         bad[100] *= 1.01;
         AdamSteps tampered = new AdamSteps(0.9, 0.999, a.withCorrection(), bad, a.predicted());
@@ -78,7 +64,7 @@ class ExperimentsTest {
         NoisyGradient s = new NoisyGradient(0.5, 1.0);
         AdamMoments a = AdamMoments.simulate(0.9, 0.999, 10, s, 2000, new Random(SEED));
         a.checkClaims(MonteCarlo.K);
-        assertEquals(4, out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("✓")).count());
+        assertEquals(4, stdout.text().lines().filter(l -> l.startsWith("✓")).count());
         Stats shifted = new Stats(a.mHat().n(), a.mHat().mean() + 10 * a.mHat().standardError(), a.mHat().variance());
         AdamMoments wrong = new AdamMoments(0.9, 0.999, 10, s, a.m(), a.s(), shifted, a.sHat());
         assertThrows(AssertionError.class, () -> wrong.checkClaims(MonteCarlo.K));

@@ -4,40 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dltheory.check.CapturedStdout;
 import tech.tablesaw.api.Table;
 
 /** The tables and check helpers the notebook calls. */
 class ReportingTest {
 
     private static final long SEED = 20190320L;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream saved;
-
-    @BeforeEach
-    void captureStdout() {
-        saved = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStdout() {
-        System.setOut(saved);
-    }
+    @RegisterExtension
+    final CapturedStdout stdout = new CapturedStdout();
 
     @Test
     void checkClaimsPrintsTwoTickLinesPerNOnATrueClaim() {
         AverageBias b = AverageBias.simulate(0.9, new NoisyGradient(1.0, 1.0), 50, 2000, new Random(SEED));
         b.checkClaims(4, 1, 10, 50);
-        String printed = out.toString(StandardCharsets.UTF_8);
+        String printed = stdout.text();
         assertEquals(6, printed.lines().filter(l -> l.startsWith("✓")).count(), printed);
     }
 
