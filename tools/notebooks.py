@@ -137,7 +137,7 @@ def render_site(names):
     exporter.mathjax_url = MATHJAX_URL
     exporter.register_filter("base64_text", lambda text: base64.b64encode(text.encode("utf-8")).decode("ascii"))
     entries = []
-    for i, name in enumerate(names):
+    for name in names:
         nb = nbformat.read(EXECUTED / f"{name}.ipynb", as_version=4)
         title, promise = title_and_promise(nb)
         entries.append({"name": name, "href": f"{name}.html", "title": title or name, "promise": promise, "nb": nb})
