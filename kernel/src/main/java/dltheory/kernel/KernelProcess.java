@@ -47,6 +47,7 @@ public final class KernelProcess {
 
     /** Runs the kernel until a {@code shutdown_request}; then exits the JVM. */
     public void run(Path connectionFile) throws Exception {
+        Log.phase("main");
         ConnectionInfo ci = ConnectionInfo.read(connectionFile);
         ZContext ctx = new ZContext(1);
         Codec codec = new Codec(new Signer(ci.signatureScheme(), ci.key()));
@@ -60,6 +61,7 @@ public final class KernelProcess {
         Heartbeat heartbeat = new Heartbeat(hbSocket);
         heartbeat.start();
 
+        Log.phase("sockets bound");
         IoPub iopub = new IoPub(iopubSocket, codec, session);
         iopub.status(null, "starting");
 
@@ -99,6 +101,7 @@ public final class KernelProcess {
         Channel shellChannel = new Channel("shell", shellSocket, codec, session, iopub, shell);
         controlChannel.start();
         shellChannel.start();
+        Log.phase("channels started");
 
         stopped.await();
         controlChannel.stop();
@@ -131,7 +134,9 @@ public final class KernelProcess {
             try {
                 Evaluator ev = new Evaluator(cellLoader, new CellRunner(cellLoader, CELL_STACK_BYTES),
                         ApiClasspath.resolve(), List.of("-Xlint:none", "-proc:none"));
+                Log.phase("JShell built");
                 ev.start();
+                Log.phase("JShell imports done");
                 future.complete(ev);
             } catch (Throwable e) {
                 Log.warn("JShell failed to start: " + e);

@@ -81,6 +81,7 @@ public final class Channel implements Runnable {
             return;
         }
         Request request = new Request(message, this, iopub);
+        Log.phase(name + ": " + type);
         iopub.status(message, "busy");
         try {
             if (handler == null) {
@@ -98,6 +99,7 @@ public final class Channel implements Runnable {
                 request.reply(type.replace("_request", "_reply"), error);
             }
         } finally {
+            Log.phase(name + ": " + type + " done");
             iopub.status(message, "idle");
         }
     }

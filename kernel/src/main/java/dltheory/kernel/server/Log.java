@@ -20,6 +20,14 @@ public final class Log {
         }
     }
 
+    /** A debug message prefixed with the milliseconds since the JVM started (start-up profiling). */
+    public static void phase(String msg) {
+        if (DEBUG) {
+            long ms = System.currentTimeMillis() - ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+            ERR.println("[dltheory-kernel] +" + ms + " ms " + msg);
+        }
+    }
+
     /** A message always shown. */
     public static void warn(String msg) {
         ERR.println("[dltheory-kernel] WARNING " + msg);
