@@ -165,3 +165,24 @@ def build_extension_jar(folder: Path) -> Path:
     jar = folder / "demo.jar"
     subprocess.run(["jar", "cf", str(jar), "-C", str(classes), "."], check=True)
     return jar
+
+
+def test_cells_queued_behind_a_failed_cell_are_aborted(kernel):
+    """Run All: once a cell fails, the cells already sent are answered 'aborted' and do not run."""
+    kernel.execute("int ranAfterFailure = 0;")
+    failing = kernel.kc.execute('throw new IllegalStateException("stop here");')
+    queued = [kernel.kc.execute("ranAfterFailure++;") for _ in range(2)]
+    assert kernel.reply_to(failing)["content"]["status"] == "error"
+    assert [kernel.reply_to(m)["content"]["status"] for m in queued] == ["aborted", "aborted"]
+    kernel.drain_iopub()
+    assert kernel.value("ranAfterFailure") == "0"
+
+
+def test_stop_on_error_false_keeps_running_queued_cells(kernel):
+    kernel.execute("int ranAnyway = 0;")
+    failing = kernel.kc.execute('throw new IllegalStateException("no stop");', stop_on_error=False)
+    queued = kernel.kc.execute("ranAnyway++;")
+    assert kernel.reply_to(failing)["content"]["status"] == "error"
+    assert kernel.reply_to(queued)["content"]["status"] == "ok"
+    kernel.drain_iopub()
+    assert kernel.value("ranAnyway") == "1"

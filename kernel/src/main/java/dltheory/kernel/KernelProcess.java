@@ -48,6 +48,10 @@ public final class KernelProcess {
     /** Runs the kernel until a {@code shutdown_request}; then exits the JVM. */
     public void run(Path connectionFile) throws Exception {
         Log.phase("main");
+        // JShell's start-up (javac's first compilations) is the longest step: it runs on its own thread
+        // from the first moment, while this thread binds the sockets and answers kernel_info.
+        CellClassLoader cellLoader = new CellClassLoader(KernelProcess.class.getClassLoader());
+        CompletableFuture<Evaluator> evaluator = startEvaluator(cellLoader);
         ConnectionInfo ci = ConnectionInfo.read(connectionFile);
         ZContext ctx = new ZContext(1);
         Codec codec = new Codec(new Signer(ci.signatureScheme(), ci.key()));
@@ -70,8 +74,6 @@ public final class KernelProcess {
         streams.install();
         DisplayPublisher displays = new DisplayPublisher(iopub, output, streams);
 
-        CellClassLoader cellLoader = new CellClassLoader(KernelProcess.class.getClassLoader());
-        CompletableFuture<Evaluator> evaluator = startEvaluator(cellLoader);
         NotebookKernel kernel = new NotebookKernel(evaluator, cellLoader, displays, Path.of("").toAbsolutePath());
         kernel.onStartup();
         Notebook.connect(kernel.getRenderer(), displays);

@@ -43,6 +43,7 @@ public final class Evaluator implements AutoCloseable {
     private final CellRunner runner;
     private final SnippetOrigins origins = new SnippetOrigins();
     private final ErrorReports reports = new ErrorReports(origins);
+    private final GeneratedClasses generated;
 
     /**
      * Creates JShell with cell execution in this JVM.
@@ -66,6 +67,7 @@ public final class Evaluator implements AutoCloseable {
                 .compilerOptions(compilerFlags.toArray(String[]::new))
                 .build();
         this.analysis = shell.sourceCodeAnalysis();
+        this.generated = GeneratedClasses.of(shell);
     }
 
     /** Runs the start-up imports. */
@@ -206,20 +208,33 @@ public final class Evaluator implements AutoCloseable {
     }
 
     /**
-     * Temporary variables ($1, $2, ...) and declarations replaced by a newer one are dropped at once, so
-     * a long session does not accumulate snippets that every later compilation has to consider.
+     * Drops what no later snippet can refer to: statements and expressions that have run, temporary
+     * variables ($1, $2, ...) and declarations replaced by a newer one; then removes their classes from
+     * what javac is shown ({@link GeneratedClasses}), so that a long session does not slow every later
+     * compilation down.
      */
     private void dropTemporaries(List<SnippetEvent> events) {
         for (SnippetEvent e : events) {
             Snippet s = e.snippet();
-            boolean temporary = s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && shell.status(s).isActive();
-            if (temporary || e.status() == Snippet.Status.OVERWRITTEN) {
+            boolean temporary = s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+            boolean finished = temporary || s.kind() == Snippet.Kind.STATEMENT || s.kind() == Snippet.Kind.EXPRESSION;
+            if (finished && shell.status(s).isActive() || e.status() == Snippet.Status.OVERWRITTEN) {
                 shell.drop(s);
+                generated.forget(s);
                 if (temporary) {
                     origins.remove(s.id());
                 }
             }
         }
+    }
+
+    /** Number of snippet classes javac is currently shown (for tests of long sessions). */
+    int generatedClassCount() {
+        return generated.size();
+    }
+
+    GeneratedClasses generated() {
+        return generated;
     }
 
     private static boolean isExpression(Snippet s) {

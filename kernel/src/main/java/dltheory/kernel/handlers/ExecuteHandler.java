@@ -78,6 +78,9 @@ public final class ExecuteHandler implements Handler {
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
             reply = error(request, kernel.evaluator().reports().runtime(e), count);
         }
+        if (!silent && Json.bool(c, "stop_on_error", true) && "error".equals(Json.text(reply, "status", ""))) {
+            request.abortQueuedExecutions();
+        }
         request.reply("execute_reply", reply);
         if (store) {
             history.add(count, code, shown);

@@ -67,18 +67,45 @@ public final class Channel implements Runnable {
             }
             if (read instanceof Codec.Rejected rejected) {
                 Log.warn(name + ": dropped a message: " + rejected.reason());
-            } else if (read instanceof Codec.Received received) {
-                dispatch(received.message());
+            } else if (read instanceof Codec.Received received && dispatch(received.message())) {
+                abortWaitingExecutions();
             }
         }
     }
 
-    private void dispatch(Message message) {
+    /**
+     * After a failed cell with {@code stop_on_error}, the cells queued behind it (e.g. by "Run All") are
+     * answered {@code aborted} without running, as IPython does; other waiting requests are handled as usual.
+     */
+    private void abortWaitingExecutions() {
+        while (running) {
+            Codec.Read read = codec.readWaiting(socket);
+            if (read instanceof Codec.Rejected rejected) {
+                Log.warn(name + ": dropped a message: " + rejected.reason());
+            } else if (read instanceof Codec.Received received) {
+                Message message = received.message();
+                if (message.type().equals("execute_request")) {
+                    JsonObject aborted = new JsonObject();
+                    aborted.addProperty("status", "aborted");
+                    iopub.status(message, "busy");
+                    send(message, "execute_reply", aborted);
+                    iopub.status(message, "idle");
+                } else {
+                    dispatch(message);
+                }
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** Handles one request; returns true if the executions waiting behind it are to be aborted. */
+    private boolean dispatch(Message message) {
         String type = message.type();
         Handler handler = handlers.get(type);
         if (handler == null && !type.endsWith("_request")) {
             Log.debug(name + ": ignoring " + type);
-            return;
+            return false;
         }
         Request request = new Request(message, this, iopub);
         Log.phase(name + ": " + type);
@@ -102,6 +129,7 @@ public final class Channel implements Runnable {
             Log.phase(name + ": " + type + " done");
             iopub.status(message, "idle");
         }
+        return request.abortsQueuedExecutions();
     }
 
     /** Sends a reply to {@code parent}; only called from this channel's thread. */

@@ -9,6 +9,7 @@ public final class Request {
     private final Channel channel;
     private final IoPub iopub;
     private boolean replied;
+    private boolean abortQueued;
 
     Request(Message message, Channel channel, IoPub iopub) {
         this.message = message;
@@ -30,6 +31,18 @@ public final class Request {
     public void reply(String type, JsonObject content) {
         replied = true;
         channel.send(message, type, content);
+    }
+
+    /**
+     * Asks the channel to abort the {@code execute_request}s already waiting once this request is done
+     * (a cell failed and its request had {@code stop_on_error}).
+     */
+    public void abortQueuedExecutions() {
+        abortQueued = true;
+    }
+
+    boolean abortsQueuedExecutions() {
+        return abortQueued;
     }
 
     /** True once a reply was sent. */

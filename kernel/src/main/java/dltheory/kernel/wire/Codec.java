@@ -41,7 +41,16 @@ public final class Codec {
      * {@link Rejected}, never thrown.
      */
     public Read read(ZMQ.Socket socket) {
-        byte[] first = socket.recv(0);
+        return read(socket, 0);
+    }
+
+    /** Like {@link #read(ZMQ.Socket)}, but returns {@link Nothing} at once when no message is waiting. */
+    public Read readWaiting(ZMQ.Socket socket) {
+        return read(socket, ZMQ.DONTWAIT);
+    }
+
+    private Read read(ZMQ.Socket socket, int flags) {
+        byte[] first = socket.recv(flags);
         if (first == null) {
             return new Nothing();
         }

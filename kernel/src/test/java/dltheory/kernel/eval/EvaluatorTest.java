@@ -170,4 +170,34 @@ class EvaluatorTest {
         ev.eval("int twice(int x) { return 3 * x; }", 1);
         assertEquals(6, ev.eval("twice(2)", 1).value());
     }
+
+    @Test
+    void finishedSnippetsLeaveNoClassesForJavac() throws Exception {
+        assertTrue(ev.generated().active(), "run the tests with --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED");
+        ev.eval("int kept = 0;", 1);
+        int before = ev.generatedClassCount();
+        for (int i = 0; i < 60; i++) {
+            runner.beginCell();
+            ev.eval("1 + " + i, 2);                      // a temporary variable
+            ev.eval("kept += " + i + ";", 2);            // a statement
+            ev.eval("int redeclared = " + i + ";", 2);   // replaces the previous declaration
+            ev.eval("redeclared", 2);                    // an expression
+        }
+        assertEquals(60 * 59 / 2, ev.eval("kept", 3).value());
+        assertEquals(59, ev.eval("redeclared", 3).value());
+        // 240 snippets ran; only the live declarations (kept, redeclared) keep a class
+        assertTrue(ev.generatedClassCount() <= before + 2, "classes shown to javac: " + ev.generatedClassCount());
+    }
+
+    @Test
+    void methodsUsingReplacedVariablesStillWork() throws Exception {
+        ev.eval("int base = 1;", 1);
+        ev.eval("int plusBase(int x) { return x + base; }", 1);
+        ev.eval("int base = 10;", 2);
+        assertEquals(15, ev.eval("plusBase(5)", 3).value());
+        ev.eval("class Point { int x = 7; }", 4);
+        ev.eval("var p = new Point();", 4);
+        ev.eval("class Point { int x = 8; }", 5);
+        assertEquals(8, ev.eval("new Point().x", 6).value());
+    }
 }
