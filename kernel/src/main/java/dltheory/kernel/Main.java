@@ -19,11 +19,20 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: java -jar dltheory-kernel.jar install|uninstall [--user | --sys-prefix | --prefix DIR]"
-                    + " [--java PATH] [--no-cds] | <connection-file>");
+                    + " [--java PATH] [--jvm-option OPT]... [--no-cds] | <connection-file>");
             System.exit(2);
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
-        switch (args[0]) {
+        try {
+            command(args[0], rest);
+        } catch (IllegalArgumentException e) {
+            System.err.println(args[0] + ": " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void command(String name, List<String> rest) throws Exception {
+        switch (name) {
             case "install" -> {
                 Path dir = Installer.install(options(rest), ownJar());
                 System.out.println("Installed the java kernelspec in " + dir);
@@ -36,7 +45,7 @@ public final class Main {
                 Warmup.run();
                 System.exit(0);
             }
-            default -> new KernelProcess().run(Path.of(args[0]));
+            default -> new KernelProcess().run(Path.of(name));
         }
     }
 

@@ -79,7 +79,7 @@ public final class ExecuteHandler implements Handler {
             reply = error(request, kernel.evaluator().reports().runtime(e), count);
         }
         if (!silent && Json.bool(c, "stop_on_error", true) && "error".equals(Json.text(reply, "status", ""))) {
-            request.abortQueuedExecutions();
+            request.abortWaitingExecutions();
         }
         request.reply("execute_reply", reply);
         if (store) {

@@ -20,6 +20,7 @@ public final class Channel implements Runnable {
     private final Session session;
     private final IoPub iopub;
     private final Map<String, Handler> handlers;
+    private final java.util.ArrayDeque<Message> held = new java.util.ArrayDeque<>();
     private volatile boolean running = true;
 
     /**
@@ -67,45 +68,54 @@ public final class Channel implements Runnable {
             }
             if (read instanceof Codec.Rejected rejected) {
                 Log.warn(name + ": dropped a message: " + rejected.reason());
-            } else if (read instanceof Codec.Received received && dispatch(received.message())) {
-                abortWaitingExecutions();
+            } else if (read instanceof Codec.Received received) {
+                dispatch(received.message());
+                answerHeld();
             }
         }
     }
 
     /**
-     * After a failed cell with {@code stop_on_error}, the cells queued behind it (e.g. by "Run All") are
-     * answered {@code aborted} without running, as IPython does; other waiting requests are handled as usual.
+     * Takes the requests already waiting on the socket, to be answered after the current one
+     * ({@link #answerHeld()}). Called by a failing cell with {@code stop_on_error}, before its error reply:
+     * only the cells queued at that moment (e.g. by "Run All") are aborted, never one sent after the
+     * client saw the error.
      */
-    private void abortWaitingExecutions() {
-        while (running) {
+    void holdWaiting() {
+        while (true) {
             Codec.Read read = codec.readWaiting(socket);
             if (read instanceof Codec.Rejected rejected) {
                 Log.warn(name + ": dropped a message: " + rejected.reason());
             } else if (read instanceof Codec.Received received) {
-                Message message = received.message();
-                if (message.type().equals("execute_request")) {
-                    JsonObject aborted = new JsonObject();
-                    aborted.addProperty("status", "aborted");
-                    iopub.status(message, "busy");
-                    send(message, "execute_reply", aborted);
-                    iopub.status(message, "idle");
-                } else {
-                    dispatch(message);
-                }
+                held.add(received.message());
             } else {
                 return;
             }
         }
     }
 
-    /** Handles one request; returns true if the executions waiting behind it are to be aborted. */
-    private boolean dispatch(Message message) {
+    /** Held {@code execute_request}s are answered {@code aborted} without running, as IPython does; other held requests are handled. */
+    private void answerHeld() {
+        while (!held.isEmpty()) {
+            Message message = held.poll();
+            if (message.type().equals("execute_request")) {
+                JsonObject aborted = new JsonObject();
+                aborted.addProperty("status", "aborted");
+                iopub.status(message, "busy");
+                send(message, "execute_reply", aborted);
+                iopub.status(message, "idle");
+            } else {
+                dispatch(message);
+            }
+        }
+    }
+
+    private void dispatch(Message message) {
         String type = message.type();
         Handler handler = handlers.get(type);
         if (handler == null && !type.endsWith("_request")) {
             Log.debug(name + ": ignoring " + type);
-            return false;
+            return;
         }
         Request request = new Request(message, this, iopub);
         Log.phase(name + ": " + type);
@@ -129,7 +139,6 @@ public final class Channel implements Runnable {
             Log.phase(name + ": " + type + " done");
             iopub.status(message, "idle");
         }
-        return request.abortsQueuedExecutions();
     }
 
     /** Sends a reply to {@code parent}; only called from this channel's thread. */

@@ -9,7 +9,6 @@ public final class Request {
     private final Channel channel;
     private final IoPub iopub;
     private boolean replied;
-    private boolean abortQueued;
 
     Request(Message message, Channel channel, IoPub iopub) {
         this.message = message;
@@ -34,15 +33,12 @@ public final class Request {
     }
 
     /**
-     * Asks the channel to abort the {@code execute_request}s already waiting once this request is done
-     * (a cell failed and its request had {@code stop_on_error}).
+     * Aborts the {@code execute_request}s already waiting behind this one: they are answered
+     * {@code aborted} once this request is done. Call it before replying (a cell failed and its request
+     * had {@code stop_on_error}).
      */
-    public void abortQueuedExecutions() {
-        abortQueued = true;
-    }
-
-    boolean abortsQueuedExecutions() {
-        return abortQueued;
+    public void abortWaitingExecutions() {
+        channel.holdWaiting();
     }
 
     /** True once a reply was sent. */
