@@ -104,6 +104,7 @@ public final class KernelProcess {
         controlChannel.start();
         shellChannel.start();
         Log.phase("channels started");
+        warmUpRendering(kernel);
 
         stopped.await();
         controlChannel.stop();
@@ -116,6 +117,19 @@ public final class KernelProcess {
         closer.start();
         closer.join(1000);
         Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Renders a value the way a cell result is rendered, while JShell is still starting on its own
+     * thread: the first result then does not pay for loading the renderer (about 80 ms here).
+     */
+    private static void warmUpRendering(NotebookKernel kernel) {
+        try {
+            DisplayPublisher.toJson(kernel.renderResult(42)).toString();
+        } catch (RuntimeException e) {
+            Log.debug("rendering warm-up failed: " + e);
+        }
+        Log.phase("rendering warmed up");
     }
 
     private static ZMQ.Socket bind(ZContext ctx, SocketType type, String endpoint) {

@@ -23,7 +23,7 @@ public final class Log {
     /** A debug message prefixed with the milliseconds since the JVM started (start-up profiling). */
     public static void phase(String msg) {
         if (DEBUG) {
-            long ms = System.currentTimeMillis() - ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+            long ms = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
             ERR.println("[dltheory-kernel] +" + ms + " ms " + msg);
         }
     }
