@@ -47,9 +47,10 @@ public final class Backward {
         relSe[depth - 1] = relTop;
         double cumulative = relTop * relTop;
         DMatrixRMaj[] buffers = {new DMatrixRMaj(width, batch), new DMatrixRMaj(width, batch)};
+        DMatrixRMaj w = new DMatrixRMaj(width, width);
         for (int t = depth - 2; t >= 0; t--) {
             DMatrixRMaj dh = buffers[t % 2];
-            CommonOps_MT_DDRM.multTransA(net.weights.get(t + 1), delta, dh);   // (d, d)ᵀ·(d, n)
+            CommonOps_MT_DDRM.multTransA(net.weight(t + 2, w), delta, dh);     // W⁽ᵗ⁺²⁾ᵀ·δ: (d, d)ᵀ·(d, n)
             double[] gp = derivatives.get(t).data;
             double[] dd = dh.data;
             double[] squares = new double[width];
@@ -77,16 +78,17 @@ public final class Backward {
         List<DMatrixRMaj> derivatives = new ArrayList<>();
         net.forward(x, derivatives);
         DMatrixRMaj delta = r;
+        DMatrixRMaj w = new DMatrixRMaj(net.width, net.width);
         for (int t = net.depth() - 2; t >= 0; t--) {
             DMatrixRMaj dh = new DMatrixRMaj(x.numRows, x.numCols);
-            CommonOps_MT_DDRM.multTransA(net.weights.get(t + 1), delta, dh);
+            CommonOps_MT_DDRM.multTransA(net.weight(t + 2, w), delta, dh);
             for (int k = 0; k < dh.data.length; k++) {
                 dh.data[k] *= derivatives.get(t).data[k];
             }
             delta = dh;
         }
         DMatrixRMaj dh0 = new DMatrixRMaj(x.numRows, x.numCols);
-        CommonOps_MT_DDRM.multTransA(net.weights.get(0), delta, dh0);
+        CommonOps_MT_DDRM.multTransA(net.weight(1, w), delta, dh0);
         DMatrixRMaj gx = net.derivative(x);                               // h⁽⁰⁾ = g(x)
         for (int k = 0; k < dh0.data.length; k++) {
             dh0.data[k] *= gx.data[k];

@@ -1,6 +1,5 @@
 package dltheory.init;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -23,28 +22,47 @@ final class Net {
     final Init init;
     final Activation g;
     final int width;
-    /** W⁽¹⁾ … W⁽ᴸ⁾, each (d, d). */
-    final List<DMatrixRMaj> weights;
+    /**
+     * The seeds of W⁽¹⁾ … W⁽ᴸ⁾: W⁽ᵗ⁾ is drawn again from its seed whenever a pass needs it, so a
+     * net of depth L holds L longs instead of L matrices of d² doubles (25 MB for L = 50,
+     * d = 256, which the garbage collector would otherwise copy while the sweep runs).
+     */
+    private final long[] seeds;
 
-    private Net(Init init, Activation g, int width, List<DMatrixRMaj> weights) {
+    private Net(Init init, Activation g, int width, long[] seeds) {
         this.init = init;
         this.g = g;
         this.width = width;
-        this.weights = weights;
+        this.seeds = seeds;
     }
 
-    /** Draws W⁽¹⁾ … W⁽ᴸ⁾ from {@code init}, in layer order, from {@code rng}. */
+    /**
+     * Draws W⁽¹⁾ … W⁽ᴸ⁾ from {@code init}, in layer order, from {@code rng}: each takes one long
+     * from {@code rng}, as {@link Init#draw} does, and the same numbers.
+     */
     static Net draw(Init init, Activation g, int depth, int width, Random rng) {
         requireArguments(init, g, depth, width, rng);
-        List<DMatrixRMaj> w = new ArrayList<>(depth);
+        long[] seeds = new long[depth];
         for (int t = 0; t < depth; t++) {
-            w.add(init.draw(width, width, rng));
+            seeds[t] = rng.nextLong();
         }
-        return new Net(init, g, width, List.copyOf(w));
+        return new Net(init, g, width, seeds);
     }
 
     int depth() {
-        return weights.size();
+        return seeds.length;
+    }
+
+    /**
+     * W⁽ᵗ⁾, (d, d), written into {@code out}; the same entries as {@link Init#draw} gives for
+     * the same seed.
+     *
+     * @param t   the layer, 1…L
+     * @param out a (d, d) matrix; modified
+     */
+    DMatrixRMaj weight(int t, DMatrixRMaj out) {
+        init.fill(out.data, init.weightMean(width), Math.sqrt(init.weightVariance(width)), new SplittableRandom(seeds[t - 1]));
+        return out;
     }
 
     /** A d×n batch of i.i.d. N(0, 1) inputs (standardized features), drawn from {@code rng}. */
@@ -100,9 +118,10 @@ final class Net {
         DMatrixRMaj[] buffers = {new DMatrixRMaj(d, n), new DMatrixRMaj(d, n)};
         int stride = Math.max(1, d * n / SAMPLES_PER_LAYER);
         int kept = Math.min(SAMPLES_PER_LAYER, d * n);
+        DMatrixRMaj w = new DMatrixRMaj(d, d);
         for (int t = 0; t < depth; t++) {
             DMatrixRMaj a = buffers[t % 2];
-            CommonOps_MT_DDRM.mult(weights.get(t), h, a);    // (d, d)·(d, n) → (d, n)
+            CommonOps_MT_DDRM.mult(weight(t + 1, w), h, a);  // (d, d)·(d, n) → (d, n)
             double[] ad = a.data;
             double[] sample = new double[kept];
             for (int k = 0; k < kept; k++) {
@@ -158,9 +177,10 @@ final class Net {
     DMatrixRMaj output(DMatrixRMaj x) {
         DMatrixRMaj h = activate(x);
         DMatrixRMaj a = null;
+        DMatrixRMaj w = new DMatrixRMaj(width, width);
         for (int t = 0; t < depth(); t++) {
             a = new DMatrixRMaj(width, x.numCols);
-            CommonOps_MT_DDRM.mult(weights.get(t), h, a);
+            CommonOps_MT_DDRM.mult(weight(t + 1, w), h, a);
             double c = init.c();
             DMatrixRMaj next = new DMatrixRMaj(width, x.numCols);
             for (int k = 0; k < a.data.length; k++) {

@@ -169,4 +169,18 @@ class ForwardTest {
         assertThrows(IllegalStateException.class,
                 () -> Forward.sweep(Init.uniformPerFanIn(0, 1), Activation.RELU, 3, 8, 8, rng).worstLayer());
     }
+
+    @Test
+    void aNetRedrawsEachWeightMatrixFromItsSeedAsInitDrawDoes() {
+        for (Init init : new Init[] {Init.HE_NORMAL, Init.LINEAR_UNIFORM, Init.NAIVE_SMALL}) {
+            Net net = Net.draw(init, Activation.RELU, 4, 8, new Random(SEED));
+            Random same = new Random(SEED);
+            DMatrixRMaj buffer = new DMatrixRMaj(8, 8);
+            for (int t = 1; t <= 4; t++) {
+                DMatrixRMaj expected = init.draw(8, 8, same);
+                assertArrayEquals(expected.data, net.weight(t, buffer).data, 0, init + " t=" + t);
+                assertArrayEquals(expected.data, net.weight(t, new DMatrixRMaj(8, 8)).data, 0, init + " again, t=" + t);
+            }
+        }
+    }
 }
