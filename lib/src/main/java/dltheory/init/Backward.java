@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
+import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
 
@@ -54,7 +54,7 @@ public final class Backward {
             double[] gp = derivatives.get(t).data;
             double[] dd = dh.data;
             double[] squares = new double[width];
-            IntStream.range(0, width).parallel().forEach(i -> {
+            EjmlConcurrency.loopFor(0, width, i -> {
                 double s = 0;
                 for (int k = i * batch; k < (i + 1) * batch; k++) {
                     dd[k] *= gp[k];

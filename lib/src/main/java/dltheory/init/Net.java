@@ -3,8 +3,8 @@ package dltheory.init;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
+import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
 
@@ -12,7 +12,9 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
  * A deep fully-connected net of constant width d (notebook 01): a⁽ᵗ⁾ = W⁽ᵗ⁾h⁽ᵗ⁻¹⁾ + c,
  * h⁽ᵗ⁾ = g(a⁽ᵗ⁾), t = 1…L. The standardized inputs play the part of a⁽⁰⁾ (mean 0, variance 1,
  * symmetric), so h⁽⁰⁾ = g(x) and every layer, the first included, is one step of Q1's induction. A batch is a d×n matrix, one input per column, so one layer
- * is one EJML product (d, d)·(d, n), run multi-threaded by {@link CommonOps_MT_DDRM}.
+ * is one EJML product (d, d)·(d, n), run multi-threaded by {@link CommonOps_MT_DDRM}. The
+ * per-unit statistics run on the same thread pool ({@link EjmlConcurrency#loopFor}), so
+ * {@link EjmlConcurrency#setMaxThreads} sets the threads of the whole sweep.
  */
 final class Net {
 
@@ -129,9 +131,9 @@ final class Net {
             }
             samples[t] = sample;
             DMatrixRMaj deriv = derivatives == null ? null : new DMatrixRMaj(d, n);
-            // Units are independent: the rows are processed in parallel, each summed in order,
+            // Units are independent: the rows are processed in parallel (EJML's pool), each summed in order,
             // so the results do not depend on the number of threads.
-            IntStream.range(0, d).parallel().forEach(i -> {
+            EjmlConcurrency.loopFor(0, d, i -> {
                 int base = i * n;
                 double sa = 0;
                 double sa2 = 0;

@@ -183,4 +183,26 @@ class ForwardTest {
             }
         }
     }
+
+    @Test
+    void theSweepsDoNotDependOnTheNumberOfThreads() {
+        int saved = org.ejml.concurrency.EjmlConcurrency.getMaxThreads();
+        try {
+            Sweep[] forward = new Sweep[3];
+            GradientSweep[] backward = new GradientSweep[3];
+            for (int threads = 1; threads <= 3; threads++) {
+                org.ejml.concurrency.EjmlConcurrency.setMaxThreads(threads);
+                forward[threads - 1] = Forward.sweep(Init.HE_UNIFORM, Activation.TANH, 6, 48, 40, new Random(SEED));
+                backward[threads - 1] = Backward.sweep(Init.HE_NORMAL, Activation.RELU, 6, 48, 40, new Random(SEED));
+            }
+            for (int k = 1; k < 3; k++) {
+                assertArrayEquals(forward[0].varA(), forward[k].varA(), 0, "Var[a], threads " + (k + 1));
+                assertArrayEquals(forward[0].relSeVarA(), forward[k].relSeVarA(), 0, "SE, threads " + (k + 1));
+                assertArrayEquals(forward[0].samples()[5], forward[k].samples()[5], 0, "samples, threads " + (k + 1));
+                assertArrayEquals(backward[0].varGrad(), backward[k].varGrad(), 0, "Var[δ], threads " + (k + 1));
+            }
+        } finally {
+            org.ejml.concurrency.EjmlConcurrency.setMaxThreads(saved);
+        }
+    }
 }
