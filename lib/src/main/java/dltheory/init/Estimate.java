@@ -54,7 +54,8 @@ public record Estimate(double value, double standardError) {
 
     /**
      * Checks that the estimate lies within k standard errors of {@code expected}, as
-     * {@link Check#withinStandardErrors}: prints a ✓ line naming {@code what}, or throws
+     * {@link Check#withinStandardErrors} (notebook 01: the per-layer factors of the forward and
+     * backward sweeps against d·Var[w]·k): prints a ✓ line naming {@code what}, or throws
      * {@link AssertionError} with both numbers.
      */
     public void check(double expected, double k, String what) {
