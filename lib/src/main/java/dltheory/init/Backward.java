@@ -34,7 +34,7 @@ public final class Backward {
         }
         DMatrixRMaj x = Net.standardInputs(width, batch, rng);
         Net net = Net.draw(init, g, depth, width, rng);
-        List<DMatrixRMaj> derivatives = new ArrayList<>(depth);
+        List<Slopes> derivatives = new ArrayList<>(depth);
         Sweep forward = net.forward(x, derivatives);
         DMatrixRMaj r = topGradient(width, batch, rng);
 
@@ -51,13 +51,13 @@ public final class Backward {
         for (int t = depth - 2; t >= 0; t--) {
             DMatrixRMaj dh = buffers[t % 2];
             CommonOps_MT_DDRM.multTransA(net.weight(t + 2, w), delta, dh);     // W⁽ᵗ⁺²⁾ᵀ·δ: (d, d)ᵀ·(d, n)
-            double[] gp = derivatives.get(t).data;
+            Slopes gp = derivatives.get(t);
             double[] dd = dh.data;
             double[] squares = new double[width];
             EjmlConcurrency.loopFor(0, width, i -> {
                 double s = 0;
                 for (int k = i * batch; k < (i + 1) * batch; k++) {
-                    dd[k] *= gp[k];
+                    dd[k] *= gp.at(k);
                     s += dd[k] * dd[k];
                 }
                 squares[i] = s / batch;
@@ -75,7 +75,7 @@ public final class Backward {
 
     /** ∂L/∂x for L = Σ r ⊙ a⁽ᴸ⁾, r drawn after the weights (package-private, for the gradient test). */
     static DMatrixRMaj inputGradient(Net net, DMatrixRMaj x, DMatrixRMaj r) {
-        List<DMatrixRMaj> derivatives = new ArrayList<>();
+        List<Slopes> derivatives = new ArrayList<>();
         net.forward(x, derivatives);
         DMatrixRMaj delta = r;
         DMatrixRMaj w = new DMatrixRMaj(net.width, net.width);
@@ -83,7 +83,7 @@ public final class Backward {
             DMatrixRMaj dh = new DMatrixRMaj(x.numRows, x.numCols);
             CommonOps_MT_DDRM.multTransA(net.weight(t + 2, w), delta, dh);
             for (int k = 0; k < dh.data.length; k++) {
-                dh.data[k] *= derivatives.get(t).data[k];
+                dh.data[k] *= derivatives.get(t).at(k);
             }
             delta = dh;
         }

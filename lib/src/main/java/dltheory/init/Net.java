@@ -85,11 +85,12 @@ final class Net {
 
     /**
      * The forward pass with per-layer statistics. When {@code derivatives} is not null, g′(a⁽ᵗ⁾)
-     * is appended to it for t = 1…L (for the backward pass).
+     * is appended to it for t = 1…L (for the backward pass; one byte per entry for a
+     * piecewise-linear g, see {@link Slopes}).
      *
      * @param x the inputs, (d, n); not modified
      */
-    Sweep forward(DMatrixRMaj x, List<DMatrixRMaj> derivatives) {
+    Sweep forward(DMatrixRMaj x, List<Slopes> derivatives) {
         int d = width;
         int n = x.numCols;
         if (x.numRows != d) {
@@ -130,7 +131,7 @@ final class Net {
                 sample[k] = ad[k * stride] + c;
             }
             samples[t] = sample;
-            DMatrixRMaj deriv = derivatives == null ? null : new DMatrixRMaj(d, n);
+            Slopes deriv = derivatives == null ? null : new Slopes(g, d * n);
             // Units are independent: the rows are processed in parallel (EJML's pool), each summed in order,
             // so the results do not depend on the number of threads.
             EjmlConcurrency.loopFor(0, d, i -> {
@@ -148,7 +149,7 @@ final class Net {
                     sh2 += hv * hv;
                     ad[base + b] = hv;                      // a⁽ᵗ⁾ becomes h⁽ᵗ⁾ in place
                     if (deriv != null) {
-                        deriv.data[base + b] = g.derivative(v);
+                        deriv.set(base + b, v);
                     }
                 }
                 rowMeanA[i] = sa / n;
