@@ -2,8 +2,10 @@
 
 Same computation as dltheory.init.Forward.sweep with He's N(0, 2/d) and ReLU: draw n standardized
 inputs, then for each of L layers draw W (d, d), compute a = W h, the per-unit mean and mean square
-of a and of h = ReLU(a), and keep 4096 entries of a. Prints one line: the median wall-clock seconds per sweep, the median CPU seconds per sweep (all
-threads), and Var[a⁽ᴸ⁾] of the last sweep.
+of a and of h = ReLU(a), and keep 4096 entries of a. Prints one line: the median wall-clock and CPU
+seconds (all threads) per sweep, Var[a⁽ᴸ⁾] of the last sweep, then the median wall-clock and CPU
+seconds of one product W h alone. OpenBLAS takes its number of threads from OPENBLAS_NUM_THREADS
+(the Java side of the benchmark sets it).
 
     /usr/bin/python3 bench/init/sweep_numpy.py [depth width batch repeats]
 """
@@ -50,7 +52,26 @@ def main():
         cpu.append(time.process_time() - start_cpu)
     times.sort()
     cpu.sort()
-    print(f"{times[len(times) // 2]:.6f} {cpu[len(cpu) // 2]:.6f} {var_a[-1]:.6g}")
+    product, product_cpu = product_seconds(width, batch, rng)
+    print(f"{times[len(times) // 2]:.6f} {cpu[len(cpu) // 2]:.6f} {var_a[-1]:.6g} {product:.6f} {product_cpu:.6f}")
+
+
+def product_seconds(width, batch, rng, repeats=7, per_repeat=20):
+    """Median wall-clock and CPU seconds of one product (d, d)·(d, n), timed over per_repeat products."""
+    w = rng.standard_normal((width, width))
+    h = rng.standard_normal((width, batch))
+    for _ in range(per_repeat):
+        w @ h
+    times, cpu = [], []
+    for _ in range(repeats):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        for _ in range(per_repeat):
+            w @ h
+        times.append((time.perf_counter() - start) / per_repeat)
+        cpu.append((time.process_time() - start_cpu) / per_repeat)
+    times.sort()
+    cpu.sort()
+    return times[repeats // 2], cpu[repeats // 2]
 
 
 if __name__ == "__main__":

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
+import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
 
@@ -34,7 +34,7 @@ public final class Backward {
         }
         DMatrixRMaj x = Net.standardInputs(width, batch, rng);
         Net net = Net.draw(init, g, depth, width, rng);
-        List<DMatrixRMaj> derivatives = new ArrayList<>(depth);
+        List<Slopes> derivatives = new ArrayList<>(depth);
         Sweep forward = net.forward(x, derivatives);
         DMatrixRMaj r = topGradient(width, batch, rng);
 
@@ -47,16 +47,17 @@ public final class Backward {
         relSe[depth - 1] = relTop;
         double cumulative = relTop * relTop;
         DMatrixRMaj[] buffers = {new DMatrixRMaj(width, batch), new DMatrixRMaj(width, batch)};
+        DMatrixRMaj w = new DMatrixRMaj(width, width);
         for (int t = depth - 2; t >= 0; t--) {
             DMatrixRMaj dh = buffers[t % 2];
-            CommonOps_MT_DDRM.multTransA(net.weights.get(t + 1), delta, dh);   // (d, d)ᵀ·(d, n)
-            double[] gp = derivatives.get(t).data;
+            CommonOps_MT_DDRM.multTransA(net.weight(t + 2, w), delta, dh);     // W⁽ᵗ⁺²⁾ᵀ·δ: (d, d)ᵀ·(d, n)
+            Slopes gp = derivatives.get(t);
             double[] dd = dh.data;
             double[] squares = new double[width];
-            IntStream.range(0, width).parallel().forEach(i -> {
+            EjmlConcurrency.loopFor(0, width, i -> {
                 double s = 0;
                 for (int k = i * batch; k < (i + 1) * batch; k++) {
-                    dd[k] *= gp[k];
+                    dd[k] *= gp.at(k);
                     s += dd[k] * dd[k];
                 }
                 squares[i] = s / batch;
@@ -74,19 +75,20 @@ public final class Backward {
 
     /** ∂L/∂x for L = Σ r ⊙ a⁽ᴸ⁾, r drawn after the weights (package-private, for the gradient test). */
     static DMatrixRMaj inputGradient(Net net, DMatrixRMaj x, DMatrixRMaj r) {
-        List<DMatrixRMaj> derivatives = new ArrayList<>();
+        List<Slopes> derivatives = new ArrayList<>();
         net.forward(x, derivatives);
         DMatrixRMaj delta = r;
+        DMatrixRMaj w = new DMatrixRMaj(net.width, net.width);
         for (int t = net.depth() - 2; t >= 0; t--) {
             DMatrixRMaj dh = new DMatrixRMaj(x.numRows, x.numCols);
-            CommonOps_MT_DDRM.multTransA(net.weights.get(t + 1), delta, dh);
+            CommonOps_MT_DDRM.multTransA(net.weight(t + 2, w), delta, dh);
             for (int k = 0; k < dh.data.length; k++) {
-                dh.data[k] *= derivatives.get(t).data[k];
+                dh.data[k] *= derivatives.get(t).at(k);
             }
             delta = dh;
         }
         DMatrixRMaj dh0 = new DMatrixRMaj(x.numRows, x.numCols);
-        CommonOps_MT_DDRM.multTransA(net.weights.get(0), delta, dh0);
+        CommonOps_MT_DDRM.multTransA(net.weight(1, w), delta, dh0);
         DMatrixRMaj gx = net.derivative(x);                               // h⁽⁰⁾ = g(x)
         for (int k = 0; k < dh0.data.length; k++) {
             dh0.data[k] *= gx.data[k];

@@ -1,5 +1,7 @@
 package dltheory.init;
 
+import dltheory.check.Check;
+
 /**
  * A Monte Carlo estimate and its standard error (notebook 01: the checks allow k·SE, k ≥ 4).
  *
@@ -48,6 +50,16 @@ public record Estimate(double value, double standardError) {
             return diff == 0 ? 0 : Double.POSITIVE_INFINITY;
         }
         return diff / standardError;
+    }
+
+    /**
+     * Checks that the estimate lies within k standard errors of {@code expected}, as
+     * {@link Check#withinStandardErrors} (notebook 01: the per-layer factors of the forward and
+     * backward sweeps against d·Var[w]·k): prints a ✓ line naming {@code what}, or throws
+     * {@link AssertionError} with both numbers.
+     */
+    public void check(double expected, double k, String what) {
+        Check.withinStandardErrors(value, standardError, expected, k, what);
     }
 
     private static void requireSample(double[] x) {

@@ -1,11 +1,10 @@
 package dltheory.init;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
+import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
 
@@ -13,7 +12,9 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
  * A deep fully-connected net of constant width d (notebook 01): a⁽ᵗ⁾ = W⁽ᵗ⁾h⁽ᵗ⁻¹⁾ + c,
  * h⁽ᵗ⁾ = g(a⁽ᵗ⁾), t = 1…L. The standardized inputs play the part of a⁽⁰⁾ (mean 0, variance 1,
  * symmetric), so h⁽⁰⁾ = g(x) and every layer, the first included, is one step of Q1's induction. A batch is a d×n matrix, one input per column, so one layer
- * is one EJML product (d, d)·(d, n), run multi-threaded by {@link CommonOps_MT_DDRM}.
+ * is one EJML product (d, d)·(d, n), run multi-threaded by {@link CommonOps_MT_DDRM}. The
+ * per-unit statistics run on the same thread pool ({@link EjmlConcurrency#loopFor}), so
+ * {@link EjmlConcurrency#setMaxThreads} sets the threads of the whole sweep.
  */
 final class Net {
 
@@ -23,28 +24,47 @@ final class Net {
     final Init init;
     final Activation g;
     final int width;
-    /** W⁽¹⁾ … W⁽ᴸ⁾, each (d, d). */
-    final List<DMatrixRMaj> weights;
+    /**
+     * The seeds of W⁽¹⁾ … W⁽ᴸ⁾: W⁽ᵗ⁾ is drawn again from its seed whenever a pass needs it, so a
+     * net of depth L holds L longs instead of L matrices of d² doubles (25 MB for L = 50,
+     * d = 256, which the garbage collector would otherwise copy while the sweep runs).
+     */
+    private final long[] seeds;
 
-    private Net(Init init, Activation g, int width, List<DMatrixRMaj> weights) {
+    private Net(Init init, Activation g, int width, long[] seeds) {
         this.init = init;
         this.g = g;
         this.width = width;
-        this.weights = weights;
+        this.seeds = seeds;
     }
 
-    /** Draws W⁽¹⁾ … W⁽ᴸ⁾ from {@code init}, in layer order, from {@code rng}. */
+    /**
+     * Draws W⁽¹⁾ … W⁽ᴸ⁾ from {@code init}, in layer order, from {@code rng}: each takes one long
+     * from {@code rng}, as {@link Init#draw} does, and the same numbers.
+     */
     static Net draw(Init init, Activation g, int depth, int width, Random rng) {
         requireArguments(init, g, depth, width, rng);
-        List<DMatrixRMaj> w = new ArrayList<>(depth);
+        long[] seeds = new long[depth];
         for (int t = 0; t < depth; t++) {
-            w.add(init.draw(width, width, rng));
+            seeds[t] = rng.nextLong();
         }
-        return new Net(init, g, width, List.copyOf(w));
+        return new Net(init, g, width, seeds);
     }
 
     int depth() {
-        return weights.size();
+        return seeds.length;
+    }
+
+    /**
+     * W⁽ᵗ⁾, (d, d), written into {@code out}; the same entries as {@link Init#draw} gives for
+     * the same seed.
+     *
+     * @param t   the layer, 1…L
+     * @param out a (d, d) matrix; modified
+     */
+    DMatrixRMaj weight(int t, DMatrixRMaj out) {
+        init.fill(out.data, init.weightMean(width), Math.sqrt(init.weightVariance(width)), new SplittableRandom(seeds[t - 1]));
+        return out;
     }
 
     /** A d×n batch of i.i.d. N(0, 1) inputs (standardized features), drawn from {@code rng}. */
@@ -65,11 +85,12 @@ final class Net {
 
     /**
      * The forward pass with per-layer statistics. When {@code derivatives} is not null, g′(a⁽ᵗ⁾)
-     * is appended to it for t = 1…L (for the backward pass).
+     * is appended to it for t = 1…L (for the backward pass; one byte per entry for a
+     * piecewise-linear g, see {@link Slopes}).
      *
      * @param x the inputs, (d, n); not modified
      */
-    Sweep forward(DMatrixRMaj x, List<DMatrixRMaj> derivatives) {
+    Sweep forward(DMatrixRMaj x, List<Slopes> derivatives) {
         int d = width;
         int n = x.numCols;
         if (x.numRows != d) {
@@ -100,19 +121,20 @@ final class Net {
         DMatrixRMaj[] buffers = {new DMatrixRMaj(d, n), new DMatrixRMaj(d, n)};
         int stride = Math.max(1, d * n / SAMPLES_PER_LAYER);
         int kept = Math.min(SAMPLES_PER_LAYER, d * n);
+        DMatrixRMaj w = new DMatrixRMaj(d, d);
         for (int t = 0; t < depth; t++) {
             DMatrixRMaj a = buffers[t % 2];
-            CommonOps_MT_DDRM.mult(weights.get(t), h, a);    // (d, d)·(d, n) → (d, n)
+            CommonOps_MT_DDRM.mult(weight(t + 1, w), h, a);  // (d, d)·(d, n) → (d, n)
             double[] ad = a.data;
             double[] sample = new double[kept];
             for (int k = 0; k < kept; k++) {
                 sample[k] = ad[k * stride] + c;
             }
             samples[t] = sample;
-            DMatrixRMaj deriv = derivatives == null ? null : new DMatrixRMaj(d, n);
-            // Units are independent: the rows are processed in parallel, each summed in order,
+            Slopes deriv = derivatives == null ? null : new Slopes(g, d * n);
+            // Units are independent: the rows are processed in parallel (EJML's pool), each summed in order,
             // so the results do not depend on the number of threads.
-            IntStream.range(0, d).parallel().forEach(i -> {
+            EjmlConcurrency.loopFor(0, d, i -> {
                 int base = i * n;
                 double sa = 0;
                 double sa2 = 0;
@@ -127,7 +149,7 @@ final class Net {
                     sh2 += hv * hv;
                     ad[base + b] = hv;                      // a⁽ᵗ⁾ becomes h⁽ᵗ⁾ in place
                     if (deriv != null) {
-                        deriv.data[base + b] = g.derivative(v);
+                        deriv.set(base + b, v);
                     }
                 }
                 rowMeanA[i] = sa / n;
@@ -158,9 +180,10 @@ final class Net {
     DMatrixRMaj output(DMatrixRMaj x) {
         DMatrixRMaj h = activate(x);
         DMatrixRMaj a = null;
+        DMatrixRMaj w = new DMatrixRMaj(width, width);
         for (int t = 0; t < depth(); t++) {
             a = new DMatrixRMaj(width, x.numCols);
-            CommonOps_MT_DDRM.mult(weights.get(t), h, a);
+            CommonOps_MT_DDRM.mult(weight(t + 1, w), h, a);
             double c = init.c();
             DMatrixRMaj next = new DMatrixRMaj(width, x.numCols);
             for (int k = 0; k < a.data.length; k++) {

@@ -143,6 +143,24 @@ public record Sweep(String init, String activation, int depth, int width, int ba
                 fmt(z(t)) + " SE of ln Var (SE " + fmt(relSe(t)) + "), tol " + fmt(k) + " SE");
     }
 
+    /**
+     * {@link #checkVariance} and then {@link #checkMean} for each sweep in turn, so that one check
+     * cell of notebook 01 covers several nets. Prints two ✓ lines per sweep or throws at the first
+     * claim that fails.
+     *
+     * @param k      the tolerance in standard errors, e.g. {@link #worstOfLayersK}
+     * @param sweeps at least one sweep, each with a prediction (E[w] = 0)
+     */
+    public static void checkVarianceAndMean(double k, Sweep... sweeps) {
+        if (sweeps == null || sweeps.length == 0) {
+            throw new IllegalArgumentException("sweeps must hold at least one sweep");
+        }
+        for (Sweep s : sweeps) {
+            s.checkVariance(k);
+            s.checkMean(k);
+        }
+    }
+
     /** Checks that E[a⁽ᵗ⁾] is within k standard errors of c at every layer (E[w] = 0). */
     public void checkMean(double k) {
         int t = worstMeanLayer();

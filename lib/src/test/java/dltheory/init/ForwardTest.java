@@ -169,4 +169,40 @@ class ForwardTest {
         assertThrows(IllegalStateException.class,
                 () -> Forward.sweep(Init.uniformPerFanIn(0, 1), Activation.RELU, 3, 8, 8, rng).worstLayer());
     }
+
+    @Test
+    void aNetRedrawsEachWeightMatrixFromItsSeedAsInitDrawDoes() {
+        for (Init init : new Init[] {Init.HE_NORMAL, Init.LINEAR_UNIFORM, Init.NAIVE_SMALL}) {
+            Net net = Net.draw(init, Activation.RELU, 4, 8, new Random(SEED));
+            Random same = new Random(SEED);
+            DMatrixRMaj buffer = new DMatrixRMaj(8, 8);
+            for (int t = 1; t <= 4; t++) {
+                DMatrixRMaj expected = init.draw(8, 8, same);
+                assertArrayEquals(expected.data, net.weight(t, buffer).data, 0, init + " t=" + t);
+                assertArrayEquals(expected.data, net.weight(t, new DMatrixRMaj(8, 8)).data, 0, init + " again, t=" + t);
+            }
+        }
+    }
+
+    @Test
+    void theSweepsDoNotDependOnTheNumberOfThreads() {
+        int saved = org.ejml.concurrency.EjmlConcurrency.getMaxThreads();
+        try {
+            Sweep[] forward = new Sweep[3];
+            GradientSweep[] backward = new GradientSweep[3];
+            for (int threads = 1; threads <= 3; threads++) {
+                org.ejml.concurrency.EjmlConcurrency.setMaxThreads(threads);
+                forward[threads - 1] = Forward.sweep(Init.HE_UNIFORM, Activation.TANH, 6, 48, 40, new Random(SEED));
+                backward[threads - 1] = Backward.sweep(Init.HE_NORMAL, Activation.RELU, 6, 48, 40, new Random(SEED));
+            }
+            for (int k = 1; k < 3; k++) {
+                assertArrayEquals(forward[0].varA(), forward[k].varA(), 0, "Var[a], threads " + (k + 1));
+                assertArrayEquals(forward[0].relSeVarA(), forward[k].relSeVarA(), 0, "SE, threads " + (k + 1));
+                assertArrayEquals(forward[0].samples()[5], forward[k].samples()[5], 0, "samples, threads " + (k + 1));
+                assertArrayEquals(backward[0].varGrad(), backward[k].varGrad(), 0, "Var[δ], threads " + (k + 1));
+            }
+        } finally {
+            org.ejml.concurrency.EjmlConcurrency.setMaxThreads(saved);
+        }
+    }
 }
