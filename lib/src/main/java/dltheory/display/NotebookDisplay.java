@@ -32,6 +32,7 @@ public final class NotebookDisplay implements Extension {
     @Override
     public void install(BaseKernel kernel) {
         register(kernel.getRenderer());
+        RenderingWarmUp.start();
     }
 
     /** Registers the chart and table renderers with {@code renderer}. */

@@ -50,4 +50,12 @@ class NotebookDisplayTest {
         assertTrue(text.contains("variance") && text.contains("0.99"), text);
         assertTrue(!text.contains("@"), "text/plain must not be an identity hash: " + text);
     }
+
+    @Test
+    void warmUpRendersATableAndAChartInTheBackground() throws Exception {
+        assertTrue(RenderingWarmUp.run() > 1000, "a table and a chart were rendered");
+        Thread t = RenderingWarmUp.start();
+        t.join(60_000);
+        assertTrue(!t.isAlive() && t.isDaemon(), "the warm-up thread finished and never keeps the JVM alive");
+    }
 }

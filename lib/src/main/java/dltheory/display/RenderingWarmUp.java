@@ -1,0 +1,47 @@
+package dltheory.display;
+
+import dltheory.plot.Plots;
+import dltheory.table.Tables;
+import org.knowm.xchart.XYChart;
+import tech.tablesaw.api.Table;
+
+import java.util.List;
+
+/**
+ * Renders a throw-away table and chart on a background thread when the library is added to a kernel.
+ *
+ * <p>The first table and the first chart of a notebook pay for loading Tablesaw, XChart, Java2D and
+ * the fonts (about 0.5 s each on the project's 2-core machine). That work is the same whenever it
+ * happens; done on a second core while JShell compiles the notebook's first cells, it is off the
+ * notebook's critical path. Nothing is shown and no state is shared with the cells.
+ */
+final class RenderingWarmUp {
+    private record Row(int layer, double variance) {
+    }
+
+    private RenderingWarmUp() {
+    }
+
+    /** Starts the warm-up on a daemon thread and returns it. */
+    static Thread start() {
+        Thread t = new Thread(RenderingWarmUp::run, "dltheory-rendering-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return t;
+    }
+
+    /**
+     * Renders one small table (HTML and text) and one small chart (SVG and PNG).
+     *
+     * @return the total number of characters and bytes rendered (positive when everything rendered)
+     */
+    static long run() {
+        Table table = Tables.of("warm-up", List.of(new Row(1, 1.0), new Row(2, 0.5)));
+        XYChart chart = Plots.xy("warm-up", "t", "value");
+        Plots.line(chart, "series", new double[]{1, 2, 3}, new double[]{1, 0.5, 0.25});
+        Plots.logY(chart);
+        return Tables.html(table).length() + Tables.text(table).length()
+                + Plots.svg(chart).length() + Plots.png(chart).length;
+    }
+}
