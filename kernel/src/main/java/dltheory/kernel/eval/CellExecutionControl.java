@@ -33,7 +33,16 @@ final class CellExecutionControl extends DirectExecutionControl {
             throw new InvocationTargetException(t);
         }
         lastValue = value;
-        return valueString(value);
+        return shortString(value);
+    }
+
+    /**
+     * What JShell records as a snippet's value. The kernel renders the real object ({@link #value()});
+     * JShell's own string form would call {@code toString()} on every declared variable and list every
+     * element of an array (seconds for {@code double[] w} with a million draws), so only the type is given.
+     */
+    static String shortString(Object value) {
+        return value == null ? "null" : value.getClass().getTypeName();
     }
 
     @Override

@@ -200,4 +200,16 @@ class EvaluatorTest {
         ev.eval("class Point { int x = 8; }", 5);
         assertEquals(8, ev.eval("new Point().x", 6).value());
     }
+
+    @Test
+    void declaringAVariableDoesNotCallToString() throws Exception {
+        // JShell's own value string calls toString() and lists every element of an array (seconds for
+        // a million doubles); the kernel renders the real object instead, only when it is shown.
+        ev.eval("class Counted { static int calls; public String toString() { calls++; return \"counted\"; } }", 1);
+        ev.eval("Counted counted = new Counted();", 1);
+        ev.eval("var again = counted;", 1);
+        assertEquals(0, ev.eval("Counted.calls", 2).value());
+        assertEquals("double[]", CellExecutionControl.shortString(new double[3]));
+        assertEquals("null", CellExecutionControl.shortString(null));
+    }
 }
