@@ -18,14 +18,28 @@ import java.util.Map;
  * API for this; the map is reached by reflection, which needs {@code --add-opens jdk.jshell/jdk.jshell}
  * (the kernel jar's manifest declares it). Without it nothing is forgotten and the kernel works as before,
  * only slower in very long sessions.
+ *
+ * <p>javac's symbol table, which JShell reuses from one task to the next, also keeps an (empty) entry
+ * for every snippet class name it has seen, and walks all of them after every task; so every
+ * {@value #RENEW_EVERY} forgotten snippets the pool of javac contexts is renewed, as JShell itself
+ * does when the class path changes (the next compilation then pays for a fresh context once).
  */
 final class GeneratedClasses {
+    /** Forgotten snippets between two renewals of javac's contexts. */
+    static final int RENEW_EVERY = 1000;
+
     private final Map<String, ?> classes;
     private final Method classFullName;
+    private final Object taskFactory;
+    private final Method initTaskPool;
+    private int forgotten;
+    private int renewals;
 
-    private GeneratedClasses(Map<String, ?> classes, Method classFullName) {
+    private GeneratedClasses(Map<String, ?> classes, Method classFullName, Object taskFactory, Method initTaskPool) {
         this.classes = classes;
         this.classFullName = classFullName;
+        this.taskFactory = taskFactory;
+        this.initTaskPool = initTaskPool;
     }
 
     /** Finds the class map of {@code shell}'s file manager (JDK 17 to 25), or a no-op if it is not reachable. */
@@ -41,10 +55,12 @@ final class GeneratedClasses {
             classObjects.setAccessible(true);
             Method name = Snippet.class.getDeclaredMethod("classFullName");
             name.setAccessible(true);
-            return new GeneratedClasses((Map<String, ?>) classObjects.get(manager), name);
+            Method renew = factory.getClass().getDeclaredMethod("initTaskPool");
+            renew.setAccessible(true);
+            return new GeneratedClasses((Map<String, ?>) classObjects.get(manager), name, factory, renew);
         } catch (ReflectiveOperationException | RuntimeException e) {
             Log.debug("snippet classes will not be forgotten: " + e);
-            return new GeneratedClasses(null, null);
+            return new GeneratedClasses(null, null, null, null);
         }
     }
 
@@ -76,5 +92,22 @@ final class GeneratedClasses {
             return;
         }
         classes.keySet().removeIf(c -> c.equals(name) || c.startsWith(name + "$"));
+        if (++forgotten % RENEW_EVERY == 0) {
+            renewCompilerContexts();
+        }
+    }
+
+    /** How many times javac's contexts were renewed (for tests). */
+    int renewals() {
+        return renewals;
+    }
+
+    void renewCompilerContexts() {
+        try {
+            initTaskPool.invoke(taskFactory);
+            renewals++;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Log.debug("javac contexts not renewed: " + e);
+        }
     }
 }

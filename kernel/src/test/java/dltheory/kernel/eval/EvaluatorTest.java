@@ -212,4 +212,16 @@ class EvaluatorTest {
         assertEquals("double[]", CellExecutionControl.shortString(new double[3]));
         assertEquals("null", CellExecutionControl.shortString(null));
     }
+
+    @Test
+    void stateSurvivesARenewalOfJavacContexts() throws Exception {
+        ev.eval("int survivor = 41;", 1);
+        ev.eval("int next(int x) { return x + 1; }", 1);
+        ev.eval("record Pair(int a, int b) { }", 1);
+        int before = ev.generated().renewals();
+        ev.generated().renewCompilerContexts();
+        assertEquals(before + 1, ev.generated().renewals());
+        assertEquals(42, ev.eval("next(survivor)", 2).value());
+        assertEquals(3, ev.eval("new Pair(1, 2).a() + new Pair(1, 2).b()", 2).value());
+    }
 }
