@@ -151,7 +151,7 @@ public final class Evaluator implements AutoCloseable {
         control.reset();
         List<SnippetEvent> events = shell.eval(source);
         if (runner.wasInterrupted()) {
-            dropTemporaries(events);
+            dropFinished(events);
             throw reports.interrupted();
         }
         SnippetEvent main = null;
@@ -171,7 +171,7 @@ public final class Evaluator implements AutoCloseable {
         }
         if (main.exception() != null) {
             CellError error = failure(main);
-            dropTemporaries(events);
+            dropFinished(events);
             throw error;
         }
         if (main.status() == Snippet.Status.RECOVERABLE_DEFINED || main.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
@@ -184,7 +184,7 @@ public final class Evaluator implements AutoCloseable {
         }
         Result result = wantValue && isExpression(snippet) && control.hasValue() && control.value() != null
                 ? new Result(true, control.value()) : Result.NONE;
-        dropTemporaries(events);
+        dropFinished(events);
         return result;
     }
 
@@ -213,7 +213,7 @@ public final class Evaluator implements AutoCloseable {
      * what javac is shown ({@link GeneratedClasses}), so that a long session does not slow every later
      * compilation down.
      */
-    private void dropTemporaries(List<SnippetEvent> events) {
+    private void dropFinished(List<SnippetEvent> events) {
         for (SnippetEvent e : events) {
             Snippet s = e.snippet();
             boolean temporary = s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
@@ -228,11 +228,7 @@ public final class Evaluator implements AutoCloseable {
         }
     }
 
-    /** Number of snippet classes javac is currently shown (for tests of long sessions). */
-    int generatedClassCount() {
-        return generated.size();
-    }
-
+    /** The snippet classes javac is shown (for tests of long sessions). */
     GeneratedClasses generated() {
         return generated;
     }

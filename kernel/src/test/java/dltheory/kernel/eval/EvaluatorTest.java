@@ -175,7 +175,7 @@ class EvaluatorTest {
     void finishedSnippetsLeaveNoClassesForJavac() throws Exception {
         assertTrue(ev.generated().active(), "run the tests with --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED");
         ev.eval("int kept = 0;", 1);
-        int before = ev.generatedClassCount();
+        int before = ev.generated().size();
         for (int i = 0; i < 60; i++) {
             runner.beginCell();
             ev.eval("1 + " + i, 2);                      // a temporary variable
@@ -186,7 +186,7 @@ class EvaluatorTest {
         assertEquals(60 * 59 / 2, ev.eval("kept", 3).value());
         assertEquals(59, ev.eval("redeclared", 3).value());
         // 240 snippets ran; only the live declarations (kept, redeclared) keep a class
-        assertTrue(ev.generatedClassCount() <= before + 2, "classes shown to javac: " + ev.generatedClassCount());
+        assertTrue(ev.generated().size() <= before + 2, "classes shown to javac: " + ev.generated().size());
     }
 
     @Test
