@@ -133,8 +133,15 @@ public record Init(String name, Family family, double mean, double std, boolean 
             throw new IllegalArgumentException("rows (fan-out) must be >= 1, got " + rows);
         }
         requireFanIn(cols);
-        DMatrixRMaj w = new DMatrixRMaj(rows, cols);
-        fill(w.data, weightMean(cols), Math.sqrt(weightVariance(cols)), new SplittableRandom(rng.nextLong()));
+        return drawInto(new DMatrixRMaj(rows, cols), rng.nextLong());
+    }
+
+    /**
+     * Writes into {@code w} the weights {@link #draw} gives when {@code rng.nextLong()} returns
+     * {@code seed} (fan-in = {@code w.numCols}); a net can keep the seed and draw W again when needed.
+     */
+    DMatrixRMaj drawInto(DMatrixRMaj w, long seed) {
+        fill(w.data, weightMean(w.numCols), Math.sqrt(weightVariance(w.numCols)), new SplittableRandom(seed));
         return w;
     }
 

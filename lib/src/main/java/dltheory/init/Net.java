@@ -63,8 +63,7 @@ final class Net {
      * @param out a (d, d) matrix; modified
      */
     DMatrixRMaj weight(int t, DMatrixRMaj out) {
-        init.fill(out.data, init.weightMean(width), Math.sqrt(init.weightVariance(width)), new SplittableRandom(seeds[t - 1]));
-        return out;
+        return init.drawInto(out, seeds[t - 1]);
     }
 
     /** A d×n batch of i.i.d. N(0, 1) inputs (standardized features), drawn from {@code rng}. */

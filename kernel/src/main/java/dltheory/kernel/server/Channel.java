@@ -5,6 +5,7 @@ import dltheory.kernel.wire.Codec;
 import dltheory.kernel.wire.Message;
 import org.zeromq.ZMQ;
 
+import java.util.ArrayDeque;
 import java.util.Map;
 
 /**
@@ -20,7 +21,7 @@ public final class Channel implements Runnable {
     private final Session session;
     private final IoPub iopub;
     private final Map<String, Handler> handlers;
-    private final java.util.ArrayDeque<Message> held = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Message> held = new ArrayDeque<>();
     private volatile boolean running = true;
 
     /**
@@ -66,13 +67,20 @@ public final class Channel implements Runnable {
                 }
                 return;
             }
-            if (read instanceof Codec.Rejected rejected) {
-                Log.warn(name + ": dropped a message: " + rejected.reason());
-            } else if (read instanceof Codec.Received received) {
-                dispatch(received.message());
+            Message message = accepted(read);
+            if (message != null) {
+                dispatch(message, handlers.get(message.type()));
                 answerHeld();
             }
         }
+    }
+
+    /** The message read, or null (nothing arrived, or a message was dropped: logged). */
+    private Message accepted(Codec.Read read) {
+        if (read instanceof Codec.Rejected rejected) {
+            Log.warn(name + ": dropped a message: " + rejected.reason());
+        }
+        return read instanceof Codec.Received received ? received.message() : null;
     }
 
     /**
@@ -82,14 +90,10 @@ public final class Channel implements Runnable {
      * client saw the error.
      */
     void holdWaiting() {
-        while (true) {
-            Codec.Read read = codec.readWaiting(socket);
-            if (read instanceof Codec.Rejected rejected) {
-                Log.warn(name + ": dropped a message: " + rejected.reason());
-            } else if (read instanceof Codec.Received received) {
-                held.add(received.message());
-            } else {
-                return;
+        for (Codec.Read read = codec.readWaiting(socket); !(read instanceof Codec.Nothing); read = codec.readWaiting(socket)) {
+            Message message = accepted(read);
+            if (message != null) {
+                held.add(message);
             }
         }
     }
@@ -98,21 +102,18 @@ public final class Channel implements Runnable {
     private void answerHeld() {
         while (!held.isEmpty()) {
             Message message = held.poll();
-            if (message.type().equals("execute_request")) {
-                JsonObject aborted = new JsonObject();
-                aborted.addProperty("status", "aborted");
-                iopub.status(message, "busy");
-                send(message, "execute_reply", aborted);
-                iopub.status(message, "idle");
-            } else {
-                dispatch(message);
-            }
+            dispatch(message, message.type().equals("execute_request") ? Channel::abort : handlers.get(message.type()));
         }
     }
 
-    private void dispatch(Message message) {
+    private static void abort(Request request) {
+        JsonObject aborted = new JsonObject();
+        aborted.addProperty("status", "aborted");
+        request.reply("execute_reply", aborted);
+    }
+
+    private void dispatch(Message message, Handler handler) {
         String type = message.type();
-        Handler handler = handlers.get(type);
         if (handler == null && !type.endsWith("_request")) {
             Log.debug(name + ": ignoring " + type);
             return;
