@@ -90,9 +90,13 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
      */
     public Evaluator.Result runCell(String code, int executionCount) throws CellError {
         Evaluator ev = evaluator();
-        ev.runner().beginCell();
+        ev.cellStarting();
         currentCount = executionCount;
-        return run(code);
+        try {
+            return run(code);
+        } finally {
+            ev.cellFinished();
+        }
     }
 
     @Override

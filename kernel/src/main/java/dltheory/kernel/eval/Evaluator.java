@@ -44,6 +44,7 @@ public final class Evaluator implements AutoCloseable {
     private final SnippetOrigins origins = new SnippetOrigins();
     private final ErrorReports reports = new ErrorReports(origins);
     private final GeneratedClasses generated;
+    private final IndexingGate indexing;
 
     /**
      * Creates JShell with cell execution in this JVM.
@@ -67,6 +68,8 @@ public final class Evaluator implements AutoCloseable {
                 .compilerOptions(compilerFlags.toArray(String[]::new))
                 .build();
         this.analysis = shell.sourceCodeAnalysis();
+        this.indexing = IndexingGate.of(analysis);
+        indexing.hold();
         this.generated = GeneratedClasses.of(shell);
     }
 
@@ -75,6 +78,26 @@ public final class Evaluator implements AutoCloseable {
         for (String imp : STARTUP_IMPORTS) {
             eval(imp, 0);
         }
+        indexing.releaseWhenIdle();
+    }
+
+    /**
+     * Call before a cell runs: JShell's class-path indexing waits ({@link IndexingGate}).
+     * Pair with {@link #cellFinished()}.
+     */
+    public void cellStarting() {
+        indexing.hold();
+        runner.beginCell();
+    }
+
+    /** Call after a cell: JShell may index again once the kernel has been idle for a second. */
+    public void cellFinished() {
+        indexing.releaseWhenIdle();
+    }
+
+    /** The gate of JShell's class-path indexing (for tests). */
+    IndexingGate indexing() {
+        return indexing;
     }
 
     /** The runner executing cell code (for interrupts). */
@@ -298,6 +321,7 @@ public final class Evaluator implements AutoCloseable {
 
     @Override
     public void close() {
+        indexing.close();
         shell.close();
     }
 }
