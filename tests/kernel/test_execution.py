@@ -186,3 +186,56 @@ def test_stop_on_error_false_keeps_running_queued_cells(kernel):
     assert kernel.reply_to(queued)["content"]["status"] == "ok"
     kernel.drain_iopub()
     assert kernel.value("ranAnyway") == "1"
+
+
+def collect_iopub(kernel, msg_id):
+    """The IOPub messages of a request up to its idle status."""
+    messages = []
+    while True:
+        msg = kernel.kc.get_iopub_msg(timeout=30)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            return messages
+        messages.append(msg)
+
+
+def test_scanner_reads_lines_typed_in_the_front_end(kernel):
+    """allow_stdin: reading System.in sends input_request (the prompt printed before it is flushed first)."""
+    msg_id = kernel.kc.execute('var in = new Scanner(System.in);\nSystem.out.print("Width: ");\n'
+                               'int width = Integer.parseInt(in.nextLine());\nString name = in.nextLine();\n'
+                               'name + " " + width', allow_stdin=True)
+    request = kernel.kc.get_stdin_msg(timeout=30)
+    assert request["msg_type"] == "input_request"
+    assert request["parent_header"]["msg_id"] == msg_id
+    assert request["content"]["password"] is False
+    kernel.kc.input("256")
+    kernel.kc.get_stdin_msg(timeout=30)
+    kernel.kc.input("He")
+    assert kernel.reply_to(msg_id)["content"]["status"] == "ok"
+    outputs = collect_iopub(kernel, msg_id)
+    streams = [m["content"]["text"] for m in outputs if m["msg_type"] == "stream"]
+    assert "".join(streams) == "Width: "
+    [result] = [m for m in outputs if m["msg_type"] == "execute_result"]
+    assert result["content"]["data"]["text/plain"] == "He 256"
+
+
+def test_without_allow_stdin_input_is_at_its_end(kernel):
+    """nbconvert sends allow_stdin false: System.in reads as an empty stream, nothing waits."""
+    msg_id = kernel.kc.execute("System.in.read()", allow_stdin=False)
+    assert kernel.reply_to(msg_id)["content"]["status"] == "ok"
+    [result] = [m for m in collect_iopub(kernel, msg_id) if m["msg_type"] == "execute_result"]
+    assert result["content"]["data"]["text/plain"] == "-1"
+
+
+def test_an_interrupt_ends_a_wait_for_input(kernel):
+    msg_id = kernel.kc.execute("new Scanner(System.in).nextLine()", allow_stdin=True)
+    assert kernel.kc.get_stdin_msg(timeout=30)["msg_type"] == "input_request"
+    start = time.monotonic()
+    kernel.km.interrupt_kernel()
+    reply = kernel.reply_to(msg_id)["content"]
+    assert reply["status"] == "error"
+    assert reply["evalue"].startswith("interrupted")
+    assert time.monotonic() - start < 1.0
+    kernel.drain_iopub()
+    assert kernel.value("1 + 1") == "2"

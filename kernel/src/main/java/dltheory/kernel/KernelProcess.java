@@ -1,5 +1,6 @@
 package dltheory.kernel;
 
+import dltheory.kernel.display.CellInput;
 import dltheory.kernel.display.CellOutput;
 import dltheory.kernel.display.DisplayPublisher;
 import dltheory.kernel.display.OutputStreams;
@@ -20,6 +21,7 @@ import dltheory.kernel.server.Heartbeat;
 import dltheory.kernel.server.IoPub;
 import dltheory.kernel.server.Log;
 import dltheory.kernel.server.Session;
+import dltheory.kernel.server.Stdin;
 import dltheory.kernel.wire.Codec;
 import dltheory.kernel.wire.ConnectionInfo;
 import dltheory.kernel.wire.Signer;
@@ -60,7 +62,7 @@ public final class KernelProcess {
         ZMQ.Socket iopubSocket = bind(ctx, SocketType.PUB, ci.endpoint(ci.iopubPort()));
         ZMQ.Socket shellSocket = bind(ctx, SocketType.ROUTER, ci.endpoint(ci.shellPort()));
         ZMQ.Socket controlSocket = bind(ctx, SocketType.ROUTER, ci.endpoint(ci.controlPort()));
-        bind(ctx, SocketType.ROUTER, ci.endpoint(ci.stdinPort()));
+        ZMQ.Socket stdinSocket = bind(ctx, SocketType.ROUTER, ci.endpoint(ci.stdinPort()));
         ZMQ.Socket hbSocket = bind(ctx, SocketType.REP, ci.endpoint(ci.hbPort()));
         Heartbeat heartbeat = new Heartbeat(hbSocket);
         heartbeat.start();
@@ -73,6 +75,8 @@ public final class KernelProcess {
         OutputStreams streams = new OutputStreams(iopub, output);
         streams.install();
         DisplayPublisher displays = new DisplayPublisher(iopub, output, streams);
+        CellInput input = new CellInput(new Stdin(stdinSocket, codec, session), streams);
+        input.install();
 
         NotebookKernel kernel = new NotebookKernel(evaluator, cellLoader, displays, Path.of("").toAbsolutePath());
         kernel.onStartup();
@@ -85,7 +89,7 @@ public final class KernelProcess {
 
         Map<String, Handler> shell = new HashMap<>();
         shell.put("kernel_info_request", kernelInfo);
-        shell.put("execute_request", new ExecuteHandler(kernel, output, streams, displays, history));
+        shell.put("execute_request", new ExecuteHandler(kernel, output, input, streams, displays, history));
         shell.put("complete_request", analysis::complete);
         shell.put("inspect_request", analysis::inspect);
         shell.put("is_complete_request", analysis::isComplete);

@@ -2,6 +2,7 @@ package dltheory.kernel.handlers;
 
 import com.google.gson.JsonObject;
 import dltheory.kernel.NotebookKernel;
+import dltheory.kernel.display.CellInput;
 import dltheory.kernel.display.CellOutput;
 import dltheory.kernel.display.DisplayPublisher;
 import dltheory.kernel.display.OutputStreams;
@@ -19,6 +20,7 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 public final class ExecuteHandler implements Handler {
     private final NotebookKernel kernel;
     private final CellOutput output;
+    private final CellInput input;
     private final OutputStreams streams;
     private final DisplayPublisher displays;
     private final History history;
@@ -27,14 +29,16 @@ public final class ExecuteHandler implements Handler {
     /**
      * @param kernel   runs cells
      * @param output   the current-cell pointer for output
+     * @param input     the cells' {@code System.in}
      * @param streams  stdout/stderr (drained before the reply)
      * @param displays publishes results
      * @param history  records cells
      */
-    public ExecuteHandler(NotebookKernel kernel, CellOutput output, OutputStreams streams,
+    public ExecuteHandler(NotebookKernel kernel, CellOutput output, CellInput input, OutputStreams streams,
                           DisplayPublisher displays, History history) {
         this.kernel = kernel;
         this.output = output;
+        this.input = input;
         this.streams = streams;
         this.displays = displays;
         this.history = history;
@@ -60,6 +64,7 @@ public final class ExecuteHandler implements Handler {
         }
         String shown = null;
         JsonObject reply;
+        input.begin(request.message(), Json.bool(c, "allow_stdin", false));
         try {
             Evaluator.Result result = kernel.runCell(code, count);
             if (result.hasValue() && !silent) {
@@ -77,6 +82,8 @@ public final class ExecuteHandler implements Handler {
             reply = error(request, e, count);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
             reply = error(request, kernel.evaluator().reports().runtime(e), count);
+        } finally {
+            input.end();
         }
         if (!silent && Json.bool(c, "stop_on_error", true) && "error".equals(Json.text(reply, "status", ""))) {
             request.abortWaitingExecutions();
