@@ -2,7 +2,8 @@
 // Issue 10, part 1: every notebooks/*.ipynb used as a student would, in the classic Jupyter
 // Notebook from Debian, driven in headless Chromium: the kernel says "Java", Cell → Run All runs
 // every cell without error, a plot is drawn, the Markdown math is typeset by MathJax, and Tab
-// completes `Math.ab` to a list with `abs`. One screenshot per notebook in target/browser/.
+// completes `Math.ab` to a list with `abs`; in the introduction, a cell reading System.in takes
+// what is typed into its input box. One screenshot per notebook in target/browser/.
 //
 //   node --test tests/browser/          (after environment/setup.sh and environment/browser.sh)
 
@@ -193,6 +194,15 @@ async function checkNotebook(t, server, browser, file) {
     } else {
       t.diagnostic(`${file}: Tab completed "Math.ab" in place to "${completion.text}" (single match, no list)`);
     }
+    // 7. Input typed into the page (once, in the introduction): a cell reading System.in shows an
+    //    input box under the cell; what is typed there comes back to the cell.
+    if (stem === '00-introduction') {
+      const answer = await typeIntoInputBox(page, 'var in = new Scanner(System.in);\nSystem.out.print("Your name: ");\n"hello " + in.nextLine()', 'Ada');
+      await screenshot(page, `notebook-${stem}-input`);
+      if (!answer.box) failures.push('a cell reading System.in: no input box appeared under it');
+      else if (!/hello Ada/.test(answer.output)) failures.push(`a cell reading System.in: typed "Ada", the cell shows "${shorten(answer.output, 120)}"`);
+      else t.diagnostic(`${file}: a cell reading System.in showed an input box; typing Ada gave "${shorten(answer.output.replace(/\s+/g, ' '), 80)}"`);
+    }
     if (pageErrors.length) t.diagnostic(`${file}: JavaScript errors on the page: ${pageErrors.slice(0, 3).join(' | ')}`);
     if (browser.blocked.length) t.diagnostic(`${file}: refused non-loopback requests: ${browser.blocked.slice(0, 3).join(' ')}`);
   } catch (e) {
@@ -318,6 +328,31 @@ async function tabComplete(page, text) {
   const options = list ? await page.$$eval('#complete select option', (os) => os.map((o) => o.textContent)) : [];
   const cellText = await page.evaluate(() => Jupyter.notebook.get_selected_cell().get_text());
   return { list, options, text: cellText };
+}
+
+/** Runs `code` in a new cell at the end, types `text` + Enter into the input box it shows; returns what the cell printed. */
+async function typeIntoInputBox(page, code, text) {
+  await page.evaluate((src) => {
+    const nb = Jupyter.notebook;
+    const cell = nb.insert_cell_at_bottom('code');
+    cell.set_text(src);
+    nb.select(nb.ncells() - 1);
+    cell.element[0].scrollIntoView();
+    cell.execute();
+  }, code);
+  const box = await page.waitForSelector('input.raw_input', { timeout: 30_000 }).then(() => true).catch(() => false);
+  if (!box) return { box, output: '' };
+  await page.fill('input.raw_input', text);
+  await page.press('input.raw_input', 'Enter');
+  await page.waitForFunction(() => {
+    const cell = Jupyter.notebook.get_cell(Jupyter.notebook.ncells() - 1);
+    return cell.input_prompt_number !== '*' && cell.input_prompt_number !== null;
+  }, null, { timeout: 30_000 }).catch(() => {});
+  const output = await page.evaluate(() => {
+    const cell = Jupyter.notebook.get_cell(Jupyter.notebook.ncells() - 1);
+    return cell.output_area.element[0].innerText;
+  });
+  return { box, output };
 }
 
 async function screenshotAt(page, selector, name) {
