@@ -239,3 +239,14 @@ def test_an_interrupt_ends_a_wait_for_input(kernel):
     assert time.monotonic() - start < 1.0
     kernel.drain_iopub()
     assert kernel.value("1 + 1") == "2"
+
+
+def test_a_thread_left_waiting_for_input_gets_end_of_input_when_its_cell_ends(kernel):
+    msg_id = kernel.kc.execute(
+        "var got = new java.util.concurrent.CompletableFuture<Integer>();\n"
+        "new Thread(() -> { try { got.complete(System.in.read()); } catch (Exception e) { got.completeExceptionally(e); } }).start();\n"
+        "Thread.sleep(500);", allow_stdin=True)
+    assert kernel.kc.get_stdin_msg(timeout=30)["msg_type"] == "input_request"
+    assert kernel.reply_to(msg_id)["content"]["status"] == "ok"
+    kernel.drain_iopub()
+    assert kernel.value("got.get(5, java.util.concurrent.TimeUnit.SECONDS)") == "-1"

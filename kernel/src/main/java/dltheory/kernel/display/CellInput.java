@@ -14,7 +14,8 @@ import java.util.Objects;
  * the Notebook and JupyterLab, false under nbconvert) runs, reading it asks the front end for a line
  * ({@link Stdin}): {@code new Scanner(System.in).nextLine()} shows an input box under the cell and
  * returns what the user typed. Otherwise, and between cells, it is at end of input, as for a program
- * started with {@code < /dev/null}. An interrupt ends a wait for input like any other cell code.
+ * started with {@code < /dev/null}. An interrupt ends a wait for input like any other cell code; a wait
+ * in a thread the cell started ends at end of input when the cell ends.
  */
 public final class CellInput extends InputStream {
     private final Stdin stdin;
@@ -85,7 +86,10 @@ public final class CellInput extends InputStream {
             return false;
         }
         streams.drain();
-        String value = stdin.readLine(request, "", Guards::checkpoint);
+        String value = stdin.readLine(request, "", Guards::checkpoint, () -> cell == request);
+        if (value == null) {
+            return false;
+        }
         line = (value + "\n").getBytes(StandardCharsets.UTF_8);
         next = 0;
         return true;

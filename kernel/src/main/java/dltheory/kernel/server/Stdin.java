@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * The stdin channel: asks the front end for a line typed by the user ({@code input_request}) and waits
@@ -55,10 +56,13 @@ public final class Stdin {
      * @param prompt         the prompt the front end shows beside the input box
      * @param checkpoint     run every {@value #POLL_MILLIS} ms while waiting; throws to abandon the wait
      *                       (the kernel's check for an interrupted cell)
-     * @return the text the user entered (without a line end)
+     * @param wanted         checked every {@value #POLL_MILLIS} ms; false abandons the wait (the cell has
+     *                       ended, e.g. the reader is a thread the cell started)
+     * @return the text the user entered (without a line end), or null if the wait was abandoned
      * @throws InterruptedIOException if the waiting thread is interrupted and the checkpoint did not throw
      */
-    public String readLine(Message executeRequest, String prompt, Runnable checkpoint) throws InterruptedIOException {
+    public String readLine(Message executeRequest, String prompt, Runnable checkpoint, BooleanSupplier wanted)
+            throws InterruptedIOException {
         CompletableFuture<String> answer = new CompletableFuture<>();
         thread.execute(() -> exchange(executeRequest, prompt, answer));
         try {
@@ -67,6 +71,9 @@ public final class Stdin {
                     return answer.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
                     checkpoint.run();
+                    if (!wanted.getAsBoolean()) {
+                        return null;
+                    }
                 }
             }
         } catch (InterruptedException e) {
