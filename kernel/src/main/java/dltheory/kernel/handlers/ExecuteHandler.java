@@ -29,7 +29,7 @@ public final class ExecuteHandler implements Handler {
     /**
      * @param kernel   runs cells
      * @param output   the current-cell pointer for output
-     * @param input     the cells' {@code System.in}
+     * @param input    the cells' {@code System.in}
      * @param streams  stdout/stderr (drained before the reply)
      * @param displays publishes results
      * @param history  records cells
