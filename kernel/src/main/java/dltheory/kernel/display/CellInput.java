@@ -86,7 +86,7 @@ public final class CellInput extends InputStream {
             return false;
         }
         streams.drain();
-        String value = stdin.readLine(request, "", Guards::checkpoint, () -> cell == request);
+        String value = stdin.readLine(request, Guards::checkpoint, () -> cell == request);
         if (value == null) {
             return false;
         }

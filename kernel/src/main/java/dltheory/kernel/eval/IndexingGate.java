@@ -85,11 +85,6 @@ final class IndexingGate {
         }
     }
 
-    /** Releases the indexing now (for shutdown and tests). */
-    synchronized void release() {
-        release(generation);
-    }
-
     private synchronized void release(long g) {
         if (held && g == generation) {
             call(resume);

@@ -90,7 +90,7 @@ public final class Channel implements Runnable {
      * client saw the error.
      */
     void holdWaiting() {
-        for (Codec.Read read = codec.readWaiting(socket); !(read instanceof Codec.Nothing); read = codec.readWaiting(socket)) {
+        for (Codec.Read read : codec.readAllWaiting(socket)) {
             Message message = accepted(read);
             if (message != null) {
                 held.add(message);

@@ -50,10 +50,9 @@ public final class Stdin {
     }
 
     /**
-     * Sends an {@code input_request} and waits for the matching {@code input_reply}.
+     * Sends an {@code input_request} (empty prompt) and waits for the {@code input_reply}.
      *
      * @param executeRequest the running cell's request
-     * @param prompt         the prompt the front end shows beside the input box
      * @param checkpoint     run every {@value #POLL_MILLIS} ms while waiting; throws to abandon the wait
      *                       (the kernel's check for an interrupted cell)
      * @param wanted         checked every {@value #POLL_MILLIS} ms; false abandons the wait (the cell has
@@ -61,10 +60,10 @@ public final class Stdin {
      * @return the text the user entered (without a line end), or null if the wait was abandoned
      * @throws InterruptedIOException if the waiting thread is interrupted and the checkpoint did not throw
      */
-    public String readLine(Message executeRequest, String prompt, Runnable checkpoint, BooleanSupplier wanted)
+    public String readLine(Message executeRequest, Runnable checkpoint, BooleanSupplier wanted)
             throws InterruptedIOException {
         CompletableFuture<String> answer = new CompletableFuture<>();
-        thread.execute(() -> exchange(executeRequest, prompt, answer));
+        thread.execute(() -> exchange(executeRequest, answer));
         try {
             while (true) {
                 try {
@@ -88,16 +87,13 @@ public final class Stdin {
     }
 
     /** On the stdin thread: sends the request and reads replies until the answer comes or the wait is abandoned. */
-    private void exchange(Message executeRequest, String prompt, CompletableFuture<String> answer) {
+    private void exchange(Message executeRequest, CompletableFuture<String> answer) {
         try {
             JsonObject content = new JsonObject();
-            content.addProperty("prompt", prompt);
+            content.addProperty("prompt", "");   // the prompt is what the cell printed before reading
             content.addProperty("password", false);
             // Replies to an earlier request that was abandoned (an interrupted cell) are stale.
-            for (Codec.Read stale = codec.readWaiting(socket); !(stale instanceof Codec.Nothing);
-                 stale = codec.readWaiting(socket)) {
-                Log.debug("stdin: dropped a stale message");
-            }
+            codec.readAllWaiting(socket);
             codec.write(socket, session.reply(executeRequest, "input_request", content));
             while (!answer.isDone()) {
                 Codec.Read read = codec.read(socket);

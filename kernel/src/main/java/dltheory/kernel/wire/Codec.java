@@ -44,9 +44,13 @@ public final class Codec {
         return read(socket, 0);
     }
 
-    /** Like {@link #read(ZMQ.Socket)}, but returns {@link Nothing} at once when no message is waiting. */
-    public Read readWaiting(ZMQ.Socket socket) {
-        return read(socket, ZMQ.DONTWAIT);
+    /** Every message already waiting on the socket ({@link Received} or {@link Rejected}), without blocking. */
+    public List<Read> readAllWaiting(ZMQ.Socket socket) {
+        List<Read> reads = new ArrayList<>();
+        for (Read read = read(socket, ZMQ.DONTWAIT); !(read instanceof Nothing); read = read(socket, ZMQ.DONTWAIT)) {
+            reads.add(read);
+        }
+        return reads;
     }
 
     private Read read(ZMQ.Socket socket, int flags) {
