@@ -6,14 +6,21 @@ Not a test: it prints medians of several runs and their ratios to IPython's.
     java -jar kernel/target/dltheory-kernel.jar install --prefix target/jupyter
     JUPYTER_PATH=$PWD/target/jupyter/share/jupyter /usr/bin/python3 bench/kernel/bench_kernel.py
 
-Metrics (each the median of --runs runs, fresh kernel per run for the start-up ones):
+Metrics (each the median of --runs runs, fresh kernel per run for the start-up ones; the kernels are
+run in turn within each run, so a drift of the machine's speed hits both alike):
   launch -> kernel_info_reply; launch -> first `1+1` result; warm trivial-cell round trip
   (median of 100 cells after 20 warm-up cells); and a long session (--cells, default 10000):
   round trip over the first and the last 100 cells, errors, heap used after GC at the end.
+
+The first-result and warm rows also show the floor under the Java kernel: bare JShell in a plain
+program (JShellFloor.java: same JDK, JVM options, default imports and kind of start-up archive as the
+installed kernel, but no sockets or protocol), launch -> value of `1+1`, and the median time of one
+`1+1` evaluation at the same point of the session.
 """
 import argparse
 import json
 import statistics
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -119,6 +126,50 @@ def long_session(kdir, cells):
     return statistics.median(times[:100]), statistics.median(times[-100:]), errors, heap_mb
 
 
+class Floor:
+    """Bare JShell (JShellFloor.java) on the installed kernel's JDK, JVM options and kind of archive."""
+
+    def __init__(self):
+        argv = KernelSpecManager().get_kernel_spec("java").argv
+        self.java = argv[0]
+        jvm = argv[1:argv.index("-jar")]
+        self.dir = Path(tempfile.mkdtemp(prefix="bench-floor-"))
+        bin_dir = Path(self.java).parent
+        subprocess.run([str(bin_dir / "javac"), "-d", str(self.dir / "classes"),
+                        str(Path(__file__).with_name("JShellFloor.java"))], check=True)
+        self.jar = self.dir / "floor.jar"
+        subprocess.run([str(bin_dir / "jar"), "cf", str(self.jar), "-C", str(self.dir / "classes"), "."], check=True)
+        self.options = [a for a in jvm if not a.startswith(("-XX:AOTCache=", "-XX:SharedArchiveFile="))]
+        if any(a.startswith("-XX:AOTCache=") for a in jvm):
+            archive = self.dir / "floor.aot"
+            self._run(["-XX:AOTCacheOutput=" + str(archive)], "train")
+            self.options.append("-XX:AOTCache=" + str(archive))
+        elif any(a.startswith("-XX:SharedArchiveFile=") for a in jvm):
+            archive = self.dir / "floor.jsa"
+            self._run(["-XX:ArchiveClassesAtExit=" + str(archive)], "first")
+            self.options.append("-XX:SharedArchiveFile=" + str(archive))
+
+    def _command(self, extra, mode):
+        return [self.java, *extra, *self.options, "-cp", str(self.jar), "JShellFloor", mode]
+
+    def _run(self, extra, mode):
+        subprocess.run(self._command(extra, mode), check=True, capture_output=True)
+
+    def first(self):
+        """Seconds from launch to the printed value of 1+1."""
+        t = time.perf_counter()
+        p = subprocess.Popen(self._command([], "first"), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        assert p.stdout.readline().strip() == "2"
+        dt = time.perf_counter() - t
+        p.wait()
+        return dt
+
+    def warm(self):
+        """Seconds of one 1+1 evaluation: median of evaluations 21-120."""
+        out = subprocess.run(self._command([], "warm"), capture_output=True, text=True, check=True).stdout.split()
+        return float(out[1]) / 1000
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
@@ -126,17 +177,26 @@ def main():
     ap.add_argument("--only", default="", help="comma-separated subset: info,first,warm")
     args = ap.parse_args()
     ipy = ipython_kernels_dir()
-    rows = []
+    floor = Floor() if not args.only or {"first", "warm"} & set(args.only.split(",")) else None
     for key, label, fn in (("info", "launch -> kernel_info_reply", launch_to_kernel_info),
                            ("first", "launch -> first 1+1 result", launch_to_first_result),
                            ("warm", "warm round trip (1+1)", warm_round_trip)):
         if args.only and key not in args.only.split(","):
             continue
-        java = statistics.median(fn("java", None) for _ in range(args.runs))
-        python = statistics.median(fn("python3", ipy) for _ in range(args.runs))
-        rows.append((label, java, python))
-        print(f"{label:30s} java {java * 1000:8.1f} ms   ipython {python * 1000:8.1f} ms   ratio {java / python:5.2f}x",
-              flush=True)
+        java, python, bare = [], [], []
+        for _ in range(args.runs):
+            java.append(fn("java", None))
+            python.append(fn("python3", ipy))
+            if key == "first":
+                bare.append(floor.first())
+            elif key == "warm":
+                bare.append(floor.warm())
+        java, python = statistics.median(java), statistics.median(python)
+        line = f"{label:30s} java {java * 1000:8.1f} ms   ipython {python * 1000:8.1f} ms   ratio {java / python:5.2f}x"
+        if bare:
+            floor_s = statistics.median(bare)
+            line += f"   bare JShell {floor_s * 1000:7.1f} ms ({floor_s / python:.2f}x ipython)"
+        print(line, flush=True)
     if args.cells:
         start, end, errors, heap = long_session(None, args.cells)
         print(f"session of {args.cells} cells: round trip first 100 {start * 1000:.1f} ms, last 100 {end * 1000:.1f} ms "

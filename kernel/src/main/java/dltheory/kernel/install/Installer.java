@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -35,10 +36,13 @@ public final class Installer {
         }
         List<String> jvm = new ArrayList<>(KernelSpec.DEFAULT_JVM_OPTIONS);
         jvm.addAll(options.extraJvmOptions());
+        for (StartupArchive kind : StartupArchive.values()) {
+            Files.deleteIfExists(kind.file(dir));
+        }
         if (options.cds()) {
-            Path archive = dir.resolve("dltheory-kernel.jsa");
-            if (createArchive(options.javaBinary(), jvm, jar, archive)) {
-                jvm.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+            Optional<StartupArchive> kind = StartupArchive.supportedBy(options.javaBinary());
+            if (kind.isPresent() && createArchive(options.javaBinary(), jvm, jar, kind.get(), kind.get().file(dir))) {
+                jvm.add(kind.get().useOption(kind.get().file(dir)));
             }
         }
         KernelSpec spec = new KernelSpec(options.javaBinary(), jvm, jar.toAbsolutePath().toString());
@@ -47,13 +51,13 @@ public final class Installer {
     }
 
     /**
-     * Runs the kernel's warm-up with {@code -XX:ArchiveClassesAtExit} to make an AppCDS archive of the
-     * classes a start-up loads. Returns false (and the kernel simply starts without it) on failure.
+     * Runs the kernel's warm-up ({@link Warmup}) with the options that make the JVM write a start-up
+     * archive at exit. Returns false (and the kernel simply starts without it) on failure.
      */
-    static boolean createArchive(String javaBinary, List<String> jvm, Path jar, Path archive) {
+    static boolean createArchive(String javaBinary, List<String> jvm, Path jar, StartupArchive kind, Path archive) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBinary);
-        cmd.add("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
+        cmd.addAll(kind.recordOptions(archive));
         cmd.addAll(jvm);
         cmd.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "warmup"));
         try {

@@ -16,11 +16,18 @@ import org.zeromq.ZMQ;
 import java.util.List;
 
 /**
- * Exercises what a kernel start-up and its first cells load (JShell, javac, jeromq, gson), so that
- * the installer can record those classes in an AppCDS archive ({@code -XX:ArchiveClassesAtExit}).
- * The archive is tied to the exact jar, which is why it is made at install time, next to the copied jar.
+ * Exercises what a kernel start-up and its cells load and run (JShell, javac, jeromq, gson), so that
+ * the installer can record it in a start-up archive ({@link StartupArchive}): the classes, and on JDK 25
+ * and newer the method profiles, which is why the cells run {@value StartupArchive#ROUNDS_PROPERTY}
+ * rounds there. The archive is tied to the exact jar, which is why it is made at install time, next to
+ * the copied jar.
  */
 public final class Warmup {
+    /** The cells the warm-up runs (each round): declarations, expressions, output and display. */
+    static final List<String> CELLS = List.of("1+1", "int warm = 2;", "warm * 21", "String s = \"x\" + warm; s",
+            "double f(double x) { return x * x; }", "f(3)", "var list = new ArrayList<Integer>(List.of(1, 2)); list",
+            "System.out.println(\"warm\");", "display(\"warm\");");
+
     private Warmup() {
     }
 
@@ -38,14 +45,15 @@ public final class Warmup {
         CellRunner runner = new CellRunner(loader, 1L << 20);
         try (Evaluator ev = new Evaluator(loader, runner, ApiClasspath.resolve(), List.of("-Xlint:none", "-proc:none"))) {
             ev.start();
-            for (String cell : List.of("1+1", "int warm = 2;", "warm * 21", "String s = \"x\" + warm; s",
-                    "double f(double x) { return x * x; }", "f(3)", "var list = new ArrayList<Integer>(List.of(1, 2)); list",
-                    "System.out.println(\"warm\");", "display(\"warm\");")) {
-                runner.beginCell();
-                try {
-                    ev.eval(cell, 0);
-                } catch (CellError e) {
-                    // expected for display without a kernel; the classes are loaded all the same
+            int rounds = Integer.getInteger(StartupArchive.ROUNDS_PROPERTY, 1);
+            for (int round = 0; round < rounds; round++) {
+                for (String cell : CELLS) {
+                    runner.beginCell();
+                    try {
+                        ev.eval(cell, 0);
+                    } catch (CellError e) {
+                        // expected for display without a kernel; the classes are loaded all the same
+                    }
                 }
             }
             runner.beginCell();
