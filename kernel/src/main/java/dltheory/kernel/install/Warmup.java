@@ -18,13 +18,13 @@ import java.util.List;
 /**
  * Exercises what a kernel start-up and its cells load and run (JShell, javac, jeromq, gson), so that
  * the installer can record it in a start-up archive ({@link StartupArchive}): the classes, and on JDK 25
- * and newer the method profiles, which is why the cells run {@value StartupArchive#ROUNDS_PROPERTY}
- * rounds there. The archive is tied to the exact jar, which is why it is made at install time, next to
- * the copied jar.
+ * and newer the method profiles, which is why the cells run many rounds there (the system property
+ * {@value StartupArchive#ROUNDS_PROPERTY}). The archive is tied to the exact jar, which is why it is
+ * made at install time, next to the copied jar.
  */
 public final class Warmup {
     /** The cells the warm-up runs (each round): declarations, expressions, output and display. */
-    static final List<String> CELLS = List.of("1+1", "int warm = 2;", "warm * 21", "String s = \"x\" + warm; s",
+    private static final List<String> CELLS = List.of("1+1", "int warm = 2;", "warm * 21", "String s = \"x\" + warm; s",
             "double f(double x) { return x * x; }", "f(3)", "var list = new ArrayList<Integer>(List.of(1, 2)); list",
             "System.out.println(\"warm\");", "display(\"warm\");");
 

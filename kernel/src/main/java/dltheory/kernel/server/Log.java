@@ -43,7 +43,7 @@ public final class Log {
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 long startTicks = Long.parseLong(fields[19]); // field 22 of proc(5): start time in clock ticks after boot
                 String uptime = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/uptime")).split(" ")[0];
-                double ageSeconds = Double.parseDouble(uptime) - startTicks / 100.0;
+                double ageSeconds = Double.parseDouble(uptime) - startTicks / 100.0; // USER_HZ is 100 on Linux
                 return (long) (ageSeconds * 1e9);
             } catch (java.io.IOException | RuntimeException e) {
                 return 0;
