@@ -18,6 +18,7 @@ import java.util.List;
  * </ul>
  */
 public final class JShellFloor {
+    /** The kernel's {@code Evaluator.STARTUP_IMPORTS} without its display import (this program runs without the kernel jar). */
     private static final List<String> IMPORTS = List.of(
             "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
             "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",

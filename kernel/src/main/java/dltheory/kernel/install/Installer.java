@@ -41,8 +41,11 @@ public final class Installer {
         }
         if (options.cds()) {
             Optional<StartupArchive> kind = StartupArchive.supportedBy(options.javaBinary());
-            if (kind.isPresent() && createArchive(options.javaBinary(), jvm, jar, kind.get(), kind.get().file(dir))) {
-                jvm.add(kind.get().useOption(kind.get().file(dir)));
+            if (kind.isPresent()) {
+                Path archive = kind.get().file(dir);
+                if (createArchive(options.javaBinary(), jvm, jar, kind.get(), archive)) {
+                    jvm.add(kind.get().useOption(archive));
+                }
             }
         }
         KernelSpec spec = new KernelSpec(options.javaBinary(), jvm, jar.toAbsolutePath().toString());
