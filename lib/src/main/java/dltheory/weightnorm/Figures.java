@@ -26,7 +26,7 @@ public final class Figures {
         if (points < 2) {
             throw new IllegalArgumentException("points must be >= 2, got " + points);
         }
-        XYChart chart = Plots.xy("Weight norm vs batch norm of y = uᵀx", "batch norm  ŷ = γ(y − μ_y)/σ_y + β",
+        XYChart chart = Plots.xy("Weight norm vs batch norm of y = uᵀx", "batch norm  ŷ = γ(y − μ)/σ + β",
                 "weight norm  wᵀx + β");
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -51,7 +51,7 @@ public final class Figures {
     /** Q4.3 (eq. 9): ‖u_t‖ against the step t, one line per step size α. */
     public static XYChart normGrowth(List<StepDiagnostics> runs) {
         Training.requireRuns(runs);
-        XYChart chart = Plots.xy("‖u‖ never decreases, and grows faster for larger α", "step t + 1", "‖u_t‖");
+        XYChart chart = Plots.xy("‖u‖ never decreases, and grows faster for larger α", "step t + 1", "‖uₜ‖");
         for (StepDiagnostics r : runs) {
             Plots.line(chart, label(r), plusOne(r.times()), r.normU());
         }
