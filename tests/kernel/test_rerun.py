@@ -56,8 +56,8 @@ def test_edited_parameter_cell_and_the_cells_below_see_the_new_value():
                 reply, _ = k.execute(cell)
                 assert reply["status"] == "ok", (cell, reply)
             seen.append(k.value(below[-1]))
-        assert seen == ['"4 steps, total 2.0833"', '"4 steps, total 2.0833"',
-                        '"2 steps, total 1.5000"', '"3 steps, total 1.8333"']
+        assert seen == ['4 steps, total 2.0833', '4 steps, total 2.0833',
+                        '2 steps, total 1.5000', '3 steps, total 1.8333']
         reply, _ = k.execute("int q = 1;")
         assert reply["status"] == "ok", reply
     finally:
