@@ -23,6 +23,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+from gallery import write_gallery
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 EXECUTED = ROOT / "target" / "executed"
@@ -149,6 +151,7 @@ def render_site(names):
         body, _ = exporter.from_notebook_node(entry["nb"], resources=resources)
         (SITE / entry["href"]).write_text(body, encoding="utf-8")
     (SITE / "index.html").write_text(index_page(entries), encoding="utf-8")
+    write_gallery(SITE, EXECUTED)
 
 
 def index_page(entries):
