@@ -197,14 +197,9 @@ public final class Figures {
         for (int t = 1; t <= s.depth(); t++) {
             rows.add(new Comparison(t, s.var(t), predicted[t - 1]));
         }
-        Table table = Tables.of(title, rows);
         // no standard-error column: Sweep's per-unit standard errors assume uncorrelated units,
         // which is exactly what fails when E[w] ≠ 0 (the notebook derives the right one, √(2/n))
-        String[] names = {"t", "Var[a] measured", "Var[a] predicted"};
-        for (int j = 0; j < names.length; j++) {
-            table.column(j).setName(names[j]);
-        }
-        return table;
+        return Tables.of(title, rows, "t", "Var[a] measured", "Var[a] predicted");
     }
 
     private static double[] log10(double[] v) {
