@@ -25,6 +25,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+from gallery import write_gallery
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 EXECUTED = ROOT / "target" / "executed"
@@ -105,7 +107,7 @@ NO_BUILD_STEPS = ROOT / "target" / "site" / "NO-BUILD-STEPS"
 # Binder builds the repository with environment/binder (linked as .binder); the repository is
 # named by DLTHEORY_REPO (owner/name on GitHub) when it is set.
 BINDER_REPO = os.environ.get("DLTHEORY_REPO", "dltheory/java-notebooks")
-CHART = re.compile(r'^Chart "(?P<title>.*)" \((?P<count>\d+) series: (?P<series>.*)\)$', re.S)
+CHART = re.compile(r'^Chart "(?P<title>.*)" \((?P<count>\d+) series: (?P<series>.*)\)$')
 MATH = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]|\\\(.+?\\\)|\$[^$]+?\$", re.S)
 TAG = re.compile(r"\\tag\{(\d+)\}")
 NOTEBOOK_REF = re.compile(r"\b([Nn]otebooks? )(\d\d)\b")
@@ -153,7 +155,8 @@ def chart_text(output):
 def figure_of(output, chapter, number, stem):
     """Writes one chart's SVG and PNG to site/figures/ and describes it for the template."""
     data = output.get("data", {})
-    match = CHART.match(chart_text(output).strip())
+    lines = chart_text(output).strip().splitlines()
+    match = CHART.match(lines[0]) if lines else None  # later lines: the layout check's verdict
     title = match["title"] if match else ""
     series = match["series"] if match else ""
     base = f"figures/{stem}-{number}"
@@ -380,6 +383,7 @@ def render_site(names, pdf=True):
     for e in entries:
         e["print_html"] = for_print(e["article"], e["name"], names_by_href)
     (SITE / "print.html").write_text(env.get_template("print.html.j2").render(**common), encoding="utf-8")
+    write_gallery(SITE, EXECUTED)
     timings["pages"] = time.perf_counter() - start
     build_steps(docs, pdf, timings)
     return timings

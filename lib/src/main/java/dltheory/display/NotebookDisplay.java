@@ -1,14 +1,20 @@
 package dltheory.display;
 
+import java.awt.Color;
 import java.util.Base64;
+import java.util.List;
 
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 
+import dltheory.plot.ChartLint;
+import dltheory.plot.Panels;
 import dltheory.plot.Plots;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
@@ -42,6 +48,10 @@ public final class NotebookDisplay implements Extension {
                 .preferring(SVG, PNG)
                 .supporting(SVG, PNG, TEXT)
                 .register((chart, context) -> renderChart((Chart<?, ?>) chart, context));
+        renderer.createRegistration(Panels.class)
+                .preferring(SVG, PNG)
+                .supporting(SVG, PNG, TEXT)
+                .register(NotebookDisplay::renderPanels);
         renderer.createRegistration(Table.class)
                 .preferring(HTML)
                 .supporting(HTML, TEXT)
@@ -52,7 +62,49 @@ public final class NotebookDisplay implements Extension {
     static void renderChart(Chart<?, ?> chart, RenderContext context) {
         context.renderIfRequested(SVG, () -> Plots.svg(chart));
         context.renderIfRequested(PNG, () -> Base64.getEncoder().encodeToString(Plots.png(chart)));
-        context.renderIfRequested(TEXT, () -> Plots.describe(chart));
+        context.renderIfRequested(TEXT, () -> Plots.describe(chart) + "\n" + layout(chart) + "\n" + colours(chart));
+    }
+
+    /** Puts the SVG, PNG and text forms of small multiples. */
+    static void renderPanels(Panels panels, RenderContext context) {
+        context.renderIfRequested(SVG, () -> Plots.svg(panels));
+        context.renderIfRequested(PNG, () -> Base64.getEncoder().encodeToString(Plots.png(panels)));
+        context.renderIfRequested(TEXT, () -> {
+            StringBuilder text = new StringBuilder();
+            for (XYChart panel : panels.panels()) {
+                text.append(Plots.describe(panel)).append("; ");
+            }
+            List<String> problems = ChartLint.problems(panels);
+            StringBuilder colours = new StringBuilder("colours:");
+            for (XYChart panel : panels.panels()) {
+                colours.append(colours(panel).substring("colours:".length())).append(" |");
+            }
+            return text + "\n" + (problems.isEmpty() ? "layout: ok"
+                    : "layout: " + problems.size() + " problem(s): " + String.join("; ", problems)) + "\n" + colours;
+        });
+    }
+
+    /**
+     * The layout check of {@code chart} as one line: {@code layout: ok}, or {@code layout: } and
+     * the defects {@link ChartLint} found; the tests and the gallery read it from the executed
+     * notebooks.
+     */
+    static String layout(Chart<?, ?> chart) {
+        List<String> problems = ChartLint.problems(chart);
+        return problems.isEmpty() ? "layout: ok" : "layout: " + problems.size() + " problem(s): " + String.join("; ", problems);
+    }
+
+    /** {@code colours: name #rrggbb | …} for the series in the legend, for the colour-consistency test. */
+    static String colours(Chart<?, ?> chart) {
+        StringBuilder out = new StringBuilder("colours:");
+        for (Object o : chart.getSeriesMap().values()) {
+            if (o instanceof XYSeries s && s.isShowInLegend()) {
+                Color c = s.getLineColor() != null ? s.getLineColor() : s.getMarkerColor();
+                out.append(out.length() > 8 ? " | " : " ").append(s.getName())
+                        .append(c == null ? "" : String.format(" #%06x", c.getRGB() & 0xFFFFFF));
+            }
+        }
+        return out.toString();
     }
 
     /** Puts the HTML and text forms of {@code table} that the context asks for. */

@@ -19,7 +19,7 @@ public final class DropoutCharts {
      * and the closed form E_R[L(w)] (equation (4)) as a dashed line.
      */
     public static XYChart runningLoss(RunningEstimate r) {
-        XYChart chart = Plots.logX(Plots.xy("Monte Carlo mean of L(w) closes in on E_R[L(w)]",
+        XYChart chart = Plots.logX(Plots.xy("Monte Carlo mean of L(w) closes in on its expectation over masks",
                 "number of masks N", "mean of L(w) over N masks"));
         double[] n = r.n();
         Plots.line(chart, "running mean", n, r.mean());
@@ -34,13 +34,13 @@ public final class DropoutCharts {
      * dashed (log-log).
      */
     public static XYChart sgdDistance(SgdPath decaying, SgdPath constant, double[] wDrop, double[] pwDrop) {
-        XYChart chart = Plots.logY(Plots.logX(Plots.xy("SGD with dropout converges to w_drop, not to p·w_drop",
-                "step t", "distance ‖w_t − ·‖")));
-        Plots.line(chart, "decaying η: w_drop", decaying.steps(), decaying.distanceTo(wDrop));
-        Plots.line(chart, "constant η: w_drop", constant.steps(), constant.distanceTo(wDrop));
-        Plots.line(chart, "decaying η: p·w_drop", decaying.steps(), decaying.distanceTo(pwDrop));
+        XYChart chart = Plots.logY(Plots.logX(Plots.xy("SGD with dropout converges to w(drop), not to p·w(drop)",
+                "step t", "distance ‖wₜ − target‖")));
+        Plots.line(chart, "decaying η, to w(drop)", decaying.steps(), decaying.distanceTo(wDrop));
+        Plots.line(chart, "constant η, to w(drop)", constant.steps(), constant.distanceTo(wDrop));
+        Plots.line(chart, "decaying η, to p·w(drop)", decaying.steps(), decaying.distanceTo(pwDrop));
         double[] t = decaying.steps();
-        Plots.horizontal(chart, "‖w_drop − p·w_drop‖", DropoutRegression.distance(wDrop, pwDrop), t[0], t[t.length - 1]);
+        Plots.horizontal(chart, "‖w(drop) − p·w(drop)‖", DropoutRegression.distance(wDrop, pwDrop), t[0], t[t.length - 1]);
         return chart;
     }
 
@@ -72,7 +72,7 @@ public final class DropoutCharts {
             chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0);
         }
         for (int j = 1; j <= paths.d(); j++) {
-            Plots.line(chart, "w_" + j, paths.x(), paths.path(j));
+            Plots.line(chart, "w" + Plots.subscript(j), paths.x(), paths.path(j));
         }
         return chart;
     }
@@ -83,13 +83,13 @@ public final class DropoutCharts {
      */
     public static XYChart spread(Ensemble e, double[] wDrop, double[] pwDrop, int i, int j) {
         XYChart chart = Plots.xy("Where dropout training stops: " + e.runs() + " runs at a constant step",
-                "w_" + i, "w_" + j);
-        XYSeries cloud = Plots.scatter(chart, "w_T of each run", e.coordinate(i), e.coordinate(j));
+                "w" + Plots.subscript(i), "w" + Plots.subscript(j));
+        XYSeries cloud = Plots.scatter(chart, "final w of each run", e.coordinate(i), e.coordinate(j));
         cloud.setMarker(SeriesMarkers.CIRCLE);
         double[] m = e.mean();
         point(chart, "mean of the runs", m[i - 1], m[j - 1], new Color(0x009E73), SeriesMarkers.DIAMOND);
-        point(chart, "w_drop", wDrop[i - 1], wDrop[j - 1], Color.BLACK, SeriesMarkers.CROSS);
-        point(chart, "p·w_drop", pwDrop[i - 1], pwDrop[j - 1], new Color(0xD55E00), SeriesMarkers.SQUARE);
+        point(chart, "w(drop)", wDrop[i - 1], wDrop[j - 1], Color.BLACK, SeriesMarkers.CROSS);
+        point(chart, "p·w(drop)", pwDrop[i - 1], pwDrop[j - 1], new Color(0xD55E00), SeriesMarkers.SQUARE);
         return chart;
     }
 

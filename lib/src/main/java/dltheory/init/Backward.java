@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 
 import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
+
+import dltheory.linalg.Gemm;
 
 /**
  * The backward pass of notebook 01 — the other half of Glorot's argument, beyond Q1. For the loss
@@ -50,7 +51,7 @@ public final class Backward {
         DMatrixRMaj w = new DMatrixRMaj(width, width);
         for (int t = depth - 2; t >= 0; t--) {
             DMatrixRMaj dh = buffers[t % 2];
-            CommonOps_MT_DDRM.multTransA(net.weight(t + 2, w), delta, dh);     // W⁽ᵗ⁺²⁾ᵀ·δ: (d, d)ᵀ·(d, n)
+            Gemm.multTransA(net.weight(t + 2, w), delta, dh);     // W⁽ᵗ⁺²⁾ᵀ·δ: (d, d)ᵀ·(d, n)
             Slopes gp = derivatives.get(t);
             double[] dd = dh.data;
             double[] squares = new double[width];
@@ -81,14 +82,14 @@ public final class Backward {
         DMatrixRMaj w = new DMatrixRMaj(net.width, net.width);
         for (int t = net.depth() - 2; t >= 0; t--) {
             DMatrixRMaj dh = new DMatrixRMaj(x.numRows, x.numCols);
-            CommonOps_MT_DDRM.multTransA(net.weight(t + 2, w), delta, dh);
+            Gemm.multTransA(net.weight(t + 2, w), delta, dh);
             for (int k = 0; k < dh.data.length; k++) {
                 dh.data[k] *= derivatives.get(t).at(k);
             }
             delta = dh;
         }
         DMatrixRMaj dh0 = new DMatrixRMaj(x.numRows, x.numCols);
-        CommonOps_MT_DDRM.multTransA(net.weight(1, w), delta, dh0);
+        Gemm.multTransA(net.weight(1, w), delta, dh0);
         DMatrixRMaj gx = net.derivative(x);                               // h⁽⁰⁾ = g(x)
         for (int k = 0; k < dh0.data.length; k++) {
             dh0.data[k] *= gx.data[k];

@@ -7,6 +7,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
+import dltheory.plot.Panels;
 import dltheory.plot.Plots;
 import dltheory.table.Tables;
 import tech.tablesaw.api.DoubleColumn;
@@ -73,40 +74,38 @@ public final class Figures {
     }
 
     /**
-     * Histograms of log₁₀|a⁽ᵗ⁾| at the given layers for several sweeps: the scale of a⁽ᵗ⁾ in
-     * decades, so that exploding and vanishing schemes fit on one axis.
+     * Histograms of log₁₀|a⁽ᵗ⁾| at the given layers, one panel per sweep (small multiples): the
+     * scale of a⁽ᵗ⁾ in decades. Each panel has its own x range, since exploding and vanishing
+     * schemes end up hundreds of decades apart; a layer has the same colour in every panel.
      */
-    public static XYChart logMagnitudes(List<Sweep> sweeps, int... layers) {
+    public static Panels logMagnitudes(List<Sweep> sweeps, int... layers) {
         requireSweeps(sweeps);
         if (layers.length == 0) {
             throw new IllegalArgumentException("give at least one layer");
         }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
+        List<XYChart> panels = new java.util.ArrayList<>();
         for (Sweep s : sweeps) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
             for (int t : layers) {
                 for (double v : log10Abs(s.sample(t))) {
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);
                 }
             }
-        }
-        lo = Math.floor(lo);
-        hi = Math.ceil(hi);
-        int bins = (int) Math.max(40, Math.min(240, 2 * (hi - lo)));
-        lo = 10 * Math.floor(lo / 10);
-        hi = 10 * Math.ceil(hi / 10);
-        XYChart chart = Plots.xy("Scale of a⁽ᵗ⁾ across layers", "log₁₀|a⁽ᵗ⁾|", "density");
-        for (Sweep s : sweeps) {
+            lo = Math.floor(lo);
+            hi = Math.ceil(hi);
+            int bins = (int) Math.max(40, Math.min(240, 4 * (hi - lo)));
+            XYChart chart = Plots.xy("Scale of a⁽ᵗ⁾ under " + s.label(), "log₁₀|a⁽ᵗ⁾|", "density",
+                    Plots.WIDTH, 300);
             for (int t : layers) {
-                Plots.histogram(chart, s.init() + ", t = " + t, log10Abs(s.sample(t)), bins, lo, hi);
+                Plots.histogram(chart, "t = " + t, log10Abs(s.sample(t)), bins, lo, hi);
             }
+            chart.getStyler().setXAxisMin(lo);
+            chart.getStyler().setXAxisMax(hi);
+            panels.add(chart);
         }
-        chart.getStyler().setXAxisMin(lo);
-        chart.getStyler().setXAxisMax(hi);
-        chart.getStyler().setLegendLayout(LegendLayout.Vertical);
-        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
-        return chart;
+        return new Panels(panels, 1);
     }
 
     /** Var[∂L/∂a⁽ᵗ⁾] against t for several backward sweeps, log y, predictions dashed. */

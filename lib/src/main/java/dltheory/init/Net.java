@@ -6,15 +6,16 @@ import java.util.SplittableRandom;
 
 import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
+
+import dltheory.linalg.Gemm;
 
 /**
  * A deep fully-connected net of constant width d (notebook 01): a⁽ᵗ⁾ = W⁽ᵗ⁾h⁽ᵗ⁻¹⁾ + c,
  * h⁽ᵗ⁾ = g(a⁽ᵗ⁾), t = 1…L. The standardized inputs play the part of a⁽⁰⁾ (mean 0, variance 1,
  * symmetric), so h⁽⁰⁾ = g(x) and every layer, the first included, is one step of Q1's induction. A batch is a d×n matrix, one input per column, so one layer
- * is one EJML product (d, d)·(d, n), run multi-threaded by {@link CommonOps_MT_DDRM}. The
- * per-unit statistics run on the same thread pool ({@link EjmlConcurrency#loopFor}), so
- * {@link EjmlConcurrency#setMaxThreads} sets the threads of the whole sweep.
+ * is one BLAS product (d, d)·(d, n) ({@link Gemm#mult}; a native BLAS uses its own threads).
+ * The per-unit statistics run on EJML's thread pool ({@link EjmlConcurrency#loopFor}), so
+ * {@link EjmlConcurrency#setMaxThreads} sets their threads (and those of a Java BLAS).
  */
 final class Net {
 
@@ -123,7 +124,7 @@ final class Net {
         DMatrixRMaj w = new DMatrixRMaj(d, d);
         for (int t = 0; t < depth; t++) {
             DMatrixRMaj a = buffers[t % 2];
-            CommonOps_MT_DDRM.mult(weight(t + 1, w), h, a);  // (d, d)·(d, n) → (d, n)
+            Gemm.mult(weight(t + 1, w), h, a);  // (d, d)·(d, n) → (d, n)
             double[] ad = a.data;
             double[] sample = new double[kept];
             for (int k = 0; k < kept; k++) {
@@ -182,7 +183,7 @@ final class Net {
         DMatrixRMaj w = new DMatrixRMaj(width, width);
         for (int t = 0; t < depth(); t++) {
             a = new DMatrixRMaj(width, x.numCols);
-            CommonOps_MT_DDRM.mult(weight(t + 1, w), h, a);
+            Gemm.mult(weight(t + 1, w), h, a);
             double c = init.c();
             DMatrixRMaj next = new DMatrixRMaj(width, x.numCols);
             for (int k = 0; k < a.data.length; k++) {

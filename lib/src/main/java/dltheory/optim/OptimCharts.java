@@ -29,14 +29,33 @@ public final class OptimCharts {
      * @param lines  the paths drawn as lines; all 2-D
      */
     public static XYChart paths(String title, Trajectory dotted, Trajectory... lines) {
-        XYChart chart = Plots.xy(title, "θ₁", "θ₂");
+        return paths(title, null, dotted, lines);
+    }
+
+    /**
+     * {@link #paths(String, Trajectory, Trajectory...)} over the contour lines of {@code bowl}
+     * (levels at the start's loss times 1/2, 1/4, …), with equal scales on both axes, so that
+     * the paths cross the level sets at the angles they really do.
+     *
+     * @param bowl the 2-D quadratic the paths descend, or null for no contours
+     */
+    public static XYChart paths(String title, Quadratic bowl, Trajectory dotted, Trajectory... lines) {
+        XYChart chart = Plots.equalAspect(Plots.xy(title, "θ₁", "θ₂"));
+        if (bowl != null) {
+            double[][] a = {{bowl.matrix().get(0, 0), bowl.matrix().get(0, 1)},
+                {bowl.matrix().get(1, 0), bowl.matrix().get(1, 1)}};
+            double top = bowl.value(dotted.theta()[0]);
+            Plots.contours(chart, a, top, top / 4, top / 16, top / 64, top / 256);
+        }
         for (Trajectory p : lines) {
             require2d(p);
             Plots.line(chart, p.name(), p.coordinate(0), p.coordinate(1));
         }
         require2d(dotted);
-        Plots.scatter(chart, dotted.name(), dotted.coordinate(0), dotted.coordinate(1));
-        Plots.scatter(chart, "minimum θ*", new double[] {0}, new double[] {0});
+        Plots.scatter(chart, dotted.name(), dotted.coordinate(0), dotted.coordinate(1))
+                .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+        Plots.scatter(chart, "minimum θ*", new double[] {0}, new double[] {0})
+                .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CROSS).setMarkerColor(java.awt.Color.BLACK);
         return chart;
     }
 
@@ -49,9 +68,9 @@ public final class OptimCharts {
     public static XYChart stream(double beta, double[] g) {
         double[] v = Averages.recursive(beta, g);
         XYChart chart = Plots.xy("One noisy stream and its running average, β = " + beta, "step n", "value");
-        Plots.scatter(chart, "g_n", Plots.oneTo(g.length), g);
-        Plots.line(chart, "v_n", v);
-        Plots.line(chart, "v_n/(1 − βⁿ)", Averages.biasCorrected(beta, v));
+        Plots.scatter(chart, "gₙ", Plots.oneTo(g.length), g);
+        Plots.line(chart, "vₙ", v);
+        Plots.line(chart, "vₙ/(1 − βⁿ)", Averages.biasCorrected(beta, v));
         return chart;
     }
 
@@ -69,16 +88,16 @@ public final class OptimCharts {
         int n = first.n();
         int[] grid = logSteps(n, PER_DECADE);
         double[] x = steps(grid);
-        XYChart chart = Plots.logX(Plots.xy("Mean over " + first.runs() + " streams of v_n and of v′_n = v_n/(1 − βⁿ)",
+        XYChart chart = Plots.logX(Plots.xy("Mean over " + first.runs() + " streams of vₙ and of v′ₙ = vₙ/(1 − βⁿ)",
                 "step n", "mean over the streams"));
         for (AverageBias b : experiments) {
             if (b.n() != n || b.stream().mu() != first.stream().mu()) {
                 throw new IllegalArgumentException("experiments must share N and μ");
             }
-            Plots.line(chart, "v_n, β = " + b.beta(), x, pick(b.mean(), grid));
+            Plots.line(chart, "vₙ, β = " + b.beta(), x, pick(b.mean(), grid));
         }
         for (AverageBias b : experiments) {
-            Plots.line(chart, "v′_n, β = " + b.beta(), x, pick(b.meanCorrected(), grid));
+            Plots.line(chart, "v′ₙ, β = " + b.beta(), x, pick(b.meanCorrected(), grid));
         }
         for (int i = 0; i < experiments.length; i++) {
             Plots.reference(chart, i == 0 ? "(1 − βⁿ)μ" : "(1 − βⁿ)μ, β = " + experiments[i].beta(), x,
@@ -104,7 +123,7 @@ public final class OptimCharts {
         int[] grid = logSteps(withCorrection.length, PER_DECADE);
         double[] x = steps(grid);
         XYChart chart = Plots.logX(Plots.xy("Adam's step size on a constant gradient (β₁ = " + beta1 + ", β₂ = " + beta2 + ")",
-                "step t", "|Δθ_t| / η"));
+                "step t", "|Δθₜ| / η"));
         Plots.line(chart, "without bias correction", x, pick(withoutCorrection, grid));
         Plots.line(chart, "with bias correction", x, pick(withCorrection, grid));
         Plots.reference(chart, "(1 − β₁ᵗ)/√(1 − β₂ᵗ)", x, pick(Adam.uncorrectedStepRatios(beta1, beta2, withCorrection.length), grid));

@@ -2,8 +2,8 @@ package dltheory.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,39 +12,81 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+
 import javax.imageio.ImageIO;
 
 import org.knowm.xchart.VectorGraphicsEncoder;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler.LegendLayout;
-import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import dltheory.table.SignificantFormat;
+
 /**
- * The collection's charts, built on XChart in one house style: white plot area, light grid,
- * legend inside the plot, readable fonts, a colour-blind-safe palette and labelled log axes.
+ * The collection's charts, built on XChart in one house style ({@link HouseTheme}): white plot
+ * area, light grid, legend in a row under the plot, fonts readable at the site's column width,
+ * a colour-blind-safe palette with marker shapes or dash patterns as a second cue, and log axes
+ * labelled as powers of ten.
  *
  * <p>Build a chart with {@link #xy}, add series with {@link #line}, {@link #scatter},
- * {@link #histogram} or {@link #band}, switch to log axes with {@link #logX}/{@link #logY}, then
- * let the notebook display it (the display extension renders SVG and PNG) or save it with
- * {@link #svg}/{@link #png}.
+ * {@link #histogram}, {@link #band} or {@link #reference}, switch to log axes with
+ * {@link #logX}/{@link #logY}, then let the notebook display it (the display extension renders
+ * SVG and PNG) or save it with {@link #svg}/{@link #png}. {@link #finish} applies the rules every
+ * chart follows just before it is drawn:
+ * <ul>
+ * <li>a series keeps its colour and cue by name across every chart drawn in the same kernel
+ * (one notebook), and two series of one chart never share both;</li>
+ * <li>predictions and bounds ({@link #reference}) are drawn first, thin, beneath the data;
+ * single marked points last, on top;</li>
+ * <li>ticks fall on round values (XChart would put one on every value of an evenly spaced x
+ * axis: 1, 3, 5, …, 49);</li>
+ * <li>log axes show decades as 10⁻⁷, 10⁰, 10³ with light minor grid lines at 2…9 when the axis
+ * spans few decades;</li>
+ * <li>{@link #equalAspect} charts get one data unit per pixel on both axes.</li>
+ * </ul>
  */
 public final class Plots {
 
-    /** Default size in pixels: fits a notebook column and a page of the static site. */
+    /** Default size in pixels: the site's text column (45em at 16 px) and a notebook cell. */
     public static final int WIDTH = 720;
     public static final int HEIGHT = 440;
 
-    /** Okabe–Ito palette (colour-blind safe), black last. */
-    private static final Color[] PALETTE = {
-        new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
-        new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000)
-    };
+    /** The house theme every chart of the collection uses. */
+    public static final HouseTheme THEME = new HouseTheme();
+
+    /** Colour of predictions, bounds and closed forms: dark grey, thinner than the data. */
+    public static final Color REFERENCE = new Color(0x444444);
+
+    private static final Color GUIDE = new Color(0xEEEEEE);
+    private static final int MARKED_LINE_POINTS = 25;
+    /** Distinct (colour, cue) pairs: 4 colours × 6 cues cycle together with period 12. */
+    private static final int LOOK_COUNT = 12;
+
+    private enum Role { REFERENCE, GUIDE }
+
+    private static final Map<XYSeries, Role> ROLES = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<XYChart, Boolean> EQUAL_ASPECT = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<XYSeries, Boolean> LOGGED_X = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<XYSeries, Boolean> LOGGED_Y = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<XYChart, boolean[]> LOG_AXES = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Series name → look (colour PALETTE[l % 4], cue l % 6) in the order names were first drawn. */
+    private static final Map<String, Integer> LOOKS = new LinkedHashMap<>();
 
     private Plots() {
     }
@@ -57,48 +99,33 @@ public final class Plots {
      * @param yLabel the y-axis label, e.g. {@code "Var[a⁽ᵗ⁾]"}
      */
     public static XYChart xy(String title, String xLabel, String yLabel) {
+        return xy(title, xLabel, yLabel, WIDTH, HEIGHT);
+    }
+
+    /** {@link #xy(String, String, String)} at a given size in pixels (e.g. one of small multiples). */
+    public static XYChart xy(String title, String xLabel, String yLabel, int width, int height) {
         requireText(title, "title");
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        XYChart chart = new XYChart(width, height, THEME);
+        chart.setTitle(title);
+        chart.setXAxisTitle(xLabel);
+        chart.setYAxisTitle(yLabel);
         applyHouseStyle(chart.getStyler());
         return chart;
     }
 
     /** Sets the house style on an XY styler; exposed so that any XY chart can share it. */
     public static void applyHouseStyle(XYStyler s) {
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setPlotBorderVisible(true);
-        s.setPlotBorderColor(new Color(0x999999));
-        s.setPlotGridLinesVisible(true);
-        s.setPlotGridLinesColor(new Color(0xE5E5E5));
-        s.setPlotGridLinesStroke(new BasicStroke(1f));
-        s.setChartTitleBoxVisible(false);
-        s.setChartTitleFont(new Font(Fonts.SANS, Font.BOLD, 15));
-        s.setAxisTitleFont(new Font(Fonts.SANS, Font.PLAIN, 13));
-        s.setAxisTickLabelsFont(new Font(Fonts.SANS, Font.PLAIN, 11));
-        s.setLegendFont(new Font(Fonts.SANS, Font.PLAIN, 11));
-        // below the plot, in a row: never hides data, and leaves the plot its full width
-        s.setLegendPosition(LegendPosition.OutsideS);
+        s.setTheme(THEME);
         s.setLegendLayout(LegendLayout.Horizontal);
-        s.setLegendBackgroundColor(new Color(255, 255, 255, 220));
-        s.setLegendBorderColor(new Color(0xBBBBBB));
-        s.setSeriesColors(PALETTE);
-        s.setMarkerSize(5);
         s.setAntiAlias(true);
         s.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
-        // log axes label every decade; finish() labels 2…9 too when a range spans under two decades
-        s.setXAxisLogarithmicDecadeOnly(true);
-        s.setYAxisLogarithmicDecadeOnly(true);
-        s.setDecimalPattern("#,##0.###");
     }
 
-    /** Adds a line (no markers) and returns it for further styling. */
+    /** Adds a line and returns it; its colour and cue are chosen by {@link #finish}. */
     public static XYSeries line(XYChart chart, String name, double[] x, double[] y) {
         requireSameLength(x, y);
         XYSeries series = chart.addSeries(name, x, y);
-        series.setMarker(SeriesMarkers.NONE);
-        series.setLineStyle(new BasicStroke(2f));
+        series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         return series;
     }
 
@@ -107,12 +134,17 @@ public final class Plots {
         return line(chart, name, oneTo(y.length), y);
     }
 
-    /** Adds a dashed reference line, e.g. a closed form or a bound. */
+    /**
+     * Adds a prediction, closed form or bound: a thin dashed dark-grey line drawn beneath the
+     * measured data.
+     */
     public static XYSeries reference(XYChart chart, String name, double[] x, double[] y) {
         XYSeries series = line(chart, name, x, y);
-        series.setLineStyle(new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-                10f, new float[] {6f, 4f}, 0f));
-        series.setLineColor(Color.BLACK);
+        series.setLineStyle(new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                10f, new float[] {5f, 3f}, 0f));
+        series.setLineColor(REFERENCE);
+        series.setMarker(SeriesMarkers.NONE);
+        ROLES.put(series, Role.REFERENCE);
         return series;
     }
 
@@ -126,8 +158,72 @@ public final class Plots {
         requireSameLength(x, y);
         XYSeries series = chart.addSeries(name, x, y);
         series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
-        series.setMarker(SeriesMarkers.CIRCLE);
         return series;
+    }
+
+    /**
+     * Adds thin light lines that are not data (contours, guides): drawn first, not in the legend.
+     * A NaN in {@code y} breaks the line, so one series can hold several curves.
+     */
+    public static XYSeries guide(XYChart chart, String name, double[] x, double[] y, Color color) {
+        requireSameLength(x, y);
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(color);
+        series.setLineStyle(new BasicStroke(1f));
+        series.setShowInLegend(false);
+        ROLES.put(series, Role.GUIDE);
+        return series;
+    }
+
+    /**
+     * Adds the level sets ½θᵀAθ = c of a 2×2 quadratic as light ellipses (contour lines), for
+     * paths on a bowl.
+     *
+     * @param a      the symmetric positive definite matrix {{a11, a12}, {a12, a22}}
+     * @param levels the values c &gt; 0 of ½θᵀAθ to draw
+     */
+    public static XYSeries contours(XYChart chart, double[][] a, double... levels) {
+        double a11 = a[0][0];
+        double a12 = a[0][1];
+        double a22 = a[1][1];
+        if (!(a11 > 0 && a11 * a22 - a12 * a12 > 0)) {
+            throw new IllegalArgumentException("a must be positive definite for contours");
+        }
+        // principal axes: A = λ₁e₁e₁ᵀ + λ₂e₂e₂ᵀ, e₁ at angle φ₀
+        double phi0 = 0.5 * Math.atan2(2 * a12, a11 - a22);
+        double mean = (a11 + a22) / 2;
+        double radius = Math.hypot((a11 - a22) / 2, a12);
+        double l1 = mean + radius;
+        double l2 = mean - radius;
+        double c0 = Math.cos(phi0);
+        double s0 = Math.sin(phi0);
+        int n = 241;
+        double[] x = new double[levels.length * (n + 1)];
+        double[] y = new double[x.length];
+        int k = 0;
+        for (double c : levels) {
+            // the level set ½θᵀAθ = c is the ellipse with semi-axes √(2c/λ₁), √(2c/λ₂)
+            double r1 = Math.sqrt(2 * c / l1);
+            double r2 = Math.sqrt(2 * c / l2);
+            for (int i = 0; i < n; i++) {
+                double phi = 2 * Math.PI * i / (n - 1);
+                double u = r1 * Math.cos(phi);
+                double v = r2 * Math.sin(phi);
+                x[k] = c0 * u - s0 * v;
+                y[k++] = s0 * u + c0 * v;
+            }
+            x[k] = x[k - 1];
+            y[k++] = Double.NaN;
+        }
+        return guide(chart, "contours of the loss", x, y, new Color(0xC8C8C8));
+    }
+
+    /** Both axes show the same quantity: one data unit spans as many pixels on each. */
+    public static XYChart equalAspect(XYChart chart) {
+        EQUAL_ASPECT.put(chart, Boolean.TRUE);
+        return chart;
     }
 
     /**
@@ -137,16 +233,20 @@ public final class Plots {
     public static void band(XYChart chart, String name, double[] x, double[] lower, double[] upper) {
         requireSameLength(x, lower);
         requireSameLength(x, upper);
-        Color grey = new Color(0x777777);
+        Color grey = new Color(0x888888);
         BasicStroke dotted = new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND,
-                10f, new float[] {2f, 3f}, 0f);
+                10f, new float[] {1f, 3f}, 0f);
         XYSeries lo = line(chart, name, x, lower);
         lo.setLineStyle(dotted);
         lo.setLineColor(grey);
+        lo.setMarker(SeriesMarkers.NONE);
+        ROLES.put(lo, Role.REFERENCE);
         XYSeries hi = line(chart, name + " (upper)", x, upper);
         hi.setLineStyle(dotted);
         hi.setLineColor(grey);
+        hi.setMarker(SeriesMarkers.NONE);
         hi.setShowInLegend(false);
+        ROLES.put(hi, Role.REFERENCE);
     }
 
     /**
@@ -157,10 +257,7 @@ public final class Plots {
     public static XYSeries histogram(XYChart chart, String name, double[] samples, int bins,
                                      double lo, double hi) {
         Histogram h = Histogram.of(samples, bins, lo, hi);
-        XYSeries series = chart.addSeries(name, h.stepX(), h.stepY());
-        series.setMarker(SeriesMarkers.NONE);
-        series.setLineStyle(new BasicStroke(1.8f));
-        return series;
+        return line(chart, name, h.stepX(), h.stepY());
     }
 
     /** Switches the x axis to a logarithmic scale (values must be positive). */
@@ -175,51 +272,417 @@ public final class Plots {
         return chart;
     }
 
+    /** Whether the x (or y) axis of {@code chart} is logarithmic, before or after {@link #finish}. */
+    public static boolean isLog(XYChart chart, boolean xAxis) {
+        boolean[] done = LOG_AXES.get(chart);
+        boolean native_ = xAxis ? chart.getStyler().isXAxisLogarithmic() : chart.getStyler().isYAxisLogarithmic();
+        return native_ || (done != null && done[xAxis ? 0 : 1]);
+    }
+
+    /** Clears the names → colours memory (a new notebook; tests). */
+    public static void forgetColours() {
+        synchronized (LOOKS) {
+            LOOKS.clear();
+        }
+    }
+
     /**
-     * Last touches before drawing: a logarithmic axis whose data span less than two decades gets
-     * labels at 2…9 as well (XChart would show a single label); one spanning more keeps decade
-     * labels only, so they do not overlap; its labels switch to scientific notation ({@code 1E-5})
-     * when values fall below 10⁻³ or above 10⁶. Called by {@link #svg} and {@link #png}.
+     * Applies the house rules before drawing (see the class comment). Called by {@link #svg} and
+     * {@link #png}; safe to call again.
      */
     public static void finish(Chart<?, ?> chart) {
         if (chart instanceof XYChart xy) {
-            XYStyler s = xy.getStyler();
-            if (s.isXAxisLogarithmic()) {
-                s.setXAxisLogarithmicDecadeOnly(decades(xy, true) >= 2);
-                s.setXAxisDecimalPattern(readableRange(xy, true) ? null : "0E0");
-            }
-            if (s.isYAxisLogarithmic()) {
-                s.setYAxisLogarithmicDecadeOnly(decades(xy, false) >= 2);
-                s.setYAxisDecimalPattern(readableRange(xy, false) ? null : "0E0");
+            synchronized (xy) {
+                logAxis(xy, true);
+                logAxis(xy, false);
+                assignLooks(xy);
+                layer(xy);
+                roundTicks(xy);
+                fitLegend(xy);
+                if (EQUAL_ASPECT.containsKey(xy)) {
+                    equalizeAspect(xy);
+                }
             }
         }
     }
 
-    /** log₁₀(max/min) over the positive x (or y) values of every series. */
-    static double decades(XYChart chart, boolean xAxis) {
-        double[] range = positiveRange(chart, xAxis);
-        return range[1] > 0 ? Math.log10(range[1] / range[0]) : 0;
+    // --- looks: colour, marker, dash ------------------------------------------------------------
+
+    private static void assignLooks(XYChart chart) {
+        Set<Integer> used = new HashSet<>();
+        List<XYSeries> open = new ArrayList<>();
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            if (!ROLES.containsKey(s) && s.getLineColor() == null && s.getMarkerColor() == null) {
+                open.add(s);
+            } else if (!ROLES.containsKey(s)) {
+                used.add(lookOf(s.getLineColor() != null ? s.getLineColor() : s.getMarkerColor()));
+            }
+        }
+        synchronized (LOOKS) {
+            // names seen before keep their look when this chart leaves it free
+            List<XYSeries> fresh = new ArrayList<>();
+            for (XYSeries s : open) {
+                Integer look = LOOKS.get(key(s));
+                if (look != null && !used.contains(look)) {
+                    used.add(look);
+                    style(s, look);
+                } else {
+                    fresh.add(s);
+                }
+            }
+            // new names take the first look free in this chart and not yet any other name's
+            for (XYSeries s : fresh) {
+                int look = 0;
+                while (used.contains(look) || (LOOKS.containsValue(look) && look < LOOK_COUNT)) {
+                    look++;
+                }
+                if (look >= LOOK_COUNT) {
+                    look = 0;
+                    while (used.contains(look)) {
+                        look++;
+                    }
+                }
+                LOOKS.putIfAbsent(key(s), look);
+                used.add(look);
+                style(s, look);
+            }
+        }
     }
 
-    /** Whether the positive x (or y) values all lie in [10⁻³, 10⁶), where plain numbers read well. */
-    static boolean readableRange(XYChart chart, boolean xAxis) {
-        double[] range = positiveRange(chart, xAxis);
-        return range[1] == 0 || (range[0] >= 1e-3 && range[1] < 1e6);
+    private static String key(XYSeries s) {
+        return s.getName();
     }
 
-    /** {min, max} of the positive finite x (or y) values of every series; {∞, 0} when none. */
-    private static double[] positiveRange(XYChart chart, boolean xAxis) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
+    /** The look whose colour is {@code c}, or −1. */
+    private static int lookOf(Color c) {
+        for (int i = 0; i < HouseTheme.PALETTE.length; i++) {
+            if (HouseTheme.PALETTE[i].equals(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void style(XYSeries s, int look) {
+        Color colour = HouseTheme.PALETTE[look % HouseTheme.PALETTE.length];
+        int cue = look % HouseTheme.MARKERS.length;
+        s.setLineColor(colour);
+        s.setMarkerColor(colour);
+        s.setFillColor(colour);
+        boolean scatter = s.getXYSeriesRenderStyle() == XYSeriesRenderStyle.Scatter;
+        boolean marked = scatter || s.getXData().length <= MARKED_LINE_POINTS;
+        if (s.getMarker() == null) {
+            s.setMarker(marked ? HouseTheme.MARKERS[cue] : SeriesMarkers.NONE);
+        }
+        if (s.getLineStyle() == null) {
+            s.setLineStyle(marked ? HouseTheme.LINES[0] : HouseTheme.LINES[cue]);
+        }
+    }
+
+    /** Guides first, then references, then the data, then single points, in that drawing order. */
+    private static void layer(XYChart chart) {
+        Map<String, XYSeries> map = chart.getSeriesMap();
+        List<XYSeries> all = new ArrayList<>(map.values());
+        List<XYSeries> ordered = new ArrayList<>();
+        for (XYSeries s : all) {
+            if (ROLES.get(s) == Role.GUIDE) {
+                ordered.add(s);
+            }
+        }
+        for (XYSeries s : all) {
+            if (ROLES.get(s) == Role.REFERENCE) {
+                ordered.add(s);
+            }
+        }
+        for (XYSeries s : all) {
+            if (!ROLES.containsKey(s) && s.getXData().length > 1) {
+                ordered.add(s);
+            }
+        }
+        for (XYSeries s : all) {
+            if (!ROLES.containsKey(s) && s.getXData().length <= 1) {
+                ordered.add(s);
+            }
+        }
+        map.clear();
+        for (XYSeries s : ordered) {
+            map.put(s.getName(), s);
+        }
+    }
+
+    /**
+     * A legend in a row under the plot that would be wider than the picture (XChart centres it
+     * and cuts both ends off) becomes a column under the plot.
+     */
+    private static void fitLegend(XYChart chart) {
+        XYStyler s = chart.getStyler();
+        if (s.getLegendLayout() != LegendLayout.Horizontal || !s.isLegendVisible()) {
+            return;
+        }
+        FontRenderContext frc = new FontRenderContext(null, true, true);
+        double width = s.getLegendPadding();
         for (XYSeries series : chart.getSeriesMap().values()) {
+            if (series.isShowInLegend()) {
+                width += s.getLegendFont().getStringBounds(series.getName(), frc).getWidth()
+                        + s.getLegendSeriesLineLength() + 3 * s.getLegendPadding();
+            }
+        }
+        if (width > chart.getWidth() - 2 * s.getChartPadding()) {
+            s.setLegendLayout(LegendLayout.Vertical);
+        }
+    }
+
+    // --- ticks ----------------------------------------------------------------------------------
+
+    /**
+     * XChart puts a tick on every k-th x value when the x values are evenly spaced (1, 3, 5, …);
+     * widening the axis by 0.2 % breaks the even spacing, so it steps on round values instead.
+     */
+    private static void roundTicks(XYChart chart) {
+        XYStyler s = chart.getStyler();
+        if (s.isXAxisLogarithmic() || chart.getSeriesMap().isEmpty()) {
+            return;
+        }
+        Set<Double> values = new LinkedHashSet<>();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double v : series.getXData()) {
+                values.add(v);
+                if (!Double.isNaN(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        double lo = s.getXAxisMin() != null ? s.getXAxisMin() : min;
+        double hi = s.getXAxisMax() != null ? s.getXAxisMax() : max;
+        List<Double> list = new ArrayList<>();
+        list.add(lo);
+        values.stream().filter(v -> !list.contains(v)).forEach(list::add);
+        if (!list.contains(hi)) {
+            list.add(hi);
+        }
+        if (list.size() < 2 || Math.abs(hi - lo) <= 1e-4) {
+            return;
+        }
+        double step = list.get(1) - list.get(0);
+        for (int i = 1; i < list.size(); i++) {
+            if (Math.abs(list.get(i) - list.get(i - 1) - step) >= 1e-4) {
+                return;
+            }
+        }
+        s.setXAxisMax(hi + Math.max(0.002 * (hi - lo), 2e-4));
+    }
+
+    // --- log axes -------------------------------------------------------------------------------
+
+    /**
+     * Draws a logarithmic axis as a linear axis over log₁₀ of the data, so that its ticks step by
+     * whole decades (at most ~8 labels) labelled 10ᵏ, with light minor grid lines at 2…9 × 10ᵏ
+     * when the axis spans at most four decades. Non-positive values are left out.
+     */
+    private static void logAxis(XYChart chart, boolean xAxis) {
+        XYStyler s = chart.getStyler();
+        boolean wanted = xAxis ? s.isXAxisLogarithmic() : s.isYAxisLogarithmic();
+        boolean[] done = LOG_AXES.computeIfAbsent(chart, c -> new boolean[2]);
+        if (!wanted && !done[xAxis ? 0 : 1]) {
+            return;
+        }
+        Map<XYSeries, Boolean> logged = xAxis ? LOGGED_X : LOGGED_Y;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            if (logged.containsKey(series) || ROLES.get(series) == Role.GUIDE) {
+                continue;
+            }
+            double[] x = series.getXData();
+            double[] y = series.getYData();
+            int n = 0;
+            for (int i = 0; i < x.length; i++) {
+                double v = xAxis ? x[i] : y[i];
+                if (v > 0 || Double.isNaN(v)) {
+                    n++;
+                }
+            }
+            double[] nx = new double[n];
+            double[] ny = new double[n];
+            int k = 0;
+            for (int i = 0; i < x.length; i++) {
+                double v = xAxis ? x[i] : y[i];
+                if (v > 0 || Double.isNaN(v)) {
+                    nx[k] = xAxis ? Math.log10(x[i]) : x[i];
+                    ny[k++] = xAxis ? y[i] : Math.log10(y[i]);
+                }
+            }
+            if (n == 0) {
+                nx = new double[] {Double.NaN};
+                ny = new double[] {Double.NaN};
+            }
+            series.replaceData(nx, ny, null);
+            logged.put(series, Boolean.TRUE);
+        }
+        if (done[xAxis ? 0 : 1]) {
+            return;
+        }
+        done[xAxis ? 0 : 1] = true;
+        double[] range = range(chart, xAxis);
+        if (xAxis) {
+            s.setXAxisLogarithmic(false);
+            if (s.getXAxisMin() != null) {
+                s.setXAxisMin(Math.log10(s.getXAxisMin()));
+            }
+            if (s.getXAxisMax() != null) {
+                s.setXAxisMax(Math.log10(s.getXAxisMax()));
+            }
+            s.setxAxisTickLabelsFormattingFunction(Plots::powerOfTen);
+        } else {
+            s.setYAxisLogarithmic(false);
+            if (s.getYAxisMin() != null) {
+                s.setYAxisMin(Math.log10(s.getYAxisMin()));
+            }
+            if (s.getYAxisMax() != null) {
+                s.setYAxisMax(Math.log10(s.getYAxisMax()));
+            }
+            s.setyAxisTickLabelsFormattingFunction(Plots::powerOfTen);
+        }
+        double lo = xAxis ? orElse(s.getXAxisMin(), range[0]) : orElse(s.getYAxisMin(), range[0]);
+        double hi = xAxis ? orElse(s.getXAxisMax(), range[1]) : orElse(s.getYAxisMax(), range[1]);
+        double span = hi - lo;
+        if (span >= 2) {
+            // a tick spacing wide enough that XChart's step is a whole number of decades
+            double pixels = 0.92 * (xAxis ? chart.getWidth() - 120 : chart.getHeight() - 150);
+            int hint = (int) Math.ceil(1.1 * pixels / span);
+            if (xAxis) {
+                s.setXAxisTickMarkSpacingHint(Math.max(THEME.getXAxisTickMarkSpacingHint(), hint));
+            } else {
+                s.setYAxisTickMarkSpacingHint(Math.max(THEME.getYAxisTickMarkSpacingHint(), hint));
+            }
+        }
+        if (span > 0 && span <= 4) {
+            minorGrid(chart, xAxis, lo, hi);
+        }
+    }
+
+    /** Light lines at log₁₀(m·10ᵏ), m = 2…9, across the plot. */
+    private static void minorGrid(XYChart chart, boolean xAxis, double lo, double hi) {
+        double[] other = range(chart, !xAxis);
+        if (!(other[1] >= other[0])) {
+            return;
+        }
+        List<Double> at = new ArrayList<>();
+        for (int k = (int) Math.floor(lo); k <= Math.ceil(hi); k++) {
+            for (int m = 2; m <= 9; m++) {
+                double v = k + Math.log10(m);
+                if (v > lo && v < hi) {
+                    at.add(v);
+                }
+            }
+        }
+        if (at.isEmpty()) {
+            return;
+        }
+        double[] u = new double[3 * at.size()];
+        double[] w = new double[u.length];
+        for (int i = 0; i < at.size(); i++) {
+            u[3 * i] = at.get(i);
+            u[3 * i + 1] = at.get(i);
+            u[3 * i + 2] = at.get(i);
+            w[3 * i] = other[0];
+            w[3 * i + 1] = other[1];
+            w[3 * i + 2] = Double.NaN;
+        }
+        String name = xAxis ? "minor grid x" : "minor grid y";
+        if (xAxis) {
+            guide(chart, name, u, w, GUIDE);
+        } else {
+            // a NaN in y breaks a line: horizontal lines need it in y as well
+            double[] y = u.clone();
+            guide(chart, name, w, y, GUIDE);
+        }
+    }
+
+    /** 10ᵏ for a whole k; otherwise the value 10ᵛ with two significant digits. */
+    static String powerOfTen(double v) {
+        long k = Math.round(v);
+        if (Math.abs(v - k) < 1e-6) {
+            return "10" + superscript(k);
+        }
+        return SignificantFormat.format(Math.pow(10, v), 2);
+    }
+
+    /** An integer in Unicode subscript digits: 12 → ₁₂. */
+    public static String subscript(long k) {
+        String digits = "₀₁₂₃₄₅₆₇₈₉";
+        StringBuilder out = new StringBuilder(k < 0 ? "₋" : "");
+        for (char c : Long.toString(Math.abs(k)).toCharArray()) {
+            out.append(digits.charAt(c - '0'));
+        }
+        return out.toString();
+    }
+
+    /** An integer in Unicode superscript digits, with a superscript minus: −7 → ⁻⁷. */
+    public static String superscript(long k) {
+        String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        StringBuilder out = new StringBuilder(k < 0 ? "⁻" : "");
+        for (char c : Long.toString(Math.abs(k)).toCharArray()) {
+            out.append(digits.charAt(c - '0'));
+        }
+        return out.toString();
+    }
+
+    /** {min, max} of the finite x (or y) values of the series that are not guides. */
+    private static double[] range(XYChart chart, boolean xAxis) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            if (ROLES.get(series) == Role.GUIDE) {
+                continue;
+            }
             for (double v : xAxis ? series.getXData() : series.getYData()) {
-                if (v > 0 && Double.isFinite(v)) {
+                if (Double.isFinite(v)) {
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                 }
             }
         }
         return new double[] {min, max};
+    }
+
+    private static double orElse(Double v, double fallback) {
+        return v != null ? v : fallback;
+    }
+
+    // --- equal aspect ---------------------------------------------------------------------------
+
+    /**
+     * Widens the x or the y range about its centre until a data unit spans as many pixels on
+     * both axes; the plot's size in pixels is measured by drawing the chart once off-screen.
+     */
+    private static void equalizeAspect(XYChart chart) {
+        XYStyler s = chart.getStyler();
+        double[] xr = range(chart, true);
+        double[] yr = range(chart, false);
+        double xlo = orElse(s.getXAxisMin(), xr[0]);
+        double xhi = orElse(s.getXAxisMax(), xr[1]);
+        double ylo = orElse(s.getYAxisMin(), yr[0]);
+        double yhi = orElse(s.getYAxisMax(), yr[1]);
+        s.setXAxisMin(xlo).setXAxisMax(xhi).setYAxisMin(ylo).setYAxisMax(yhi);
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            chart.paint(g, chart.getWidth(), chart.getHeight());
+        } finally {
+            g.dispose();
+        }
+        double px = chart.getScreenXFromChart(xhi) - chart.getScreenXFromChart(xlo);
+        double py = chart.getScreenYFromChart(ylo) - chart.getScreenYFromChart(yhi);
+        if (!(px > 0 && py > 0)) {
+            return;
+        }
+        double unitsPerPixel = Math.max((xhi - xlo) / px, (yhi - ylo) / py);
+        double xc = (xlo + xhi) / 2;
+        double yc = (ylo + yhi) / 2;
+        s.setXAxisMin(xc - unitsPerPixel * px / 2).setXAxisMax(xc + unitsPerPixel * px / 2);
+        s.setYAxisMin(yc - unitsPerPixel * py / 2).setYAxisMax(yc + unitsPerPixel * py / 2);
     }
 
     /**
@@ -260,6 +723,42 @@ public final class Plots {
         return out.toByteArray();
     }
 
+    /** The small multiples as one SVG element (see {@link #svg(Chart)}). */
+    public static String svg(Panels panels) {
+        VectorGraphics2D g = new VectorGraphics2D();
+        panels.paint(g);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, panels.width(), panels.height()))
+                    .writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String document = out.toString(StandardCharsets.UTF_8);
+        return document.substring(document.indexOf("<svg"));
+    }
+
+    /** The small multiples as PNG bytes at 2× scale. */
+    public static byte[] png(Panels panels) {
+        BufferedImage image = new BufferedImage(2 * panels.width(), 2 * panels.height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.scale(2, 2);
+            panels.paint(g);
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** Writes the chart as {@code base.svg} and {@code base.png}; returns the SVG path. */
     public static Path save(Chart<?, ?> chart, Path base) {
         try {
@@ -274,8 +773,13 @@ public final class Plots {
 
     /** One line describing the chart, used as its {@code text/plain} form. */
     public static String describe(Chart<?, ?> chart) {
-        String names = String.join(", ", chart.getSeriesMap().keySet());
-        return "Chart \"" + chart.getTitle() + "\" (" + chart.getSeriesMap().size() + " series: " + names + ")";
+        List<String> names = new ArrayList<>();
+        for (Object s : chart.getSeriesMap().values()) {
+            if (!(s instanceof XYSeries xy && ROLES.get(xy) == Role.GUIDE)) {
+                names.add(((org.knowm.xchart.internal.series.Series) s).getName());
+            }
+        }
+        return "Chart \"" + chart.getTitle() + "\" (" + names.size() + " series: " + String.join(", ", names) + ")";
     }
 
     /** The vector 1, 2, …, n as doubles (layer or step indices for an x axis). */

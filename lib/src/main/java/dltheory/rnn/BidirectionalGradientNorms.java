@@ -138,7 +138,7 @@ public record BidirectionalGradientNorms(String loss, double[] forward, double[]
                     + " for a bound on a log axis, got chain " + chain + ", rate " + rate);
         }
         XYChart chart = chart(title);
-        Plots.reference(chart, "bound (γ‖U‖₂)^distance", Plots.oneTo(steps()), b);
+        Plots.reference(chart, "bound (γ‖U‖₂)ᵈ, d = steps from the loss", Plots.oneTo(steps()), b);
         return chart;
     }
 

@@ -406,7 +406,7 @@ public final class Jacobians {
             throw new IllegalArgumentException("rate must be finite and > 0, got " + rate);
         }
         int steps = curves.get(0).steps();
-        XYChart chart = Plots.xy(title, "T", "log₁₀ ‖∂h_T/∂h_0‖");
+        XYChart chart = Plots.xy(title, "t", "log₁₀ ‖∂hₜ/∂h₀‖");
         double[] bound = new double[steps];
         for (int t = 1; t <= steps; t++) {
             bound[t - 1] = t * Math.log10(rate);

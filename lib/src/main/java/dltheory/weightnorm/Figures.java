@@ -26,7 +26,7 @@ public final class Figures {
         if (points < 2) {
             throw new IllegalArgumentException("points must be >= 2, got " + points);
         }
-        XYChart chart = Plots.xy("Weight norm vs batch norm of y = uᵀx", "batch norm  ŷ = γ(y − μ_y)/σ_y + β",
+        XYChart chart = Plots.xy("Weight norm vs batch norm of y = uᵀx", "batch norm  ŷ = γ(y − μ)/σ + β",
                 "weight norm  wᵀx + β");
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -51,7 +51,7 @@ public final class Figures {
     /** Q4.3 (eq. 9): ‖u_t‖ against the step t, one line per step size α. */
     public static XYChart normGrowth(List<Trajectory> runs) {
         Training.requireRuns(runs);
-        XYChart chart = Plots.xy("‖u‖ never decreases, and grows faster for larger α", "step t + 1", "‖u_t‖");
+        XYChart chart = Plots.xy("‖u‖ never decreases, and grows faster for larger α", "step t + 1", "‖uₜ‖");
         for (Trajectory r : runs) {
             Plots.line(chart, label(r), plusOne(r.times()), r.normU());
         }
@@ -65,7 +65,7 @@ public final class Figures {
      */
     public static XYChart rate(List<Trajectory> runs) {
         Training.requireRuns(runs);
-        XYChart chart = Plots.xy("Weight norm's built-in step-size decay: α/‖u_t‖²", "step t + 1", "α/‖u_t‖²");
+        XYChart chart = Plots.xy("Weight norm's built-in step-size decay: α/‖uₜ‖²", "step t + 1", "α/‖uₜ‖²");
         for (Trajectory r : runs) {
             Plots.line(chart, label(r), plusOne(r.times()), r.rate());
         }

@@ -35,7 +35,10 @@ class NotebookDisplayTest {
         byte[] png = Base64.getDecoder().decode((String) data.getData(NotebookDisplay.PNG));
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
-        assertEquals("Chart \"Variance by layer\" (1 series: He)", data.getData(NotebookDisplay.TEXT));
+        String text = (String) data.getData(NotebookDisplay.TEXT);
+        assertEquals("Chart \"Variance by layer\" (1 series: He)", text.lines().findFirst().orElseThrow());
+        assertTrue(text.contains("\nlayout: ok\n"), text);
+        assertTrue(text.matches("(?s).*colours: He #[0-9a-f]{6}$"), text);
     }
 
     @Test

@@ -33,20 +33,20 @@ class DropoutChartsTest {
         SgdPath b = DropoutSgd.run(d.X(), d.y(), p, 100, eta, Double.POSITIVE_INFINITY, 10, Seeded.rng(3L));
         XYChart c = DropoutCharts.sgdDistance(a, b, wDrop, pw);
         assertEquals(4, c.getSeriesMap().size());
-        assertArrayEquals(a.distanceTo(wDrop), c.getSeriesMap().get("decaying η: w_drop").getYData());
+        assertArrayEquals(a.distanceTo(wDrop), c.getSeriesMap().get("decaying η, to w(drop)").getYData());
         Ensemble e = DropoutSgd.ensemble(d.X(), d.y(), p, 5, 10, eta, Seeded.rng(4L));
         XYChart s = DropoutCharts.spread(e, wDrop, pw, 1, 2);
-        assertArrayEquals(e.coordinate(2), s.getSeriesMap().get("w_T of each run").getYData());
-        assertEquals(wDrop[0], s.getSeriesMap().get("w_drop").getXData()[0]);
+        assertArrayEquals(e.coordinate(2), s.getSeriesMap().get("final w of each run").getYData());
+        assertEquals(wDrop[0], s.getSeriesMap().get("w(drop)").getXData()[0]);
     }
 
     @Test
     void pathsAndLambda() {
         double[] ps = {0.1, 0.5, 0.9};
         CoefficientPaths paths = DropoutRegression.dropoutPaths(d.X(), d.y(), ps);
-        XYChart c = DropoutCharts.coefficientPaths(paths, "t", "p", "p·w_drop", false);
+        XYChart c = DropoutCharts.coefficientPaths(paths, "t", "p", "p·w(drop)", false);
         assertEquals(3, c.getSeriesMap().size());
-        assertArrayEquals(paths.path(2), c.getSeriesMap().get("w_2").getYData());
+        assertArrayEquals(paths.path(2), c.getSeriesMap().get("w₂").getYData());
         XYChart l = DropoutCharts.lambdaVsP(ps);
         assertEquals(9.0, l.getSeriesMap().values().iterator().next().getYData()[0], 1e-12);
     }

@@ -34,9 +34,10 @@ class FiguresTest {
     @Test
     void histogramChartsHaveOneSeriesPerLayer() {
         assertEquals(4, Figures.histograms(he, 1, 5, 10).getSeriesMap().size());
-        XYChart logs = Figures.logMagnitudes(List.of(he, naive), 1, 10);
-        assertEquals(4, logs.getSeriesMap().size());
-        assertTrue(logs.getSeriesMap().containsKey("N(0, 1), t = 10"));
+        var logs = Figures.logMagnitudes(List.of(he, naive), 1, 10);
+        assertEquals(2, logs.panels().size(), "one panel per sweep");
+        assertEquals(2, logs.panels().get(1).getSeriesMap().size());
+        assertTrue(logs.panels().get(1).getSeriesMap().containsKey("t = 10"));
         assertThrows(IllegalArgumentException.class, () -> Figures.histograms(he));
     }
 

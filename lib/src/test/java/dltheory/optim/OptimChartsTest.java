@@ -48,7 +48,7 @@ class OptimChartsTest {
         AverageBias b9 = AverageBias.simulate(0.9, s, 300, 50, new Random(SEED));
         AverageBias b99 = AverageBias.simulate(0.99, s, 300, 50, new Random(SEED + 1));
         XYChart chart = OptimCharts.averages(b9, b99);
-        XYSeries mean = chart.getSeriesMap().get("v_n, β = 0.99");
+        XYSeries mean = chart.getSeriesMap().get("vₙ, β = 0.99");
         int[] grid = OptimCharts.logSteps(300, OptimCharts.PER_DECADE);
         for (int i = 0; i < grid.length; i++) {
             assertEquals(grid[i], mean.getXData()[i], 0);
@@ -77,8 +77,8 @@ class OptimChartsTest {
     void streamChartHasTheStreamAndBothAverages() {
         double[] g = new NoisyGradient(1, 1).draw(50, new Random(SEED));
         XYChart chart = OptimCharts.stream(0.9, g);
-        assertArrayEquals(g, chart.getSeriesMap().get("g_n").getYData(), 0);
-        assertArrayEquals(Averages.recursive(0.9, g), chart.getSeriesMap().get("v_n").getYData(), 0);
+        assertArrayEquals(g, chart.getSeriesMap().get("gₙ").getYData(), 0);
+        assertArrayEquals(Averages.recursive(0.9, g), chart.getSeriesMap().get("vₙ").getYData(), 0);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -65,21 +66,87 @@ class PlotsTest {
     }
 
     @Test
-    void logAxisLabelsEveryDecadeOrEveryTickDependingOnTheRange() {
+    void logAxesBecomeDecadesOfTheDataWithPowerLabelsAndMinorLinesWhenNarrow() {
         XYChart narrow = Plots.logY(Plots.xy("T", "x", "y"));
-        Plots.line(narrow, "a", new double[] {0.9, 1.1, 3});
+        Plots.line(narrow, "a", new double[] {0.9, 1.1, 30});
         Plots.finish(narrow);
-        assertFalse(narrow.getStyler().isYAxisLogarithmicDecadeOnly());
+        assertTrue(Plots.isLog(narrow, false));
+        assertFalse(narrow.getStyler().isYAxisLogarithmic());
+        assertArrayEquals(new double[] {Math.log10(0.9), Math.log10(1.1), Math.log10(30)},
+                narrow.getSeriesMap().get("a").getYData(), 1e-12);
+        assertTrue(narrow.getSeriesMap().containsKey("minor grid y"));
+        assertEquals("10¹", narrow.getStyler().getyAxisTickLabelsFormattingFunction().apply(1.0));
+        Plots.finish(narrow);
+        assertEquals(Math.log10(30), narrow.getSeriesMap().get("a").getYData()[2], 1e-12, "finish twice is once");
         XYChart wide = Plots.logY(Plots.xy("T", "x", "y"));
-        Plots.line(wide, "a", new double[] {1e-3, 1, 10});
+        Plots.line(wide, "a", new double[] {1e-12, 1e-6, 1});
         Plots.finish(wide);
-        assertTrue(wide.getStyler().isYAxisLogarithmicDecadeOnly());
-        assertEquals(4, Plots.decades(wide, false), 1e-12);
-        assertEquals(null, narrow.getStyler().getYAxisDecimalPattern());
-        XYChart tiny = Plots.logY(Plots.xy("T", "x", "y"));
-        Plots.line(tiny, "a", new double[] {1e-12, 1e-6, 1});
-        Plots.finish(tiny);
-        assertEquals("0E0", tiny.getStyler().getYAxisDecimalPattern());
+        assertFalse(wide.getSeriesMap().containsKey("minor grid y"), "no grey bands over 12 decades");
+        assertEquals("10⁻¹²", wide.getStyler().getyAxisTickLabelsFormattingFunction().apply(-12.0));
+    }
+
+    @Test
+    void referencesAreDrawnBeneathTheDataAndSinglePointsOnTop() {
+        XYChart chart = Plots.xy("T", "x", "y");
+        Plots.scatter(chart, "minimum", new double[] {0}, new double[] {0});
+        Plots.line(chart, "measured", new double[] {1, 2, 3});
+        Plots.reference(chart, "prediction", new double[] {1, 2, 3}, new double[] {1, 2, 3});
+        Plots.finish(chart);
+        assertEquals(List.of("prediction", "measured", "minimum"), List.copyOf(chart.getSeriesMap().keySet()));
+    }
+
+    @Test
+    void aNameKeepsItsColourAcrossChartsAndOneChartNeverRepeatsALook() {
+        Plots.forgetColours();
+        XYChart first = Plots.xy("A", "x", "y");
+        Plots.line(first, "α = 0.1", new double[] {1, 2});
+        Plots.line(first, "α = 1", new double[] {1, 3});
+        Plots.finish(first);
+        XYChart second = Plots.xy("B", "x", "y");
+        Plots.line(second, "α = 1", new double[] {2, 1});
+        Plots.line(second, "other", new double[] {2, 2});
+        Plots.finish(second);
+        assertEquals(first.getSeriesMap().get("α = 1").getLineColor(), second.getSeriesMap().get("α = 1").getLineColor());
+        assertFalse(second.getSeriesMap().get("other").getLineColor().equals(second.getSeriesMap().get("α = 1").getLineColor()));
+    }
+
+    @Test
+    void contourPointsLieOnTheirLevelSets() {
+        double[][] a = {{0.7625, -0.4112}, {-0.4112, 0.2875}};
+        XYChart chart = Plots.xy("T", "θ₁", "θ₂");
+        XYSeries c = Plots.contours(chart, a, 2.0, 0.5);
+        double[] x = c.getXData();
+        double[] y = c.getYData();
+        int points = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isNaN(y[i])) {
+                continue;
+            }
+            double q = 0.5 * (a[0][0] * x[i] * x[i] + 2 * a[0][1] * x[i] * y[i] + a[1][1] * y[i] * y[i]);
+            assertTrue(Math.abs(q - 2.0) < 1e-9 || Math.abs(q - 0.5) < 1e-9, "q = " + q);
+            points++;
+        }
+        assertTrue(points > 400);
+        assertFalse(c.isShowInLegend());
+        assertThrows(IllegalArgumentException.class, () -> Plots.contours(chart, new double[][] {{1, 2}, {2, 1}}, 1));
+    }
+
+    @Test
+    void equalAspectGivesOneDataUnitTheSamePixelsOnBothAxes() {
+        XYChart chart = Plots.equalAspect(Plots.xy("T", "θ₁", "θ₂"));
+        Plots.line(chart, "path", new double[] {-4, 0}, new double[] {2, 0});
+        Plots.png(chart);
+        double px = chart.getScreenXFromChart(1) - chart.getScreenXFromChart(0);
+        double py = chart.getScreenYFromChart(0) - chart.getScreenYFromChart(1);
+        assertEquals(px, py, 0.02 * px);
+    }
+
+    @Test
+    void evenlySpacedStepsGetRoundTicks() {
+        XYChart chart = Plots.xy("T", "step", "y");
+        Plots.line(chart, "a", new double[49]);
+        Plots.finish(chart);
+        assertTrue(chart.getStyler().getXAxisMax() > 49, "the axis is widened a little to leave XChart's per-value ticks");
     }
 
     @Test

@@ -21,10 +21,12 @@ public record KernelSpec(String javaBinary, List<String> jvmOptions, String jar)
      * Default JVM options: headless AWT, a 1 GiB heap limit, the serial collector (small, quick to start),
      * and a first class-metadata threshold of 64 MB: javac and the lib's libraries load about 21 MB of
      * class metadata, which at the default threshold (21 MB) costs every notebook a full collection
-     * (78-97 ms in notebook 01).
+     * (78-97 ms in notebook 01); and the Vector API module, which netlib's BLAS uses for the large
+     * products when no native BLAS loads (lib's {@code dltheory.linalg.Gemm}).
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
-            "-Djava.awt.headless=true", "-Xmx1g", "-XX:+UseSerialGC", "-XX:MetaspaceSize=64m");
+            "-Djava.awt.headless=true", "-Xmx1g", "-XX:+UseSerialGC", "-XX:MetaspaceSize=64m",
+            "--add-modules", "jdk.incubator.vector");
 
     /** The JSON text of {@code kernel.json}. */
     public String toJson() {

@@ -1,0 +1,166 @@
+package dltheory.linalg;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.ejml.concurrency.EjmlConcurrency;
+import org.ejml.data.DMatrixRMaj;
+
+import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.NativeBLAS;
+
+/**
+ * The large matrix products of the library (the layers of notebook 01's sweeps, (d, d)·(d, n)
+ * with d·d·n ≈ 3.4·10⁷ multiply-adds) through BLAS's {@code dgemm}, on EJML's row-major
+ * {@link DMatrixRMaj} arrays without copying them. BLAS is column-major, and the row-major array
+ * of an (r, c) matrix X is the column-major array of Xᵀ (c, r) with leading dimension c, so
+ * C = A·B is computed as Cᵀ = Bᵀ·Aᵀ on the same three arrays.
+ *
+ * <p>The BLAS is netlib's ({@code dev.ludovic.netlib:blas}), which picks, in order: the system's
+ * native BLAS through JNI ({@code libblas.so.3}, which Debian's {@code libopenblas0} provides),
+ * the JDK's Vector API ({@code --add-modules jdk.incubator.vector}), plain Java. {@link
+ * #implementation()} names the one in use. The native BLAS runs on its own threads (OpenBLAS:
+ * {@code OPENBLAS_NUM_THREADS}, default all cores); with the Java ones {@link #mult} is split over
+ * EJML's thread pool by blocks of rows of C, so {@link EjmlConcurrency#setMaxThreads} sets their
+ * threads ({@link #multTransA} runs on one). Each
+ * entry of C is one dot product summed by one thread, so results do not depend on the thread count.
+ */
+public final class Gemm {
+
+    /** netlib logs a warning for each implementation it cannot load; {@link #implementation()} says which one loaded. */
+    private static final Logger NETLIB_LOG = quiet(Logger.getLogger("dev.ludovic.netlib.blas.InstanceBuilder"));
+
+    private static volatile BLAS blas = BLAS.getInstance();
+
+    /** Products below this many multiply-adds are not split over threads (the split costs more than it saves). */
+    private static final long SPLIT_THRESHOLD = 1L << 20;
+
+    private Gemm() {
+    }
+
+    /**
+     * C = A·B.
+     *
+     * @param a (m, k)
+     * @param b (k, n)
+     * @param c (m, n); overwritten (it must not be a or b)
+     * @return c
+     */
+    public static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        requireShapes(a.numRows, a.numCols, b.numRows, b.numCols, c, a, b, "a.numCols", "b.numRows");
+        int m = a.numRows;
+        int k = a.numCols;
+        int n = b.numCols;
+        // Column-major: Cᵀ (n, m) = Bᵀ (n, k) · Aᵀ (k, m), leading dimensions n, k, n.
+        // Rows i0…i1 of C are columns i0…i1 of Cᵀ and of Aᵀ: offsets i0·n and i0·k.
+        forRowBlocks(m, (long) m * k * n, (i0, i1) -> blas.dgemm("N", "N", n, i1 - i0, k,
+                1.0, b.data, 0, n, a.data, i0 * k, k, 0.0, c.data, i0 * n, n));
+        return c;
+    }
+
+    /**
+     * C = Aᵀ·B.
+     *
+     * @param a (k, m)
+     * @param b (k, n)
+     * @param c (m, n); overwritten (it must not be a or b)
+     * @return c
+     */
+    public static DMatrixRMaj multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        requireShapes(a.numCols, a.numRows, b.numRows, b.numCols, c, a, b, "a.numRows", "b.numRows");
+        int m = a.numCols;
+        int k = a.numRows;
+        int n = b.numCols;
+        // Column-major: Cᵀ (n, m) = Bᵀ (n, k) · A (k, m); A's array is the column-major Aᵀ (m, k),
+        // leading dimension m, used transposed. One call: a block of C's rows would start inside a
+        // column of that array, which netlib's bounds check (whole columns) rejects.
+        blas.dgemm("N", "T", n, m, k, 1.0, b.data, 0, n, a.data, 0, m, 0.0, c.data, 0, n);
+        return c;
+    }
+
+    /**
+     * The BLAS in use and, for the native one, the library file it runs, e.g.
+     * {@code "JNIBLAS (native: /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3)"},
+     * {@code "VectorBLAS (Java Vector API)"} or {@code "Java11BLAS (plain Java)"}.
+     */
+    public static String implementation() {
+        BLAS b = blas;
+        String name = b.getClass().getSimpleName();
+        if (b instanceof NativeBLAS) {
+            return name + " (native: " + nativeLibraryFile() + ")";
+        }
+        return name + (name.startsWith("Vector") ? " (Java Vector API)" : " (plain Java)");
+    }
+
+    /** The BLAS the products use. */
+    public static BLAS blas() {
+        return blas;
+    }
+
+    /**
+     * Makes the products use {@code implementation} (for tests and benchmarks that compare
+     * implementations; netlib picks the fastest by itself).
+     *
+     * @return the BLAS used until now
+     */
+    public static BLAS use(BLAS implementation) {
+        if (implementation == null) {
+            throw new IllegalArgumentException("implementation must be a netlib BLAS, got null");
+        }
+        BLAS before = blas;
+        blas = implementation;
+        return before;
+    }
+
+    /** The file of the BLAS library mapped into this process (Linux), or the library name netlib asked for. */
+    static String nativeLibraryFile() {
+        String asked = System.getProperty("dev.ludovic.netlib.blas.nativeLib", "libblas.so.3");
+        String path = System.getProperty("dev.ludovic.netlib.blas.nativeLibPath");
+        if (path != null) {
+            return path;
+        }
+        try {
+            return Files.readAllLines(Path.of("/proc/self/maps")).stream()
+                    .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                    .filter(file -> file.endsWith("/" + asked) || file.contains("/libopenblas"))
+                    .findFirst().orElse(asked);
+        } catch (IOException | RuntimeException e) {
+            return asked;
+        }
+    }
+
+    private interface RowBlock {
+        void run(int i0, int i1);
+    }
+
+    /** Runs {@code block} once for all m rows (native BLAS, or a small product), else once per thread on a block of rows. */
+    private static void forRowBlocks(int m, long multiplyAdds, RowBlock block) {
+        int threads = Math.min(EjmlConcurrency.getMaxThreads(), m);
+        if (blas instanceof NativeBLAS || threads < 2 || multiplyAdds < SPLIT_THRESHOLD) {
+            block.run(0, m);
+            return;
+        }
+        EjmlConcurrency.loopFor(0, threads, t -> block.run(t * m / threads, (t + 1) * m / threads));
+    }
+
+    private static void requireShapes(int m, int k, int kB, int n, DMatrixRMaj c, DMatrixRMaj a, DMatrixRMaj b,
+            String kName, String kBName) {
+        if (k != kB) {
+            throw new IllegalArgumentException(kName + " must equal " + kBName + " (" + kB + "), got " + k);
+        }
+        if (c.numRows != m || c.numCols != n) {
+            throw new IllegalArgumentException("c must be (" + m + ", " + n + "), got (" + c.numRows + ", " + c.numCols + ")");
+        }
+        if (c == a || c == b) {
+            throw new IllegalArgumentException("c must be a different matrix from a and b");
+        }
+    }
+
+    private static Logger quiet(Logger log) {
+        log.setLevel(Level.SEVERE);
+        return log;
+    }
+}

@@ -1,0 +1,106 @@
+"""A page with every chart of the executed notebooks, for reviewing them side by side.
+
+    gallery.py [--executed DIR] [--out DIR]
+
+Reads target/executed/*.ipynb (written by `notebooks.py execute` or `site`) and writes
+<out>/gallery.html with each chart's PNG at the size the site shows it, under its notebook and
+cell number, next to the code of the cell that made it and the layout check the display
+extension ran on it (the `layout:` line of the chart's text/plain form). The PNGs go to
+<out>/gallery/<notebook>-cell<N>-<k>.png. notebooks.py calls `write_gallery` after the site.
+"""
+
+import argparse
+import base64
+import html
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def charts(executed):
+    """(notebook name, cell number from 1, index in the cell, png bytes, text, source) of each chart."""
+    for path in sorted(Path(executed).glob("[0-9][0-9]-*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        for number, cell in enumerate(nb.cells, start=1):
+            k = 0
+            for out in cell.get("outputs", []):
+                data = out.get("data", {})
+                if "image/png" not in data:
+                    continue
+                k += 1
+                text = data.get("text/plain", "")
+                text = "".join(text) if isinstance(text, list) else text
+                yield path.stem, number, k, base64.b64decode(data["image/png"]), text, cell.source
+
+
+def write_gallery(site, executed=ROOT / "target" / "executed"):
+    """Writes site/gallery.html and site/gallery/*.png; returns the number of charts."""
+    site = Path(site)
+    images = site / "gallery"
+    images.mkdir(parents=True, exist_ok=True)
+    for old in images.glob("*.png"):
+        old.unlink()
+    sections = []
+    count = 0
+    flagged = 0
+    for name, cell, k, png, text, source in charts(executed):
+        count += 1
+        file = f"{name}-cell{cell}-{k}.png"
+        (images / file).write_bytes(png)
+        layout = [line for line in text.splitlines() if line.startswith("layout:")]
+        verdict = layout[0] if layout else "layout: not checked"
+        bad = not verdict.startswith("layout: ok")
+        flagged += bad
+        sections.append(
+            f'<section class="chart{" flagged" if bad else ""}" id="{html.escape(file[:-4])}">\n'
+            f'  <h2><a href="{html.escape(name)}.html">{html.escape(name)}</a>, cell {cell}'
+            f'{f" (chart {k})" if k > 1 else ""}</h2>\n'
+            f'  <img src="gallery/{html.escape(file)}" alt="{html.escape(text.splitlines()[0] if text else file)}">\n'
+            f'  <p class="verdict">{html.escape(verdict)}</p>\n'
+            f'  <details><summary>cell source</summary><pre>{html.escape(source)}</pre></details>\n'
+            f'</section>')
+    page = PAGE.format(count=count, flagged=flagged, sections="\n".join(sections))
+    (site / "gallery.html").write_text(page, encoding="utf-8")
+    return count
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Every chart of the notebooks</title>
+<style>
+  body {{ font-family: "DejaVu Sans", sans-serif; margin: 2em auto; max-width: 45em; padding: 0 1em; }}
+  section {{ border-top: 1px solid #ddd; padding: 1em 0; }}
+  section.flagged {{ background: #fff4e5; }}
+  h2 {{ font-size: 1.05em; margin: 0 0 .5em; }}
+  img {{ width: 100%; max-width: 720px; height: auto; display: block; }}
+  .verdict {{ font-size: .9em; color: #444; }}
+  pre {{ font-size: .85em; overflow-x: auto; background: #f6f6f6; padding: .5em; }}
+</style>
+</head>
+<body>
+<h1>Every chart of the notebooks</h1>
+<p>{count} charts, shown at the width of the site's column; {flagged} flagged by the layout check.
+<a href="index.html">Back to the notebooks</a>.</p>
+{sections}
+</body>
+</html>
+"""
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--executed", type=Path, default=ROOT / "target" / "executed")
+    parser.add_argument("--out", type=Path, default=ROOT / "site")
+    args = parser.parse_args(argv)
+    n = write_gallery(args.out, args.executed)
+    print(f"{n} charts → {args.out / 'gallery.html'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
