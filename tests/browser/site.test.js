@@ -483,6 +483,8 @@ async function checkBookPage(t, browser, name, width) {
       if (!f.centred) failures.push(`figure ${n}: not centred in the column`);
     });
     // On a phone a table of many columns may scroll inside its own box (the page does not).
+    const refs = await page.evaluate(book.unlinkedReferences);
+    if (refs.unlinked.length) failures.push(`cross-references: expected links, found plain text ${refs.unlinked.slice(0, 5).join(', ')}`);
     const side = await page.evaluate(book.sideways, width < 500);
     if (side.page) failures.push(`sideways: the page scrolls sideways (${side.page})`);
     for (const b of side.blocks.slice(0, 5)) failures.push(`sideways: a block is wider than the column: ${b}`);
@@ -517,7 +519,8 @@ async function checkBookPage(t, browser, name, width) {
       }
     }
     t.diagnostic(`${name} at ${width} px: ≤ ${prose.maxCharsPerLine} characters per line over ${prose.lines} lines, `
-      + `${prose.minFontPx} px, column ${prose.columnEm.toFixed(1)} em, ${figs.length} figure(s)`
+      + `${prose.minFontPx} px, column ${prose.columnEm.toFixed(1)} em, ${figs.length} figure(s), `
+      + `${refs.links} cross-reference link(s) (${refs.equations} numbered equation(s))`
       + (side.scrollingTables ? `, ${side.scrollingTables} table(s) scroll inside their box` : ''));
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, `book-${stem}-${width}`);

@@ -107,3 +107,25 @@ function pageLinks() {
 }
 
 module.exports = { measureProse, visiblePrompts, figures, sideways, contents, pageLinks };
+
+/** Cross-references left as plain text: "notebook 0N" and "(N)" where this page has equation N. */
+function unlinkedReferences() {
+  const found = [];
+  const eqs = new Set([...document.querySelectorAll('[id^="eq-"]')].map((e) => e.id.slice(3)));
+  const links = document.querySelectorAll('article a.xref').length;
+  document.querySelectorAll('article .jp-MarkdownOutput').forEach((md) => {
+    const walker = document.createTreeWalker(md, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest('a, code, pre, script, .MathJax, .MathJax_CHTML, .MathJax_Display, .MJX_Assistive_MathML')) continue;
+      const text = node.data;
+      for (const m of text.matchAll(/\b[Nn]otebooks? (\d\d)\b/g)) found.push(m[0]);
+      for (const m of text.matchAll(/\((\d{1,3})\)/g)) {
+        const before = text.slice(Math.max(0, m.index - 20), m.index);
+        if (eqs.has(m[1]) && !/(text['’]s|of the text|reference text)\s*$/.test(before)) found.push(m[0]);
+      }
+    }
+  });
+  return { unlinked: found, links, equations: eqs.size };
+}
+
+module.exports.unlinkedReferences = unlinkedReferences;
