@@ -163,12 +163,7 @@ public final class Figures {
         for (int t = 1; t <= s.depth(); t++) {
             rows.add(new Comparison(t, s.var(t), s.relSe(t), predicted[t - 1]));
         }
-        Table table = Tables.of(title, rows);
-        String[] names = {"t", "Var[a] measured", "rel. SE", "Var[a] predicted"};
-        for (int j = 0; j < names.length; j++) {
-            table.column(j).setName(names[j]);
-        }
-        return table;
+        return Tables.of(title, rows, "t", "Var[a] measured", "rel. SE", "Var[a] predicted");
     }
 
     private static double[] log10(double[] v) {
