@@ -2,12 +2,14 @@ package dltheory.check;
 
 import java.util.function.ToDoubleFunction;
 
+import dltheory.table.Notation;
 import dltheory.table.SignificantFormat;
 
 /**
  * The notebooks' check cells. Each method compares a computed value with the claim, prints one
  * line starting with ✓ that says what was compared, and throws {@link AssertionError} with both
- * numbers when the claim does not hold, so that an executed notebook fails loudly.
+ * numbers when the claim does not hold, so that an executed notebook fails loudly. TeX-like
+ * scripts in the description ({@code u_{t+1}}, {@code δ^T}) print as Unicode (uₜ₊₁, δᵀ).
  */
 public final class Check {
 
@@ -74,9 +76,9 @@ public final class Check {
 
     private static void report(boolean ok, String line, String failure) {
         if (!ok) {
-            throw new AssertionError("✗ " + line.split(" \\(")[0] + ": " + failure);
+            throw new AssertionError(Notation.unicode("✗ " + line.split(" \\(")[0] + ": " + failure));
         }
-        System.out.println("✓ " + line);
+        System.out.println(Notation.unicode("✓ " + line));
     }
 
     private static void requireTol(double tol) {

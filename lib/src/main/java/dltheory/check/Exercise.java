@@ -14,6 +14,14 @@ public final class Exercise {
     }
 
     /**
+     * Checks a numeric answer to {@code question}, whose expected value the library computes
+     * without the check cell showing it. Returns true when answered correctly.
+     */
+    public static boolean check(Question question, Double answer) {
+        return check(question.name(), answer, question.expected().getAsDouble(), question.tol(), question.hint());
+    }
+
+    /**
      * Checks a numeric answer: |answer − expected| ≤ tol. Returns true when answered correctly.
      */
     public static boolean check(String name, Double answer, double expected, double tol, String hint) {

@@ -3,6 +3,7 @@ package dltheory.display;
 import java.awt.Color;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -52,6 +53,18 @@ public final class NotebookDisplay implements Extension {
                 .preferring(SVG, PNG)
                 .supporting(SVG, PNG, TEXT)
                 .register(NotebookDisplay::renderPanels);
+        renderer.createRegistration(Record.class)
+                .preferring(HTML)
+                .supporting(HTML, TEXT)
+                .register((record, context) -> renderTable(Results.table((Record) record), context));
+        renderer.createRegistration(Map.class)
+                .preferring(HTML)
+                .supporting(HTML, TEXT)
+                .register((map, context) -> renderTable(Results.table((Map<?, ?>) map), context));
+        renderer.createRegistration(Double.class)
+                .preferring(TEXT)
+                .supporting(TEXT)
+                .register((value, context) -> context.renderIfRequested(TEXT, () -> Results.number((Double) value)));
         renderer.createRegistration(Table.class)
                 .preferring(HTML)
                 .supporting(HTML, TEXT)

@@ -91,12 +91,7 @@ public record GradientSweep(Sweep forward, double[] varGrad, double[] relSeVarGr
         for (int t : layers.length == 0 ? Sweep.range(depth()) : layers) {
             rows.add(new Layer(t, var(t), relSe(t), predicted(t)));
         }
-        Table table = Tables.of("Backward: " + label(), rows);
-        String[] names = {"t", "Var[∂L/∂a]", "rel. SE", "predicted"};
-        for (int j = 0; j < names.length; j++) {
-            table.column(j).setName(names[j]);
-        }
-        return table;
+        return Tables.of("Backward: " + label(), rows, "t", "Var[∂L/∂a]", "rel. SE", "predicted");
     }
 
     private static String fmt(double v) {

@@ -95,13 +95,9 @@ public enum Law {
 
         /** The rows as a table. */
         public Table toTable() {
-            Table t = Tables.of("E[ReLU(a)²] for laws with E[a] = 0, Var[a] = 1 (n = " + n + ")", rows);
-            String[] names = {"law of a", "symmetric", "Var[a]", "E[ReLU(a)²]", "SE(E[ReLU(a)²])",
-                "exact E[ReLU(a)²]", "E[ReLU(a)]", "SE(E[ReLU(a)])", "exact E[ReLU(a)]"};
-            for (int j = 0; j < names.length; j++) {
-                t.column(j).setName(names[j]);
-            }
-            return t;
+            return Tables.of("E[ReLU(a)²] for laws with E[a] = 0, Var[a] = 1 (n = " + n + ")", rows,
+                    "law of a", "symmetric", "Var[a]", "E[ReLU(a)²]", "SE(E[ReLU(a)²])", "exact E[ReLU(a)²]",
+                    "E[ReLU(a)]", "SE(E[ReLU(a)])", "exact E[ReLU(a)]");
         }
 
         /** Checks E[ReLU(a)²] and E[ReLU(a)] of every law against the exact values within k standard errors. */

@@ -197,12 +197,8 @@ public record Sweep(String init, String activation, int depth, int width, int ba
             int i = index(t);
             rows.add(new Layer(t, meanA[i], seMeanA[i], varA[i], relSeVarA[i], predictedVarA[i], meanH[i], varH[i]));
         }
-        Table table = Tables.of(label() + " (d = " + width + ", n = " + batch + ")", rows);
-        String[] names = {"t", "E[a]", "SE(E[a])", "Var[a]", "rel. SE(Var[a])", "Var[a] predicted", "E[h]", "Var[h]"};
-        for (int j = 0; j < names.length; j++) {
-            table.column(j).setName(names[j]);
-        }
-        return table;
+        return Tables.of(label() + " (d = " + width + ", n = " + batch + ")", rows,
+                "t", "E[a]", "SE(E[a])", "Var[a]", "rel. SE(Var[a])", "Var[a] predicted", "E[h]", "Var[h]");
     }
 
     /**

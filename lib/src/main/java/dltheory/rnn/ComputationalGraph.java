@@ -159,12 +159,30 @@ public record ComputationalGraph(int steps, List<Node> nodes, List<Edge> edges) 
         return false;
     }
 
-    /** The number of edges per label, e.g. {W(f)=3, U(f)=3, …, =2T}: a summary for the notebook. */
+    /** The key of {@link #edgeCounts()} for the edges that carry no weight (y_t → L_t → L). */
+    public static final String LOSS_EDGES = "no weight (loss)";
+
+    /**
+     * How many edges carry each weight matrix, in order of first appearance; the unlabelled loss
+     * edges are counted under {@link #LOSS_EDGES}.
+     */
     public Map<String, Integer> edgeCounts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Edge e : edges) {
-            counts.merge(e.label() + e.labelSup(), 1, Integer::sum);
+            String key = e.label().isEmpty() ? LOSS_EDGES : e.label() + e.labelSup();
+            counts.merge(key, 1, Integer::sum);
         }
         return counts;
+    }
+
+    /** One row of {@link #edgeTable()}: an edge label and its number of edges. */
+    public record EdgeCount(String label, int edges) {
+    }
+
+    /** {@link #edgeCounts()} as a table. */
+    public tech.tablesaw.api.Table edgeTable() {
+        java.util.List<EdgeCount> rows = new java.util.ArrayList<>();
+        edgeCounts().forEach((k, v) -> rows.add(new EdgeCount(k, v)));
+        return dltheory.table.Tables.of("Edges of the unrolled graph, by the weight they carry", rows);
     }
 }

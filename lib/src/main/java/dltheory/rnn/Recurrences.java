@@ -137,7 +137,12 @@ public final class Recurrences {
     }
 
     /**
-     * Runs g_t = σ(W g_{t−1} + U x_t + b) for t = 1 … T (notebook 05, eq. 20).
+     * Runs g_t = σ(W g_{t−1} + U x_t + b) for t = 1 … T (notebook 05, eq. 2).
+     *
+     * <p>Computed independently of {@link #h}: entry by entry, the input term first and then the
+     * recurrent sum, both summed from the last index down, where {@link #h} uses EJML's product and
+     * adds the input term last. The two runs therefore round differently, and Q5.1's check compares
+     * two computations rather than one computation with itself.
      *
      * @param g0 the initial state g_0 (length n); not modified
      * @param X  the inputs, row t−1 = x_t (T×m, T ≥ 1); not modified
@@ -146,19 +151,19 @@ public final class Recurrences {
     public static DMatrixRMaj g(Weights w, Activation sigma, double[] g0, DMatrixRMaj X) {
         requireRun(w, sigma, g0, "g0", X);
         int n = w.n();
-        int steps = X.numRows;
-        DMatrixRMaj drive = drive(w, X);
-        DMatrixRMaj states = new DMatrixRMaj(steps + 1, n);
+        int m = X.numCols;
+        DMatrixRMaj states = new DMatrixRMaj(X.numRows + 1, n);
         System.arraycopy(g0, 0, states.data, 0, n);
-        DMatrixRMaj prev = new DMatrixRMaj(n, 1);
-        DMatrixRMaj wg = new DMatrixRMaj(n, 1);
-        for (int t = 1; t <= steps; t++) {
+        for (int t = 1; t <= X.numRows; t++) {
             for (int i = 0; i < n; i++) {
-                prev.data[i] = states.get(t - 1, i);
-            }
-            CommonOps_DDRM.mult(w.W, prev, wg);
-            for (int i = 0; i < n; i++) {
-                states.set(t, i, sigma.value(wg.data[i] + drive.get(t - 1, i)));
+                double a = 0;
+                for (int k = m - 1; k >= 0; k--) {
+                    a += w.U.get(i, k) * X.get(t - 1, k);
+                }
+                for (int j = n - 1; j >= 0; j--) {
+                    a += w.W.get(i, j) * states.get(t - 1, j);
+                }
+                states.set(t, i, sigma.value(a + w.b[i]));
             }
         }
         return states;

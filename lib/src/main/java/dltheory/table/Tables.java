@@ -1,6 +1,5 @@
 package dltheory.table;
 
-import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
@@ -9,16 +8,25 @@ import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
-import tech.tablesaw.io.html.HtmlWriteOptions;
-import tech.tablesaw.io.html.HtmlWriter;
 
 /**
  * Tables for the notebooks, on Tablesaw: built from a list of records (one row per record, one
- * column per record component), printed with four significant digits, shown as HTML.
+ * column per record component, headed by a label in the notebook's notation), shown as HTML that
+ * reads at a glance:
+ * <ul>
+ * <li>headers and caption with real sub- and superscripts ({@code ‖w_drop − w_OLS‖} is shown as
+ * ‖w<sub>drop</sub> − w<sub>OLS</sub>‖, see {@link Notation});</li>
+ * <li>one number format per column, chosen from its values: fixed decimals (four significant
+ * digits for its smallest value, thousands separators) when every value lies in [10⁻³, 10⁶),
+ * else 1.234×10⁻⁷ for every value, so the decimal points line up;</li>
+ * <li>numbers right-aligned in tabular figures, text left-aligned;</li>
+ * <li>a column that holds one value in every row is left out and stated in the caption.</li>
+ * </ul>
  */
 public final class Tables {
 
@@ -28,45 +36,130 @@ public final class Tables {
     /**
      * A table with one row per record and one column per record component, in declaration order.
      * Components of type double, int, long, boolean and String are supported (others are shown
-     * with {@code toString()}). Double columns print with four significant digits.
+     * with {@code toString()}).
      *
-     * @param name the table's title
-     * @param rows the rows; all of the same record type, at least one
+     * @param caption the table's caption; TeX-like scripts (u_{t+1}, δ^T) are typeset
+     * @param rows    the rows; all of the same record type, at least one
+     * @param labels  the column headers in the notebook's notation, one per component (e.g.
+     *                {@code "‖w_drop − w_OLS‖"}); none to use the component names
      */
-    public static Table of(String name, List<? extends Record> rows) {
+    public static Table of(String caption, List<? extends Record> rows, String... labels) {
         if (rows == null || rows.isEmpty()) {
             throw new IllegalArgumentException("rows must contain at least one record");
         }
-        Class<?> type = rows.get(0).getClass();
-        Table table = Table.create(name);
-        for (RecordComponent c : type.getRecordComponents()) {
-            table.addColumns(column(c, rows));
+        RecordComponent[] components = rows.get(0).getClass().getRecordComponents();
+        if (labels.length != 0 && labels.length != components.length) {
+            throw new IllegalArgumentException("labels must name all " + components.length + " columns ("
+                    + java.util.Arrays.stream(components).map(RecordComponent::getName).toList() + "), got "
+                    + labels.length);
+        }
+        Table table = Table.create(caption);
+        for (int j = 0; j < components.length; j++) {
+            Column<?> column = column(components[j], rows);
+            if (labels.length != 0) {
+                column.setName(labels[j]);
+            }
+            table.addColumns(column);
         }
         return table;
     }
 
-    /** Sets every double column of {@code table} to print with four significant digits. */
+    /** Sets every number column of {@code table} to print in its column's format. */
     public static Table formatted(Table table) {
         for (Column<?> c : table.columns()) {
             if (c instanceof DoubleColumn d) {
-                d.setPrintFormatter(new NumberColumnFormatter(new SignificantFormat(4)));
+                d.setPrintFormatter(new NumberColumnFormatter(ColumnFormat.of(d)));
+            } else if (c instanceof IntColumn || c instanceof LongColumn) {
+                ((NumberColumn<?, ?>) c).setPrintFormatter(new NumberColumnFormatter(ColumnFormat.integers()));
             }
         }
         return table;
     }
 
-    /** The table as an HTML {@code <table>} fragment with its name as a caption. */
+    /** The table as an HTML {@code <table>} fragment with its caption (see the class comment). */
     public static String html(Table table) {
-        StringWriter out = new StringWriter();
-        new HtmlWriter().write(formatted(table), HtmlWriteOptions.builder(out).build());
-        String body = out.toString();
-        String caption = "<caption>" + escape(table.name()) + "</caption>";
-        return body.replaceFirst("<table>", "<table class=\"dltheory\">" + caption);
+        Table shown = withoutConstants(formatted(table));
+        StringBuilder out = new StringBuilder("<table class=\"dltheory\"><caption>")
+                .append(Notation.html(shown.name())).append("</caption>\n<thead><tr>");
+        for (Column<?> c : shown.columns()) {
+            out.append("<th style=\"text-align:").append(align(c)).append("\">")
+                    .append(Notation.html(header(c.name()))).append("</th>");
+        }
+        out.append("</tr></thead>\n<tbody>\n");
+        for (int i = 0; i < shown.rowCount(); i++) {
+            out.append("<tr>");
+            for (Column<?> c : shown.columns()) {
+                out.append("<td style=\"text-align:").append(align(c))
+                        .append(isNumber(c) ? ";font-variant-numeric:tabular-nums;white-space:nowrap" : "")
+                        .append("\">").append(Notation.escape(cell(c, i))).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        return out.append("</tbody></table>").toString();
     }
 
-    /** The table as aligned plain text, every row printed. */
+    /** The table as aligned plain text, every row printed, scripts in Unicode. */
     public static String text(Table table) {
-        return formatted(table).printAll();
+        Table shown = withoutConstants(formatted(table));
+        Table plain = Table.create(Notation.unicode(shown.name()));
+        for (Column<?> c : shown.columns()) {
+            Column<?> copy = c.copy();
+            copy.setName(Notation.unicode(header(c.name())));
+            plain.addColumns(copy);
+        }
+        return plain.printAll();
+    }
+
+    /**
+     * A copy of {@code table} without the columns that hold one value in every row (when it has
+     * two rows or more); the caption ends with what they hold, e.g. "(μ = 1, masks = 2,000 in
+     * every row)".
+     */
+    static Table withoutConstants(Table table) {
+        if (table.rowCount() < 2) {
+            return table;
+        }
+        List<String> constants = new java.util.ArrayList<>();
+        Table kept = Table.create(table.name());
+        for (Column<?> c : table.columns()) {
+            boolean constant = true;
+            for (int i = 1; i < c.size() && constant; i++) {
+                constant = cell(c, i).equals(cell(c, 0));
+            }
+            if (constant && table.columnCount() > 1) {
+                constants.add(c.name() + " = " + cell(c, 0));
+            } else {
+                kept.addColumns(c);
+            }
+        }
+        if (constants.isEmpty() || kept.columnCount() == 0) {
+            return table;
+        }
+        kept.setName(table.name() + " (" + String.join(", ", constants) + " in every row)");
+        return kept;
+    }
+
+    /**
+     * A column's header as shown: a Java component name that no label replaced is spelled out in
+     * words ({@code maxAbsError} → "max abs error"); a label is shown as written.
+     */
+    static String header(String name) {
+        if (name.matches("[a-z][a-z0-9]*([A-Z][a-z0-9]*)+")) {
+            return name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        }
+        return name;
+    }
+
+    private static String cell(Column<?> c, int row) {
+        return c.getString(row);
+    }
+
+    private static boolean isNumber(Column<?> c) {
+        return c instanceof NumberColumn;
+    }
+
+    private static String align(Column<?> c) {
+        return isNumber(c) ? "right" : "left";
     }
 
     private static Column<?> column(RecordComponent c, List<? extends Record> rows) {
@@ -119,7 +212,4 @@ public final class Tables {
         }
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -49,10 +49,10 @@ public final class Figures {
     }
 
     /** Q4.3 (eq. 9): ‖u_t‖ against the step t, one line per step size α. */
-    public static XYChart normGrowth(List<Trajectory> runs) {
+    public static XYChart normGrowth(List<StepDiagnostics> runs) {
         Training.requireRuns(runs);
         XYChart chart = Plots.xy("‖u‖ never decreases, and grows faster for larger α", "step t + 1", "‖uₜ‖");
-        for (Trajectory r : runs) {
+        for (StepDiagnostics r : runs) {
             Plots.line(chart, label(r), plusOne(r.times()), r.normU());
         }
         logSteps(chart);
@@ -60,13 +60,14 @@ public final class Figures {
     }
 
     /**
-     * Beyond the text (eq. 10): the rate α/‖u_t‖² that multiplies the learning of w's direction,
-     * on a log axis, one line per α. Large steps grow ‖u‖ fastest, so their rate falls most.
+     * Beyond the text (eq. 10): the effective rate α γ_t²/‖u_t‖² with which w's direction learns,
+     * on a log axis, one line per α. It rises while γ grows, and falls where ‖u‖ jumps.
      */
-    public static XYChart rate(List<Trajectory> runs) {
+    public static XYChart rate(List<StepDiagnostics> runs) {
         Training.requireRuns(runs);
-        XYChart chart = Plots.xy("Weight norm's built-in step-size decay: α/‖uₜ‖²", "step t + 1", "α/‖uₜ‖²");
-        for (Trajectory r : runs) {
+        XYChart chart = Plots.xy("Effective rate of w's direction, αγₜ²/‖uₜ‖²", "step t + 1",
+                "αγₜ²/‖uₜ‖²");
+        for (StepDiagnostics r : runs) {
             Plots.line(chart, label(r), plusOne(r.times()), r.rate());
         }
         logSteps(chart);
@@ -74,11 +75,37 @@ public final class Figures {
         return chart;
     }
 
+    /**
+     * Beyond the text (eq. 10): the burst of one run, steps {@code from} to {@code to}: the loss,
+     * ‖u_t‖ and the effective rate αγ_t²/‖u_t‖², each divided by its value at {@code from}.
+     */
+    public static XYChart burst(StepDiagnostics run, int from, int to) {
+        if (run == null || from < 0 || to <= from || to > run.length()) {
+            throw new IllegalArgumentException("need a run and 0 <= from < to <= T, got from = " + from
+                    + ", to = " + to);
+        }
+        XYChart chart = Plots.xy("A burst at " + label(run) + ": the loss rises, ‖u‖ jumps, the rate falls",
+                "step t", "value / value at t = " + from);
+        double[] t = java.util.Arrays.copyOfRange(run.times(), from, to + 1);
+        Plots.line(chart, "loss Lₜ", t, relative(run.loss(), from, to));
+        Plots.line(chart, "‖uₜ‖", t, relative(run.normU(), from, to));
+        Plots.line(chart, "rate αγₜ²/‖uₜ‖²", t, relative(run.rate(), from, to));
+        return chart;
+    }
+
+    private static double[] relative(double[] v, int from, int to) {
+        double[] out = new double[to - from + 1];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = v[from + i] / v[from];
+        }
+        return out;
+    }
+
     /** The loss L_t against t, one line per α. */
-    public static XYChart loss(List<Trajectory> runs) {
+    public static XYChart loss(List<StepDiagnostics> runs) {
         Training.requireRuns(runs);
         XYChart chart = Plots.xy("Training loss", "step t + 1", "L(u_t, γ_t, β_t)");
-        for (Trajectory r : runs) {
+        for (StepDiagnostics r : runs) {
             Plots.line(chart, label(r), plusOne(r.times()), r.loss());
         }
         logSteps(chart);
@@ -98,7 +125,7 @@ public final class Figures {
         return x;
     }
 
-    private static String label(Trajectory r) {
+    private static String label(StepDiagnostics r) {
         return "α = " + SignificantFormat.format(r.alpha(), 4);
     }
 }

@@ -5,6 +5,8 @@ package dltheory.weightnorm;
  * what the step did to ‖u‖.
  *
  * @param t               the step index, 0 for the first step
+ * @param u               u_t, the direction before the step (copied)
+ * @param beta            β_t
  * @param normU           ‖u_t‖
  * @param normUNext       ‖u_{t+1}‖, from the updated vector
  * @param loss            L at (u_t, γ_t, β_t)
@@ -14,8 +16,20 @@ package dltheory.weightnorm;
  * @param growth          ‖u_{t+1}‖² − ‖u_t‖², from the vectors
  * @param predictedGrowth α² s_t² ‖W⊥ ∇_w L‖², the right-hand side of eq. (9)
  */
-public record Step(int t, double normU, double normUNext, double loss, double gamma, double scale,
-                   double effectiveRate, double growth, double predictedGrowth) {
+public record Step(int t, double[] u, double beta, double normU, double normUNext, double loss,
+                   double gamma, double scale, double effectiveRate, double growth,
+                   double predictedGrowth) {
+
+    /** Copies u. */
+    public Step {
+        u = u.clone();
+    }
+
+    /** A copy of u_t. */
+    @Override
+    public double[] u() {
+        return u.clone();
+    }
 
     /** |growth − predictedGrowth| / ‖u_{t+1}‖²: how far eq. (9) is from exact at this step. */
     public double identityError() {

@@ -23,7 +23,7 @@ public final class Training {
      *
      * @param u0 the starting direction, non-zero; not modified
      */
-    public static Trajectory run(LogisticRegression model, double[] u0, double gamma0, double beta0,
+    public static StepDiagnostics run(LogisticRegression model, double[] u0, double gamma0, double beta0,
                                  double alpha, int steps) {
         if (model == null) {
             throw new IllegalArgumentException("model must be a LogisticRegression, got null");
@@ -53,22 +53,22 @@ public final class Training {
             double p = WeightNorm.norm(WeightNorm.project(u, gradW));
             double[] next = WeightNorm.step(u, gamma, gradW, alpha);
             double normNext = WeightNorm.norm(next);
-            out.add(new Step(t, normU, normNext, loss, gamma, s, alpha * s * s,
+            out.add(new Step(t, u, beta, normU, normNext, loss, gamma, s, alpha * s * s,
                     normNext * normNext - normU * normU, alpha * alpha * s * s * p * p));
             u = next;
             gamma -= alpha * gradGamma;
             beta -= alpha * gradBeta;
         }
-        return new Trajectory(alpha, out, gamma, model.lossOf(u, gamma, beta));
+        return new StepDiagnostics(alpha, out, gamma, model.lossOf(u, gamma, beta));
     }
 
     /** {@link #run} once per step size, from the same start. */
-    public static List<Trajectory> sweep(LogisticRegression model, double[] u0, double gamma0, double beta0,
+    public static List<StepDiagnostics> sweep(LogisticRegression model, double[] u0, double gamma0, double beta0,
                                          double[] alphas, int steps) {
         if (alphas == null || alphas.length == 0) {
             throw new IllegalArgumentException("alphas must hold at least one step size");
         }
-        List<Trajectory> runs = new ArrayList<>();
+        List<StepDiagnostics> runs = new ArrayList<>();
         for (double a : alphas) {
             runs.add(run(model, u0, gamma0, beta0, a, steps));
         }
@@ -76,14 +76,14 @@ public final class Training {
     }
 
     /** One summary row per run. */
-    public static Table table(List<Trajectory> runs) {
+    public static Table table(List<StepDiagnostics> runs) {
         requireRuns(runs);
-        return Tables.of("Gradient descent on (u, γ, β): ‖u‖ grows, the rate α/‖u‖² falls",
-                runs.stream().map(Trajectory::summary).toList());
+        return Tables.of("Gradient descent on (u, γ, β): ‖u‖ grows; rate0, rateT = αγ²/‖u‖² at t = 0 and T",
+                runs.stream().map(StepDiagnostics::summary).toList());
     }
 
     /** True when ‖u_T‖ strictly increases along the runs (ordered by increasing α). */
-    public static boolean finalNormIncreasesWithAlpha(List<Trajectory> runs) {
+    public static boolean finalNormIncreasesWithAlpha(List<StepDiagnostics> runs) {
         requireRuns(runs);
         for (int i = 1; i < runs.size(); i++) {
             if (!(runs.get(i).alpha() > runs.get(i - 1).alpha())) {
@@ -97,33 +97,55 @@ public final class Training {
     }
 
     /**
-     * Beyond the text (eq. 10): the spread of the rates α/‖u‖² over the runs, max/min, at the
-     * start (index 0) and after the last step (index 1). Equal starts give max α / min α at t = 0.
+     * Notebook 04, eqs. (6) and (9) checked with measured gradients: at each step t of
+     * {@code ts}, ∇_u L at (u_t, γ_t, β_t) by central differences, against eq. (6).
      */
-    public static double[] rateSpread(List<Trajectory> runs) {
-        requireRuns(runs);
-        double lo0 = Double.POSITIVE_INFINITY, hi0 = 0, loT = Double.POSITIVE_INFINITY, hiT = 0;
-        for (Trajectory r : runs) {
-            double[] rate = r.rate();
-            lo0 = Math.min(lo0, rate[0]);
-            hi0 = Math.max(hi0, rate[0]);
-            loT = Math.min(loT, rate[rate.length - 1]);
-            hiT = Math.max(hiT, rate[rate.length - 1]);
+    public static List<MeasuredGradient> measuredGradients(LogisticRegression model, StepDiagnostics run,
+                                                           int... ts) {
+        if (model == null || run == null || ts == null || ts.length == 0) {
+            throw new IllegalArgumentException("model, run and at least one step t are required");
         }
-        return new double[] {hi0 / lo0, hiT / loT};
+        List<MeasuredGradient> out = new ArrayList<>();
+        for (int t : ts) {
+            if (t < 0 || t >= run.length()) {
+                throw new IllegalArgumentException("t must be in [0, " + (run.length() - 1) + "], got " + t);
+            }
+            Step s = run.steps().get(t);
+            double[] u = s.u();
+            double[] gradW = model.gradientW(WeightNorm.weight(u, s.gamma()), s.beta());
+            out.add(MeasuredGradient.measure(t, v -> model.lossOf(v, s.gamma(), s.beta()), u,
+                    WeightNorm.gradientU(u, s.gamma(), gradW), run.alpha()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The measured-gradient rows as a table. */
+    public static Table measuredTable(List<MeasuredGradient> rows) {
+        return Tables.of("∇ᵤL by central differences at points of the run", rows);
+    }
+
+    /** The run of {@code runs} with step size α (exactly), for reading results by name. */
+    public static StepDiagnostics withAlpha(List<StepDiagnostics> runs, double alpha) {
+        requireRuns(runs);
+        for (StepDiagnostics r : runs) {
+            if (r.alpha() == alpha) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("alpha must be one of the runs' step sizes, got " + alpha);
     }
 
     /** ‖u_T‖ for each run, as "α=…: …" pieces, four significant digits. */
-    public static String finalNorms(List<Trajectory> runs) {
+    public static String finalNorms(List<StepDiagnostics> runs) {
         requireRuns(runs);
         List<String> parts = new ArrayList<>();
-        for (Trajectory r : runs) {
+        for (StepDiagnostics r : runs) {
             parts.add("α=" + SignificantFormat.format(r.alpha(), 4) + ": " + SignificantFormat.format(r.finalNorm(), 4));
         }
         return String.join(", ", parts);
     }
 
-    static void requireRuns(List<Trajectory> runs) {
+    static void requireRuns(List<StepDiagnostics> runs) {
         if (runs == null || runs.isEmpty()) {
             throw new IllegalArgumentException("runs must hold at least one trajectory");
         }

@@ -107,6 +107,21 @@ public final class WeightNorm {
         return alpha * s * s;
     }
 
+    /**
+     * Notebook 04, exercise 4: ‖∇L(c u)‖ / ‖∇L(u)‖ for a loss of u, both gradients measured by
+     * central differences (not from eq. 6), for a scale c > 0.
+     */
+    public static double gradientRatioUnderScaling(java.util.function.ToDoubleFunction<double[]> lossOfU,
+                                                   double[] u, double c) {
+        requireDirection(u, "u");
+        if (!(c > 0) || Double.isInfinite(c)) {
+            throw new IllegalArgumentException("c must be finite and > 0, got " + c);
+        }
+        double[] at = dltheory.check.Gradients.centralDifference(lossOfU, u);
+        double[] atScaled = dltheory.check.Gradients.centralDifference(lossOfU, scaled(u, c));
+        return norm(atScaled) / norm(at);
+    }
+
     /** The Euclidean norm ‖v‖. */
     public static double norm(double[] v) {
         requireVector(v, "v", v == null ? 0 : v.length);

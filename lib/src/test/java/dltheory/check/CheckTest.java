@@ -26,6 +26,12 @@ class CheckTest {
     }
 
     @Test
+    void texScriptsInTheDescriptionPrintAsUnicode() {
+        Check.atMost(0.5, 1, "‖u_{t+1}‖ / δ^T");
+        assertEquals("✓ ‖uₜ₊₁‖ / δᵀ = 0.5 ≤ 1\n", printed());
+    }
+
+    @Test
     void closeThrowsWithBothNumbersWhenTheClaimFails() {
         AssertionError e = assertThrows(AssertionError.class, () -> Check.close(1.2, 1.0, 0.05, "Var"));
         assertTrue(e.getMessage().contains("1.2") && e.getMessage().contains("0.05"), e.getMessage());

@@ -48,10 +48,25 @@ class NotebookDisplayTest {
 
         String html = (String) data.getData(NotebookDisplay.HTML);
         assertTrue(html.contains("<caption>per layer</caption>"), html);
-        assertTrue(html.contains("1.013"), html);
+        assertTrue(html.contains(">1.0126</td>") && html.contains(">0.9900</td>"), html);
         String text = (String) data.getData(NotebookDisplay.TEXT);
         assertTrue(text.contains("variance") && text.contains("0.99"), text);
         assertTrue(!text.contains("@"), "text/plain must not be an identity hash: " + text);
+    }
+
+    record Estimate(double value, double standardError) {
+    }
+
+    @Test
+    void recordsMapsAndDoublesAreShownWithoutTheirToString() {
+        DisplayData data = renderer().render(new Estimate(0.12351214125852533, 4.3461444785649304E-4));
+        String text = (String) data.getData(NotebookDisplay.TEXT);
+        String html = (String) data.getData(NotebookDisplay.HTML);
+        assertTrue(text.contains("standard error") && text.contains("0.1235") && !text.contains("Estimate["), text);
+        assertTrue(html.contains("4.346×10⁻⁴"), html);
+        String map = (String) renderer().render(new java.util.LinkedHashMap<>(java.util.Map.of("", 6))).getData(NotebookDisplay.TEXT);
+        assertTrue(map.contains("(none)") && !map.contains("{"), map);
+        assertEquals("4.845", renderer().render(4.844885106649441).getData(NotebookDisplay.TEXT));
     }
 
     @Test

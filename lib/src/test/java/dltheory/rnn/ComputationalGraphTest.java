@@ -28,7 +28,8 @@ class ComputationalGraphTest {
             for (String label : List.of("W(f)", "U(f)", "W(b)", "U(b)", "V(f)", "V(b)")) {
                 assertEquals(T, counts.get(label), label);
             }
-            assertEquals(2 * T, counts.get(""));
+            assertEquals(2 * T, counts.get(ComputationalGraph.LOSS_EDGES));
+            assertEquals(7, g.edgeTable().rowCount());
             for (int t = 1; t <= T; t++) {
                 assertEquals(List.of("hf" + (t - 1), "x" + t), g.parents("hf" + t));
                 assertEquals(List.of("hb" + (t + 1), "x" + t), g.parents("hb" + t));

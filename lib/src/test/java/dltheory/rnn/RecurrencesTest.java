@@ -36,6 +36,16 @@ class RecurrencesTest {
         }
     }
 
+    @Test
+    void theTwoRunsRoundDifferentlySoTheGapIsNotZeroByConstruction() {
+        Random rng = new Random(SEED + 3);
+        Recurrences.Weights w = Recurrences.Weights.random(32, 8, 2.0, rng);
+        DMatrixRMaj X = RandomMatrices_DDRM.rectangleGaussian(100, 8, 0, 1, rng);
+        double[] h0 = RandomMatrices_DDRM.rectangleGaussian(32, 1, 0, 1, rng).data;
+        double gap = Recurrences.equivalence(w, Activation.TANH, h0, X).maxGap();
+        assertTrue(gap > 0 && gap <= EQUIVALENCE_TOL, "gap " + gap);
+    }
+
     @ParameterizedTest
     @EnumSource(Activation.class)
     void theEquivalenceNeedsTheInitialCondition(Activation sigma) {

@@ -22,7 +22,7 @@ class FiguresTest {
     void normGrowthAndRatePlotTheTrajectories() {
         Random rng = Seeded.rng(SEED, "fig");
         LogisticRegression m = LogisticRegression.synthetic(50, 3, rng);
-        List<Trajectory> runs = Training.sweep(m, Seeded.normal(3, 0, 1, rng), 1, 0, new double[] {0.1, 1}, 10);
+        List<StepDiagnostics> runs = Training.sweep(m, Seeded.normal(3, 0, 1, rng), 1, 0, new double[] {0.1, 1}, 10);
         XYChart norm = Figures.normGrowth(runs);
         assertEquals(2, norm.getSeriesMap().size());
         XYSeries s = norm.getSeriesMap().get("α = 1");

@@ -25,12 +25,12 @@ class TrainingTest {
                 LogisticRegression m = LogisticRegression.synthetic(100, d, rng);
                 double[] u0 = Seeded.normal(d, 0, 0.3, rng);
                 for (double alpha : new double[] {0.05, 1, 20}) {
-                    Trajectory r = Training.run(m, u0, 1, 0, alpha, 60);
-                    assertTrue(r.maxIdentityError() <= Trajectory.IDENTITY_TOL, "identity " + r.maxIdentityError());
-                    assertTrue(r.minRelativeIncrease() >= -Trajectory.NORM_ROUNDING, "decrease " + r.minRelativeIncrease());
-                    double[] rate = r.rate();
+                    StepDiagnostics r = Training.run(m, u0, 1, 0, alpha, 60);
+                    assertTrue(r.maxIdentityError() <= StepDiagnostics.IDENTITY_TOL, "identity " + r.maxIdentityError());
+                    assertTrue(r.minRelativeIncrease() >= -StepDiagnostics.NORM_ROUNDING, "decrease " + r.minRelativeIncrease());
+                    double[] rate = r.normFactor();
                     for (int t = 1; t < rate.length; t++) {
-                        assertTrue(rate[t] <= rate[t - 1] * (1 + Trajectory.NORM_ROUNDING * 2));
+                        assertTrue(rate[t] <= rate[t - 1] * (1 + StepDiagnostics.NORM_ROUNDING * 2));
                     }
                     assertEquals(61, r.normU().length);
                     assertEquals(WeightNorm.norm(u0), r.normU()[0], 1e-15);
@@ -44,7 +44,7 @@ class TrainingTest {
         Random rng = Seeded.rng(SEED, "record");
         LogisticRegression m = LogisticRegression.synthetic(80, 4, rng);
         double[] u0 = Seeded.normal(4, 0, 1, rng);
-        Trajectory r = Training.run(m, u0, 2, 0.1, 0.5, 3);
+        StepDiagnostics r = Training.run(m, u0, 2, 0.1, 0.5, 3);
         Step first = r.steps().get(0);
         assertEquals(WeightNorm.scale(u0, 2), first.scale(), 1e-15);
         assertEquals(WeightNorm.effectiveRate(u0, 2, 0.5), first.effectiveRate(), 1e-15);
@@ -58,7 +58,7 @@ class TrainingTest {
     void gradientDescentLowersTheLossForASmallStep() {
         Random rng = Seeded.rng(SEED, "loss");
         LogisticRegression m = LogisticRegression.synthetic(200, 6, rng);
-        Trajectory r = Training.run(m, Seeded.normal(6, 0, 1, rng), 1, 0, 0.1, 100);
+        StepDiagnostics r = Training.run(m, Seeded.normal(6, 0, 1, rng), 1, 0, 0.1, 100);
         double[] loss = r.loss();
         for (int t = 1; t < loss.length; t++) {
             assertTrue(loss[t] <= loss[t - 1] + 1e-15, "step " + t);
@@ -70,22 +70,19 @@ class TrainingTest {
         Random rng = Seeded.rng(SEED, "order");
         LogisticRegression m = LogisticRegression.synthetic(100, 3, rng);
         double[] u0 = Seeded.normal(3, 0, 1, rng);
-        Trajectory small = Training.run(m, u0, 1, 0, 0.1, 1);
-        Trajectory large = Training.run(m, u0, 1, 0, 5, 1);
+        StepDiagnostics small = Training.run(m, u0, 1, 0, 0.1, 1);
+        StepDiagnostics large = Training.run(m, u0, 1, 0, 5, 1);
         assertTrue(Training.finalNormIncreasesWithAlpha(List.of(small, large)));
-        Trajectory fake = new Trajectory(10, List.of(new Step(0, 1, 1, 0, 1, 1, 10, 0, 0)), 1, 0);
+        StepDiagnostics fake = new StepDiagnostics(10, List.of(new Step(0, new double[] {1}, 0, 1, 1, 0, 1, 1, 10, 0, 0)), 1, 0);
         assertFalse(Training.finalNormIncreasesWithAlpha(List.of(small, large, fake)));
         assertMessage(() -> Training.finalNormIncreasesWithAlpha(List.of(large, small)), "ordered by increasing alpha");
-        double[] spread = Training.rateSpread(List.of(small, large));
-        assertEquals(50, spread[0], 1e-9);
-        assertTrue(spread[1] < spread[0]);
         assertEquals("α=0.1: " + dltheory.table.SignificantFormat.format(small.finalNorm(), 4) + ", α=5: "
                 + dltheory.table.SignificantFormat.format(large.finalNorm(), 4), Training.finalNorms(List.of(small, large)));
     }
 
     @Test
     void checkGrowthThrowsOnAFalseStep() {
-        Trajectory broken = new Trajectory(1, List.of(new Step(0, 2, 1.9, 0, 1, 0.5, 0.25, 1.9 * 1.9 - 4, 0.1)), 1, 0);
+        StepDiagnostics broken = new StepDiagnostics(1, List.of(new Step(0, new double[] {2}, 0, 2, 1.9, 0, 1, 0.5, 0.25, 1.9 * 1.9 - 4, 0.1)), 1, 0);
         assertThrows(AssertionError.class, broken::checkGrowth);
     }
 
@@ -93,7 +90,7 @@ class TrainingTest {
     void tableSummarisesEachRun() {
         Random rng = Seeded.rng(SEED, "table");
         LogisticRegression m = LogisticRegression.synthetic(50, 3, rng);
-        List<Trajectory> runs = Training.sweep(m, Seeded.normal(3, 0, 1, rng), 1, 0, new double[] {0.1, 1}, 5);
+        List<StepDiagnostics> runs = Training.sweep(m, Seeded.normal(3, 0, 1, rng), 1, 0, new double[] {0.1, 1}, 5);
         assertEquals(2, Training.table(runs).rowCount());
         assertEquals(0.1, runs.get(0).summary().alpha());
     }
@@ -109,6 +106,6 @@ class TrainingTest {
         assertMessage(() -> Training.run(m, u, 1, 0, 0, 5), "alpha must be finite and > 0");
         assertMessage(() -> Training.run(m, u, 1, 0, 0.1, 0), "steps must be >= 1");
         assertMessage(() -> Training.sweep(m, u, 1, 0, new double[0], 5), "alphas must hold at least one");
-        assertMessage(() -> new Trajectory(1, List.of(), 1, 0), "steps must hold at least one step");
+        assertMessage(() -> new StepDiagnostics(1, List.of(), 1, 0), "steps must hold at least one step");
     }
 }

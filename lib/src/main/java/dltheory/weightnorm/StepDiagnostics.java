@@ -12,7 +12,7 @@ import dltheory.check.Check;
  * @param finalGamma γ after the last step
  * @param finalLoss  L after the last step
  */
-public record Trajectory(double alpha, List<Step> steps, double finalGamma, double finalLoss) {
+public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma, double finalLoss) {
 
     /** Tolerance of the per-step identity (9), relative to ‖u_{t+1}‖²: a few hundred ulps. */
     public static final double IDENTITY_TOL = 1e-12;
@@ -21,7 +21,7 @@ public record Trajectory(double alpha, List<Step> steps, double finalGamma, doub
     public static final double NORM_ROUNDING = 1e-14;
 
     /** Copies the list; it must hold at least one step. */
-    public Trajectory {
+    public StepDiagnostics {
         if (steps == null || steps.isEmpty()) {
             throw new IllegalArgumentException("steps must hold at least one step");
         }
@@ -31,7 +31,7 @@ public record Trajectory(double alpha, List<Step> steps, double finalGamma, doub
     /** A one-line summary (the steps are too many to print). */
     @Override
     public String toString() {
-        return "Trajectory[α=" + alpha + ", T=" + steps.size() + ", ‖u_T‖=" + finalNorm() + "]";
+        return "StepDiagnostics[α=" + alpha + ", T=" + steps.size() + ", ‖u_T‖=" + finalNorm() + "]";
     }
 
     /** T, the number of steps. */
@@ -59,16 +59,46 @@ public record Trajectory(double alpha, List<Step> steps, double finalGamma, doub
     }
 
     /**
-     * α/‖u_t‖² for t = 0, 1, …, T: the factor that weight normalization puts in front of the
-     * learning rate of w's direction (eq. 10, α s² = γ² · α/‖u‖²). It never increases.
+     * Notebook 04, eq. (10): the effective rate α γ_t²/‖u_t‖² = α s_t² with which the direction
+     * of w learns, for t = 0, 1, …, T (the last entry uses γ and u after the last step).
      */
     public double[] rate() {
+        double[] n = normU();
+        double[] g = gamma();
+        double[] r = new double[n.length];
+        for (int i = 0; i < n.length; i++) {
+            r[i] = alpha * g[i] * g[i] / (n[i] * n[i]);
+        }
+        return r;
+    }
+
+    /**
+     * α/‖u_t‖² for t = 0, 1, …, T: the part of the rate (10) that only ‖u‖ sets. By eq. (9) it
+     * never increases; the full rate {@link #rate()} also carries γ_t², which can grow.
+     */
+    public double[] normFactor() {
         double[] n = normU();
         double[] r = new double[n.length];
         for (int i = 0; i < n.length; i++) {
             r[i] = alpha / (n[i] * n[i]);
         }
         return r;
+    }
+
+    /** The effective rate after the last step over the rate at the start, rate_T/rate_0 (eq. 10). */
+    public double rateGrowth() {
+        double[] r = rate();
+        return r[r.length - 1] / r[0];
+    }
+
+    /** γ_t for t = 0, 1, …, T (the last entry is {@link #finalGamma}). */
+    public double[] gamma() {
+        double[] v = new double[steps.size() + 1];
+        for (int i = 0; i < steps.size(); i++) {
+            v[i] = steps.get(i).gamma();
+        }
+        v[steps.size()] = finalGamma;
+        return v;
     }
 
     /** α s_t² for t = 0, 1, …, T − 1. */
@@ -129,8 +159,8 @@ public record Trajectory(double alpha, List<Step> steps, double finalGamma, doub
      * @param normUT             ‖u_T‖
      * @param gammaT             γ after T steps
      * @param lossT              L after T steps
-     * @param rate0              α/‖u_0‖²
-     * @param rateT              α/‖u_T‖²
+     * @param rate0              α γ_0²/‖u_0‖², the effective rate (10) at the start
+     * @param rateT              α γ_T²/‖u_T‖², the effective rate after T steps
      * @param maxIdentityError   largest relative error of eq. (9) over the run
      */
     public record Summary(double alpha, int steps, double normU0, double normUT, double gammaT, double lossT,

@@ -1,0 +1,65 @@
+package dltheory.weightnorm;
+
+import dltheory.check.Check;
+import dltheory.table.SignificantFormat;
+
+/**
+ * Beyond the text (notebook 04, eq. 10): the self-stabilising burst of a run. The effective rate
+ * α γ_t²/‖u_t‖² climbs while γ grows; when a step is too large for the curvature, the loss goes
+ * up, the step adds a large orthogonal component to u, ‖u‖ jumps by eq. (9), and the rate falls.
+ *
+ * @param alpha     the step size α of the run
+ * @param peakStep  t*, the step with the largest effective rate
+ * @param peakRate  α γ_{t*}²/‖u_{t*}‖²
+ * @param lossRise  max over t ≥ t* of L_t, minus min over t ≤ t* of L_t (the loss going up)
+ * @param normJump  ‖u_T‖/‖u_{t*}‖ (‖u‖ only grows, so this is its growth after the peak)
+ * @param rateAfter the smallest effective rate after the peak
+ */
+public record Burst(double alpha, int peakStep, double peakRate, double lossRise, double normJump,
+                    double rateAfter) {
+
+    /** The loss must rise by at least this much for the burst to count (far above rounding). */
+    public static final double MIN_LOSS_RISE = 1e-3;
+
+    /** ‖u‖ must grow by at least this factor after the peak. */
+    public static final double MIN_NORM_JUMP = 1.05;
+
+    /** The rate after the burst must be at most this fraction of the peak. */
+    public static final double MAX_RATE_FRACTION = 0.9;
+
+    /** The burst of a run: located at the largest effective rate. */
+    public static Burst of(StepDiagnostics run) {
+        double[] rate = run.rate();
+        double[] loss = run.loss();
+        double[] norm = run.normU();
+        int peak = 0;
+        for (int t = 1; t < rate.length; t++) {
+            if (rate[t] > rate[peak]) {
+                peak = t;
+            }
+        }
+        double lowBefore = Double.POSITIVE_INFINITY;
+        for (int t = 0; t <= peak; t++) {
+            lowBefore = Math.min(lowBefore, loss[t]);
+        }
+        double highAfter = Double.NEGATIVE_INFINITY;
+        double rateAfter = rate[peak];
+        for (int t = peak; t < rate.length; t++) {
+            highAfter = Math.max(highAfter, loss[t]);
+            rateAfter = Math.min(rateAfter, rate[t]);
+        }
+        return new Burst(run.alpha(), peak, rate[peak], highAfter - lowBefore,
+                norm[norm.length - 1] / norm[peak], rateAfter);
+    }
+
+    /**
+     * Prints one ✓ line per part of the claim (the loss rises, ‖u‖ jumps, the rate falls back);
+     * throws on the first part that fails.
+     */
+    public void check() {
+        String at = "α = " + SignificantFormat.format(alpha, 4) + ", peak at t = " + peakStep;
+        Check.atLeast(lossRise, MIN_LOSS_RISE, "rise of the loss after the peak rate, " + at);
+        Check.atLeast(normJump, MIN_NORM_JUMP, "‖u_T‖/‖u_t*‖, " + at);
+        Check.atMost(rateAfter / peakRate, MAX_RATE_FRACTION, "lowest rate after the peak / peak rate, " + at);
+    }
+}

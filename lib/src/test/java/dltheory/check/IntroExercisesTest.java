@@ -1,0 +1,44 @@
+package dltheory.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Notebook 00's exercises accept the right answer, reject wrong ones, and hint without the formula. */
+class IntroExercisesTest {
+
+    @RegisterExtension
+    final CapturedStdout stdout = new CapturedStdout();
+
+    @Test
+    void theRightAnswersPass() {
+        // σ/√n = 2/20 and the smallest n with 4/√n ≤ 0.01, worked out by hand
+        assertTrue(Exercise.check(IntroExercises.EXERCISE_1, 0.1));
+        assertTrue(Exercise.check(IntroExercises.EXERCISE_2, 160000.0));
+    }
+
+    @Test
+    void everyCheckRejectsWrongAnswers() {
+        for (Question q : IntroExercises.ALL) {
+            double right = q.expected().getAsDouble();
+            assertFalse(Exercise.check(q, right * 1.01 + 1), q.name());
+            assertFalse(Exercise.check(q, -right), q.name());
+            assertFalse(Exercise.check(q, null), q.name());
+        }
+        assertFalse(Exercise.check(IntroExercises.EXERCISE_1, 0.025), "σ²/n is not the standard error");
+        assertFalse(Exercise.check(IntroExercises.EXERCISE_2, 159999.0), "one draw short");
+        assertTrue(stdout.text().contains("Hint: "), stdout.text());
+    }
+
+    @Test
+    void hintsExplainTheIdeaWithoutTheFormulaOrTheAnswer() {
+        for (Question q : IntroExercises.ALL) {
+            String hint = q.hint();
+            assertFalse(hint.matches(".*(σ/√n|4/√n|√|/n\\b|160000|160,000|0\\.1\\b).*"), hint);
+        }
+        assertEquals(2, IntroExercises.ALL.size());
+    }
+}
