@@ -86,6 +86,8 @@ public final class DropoutCharts {
                 "w" + Plots.subscript(i), "w" + Plots.subscript(j));
         XYSeries cloud = Plots.scatter(chart, "final w of each run", e.coordinate(i), e.coordinate(j));
         cloud.setMarker(SeriesMarkers.CIRCLE);
+        // a light cloud, so the three marked points on it stay visible
+        cloud.setMarkerColor(new Color(0x0072B2 | 0x55000000, true));
         double[] m = e.mean();
         point(chart, "mean of the runs", m[i - 1], m[j - 1], new Color(0x009E73), SeriesMarkers.DIAMOND);
         point(chart, "w(drop)", wDrop[i - 1], wDrop[j - 1], Color.BLACK, SeriesMarkers.CROSS);

@@ -293,8 +293,15 @@ public final class Plots {
     public static void finish(Chart<?, ?> chart) {
         if (chart instanceof XYChart xy) {
             synchronized (xy) {
-                logAxis(xy, true);
-                logAxis(xy, false);
+                boolean gridX = logAxis(xy, true);
+                boolean gridY = logAxis(xy, false);
+                // minor lines once both axes hold their final (log) coordinates
+                if (gridX) {
+                    minorGrid(xy, true);
+                }
+                if (gridY) {
+                    minorGrid(xy, false);
+                }
                 assignLooks(xy);
                 layer(xy);
                 roundTicks(xy);
@@ -329,6 +336,11 @@ public final class Plots {
                 } else {
                     fresh.add(s);
                 }
+            }
+            // a lone new series is drawn in the first look (solid blue) and does not claim it
+            if (open.size() == 1 && fresh.size() == 1) {
+                style(fresh.get(0), 0);
+                return;
             }
             // new names take the first look free in this chart and not yet any other name's
             for (XYSeries s : fresh) {
@@ -480,14 +492,14 @@ public final class Plots {
     /**
      * Draws a logarithmic axis as a linear axis over log₁₀ of the data, so that its ticks step by
      * whole decades (at most ~8 labels) labelled 10ᵏ, with light minor grid lines at 2…9 × 10ᵏ
-     * when the axis spans at most four decades. Non-positive values are left out.
+     * when the axis spans at most three decades. Non-positive values are left out.
      */
-    private static void logAxis(XYChart chart, boolean xAxis) {
+    private static boolean logAxis(XYChart chart, boolean xAxis) {
         XYStyler s = chart.getStyler();
         boolean wanted = xAxis ? s.isXAxisLogarithmic() : s.isYAxisLogarithmic();
         boolean[] done = LOG_AXES.computeIfAbsent(chart, c -> new boolean[2]);
         if (!wanted && !done[xAxis ? 0 : 1]) {
-            return;
+            return false;
         }
         Map<XYSeries, Boolean> logged = xAxis ? LOGGED_X : LOGGED_Y;
         for (XYSeries series : chart.getSeriesMap().values()) {
@@ -521,7 +533,7 @@ public final class Plots {
             logged.put(series, Boolean.TRUE);
         }
         if (done[xAxis ? 0 : 1]) {
-            return;
+            return false;
         }
         done[xAxis ? 0 : 1] = true;
         double[] range = range(chart, xAxis);
@@ -557,14 +569,21 @@ public final class Plots {
                 s.setYAxisTickMarkSpacingHint(Math.max(THEME.getYAxisTickMarkSpacingHint(), hint));
             }
         }
-        if (span > 0 && span <= 4) {
-            minorGrid(chart, xAxis, lo, hi);
-        }
+        return span > 0 && span <= 3;
     }
 
     /** Light lines at log₁₀(m·10ᵏ), m = 2…9, across the plot. */
-    private static void minorGrid(XYChart chart, boolean xAxis, double lo, double hi) {
+    private static void minorGrid(XYChart chart, boolean xAxis) {
+        XYStyler s = chart.getStyler();
+        double[] own = range(chart, xAxis);
+        double lo = xAxis ? orElse(s.getXAxisMin(), own[0]) : orElse(s.getYAxisMin(), own[0]);
+        double hi = xAxis ? orElse(s.getXAxisMax(), own[1]) : orElse(s.getYAxisMax(), own[1]);
         double[] other = range(chart, !xAxis);
+        if (xAxis) {
+            other = new double[] {orElse(s.getYAxisMin(), other[0]), orElse(s.getYAxisMax(), other[1])};
+        } else {
+            other = new double[] {orElse(s.getXAxisMin(), other[0]), orElse(s.getXAxisMax(), other[1])};
+        }
         if (!(other[1] >= other[0])) {
             return;
         }

@@ -86,6 +86,22 @@ class PlotsTest {
     }
 
     @Test
+    void minorLinesOfALogLogChartStayInsideTheData() {
+        XYChart chart = Plots.logY(Plots.logX(Plots.xy("T", "t", "d")));
+        Plots.line(chart, "d", new double[] {1, 10, 100, 1000}, new double[] {3, 0.5, 0.1, 0.02});
+        Plots.finish(chart);
+        double top = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            for (double y : s.getYData()) {
+                if (!Double.isNaN(y)) {
+                    top = Math.max(top, y);
+                }
+            }
+        }
+        assertEquals(Math.log10(3), top, 1e-12, "no guide reaches above the data");
+    }
+
+    @Test
     void referencesAreDrawnBeneathTheDataAndSinglePointsOnTop() {
         XYChart chart = Plots.xy("T", "x", "y");
         Plots.scatter(chart, "minimum", new double[] {0}, new double[] {0});
