@@ -281,6 +281,21 @@ def sections_of(soup):
     return sections
 
 
+GREEK = {name: chr(code) for name, code in [
+    ("alpha", 0x3B1), ("beta", 0x3B2), ("gamma", 0x3B3), ("delta", 0x3B4), ("epsilon", 0x3B5),
+    ("eta", 0x3B7), ("theta", 0x3B8), ("lambda", 0x3BB), ("mu", 0x3BC), ("rho", 0x3C1),
+    ("sigma", 0x3C3), ("tau", 0x3C4), ("phi", 0x3C6), ("Gamma", 0x393), ("Sigma", 0x3A3)]}
+
+
+def plain_tex(text):
+    """Inline TeX as plain text for the search results, which MathJax does not typeset."""
+    def one(m):
+        tex = re.sub(r"\\(lVert|rVert|\|)", "‖", m.group(1))
+        tex = re.sub(r"\\([A-Za-z]+)", lambda g: GREEK.get(g.group(1), g.group(1)), tex)
+        return tex.replace("{", "").replace("}", "").replace("\\", "")
+    return re.sub(r"\$([^$]+)\$", one, text)
+
+
 def search_docs(soup, entry):
     """One search document per section of a page (the text before the first h2 belongs to the title)."""
     docs = []
@@ -297,6 +312,7 @@ def search_docs(soup, entry):
     docs.append(current)
     for d in docs:
         d["text"] = " ".join(d["text"])
+        d["title"], d["section"] = plain_tex(d["title"]), plain_tex(d["section"])
     return docs
 
 
