@@ -22,7 +22,7 @@ const INDEX = path.join(SITE, 'index.html');
 const NOTEBOOKS = path.join(ROOT, 'notebooks');
 const MATHJAX_VERSION = '2.7.9';
 const pages = fs.existsSync(SITE)
-  ? fs.readdirSync(SITE).filter((f) => f.endsWith('.html') && f !== 'index.html').sort()
+  ? fs.readdirSync(SITE).filter((f) => /^\d\d-.*\.html$/.test(f)).sort() // print.html is the PDF's source
   : [];
 const notebookStems = fs.existsSync(NOTEBOOKS)
   ? fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith('.ipynb')).map((f) => f.replace(/\.ipynb$/, '')).sort()
@@ -173,12 +173,13 @@ async function checkPage(t, browser, baseUrl, name, mode, expect) {
     // Links.
     const links = await page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => ({
       href: a.getAttribute('href'), abs: a.href, rel: a.getAttribute('rel') || '', text: a.textContent.trim(),
-      nav: !!a.closest('nav.site-nav'),
+      nav: !!a.closest('nav'),
     })));
     const ids = await page.evaluate(() => [...document.querySelectorAll('[id], a[name]')]
       .map((e) => e.id || e.getAttribute('name')));
     if (expect.index) {
       const listed = links.filter((l) => !l.href.startsWith('#') && isLocalUrl(l.abs) && /\.html([?#]|$)/.test(l.href))
+        .filter((l) => !/^index\.html([?#]|$)/.test(l.href))
         .map((l) => l.href.split(/[?#]/)[0]);
       const expected = pages;
       const order = listed.filter((h, i) => listed.indexOf(h) === i);
@@ -325,4 +326,209 @@ async function shootAt(page, selector, name) {
     await page.evaluate(() => window.scrollTo(0, 0)).catch(() => {});
   }
   return screenshot(page, name);
+}
+
+// Issue 19: the site as a book. Every page (file://) at 1280 px and at 390 px: prose lines of at
+// most MAX_CHARS characters in a font of at least 16 px, no visible prompt, every chart a numbered
+// figure with a caption and an alt text from its title, nothing scrolls sideways, a sidebar with
+// every page and this page's sections, the download link to a copy of the notebook; search finds a
+// word of notebook 04 from another page; site/dltheory.pdf has every notebook, in order, each from
+// a page of its own (pdftotext, from Debian's poppler-utils). Screenshots in target/browser/.
+const { execFileSync } = require('node:child_process');
+const book = require('./helpers/book');
+
+const MAX_CHARS = 90;
+const MIN_FONT_PX = 16;
+const MAX_COLUMN_EM = 45;
+const BOOK = 'the static site as a book (issue 19)';
+
+function notebookTitle(stem) {
+  const nb = JSON.parse(fs.readFileSync(path.join(NOTEBOOKS, `${stem}.ipynb`), 'utf8'));
+  for (const c of nb.cells) {
+    const first = [].concat(c.source).join('').trim().split('\n')[0];
+    if (c.cell_type === 'markdown' && first.startsWith('#')) return first.replace(/^#+\s*/, '');
+  }
+  return stem;
+}
+
+/** A word of notebook 04's Markdown that no other notebook has (what search must find elsewhere). */
+function wordOnlyIn(stem) {
+  const words = (s) => new Set((JSON.parse(fs.readFileSync(path.join(NOTEBOOKS, `${s}.ipynb`), 'utf8')).cells
+    .filter((c) => c.cell_type === 'markdown').map((c) => [].concat(c.source).join('')).join(' ')
+    .replace(/\$[^$]*\$/g, ' ').match(/[A-Za-z]{8,}/g) || []).map((w) => w.toLowerCase()));
+  const mine = words(stem);
+  for (const other of notebookStems.filter((s) => s !== stem)) for (const w of words(other)) mine.delete(w);
+  const sorted = [...mine].sort();
+  return ['salimans', 'equicorrelated'].find((w) => mine.has(w)) || sorted[0];
+}
+
+function commandMissing(cmd) {
+  try { execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }); return false; } catch { return true; }
+}
+
+if (unavailable && !ON_CI) {
+  test(BOOK, { skip: `browser tests skipped: ${unavailable}` }, () => {});
+} else if (!unavailable) {
+  describe(BOOK, () => {
+    let browser;
+    let setupError = null;
+    before(async () => {
+      try {
+        if (!fs.existsSync(INDEX)) throw new Error('site/index.html is missing: build the site first with bin/site');
+        browser = await launchBrowser();
+      } catch (e) { setupError = e; }
+    }, { timeout: 120_000 });
+    after(async () => { if (browser) await browser.close(); });
+
+    for (const name of ['index.html', ...pages]) {
+      for (const width of [1280, 390]) {
+        test(`${name} at ${width} px`, { timeout: 120_000 }, async (t) => {
+          if (setupError) assert.fail(setupError.message);
+          await checkBookPage(t, browser, name, width);
+        });
+      }
+    }
+
+    test('search finds a word of notebook 04 from another page, offline', { timeout: 120_000 }, async (t) => {
+      if (setupError) assert.fail(setupError.message);
+      const target = pages.find((p) => p.startsWith('04-'));
+      const from = pages.find((p) => p.startsWith('01-')) || pages[0];
+      assert.ok(target, 'no page 04-*.html in site/');
+      const word = wordOnlyIn(target.replace(/\.html$/, ''));
+      assert.ok(word, 'notebook 04 has no word of its own to search for');
+      const page = await browser.context.newPage();
+      try {
+        await page.goto(pathToFileURL(path.join(SITE, from)).href, { waitUntil: 'load' });
+        await page.fill('#search-input', word);
+        const hits = await page.waitForFunction(() => {
+          const list = document.getElementById('search-results');
+          const links = [...list.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+          return !list.hidden && (links.length || list.textContent) ? { links, text: list.textContent } : null;
+        }, null, { timeout: 30_000 }).then((h) => h.jsonValue());
+        t.diagnostic(`search on ${from} for "${word}": ${hits.links.slice(0, 5).join(', ')}`);
+        await screenshot(page, 'book-search');
+        assert.ok(hits.links.some((h) => h.split('#')[0] === target),
+          `search for "${word}" (a word only notebook 04 has) on ${from}: expected a result on ${target}, got [${hits.links.join(', ')}] ${shorten(hits.text, 120)}`);
+        await page.click(`#search-results a[href^="${target}"]`);
+        await page.waitForURL((u) => u.pathname.endsWith(`/${target}`), { timeout: 30_000 });
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('site/dltheory.pdf: every notebook in order, each from a new page, with page numbers', { timeout: 120_000 }, (t) => {
+      const pdf = path.join(SITE, 'dltheory.pdf');
+      assert.ok(fs.existsSync(pdf), 'site/dltheory.pdf is missing (bin/site prints it; see its output)');
+      for (const cmd of ['pdftotext', 'pdfinfo']) {
+        if (commandMissing(cmd)) {
+          if (ON_CI) assert.fail(`${cmd} is missing: run environment/site.sh (poppler-utils)`);
+          t.skip(`${cmd} is missing: run environment/site.sh (poppler-utils)`);
+          return;
+        }
+      }
+      const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))[1]);
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      const sheets = text.split('\f').slice(0, count);
+      const norm = (s) => s.replace(/\s+/g, ' ').trim();
+      assert.ok(count >= notebookStems.length + 1, `expected at least ${notebookStems.length + 1} pages, found ${count}`);
+      let last = 0;
+      for (const stem of notebookStems) {
+        // The title as text (math in a title is typeset, so only the part before it is compared).
+        const title = norm(notebookTitle(stem).split('$')[0]);
+        const starts = sheets.map((s, i) => (norm(s).startsWith(title) ? i + 1 : 0)).filter(Boolean);
+        assert.ok(starts.length, `no page of the PDF starts with notebook ${stem}'s title "${title}"`);
+        const first = starts[starts.length - 1];
+        assert.ok(first > last, `notebook ${stem} starts on page ${first}, not after the previous notebook (page ${last})`);
+        t.diagnostic(`${stem}: from page ${first}`);
+        last = first;
+      }
+      // Page numbers in the footer: "n / count" on every page.
+      const numbered = sheets.filter((s, i) => new RegExp(`\\b${i + 1} / ${count}\\b`).test(s)).length;
+      assert.equal(numbered, count, `expected the page number "n / ${count}" on every page, found it on ${numbered}`);
+      assert.match(norm(sheets[0]), /Contents/, 'expected a table of contents on the first page');
+      // The first pages as pictures (pdftoppm), to look at.
+      if (!commandMissing('pdftoppm')) {
+        execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '3', pdf, path.join(ROOT, 'target', 'browser', 'book-pdf')]);
+      }
+    });
+  });
+}
+
+async function checkBookPage(t, browser, name, width) {
+  const page = await browser.context.newPage();
+  const failures = [];
+  const stem = name.replace(/\.html$/, '');
+  try {
+    await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+    await page.goto(pathToFileURL(path.join(SITE, name)).href, { waitUntil: 'load', timeout: 60_000 });
+    await typesetMath(page);
+    const prose = await page.evaluate(book.measureProse);
+    if (prose.maxCharsPerLine > MAX_CHARS) failures.push(`prose: expected at most ${MAX_CHARS} characters per line, found ${prose.maxCharsPerLine}`);
+    if (prose.minFontPx < MIN_FONT_PX) failures.push(`prose: expected a font of at least ${MIN_FONT_PX} px, found ${prose.minFontPx} px`);
+    if (prose.columnEm > MAX_COLUMN_EM + 0.01) failures.push(`prose: expected a column of at most ${MAX_COLUMN_EM} em, found ${prose.columnEm.toFixed(1)} em`);
+    if (!prose.lines) failures.push('prose: found no paragraph to measure');
+    const prompts = await page.evaluate(book.visiblePrompts);
+    if (prompts.elements || prompts.inText) failures.push(`prompts: expected none visible, found ${prompts.elements} prompt element(s), text ${prompts.sample.join(' ')}`);
+    const figs = await page.evaluate(book.figures);
+    figs.forEach((f, i) => {
+      const n = i + 1;
+      const cap = /^Figure (\d+)\.(\d+)\. (.+)$/.exec(f.caption);
+      if (!cap || Number(cap[2]) !== n) failures.push(`figure ${n}: expected the caption "Figure N.${n}. <title>", found "${shorten(f.caption, 80)}"`);
+      const title = cap ? cap[3] : '';
+      if (!f.alt || /^chart$/i.test(f.alt) || !title || !f.alt.includes(title) || f.alt.length < title.length + 10) {
+        failures.push(`figure ${n}: expected an alt text that says what the chart shows (its title "${shorten(title, 60)}" and more), found "${shorten(f.alt, 80)}"`);
+      }
+      if (!f.svgSource) failures.push(`figure ${n}: expected an SVG source with the PNG as fallback`);
+      if (!f.fits) failures.push(`figure ${n}: wider than the column (${f.width} px)`);
+      if (!f.centred) failures.push(`figure ${n}: not centred in the column`);
+    });
+    // On a phone a table of many columns may scroll inside its own box (the page does not).
+    const refs = await page.evaluate(book.unlinkedReferences);
+    if (refs.unlinked.length) failures.push(`cross-references: expected links, found plain text ${refs.unlinked.slice(0, 5).join(', ')}`);
+    const side = await page.evaluate(book.sideways, width < 500);
+    if (side.page) failures.push(`sideways: the page scrolls sideways (${side.page})`);
+    for (const b of side.blocks.slice(0, 5)) failures.push(`sideways: a block is wider than the column: ${b}`);
+    const toc = await page.evaluate(book.contents);
+    if (!toc) {
+      failures.push('sidebar: expected nav#sidebar, found none');
+    } else {
+      const missing = pages.filter((p) => !toc.pages.includes(p));
+      if (missing.length) failures.push(`sidebar: expected a link to every page, missing ${missing.join(', ')}`);
+      const notListed = toc.headings.filter((h) => !toc.sections.includes(h));
+      if (notListed.length) failures.push(`on-page contents: sections not listed in the sidebar: ${notListed.join(', ')}`);
+      if (name !== 'index.html' && !toc.sections.length) failures.push('on-page contents: the sidebar lists no section of this page');
+      if (width >= 1000 && !toc.visible) failures.push(`sidebar: expected it visible at ${width} px`);
+      if (width < 500) {
+        if (toc.visible) failures.push(`sidebar: expected it folded away at ${width} px`);
+        await page.click('.topbar .menu');
+        const open = await page.evaluate(book.contents);
+        if (!open.visible) failures.push(`sidebar: the Contents button does not open it at ${width} px`);
+        else await screenshot(page, `book-${stem}-${width}-contents`);
+        await page.click('.topbar .menu');
+      }
+    }
+    if (name !== 'index.html') {
+      const links = await page.evaluate(book.pageLinks);
+      const want = `notebooks/${stem}.ipynb`;
+      if (links.download !== want) failures.push(`download: expected a link to ${want}, found ${links.download}`);
+      else if (fs.readFileSync(path.join(SITE, want), 'utf8') !== fs.readFileSync(path.join(NOTEBOOKS, `${stem}.ipynb`), 'utf8')) {
+        failures.push(`download: site/${want} differs from notebooks/${stem}.ipynb`);
+      }
+      const binderUnset = await page.locator('.page-actions .binder-unset').count();
+      if (links.binder ? !/^https:\/\/mybinder\.org\/v2\/gh\/.+labpath=notebooks%2F/.test(links.binder) : !binderUnset) {
+        failures.push(`binder: expected a mybinder.org link that opens notebooks/${stem}.ipynb, found ${links.binder}`);
+      }
+    }
+    t.diagnostic(`${name} at ${width} px: ≤ ${prose.maxCharsPerLine} characters per line over ${prose.lines} lines, `
+      + `${prose.minFontPx} px, column ${prose.columnEm.toFixed(1)} em, ${figs.length} figure(s), `
+      + `${refs.links} cross-reference link(s) (${refs.equations} numbered equation(s))`
+      + (side.scrollingTables ? `, ${side.scrollingTables} table(s) scroll inside their box` : ''));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, `book-${stem}-${width}`);
+  } catch (e) {
+    failures.push(e.message);
+  } finally {
+    await page.close().catch(() => {});
+  }
+  if (failures.length) assert.fail(`site/${name} at ${width} px:\n  - ${[...new Set(failures)].join('\n  - ')}`);
 }

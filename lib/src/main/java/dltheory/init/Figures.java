@@ -1,5 +1,7 @@
 package dltheory.init;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.util.List;
 
 import org.knowm.xchart.XYChart;
@@ -45,6 +47,38 @@ public final class Figures {
         chart.getStyler().setLegendLayout(LegendLayout.Vertical);
         chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
         return chart;
+    }
+
+    /** The colours of the ensembles in {@link #varianceBands}, in order (Okabe–Ito blue, vermilion). */
+    private static final Color[] BAND_COLOURS = {new Color(0x0072B2), new Color(0xD55E00)};
+
+    /**
+     * The median over an ensemble's nets of Var[a⁽ᵗ⁾] (solid) and the band between the 10 % and
+     * 90 % quantiles (dotted), on a log axis, one ensemble after the other (notebook 01, step 3).
+     */
+    public static XYChart varianceBands(String title, SweepEnsemble... ensembles) {
+        if (ensembles.length == 0) {
+            throw new IllegalArgumentException("give at least one ensemble");
+        }
+        XYChart chart = Plots.xy(title, "layer t", "Var[a⁽ᵗ⁾]");
+        BasicStroke dotted = new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND,
+                10f, new float[] {2f, 3f}, 0f);
+        for (int i = 0; i < ensembles.length; i++) {
+            SweepEnsemble e = ensembles[i];
+            Color colour = BAND_COLOURS[i % BAND_COLOURS.length];
+            double[] x = Plots.oneTo(e.depth());
+            Plots.line(chart, e.label() + ": median of " + e.nets() + " nets", x, e.quantile(0.5))
+                    .setLineColor(colour);
+            XYSeries lo = Plots.line(chart, e.label() + ": 10 % and 90 % quantiles", x, e.quantile(0.1));
+            XYSeries hi = Plots.line(chart, e.label() + " (90 %)", x, e.quantile(0.9));
+            for (XYSeries band : new XYSeries[] {lo, hi}) {
+                band.setLineColor(colour);
+                band.setLineStyle(dotted);
+            }
+            hi.setShowInLegend(false);
+        }
+        chart.getStyler().setLegendLayout(LegendLayout.Vertical);
+        return Plots.logY(chart);
     }
 
     /**
@@ -145,7 +179,7 @@ public final class Figures {
     }
 
     /** One row of {@link #compare}. */
-    public record Comparison(int t, double measured, double relSe, double predicted) {
+    public record Comparison(int t, double measured, double predicted) {
     }
 
     /**
@@ -161,9 +195,11 @@ public final class Figures {
         }
         List<Comparison> rows = new java.util.ArrayList<>();
         for (int t = 1; t <= s.depth(); t++) {
-            rows.add(new Comparison(t, s.var(t), s.relSe(t), predicted[t - 1]));
+            rows.add(new Comparison(t, s.var(t), predicted[t - 1]));
         }
-        return Tables.of(title, rows, "t", "Var[a] measured", "rel. SE", "Var[a] predicted");
+        // no standard-error column: Sweep's per-unit standard errors assume uncorrelated units,
+        // which is exactly what fails when E[w] ≠ 0 (the notebook derives the right one, √(2/n))
+        return Tables.of(title, rows, "t", "Var[a] measured", "Var[a] predicted");
     }
 
     private static double[] log10(double[] v) {

@@ -41,6 +41,23 @@ public final class RunningAverage implements Optimizer {
         return step;
     }
 
+    /**
+     * The steps Δθ_1 … Δθ_n of a fresh running average (β, δ) fed the scalar gradients g_1 … g_n
+     * (notebook 03, caveat 5: the reference against which a framework's rule is checked).
+     *
+     * @param beta  β in [0, 1)
+     * @param delta δ, finite and &gt; 0
+     * @param g     the gradients, not modified
+     */
+    public static double[] steps(double beta, double delta, double[] g) {
+        RunningAverage average = new RunningAverage(beta, delta);
+        double[] steps = new double[g.length];
+        for (int i = 0; i < g.length; i++) {
+            steps[i] = average.update(new double[] {g[i]})[0];
+        }
+        return steps;
+    }
+
     /** The running average v_t (a copy; null before the first step). */
     public double[] average() {
         return v == null ? null : v.clone();

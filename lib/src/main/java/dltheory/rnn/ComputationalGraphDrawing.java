@@ -67,6 +67,7 @@ public final class ComputationalGraphDrawing {
         s.setAxisTitlesVisible(false);
         s.setPlotGridLinesVisible(false);
         s.setPlotBorderVisible(false);
+        s.setPlotTicksMarksVisible(false);
         s.setLegendPosition(LegendPosition.OutsideS);
         s.setLegendLayout(LegendLayout.Horizontal);
         s.setLegendBorderColor(Color.WHITE);

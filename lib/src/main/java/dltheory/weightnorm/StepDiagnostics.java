@@ -146,8 +146,8 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
      */
     public void checkGrowth() {
         String at = "α = " + dltheory.table.SignificantFormat.format(alpha, 4);
-        Check.atMost(maxIdentityError(), IDENTITY_TOL, "max_t |‖u_{t+1}‖² − ‖u_t‖² − α²s²‖W⊥∇_w L‖²| / ‖u_{t+1}‖², " + at);
-        Check.atLeast(minRelativeIncrease(), -NORM_ROUNDING, "min_t (‖u_{t+1}‖ − ‖u_t‖)/‖u_t‖, " + at);
+        Check.atMost(maxIdentityError(), IDENTITY_TOL, "maxₜ |‖uₜ₊₁‖² − ‖uₜ‖² − α²s²‖W⊥∇_w L‖²| / ‖uₜ₊₁‖², " + at);
+        Check.atLeast(minRelativeIncrease(), -NORM_ROUNDING, "minₜ (‖uₜ₊₁‖ − ‖uₜ‖)/‖uₜ‖, " + at);
     }
 
     /**

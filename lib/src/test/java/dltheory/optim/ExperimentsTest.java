@@ -44,12 +44,19 @@ class ExperimentsTest {
     @Test
     void adamStepsChecksPassOnTheRealRunAndFailOnATamperedOne() {
         AdamSteps a = AdamSteps.run(1e-3, 0.9, 0.999, 1e-8, 1.0, 3000);
-        a.checkClaims(1e-5);
+        a.checkClaims();
         assertEquals(2, stdout.text().lines().filter(l -> l.startsWith("✓")).count());
         double[] bad = a.withoutCorrection().clone();
         bad[100] *= 1.01;
-        AdamSteps tampered = new AdamSteps(0.9, 0.999, a.withCorrection(), bad, a.predicted());
-        assertThrows(AssertionError.class, () -> tampered.checkClaims(1e-5));
+        AdamSteps tampered = new AdamSteps(0.9, 0.999, 1e-8, 1.0, a.withCorrection(), bad, a.predicted());
+        assertThrows(AssertionError.class, () -> tampered.checkClaims());
+        // the derived tolerance is 1e-6 at t = 1; a ten times larger ε̂ moves the first step by
+        // about 1e-5 and must be rejected by a check that assumes ε̂ = 1e-8
+        AdamSteps larger = AdamSteps.run(1e-3, 0.9, 0.999, 1e-7, 1.0, 10);
+        AdamSteps claimed = new AdamSteps(0.9, 0.999, 1e-8, 1.0, larger.withCorrection(),
+                larger.withoutCorrection(), larger.predicted());
+        assertThrows(AssertionError.class, () -> claimed.checkClaims());
+        assertEquals(1e-6, a.uncorrectedTolerance(), 1e-11);
         double want = 0;
         for (int t = 1; t <= 3000; t++) {
             want = Math.max(want, Adam.uncorrectedStepRatio(0.9, 0.999, t));

@@ -28,6 +28,20 @@ class ReportingTest {
     }
 
     @Test
+    void varianceCheckRejectsAFormulaWithoutTheStartUpFactor() {
+        // σ²(1 − β)/(1 + β), the stationary variance, misses the factor (1 − β²ⁿ): at n = 1 it is
+        // 5.3 times the true (1 − β)²σ². Feeding the check a stream whose σ² is 1.21 times the
+        // simulated one (a 10 % error in σ) must fail too.
+        AverageBias b = AverageBias.simulate(0.9, new NoisyGradient(1.0, 1.0), 10, 2000, new Random(SEED + 2));
+        AverageBias wrongSigma = new AverageBias(b.beta(), new NoisyGradient(1.0, 1.1), b.runs(), b.mean(),
+                b.variance(), b.meanCorrected(), b.varianceCorrected());
+        assertThrows(AssertionError.class, () -> wrongSigma.checkClaims(4, 1));
+        double stationary = 0.1 / 1.9;
+        double se = b.expectedVariance(1) * Math.sqrt(2.0 / 1999);
+        assertTrue(Math.abs(b.variance()[0] - stationary) > 4 * se, "stationary formula not rejected");
+    }
+
+    @Test
     void checkClaimsFailsWhenTheMeansAreShifted() {
         AverageBias b = AverageBias.simulate(0.9, new NoisyGradient(1.0, 1.0), 10, 2000, new Random(SEED + 1));
         double[] shifted = b.mean().clone();

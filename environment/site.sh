@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# What the site's build steps need beyond Jupyter, idempotent (bin/site runs it):
+#
+#   environment/site.sh
+#
+# 1. Debian's `chromium` (prints site/dltheory.pdf) and `poppler-utils` (pdftotext/pdftoppm, used
+#    by the site's tests), with apt-get when missing and we are root or have password-less sudo.
+# 2. The pinned npm packages of tools/site (MiniSearch for the search index, playwright-core to
+#    drive Chromium; see tools/site/package-lock.json) with `npm ci`, skipped when node_modules
+#    already matches the lock file. No browser is ever downloaded by npm.
+#
+# Where something cannot be had it prints one line saying why and writes target/site/NO-BUILD-STEPS;
+# tools/notebooks.py then renders the pages without search and PDF and says so. Exit status 0,
+# except with CI=true, where a missing piece is an error.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+marker=target/site/NO-BUILD-STEPS
+tools=tools/site
+
+say() { printf 'site-setup: %s\n' "$*"; }
+unavailable() {
+  if [[ "${CI:-}" =~ ^(1|true|yes)$ ]]; then
+    printf 'site-setup: %s (CI=true: the site must be built whole)\n' "$1" >&2
+    exit 1
+  fi
+  mkdir -p "$(dirname "$marker")"
+  printf '%s\n' "$1" >"$marker"
+  say "the site will have no search and no PDF: $1"
+  exit 0
+}
+
+# --- 1. Debian packages -----------------------------------------------------------------------
+missing=()
+[ -x /usr/bin/chromium ] || [ -n "${CHROMIUM:-}" ] || missing+=(chromium fonts-dejavu-core fonts-liberation)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then sudo=(sudo -n)
+    else unavailable "missing ${missing[*]} and no root or password-less sudo to install them"; fi
+  fi
+  command -v apt-get >/dev/null 2>&1 || unavailable "missing ${missing[*]} and no apt-get to install them"
+  say "installing ${missing[*]} with apt-get"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq >/dev/null \
+    && "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || unavailable "apt-get could not install ${missing[*]}"
+fi
+
+# --- 2. Node and the pinned npm packages ------------------------------------------------------
+command -v node >/dev/null 2>&1 || unavailable "no node found (Node.js 20 or newer and npm are needed)"
+command -v npm >/dev/null 2>&1 || unavailable "no npm found (Node.js 20 or newer and npm are needed)"
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+[ "$node_major" -ge 20 ] || unavailable "node is $(node --version); Node.js 20 or newer is needed"
+if ! cmp -s "$tools/package-lock.json" "$tools/node_modules/.dltheory-lock.json"; then
+  say "npm ci --prefix $tools"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error >/dev/null \
+    || unavailable "npm ci --prefix $tools failed (is the npm registry reachable?)"
+  cp "$tools/package-lock.json" "$tools/node_modules/.dltheory-lock.json"
+fi
+rm -f "$marker"

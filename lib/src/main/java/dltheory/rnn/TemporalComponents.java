@@ -1,0 +1,120 @@
+package dltheory.rnn;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.knowm.xchart.XYChart;
+
+import dltheory.check.Gradients;
+import dltheory.plot.Plots;
+
+/**
+ * Notebook 05, "Why it matters" (Pascanu, Mikolov and Bengio 2013, §2): with a loss at every step,
+ * {@code L = Σ_t L_t}, {@code L_t = ½‖h_t − y_t‖²} (the notebook's assumption), the gradient at
+ * the initial state splits into temporal components,
+ * {@code ∇_{h_0} L = Σ_t (∂h_t/∂h_0)ᵀ ∇_{h_t} L_t}, one per loss term; the component of L_t goes
+ * through the product of t step Jacobians.
+ *
+ * @param components components[t − 1] = (∂h_t/∂h_0)ᵀ(h_t − y_t), t = 1 … T, each of length n
+ * @param measured   ∇_{h_0} L by central differences of L(h_0) (recomputing the run)
+ */
+public record TemporalComponents(double[][] components, double[] measured) {
+
+    /**
+     * Runs the recurrence of eq. (1) from h_0 and splits ∇_{h_0} L.
+     *
+     * @param targets T×n, row t − 1 = y_t; not modified
+     */
+    public static TemporalComponents of(Recurrences.Weights w, Activation sigma, double[] h0, DMatrixRMaj X,
+                                        DMatrixRMaj targets) {
+        if (targets == null || targets.numRows != X.numRows || targets.numCols != w.n()) {
+            throw new IllegalArgumentException("targets must be T×n = " + X.numRows + "×" + w.n());
+        }
+        DMatrixRMaj states = Recurrences.h(w, sigma, h0, X);
+        int n = w.n();
+        DMatrixRMaj p = CommonOps_DDRM.identity(n);
+        DMatrixRMaj next = new DMatrixRMaj(n, n);
+        double[][] comps = new double[X.numRows][];
+        for (int t = 1; t <= X.numRows; t++) {
+            CommonOps_DDRM.mult(Jacobians.step(w.W(), sigma, Recurrences.row(states, t - 1)), p, next);
+            p.setTo(next); // p = ∂h_t/∂h_0 = J_t ⋯ J_1
+            DMatrixRMaj e = new DMatrixRMaj(n, 1);
+            for (int i = 0; i < n; i++) {
+                e.data[i] = states.get(t, i) - targets.get(t - 1, i);
+            }
+            DMatrixRMaj c = new DMatrixRMaj(n, 1);
+            CommonOps_DDRM.multTransA(p, e, c); // (∂h_t/∂h_0)ᵀ ∇_{h_t} L_t
+            comps[t - 1] = c.data;
+        }
+        double[] measured = Gradients.centralDifference(v -> loss(w, sigma, v, X, targets), h0);
+        return new TemporalComponents(comps, measured);
+    }
+
+    /** L(h_0) = Σ_t ½‖h_t − y_t‖² along the run from h_0. */
+    public static double loss(Recurrences.Weights w, Activation sigma, double[] h0, DMatrixRMaj X,
+                              DMatrixRMaj targets) {
+        DMatrixRMaj states = Recurrences.h(w, sigma, h0, X);
+        double sum = 0;
+        for (int t = 1; t < states.numRows; t++) {
+            for (int i = 0; i < states.numCols; i++) {
+                double d = states.get(t, i) - targets.get(t - 1, i);
+                sum += 0.5 * d * d;
+            }
+        }
+        return sum;
+    }
+
+    /** Σ_t of the components: ∇_{h_0} L by the chain rule. */
+    public double[] sum() {
+        double[] s = new double[measured.length];
+        for (double[] c : components) {
+            for (int i = 0; i < s.length; i++) {
+                s[i] += c[i];
+            }
+        }
+        return s;
+    }
+
+    /** ‖Σ_t components − measured‖ / max norm: the chain rule against central differences. */
+    public double relativeError() {
+        return Gradients.relativeError(sum(), measured);
+    }
+
+    /** ‖(∂h_t/∂h_0)ᵀ(h_t − y_t)‖ for t = 1 … T. */
+    public double[] norms() {
+        double[] out = new double[components.length];
+        for (int t = 0; t < out.length; t++) {
+            double sq = 0;
+            for (double v : components[t]) {
+                sq += v * v;
+            }
+            out[t] = Math.sqrt(sq);
+        }
+        return out;
+    }
+
+    /** The share of Σ_t ‖component_t‖ that comes from losses at t ≥ {@code from}. */
+    public double shareFrom(int from) {
+        double[] n = norms();
+        double far = 0;
+        double all = 0;
+        for (int t = 1; t <= n.length; t++) {
+            all += n[t - 1];
+            if (t >= from) {
+                far += n[t - 1];
+            }
+        }
+        return far / all;
+    }
+
+    /** The size of each temporal component against its distance t from h_0, on a log axis. */
+    public XYChart chart(String title) {
+        XYChart chart = Plots.xy(title, "distance t from h₀ to the loss Lₜ", "‖(∂hₜ/∂h₀)ᵀ∇Lₜ‖");
+        double[] t = new double[components.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = i + 1;
+        }
+        Plots.line(chart, "temporal component of Lₜ", t, norms());
+        Plots.logY(chart);
+        return chart;
+    }
+}
