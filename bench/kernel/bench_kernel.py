@@ -10,7 +10,8 @@ Metrics (each the median of --runs runs, fresh kernel per run for the start-up o
 run in turn within each run, so a drift of the machine's speed hits both alike):
   launch -> kernel_info_reply; launch -> first `1+1` result; warm trivial-cell round trip
   (median of 100 cells after 20 warm-up cells); and a long session (--cells, default 10000):
-  round trip over the first and the last 100 cells, errors, heap used after GC at the end.
+  round trip over the first and the last 100 cells (edited and identical redeclarations mixed
+  in), errors, heap used after GC at the end.
 
 The first-result and warm rows also show the floor under the Java kernel: bare JShell in a plain
 program (JShellFloor.java: same JDK, JVM options, default imports and kind of start-up archive as the
@@ -102,13 +103,22 @@ def warm_round_trip(name, kdir, cells=100):
     return statistics.median(times)
 
 
+def session_cell(i):
+    """Cell i of the long session: edited and identical (re-run) redeclarations, expressions."""
+    if i % 4 == 1:
+        return f"int v{i % 50} = {i};\n v{i % 50} + 1"
+    if i % 4 == 3:
+        return "int same = 7;\nint twice(int x) { return 2 * x; }\ntwice(same)"
+    return "1+1"
+
+
 def long_session(kdir, cells):
     k = Kernel("java", kdir)
     k.start()
     k.kc.wait_for_ready(timeout=120)
     times, errors = [], 0
     for i in range(cells):
-        dt, reply = k.run(f"int v{i % 50} = {i};\n v{i % 50} + 1" if i % 2 else "1+1")
+        dt, reply = k.run(session_cell(i))
         times.append(dt)
         errors += reply["content"]["status"] != "ok"
     _, reply = k.run("System.gc(); System.gc();")
