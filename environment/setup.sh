@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Set-up for the Java notebooks, idempotent: safe to run again at any time.
 #
-#   environment/setup.sh [--no-build] [--no-user-kernel]
+#   environment/setup.sh [--no-build] [--no-user-kernel] [--debian-jupyter]
 #
 # 1. checks for JDK >= 17 and Maven (else says what to install and exits 1);
-# 2. installs Jupyter when missing: pip into .venv (environment/requirements.txt); when that
-#    fails, the Debian packages in environment/apt.txt; else says what to install;
+# 2. installs Jupyter when missing: JupyterLab 4 and Notebook 7 with pip into .venv
+#    (environment/requirements.txt; pip gives up at once on an unreachable index); when that
+#    fails, or with --debian-jupyter, Debian's packages in environment/apt.txt (the classic
+#    Notebook 6); else says what to install. The kernel tests' jupyter_kernel_test comes from
+#    pip where the index has it, else from Debian (the venv sees Debian's packages, its own first);
 # 3. builds lib and kernel with Maven (tests skipped; bin/test runs them);
 # 4. installs the kernelspec `java` for the user (for Jupyter/JupyterLab), and an isolated
 #    copy in target/jupyter that bin/site and the tests use.
@@ -18,12 +21,14 @@ cd "$root"
 
 build=1
 user_kernel=1
+debian_jupyter=0
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=0 ;;
     --no-user-kernel) user_kernel=0 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
-    *) echo "setup: unknown option $arg (known: --no-build --no-user-kernel)" >&2; exit 2 ;;
+    --debian-jupyter) debian_jupyter=1 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "setup: unknown option $arg (known: --no-build --no-user-kernel --debian-jupyter)" >&2; exit 2 ;;
   esac
 done
 
@@ -44,14 +49,16 @@ say "JDK $java_version and $(mvn -B -v 2>/dev/null | head -1 | strip_ansi | sed 
 
 # --- 2. Jupyter -------------------------------------------------------------------------------
 has_jupyter() { "$1" -c 'import nbclient, nbconvert, nbformat, jupyter_client, notebook' >/dev/null 2>&1; }
-
-find_python() {
-  local p
-  for p in "$root/.venv/bin/python" /usr/bin/python3 "$(command -v python3 || true)"; do
-    if [ -n "$p" ] && [ -x "$p" ] && has_jupyter "$p"; then echo "$p"; return 0; fi
-  done
-  return 1
+# The venv counts only with JupyterLab 4 and Notebook 7 of its own (it also sees Debian's packages).
+has_lab() {
+  "$1" -c 'import sys, jupyterlab, notebook, nbclient, nbconvert, jupyter_client
+sys.exit(not (notebook.__version__.startswith("7.") and jupyterlab.__version__.startswith("4.")))' \
+    >/dev/null 2>&1
 }
+has_kernel_test() { "$1" -c 'import jupyter_kernel_test' >/dev/null 2>&1; }
+
+venv="$root/.venv"
+debian_python=/usr/bin/python3
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"
@@ -60,41 +67,76 @@ as_root() {
   fi
 }
 
-pip_install() {  # into .venv; on any failure (no index, a pin not served) undo it and say so
-  command -v python3 >/dev/null 2>&1 || return 1
-  python3 -m venv "$root/.venv" >/dev/null 2>&1 || { rm -rf "$root/.venv"; return 1; }
-  say "installing Jupyter with pip into .venv (environment/requirements.txt)"
+apt_install() {  # apt_install PACKAGE...
+  command -v apt-get >/dev/null 2>&1 || return 1
+  say "installing Debian packages: $*"
+  as_root apt-get update -qq >/dev/null || return 1
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null || return 1
+}
+
+# pip never waits on an index it cannot reach: no retries, a short time-out per request.
+pip_fast=(--quiet --disable-pip-version-check --retries 0 --timeout 10)
+
+pip_install() {  # JupyterLab 4 + Notebook 7 into .venv; on failure remove it and say so
+  local base
+  base=$(command -v python3 || true)
+  [ -x "$debian_python" ] && base=$debian_python  # so that the venv can see Debian's packages
+  [ -n "$base" ] || return 1
+  rm -rf "$venv"
+  "$base" -m venv --system-site-packages "$venv" >/dev/null 2>&1 || { rm -rf "$venv"; return 1; }
+  say "installing JupyterLab and Notebook with pip into .venv (environment/requirements.txt)"
   mkdir -p target
-  if timeout 900 "$root/.venv/bin/python" -m pip install --quiet --retries 1 --timeout 15 \
-       -r environment/requirements.txt >target/pip.log 2>&1; then
+  local t0=$SECONDS
+  # --ignore-installed: every package in the venv, none borrowed from the system's site-packages
+  if "$venv/bin/python" -m pip install "${pip_fast[@]}" --ignore-installed \
+       -r environment/requirements.txt >target/pip.log 2>&1 && has_lab "$venv/bin/python"; then
+    say "pip: done in $((SECONDS - t0)) s"
     return 0
   fi
-  say "pip could not install environment/requirements.txt (see target/pip.log)"
-  rm -rf "$root/.venv"
+  say "pip could not install environment/requirements.txt in $((SECONDS - t0)) s (see target/pip.log)"
+  rm -rf "$venv"
   return 1
 }
 
-apt_install() {
-  command -v apt-get >/dev/null 2>&1 || return 1
-  say "installing Debian packages: $(tr '\n' ' ' < environment/apt.txt)"
-  as_root apt-get update -qq >/dev/null || return 1
-  # shellcheck disable=SC2046
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq $(cat environment/apt.txt) >/dev/null || return 1
+kernel_test_for() {  # jupyter_kernel_test for the venv: pip if the index has it, else Debian's
+  local py=$1
+  has_kernel_test "$py" && return 0
+  "$py" -m pip install "${pip_fast[@]}" jupyter_kernel_test >>target/pip.log 2>&1 && return 0
+  apt_install python3-jupyter-kernel-test || true
+  has_kernel_test "$py" || say "jupyter_kernel_test is missing: the kernel conformance tests will fail (pip install jupyter_kernel_test)"
 }
 
-python=$(find_python || true)
-if [ -z "$python" ]; then
-  pip_install || true
-  python=$(find_python || true)
+python=""
+if [ "$debian_jupyter" = 0 ]; then
+  if has_lab "$venv/bin/python" || pip_install; then
+    python=$venv/bin/python
+    kernel_test_for "$python"
+  fi
 fi
 if [ -z "$python" ]; then
-  apt_install || say "could not install the Debian packages (not root, no sudo, or apt-get failed)"
-  python=$(find_python || true)
+  for p in "$debian_python" "$(command -v python3 || true)"; do
+    if [ -n "$p" ] && [ -x "$p" ] && has_jupyter "$p"; then python=$p; break; fi
+  done
+fi
+if [ -z "$python" ]; then
+  # shellcheck disable=SC2046
+  apt_install $(cat environment/apt.txt) || say "could not install the Debian packages (not root, no sudo, or apt-get failed)"
+  has_jupyter "$debian_python" && python=$debian_python
 fi
 [ -n "$python" ] || fail "no Jupyter found: install it (pip install -r environment/requirements.txt, or conda env create -f environment/environment.yml, or apt-get install $(tr '\n' ' ' < environment/apt.txt))"
 mkdir -p target
 echo "$python" > target/python
-say "Jupyter: $python (nbclient $("$python" -c 'import nbclient; print(nbclient.__version__)'))"
+if has_lab "$python"; then
+  say "Jupyter: $python (JupyterLab $("$python" -c 'import jupyterlab; print(jupyterlab.__version__)'), Notebook $("$python" -c 'import notebook; print(notebook.__version__)'), nbclient $("$python" -c 'import nbclient; print(nbclient.__version__)'))"
+else
+  say "Jupyter: $python (Debian's classic Notebook $("$python" -c 'import notebook; print(notebook.__version__)'), nbclient $("$python" -c 'import nbclient; print(nbclient.__version__)'))"
+fi
+
+# The native BLAS that lib's large products use through netlib's JNI library (libblas.so.3 from
+# Debian's libopenblas0). Optional: without it they run on the Java Vector API, a few times slower.
+if command -v ldconfig >/dev/null 2>&1 && ! ldconfig -p 2>/dev/null | grep -q 'libblas\.so\.3 '; then
+  apt_install libopenblas0 || say "no native BLAS (apt-get install libopenblas0): products run on the Java Vector API"
+fi
 
 # --- 3. Build ---------------------------------------------------------------------------------
 if [ "$build" = 1 ]; then

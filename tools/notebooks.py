@@ -104,9 +104,23 @@ def execute_all(paths, jobs):
 SITE_TITLE = "Training deep networks: the theory, in Java notebooks"
 SITE_TOOLS = ROOT / "tools" / "site"
 NO_BUILD_STEPS = ROOT / "target" / "site" / "NO-BUILD-STEPS"
-# Binder builds the repository with environment/binder (linked as .binder); the repository is
-# named by DLTHEORY_REPO (owner/name on GitHub) when it is set.
-BINDER_REPO = os.environ.get("DLTHEORY_REPO", "dltheory/java-notebooks")
+# Binder builds the repository with environment/binder (linked as .binder).
+
+
+def binder_repo():
+    """owner/name of the GitHub repository the pages link to on Binder: DLTHEORY_REPO when it is
+    set, else the `origin` remote when that is on GitHub, else None (the pages then say how to
+    set it instead of showing a link that leads nowhere)."""
+    named = os.environ.get("DLTHEORY_REPO", "").strip()
+    if named:
+        return named
+    try:
+        url = subprocess.run(["git", "-C", str(ROOT), "remote", "get-url", "origin"],
+                             capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    found = re.search(r"github\.com[:/]([\w.-]+/[\w.-]+?)(?:\.git)?$", url)
+    return found.group(1) if found else None
 CHART = re.compile(r'^Chart "(?P<title>.*)" \((?P<count>\d+) series: (?P<series>.*)\)$')
 MATH = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]|\\\(.+?\\\)|\$[^$]+?\$", re.S)
 TAG = re.compile(r"\\tag\{(\d+)\}")
@@ -361,6 +375,9 @@ def render_site(names, pdf=True):
     (SITE / "assets" / "pygments.css").write_text(HtmlFormatter(style="default").get_style_defs(".highlight"),
                                                   encoding="utf-8")
 
+    repo = binder_repo()
+    if repo is None:
+        print("site: no Binder links (set DLTHEORY_REPO=owner/name of the GitHub repository)", flush=True)
     entries = []
     for name in names:
         nb = nbformat.read(EXECUTED / f"{name}.ipynb", as_version=4)
@@ -368,7 +385,7 @@ def render_site(names, pdf=True):
         shutil.copy(NOTEBOOKS / f"{name}.ipynb", SITE / "notebooks" / f"{name}.ipynb")
         entries.append({"name": name, "href": f"{name}.html", "title": title or name, "promise": promise,
                         "nb": nb, "download": f"notebooks/{name}.ipynb",
-                        "binder": f"https://mybinder.org/v2/gh/{BINDER_REPO}/HEAD?labpath=notebooks%2F{name}.ipynb"})
+                        "binder": repo and f"https://mybinder.org/v2/gh/{repo}/HEAD?labpath=notebooks%2F{name}.ipynb"})
     hrefs = {e["name"][:2]: e["href"] for e in entries}
     common = {"site_title": SITE_TITLE, "mathjax_url": MATHJAX_URL, "mathjax_version": MATHJAX_VERSION,
               "entries": entries}

@@ -14,7 +14,7 @@ const path = require('node:path');
 const {
   ROOT, ON_CI, browserUnavailable, launchBrowser, screenshot, sleep, shorten,
 } = require('./helpers/env');
-const { startServer, prerequisitesMissing } = require('./helpers/jupyter');
+const { startServer, prerequisitesMissing, classicNotebookMissing } = require('./helpers/jupyter');
 
 const NOTEBOOKS = path.join(ROOT, 'notebooks');
 const notebooks = fs.existsSync(NOTEBOOKS)
@@ -29,7 +29,10 @@ const JOBS = Math.max(1, Number.parseInt(process.env.BROWSER_TEST_JOBS || '2', 1
 
 const SUITE = 'notebooks in the classic Jupyter Notebook, in headless Chromium';
 const unavailable = browserUnavailable();
-if (unavailable && !ON_CI) {
+const noClassic = classicNotebookMissing();
+if (noClassic) {
+  test(SUITE, { skip: noClassic }, () => {});
+} else if (unavailable && !ON_CI) {
   test(SUITE, { skip: `browser tests skipped: ${unavailable}` }, () => {});
 } else if (unavailable) {
   test(SUITE, () => assert.fail(`browser tests cannot run on CI: ${unavailable}`));

@@ -3,11 +3,25 @@
 Skipped by design (the kernel has no such feature): test_pager (no pager payloads),
 test_clear_output (IJava/JJava define no clear-output function for cells).
 """
+import inspect
 import unittest
 
+import jupyter_client.utils
 import jupyter_kernel_test as jkt
-from jupyter_client.utils import run_sync
 from jupyter_kernel_test.msgspec_v5 import validate_message
+
+
+def run_sync(f):
+    """`jupyter_client.utils.run_sync` for coroutine functions, `f` itself for plain ones.
+
+    Debian's jupyter_kernel_test 0.4.5 (the one the set-up installs where pip's index lacks the
+    package) wraps the blocking client's `get_msg` in `run_sync`; jupyter_client 8.10 (pip's, with
+    JupyterLab 4) accepts only coroutine functions there, jupyter_client 7 (Debian's) both.
+    """
+    return jupyter_client.utils.run_sync(f) if inspect.iscoroutinefunction(f) else f
+
+
+jkt.run_sync = run_sync
 
 # Upstream waits 0.1 s for each IOPub message after the reply; on a loaded 2-core machine the
 # kernel's trailing `idle` status can come later than that, and the test then fails with Empty.

@@ -13,12 +13,24 @@ const { ROOT, freePort, waitFor, shorten, exitOnSignals } = require('./env');
 const KERNELS = path.join(ROOT, 'target', 'jupyter', 'share', 'jupyter');
 const KERNELSPEC = path.join(KERNELS, 'kernels', 'java', 'kernel.json');
 
-/** The command that starts the classic Notebook: Debian's jupyter, not a pyenv python3 on PATH. */
+/** The command that starts the classic Notebook: Debian's jupyter, not the venv's Notebook 7. */
 function notebookCommand() {
-  if (fs.existsSync('/usr/bin/jupyter')) return ['/usr/bin/jupyter', 'notebook'];
-  const which = spawnSync('sh', ['-c', 'command -v jupyter'], { encoding: 'utf8' });
-  if (which.status === 0 && which.stdout.trim()) return [which.stdout.trim(), 'notebook'];
-  return ['/usr/bin/python3', '-m', 'notebook'];
+  return ['/usr/bin/jupyter', 'notebook'];
+}
+
+/**
+ * Why the classic Notebook 6 cannot be started here, or null. It is Debian's fallback front end
+ * (environment/setup.sh --debian-jupyter installs it, and tests/environment runs that route);
+ * where the set-up took pip's route, JupyterLab 4 and Notebook 7 are the front ends under test.
+ */
+function classicNotebookMissing() {
+  const probe = spawnSync('/usr/bin/python3', ['-c', 'import notebook; print(notebook.__version__)'],
+    { encoding: 'utf8' });
+  if (probe.status !== 0 || !fs.existsSync('/usr/bin/jupyter')) {
+    return "Debian's classic Notebook is not installed (environment/setup.sh --debian-jupyter installs it)";
+  }
+  if (!probe.stdout.startsWith('6.')) return `/usr/bin/python3 has Notebook ${probe.stdout.trim()}, not the classic 6`;
+  return null;
 }
 
 /** What is missing for the notebook test, as a sentence, or null. */
@@ -143,4 +155,4 @@ async function startServer() {
   return server;
 }
 
-module.exports = { startServer, prerequisitesMissing, KERNELS, KERNELSPEC };
+module.exports = { startServer, prerequisitesMissing, classicNotebookMissing, KERNELS, KERNELSPEC };
