@@ -231,23 +231,37 @@ public final class Evaluator implements AutoCloseable {
     }
 
     /**
-     * Drops what no later snippet can refer to: statements and expressions that have run, temporary
-     * variables ($1, $2, ...) and declarations replaced by a newer one; then removes their classes from
-     * what javac is shown ({@link GeneratedClasses}), so that a long session does not slow every later
-     * compilation down.
+     * Drops what no later snippet can refer to: statements and expressions that have run and temporary
+     * variables ($1, $2, ...); then removes their classes, and those of declarations replaced by a newer
+     * one, from what javac is shown ({@link GeneratedClasses}), so that a long session does not slow
+     * every later compilation down.
+     *
+     * <p>A replaced declaration is not dropped through JShell: it is already inactive, and dropping it
+     * would recompile every snippet that uses its name (every snippet, for a star import). Its class is
+     * forgotten only if no live snippet still has that class name: JShell gives a redeclaration with the
+     * same signature (the same text, re-run) the class name of the declaration it replaces.
      */
     private void dropFinished(List<SnippetEvent> events) {
+        List<Snippet> replaced = new ArrayList<>();
         for (SnippetEvent e : events) {
             Snippet s = e.snippet();
+            if (e.status() == Snippet.Status.OVERWRITTEN) {
+                replaced.add(s);
+                continue;
+            }
             boolean temporary = s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
             boolean finished = temporary || s.kind() == Snippet.Kind.STATEMENT || s.kind() == Snippet.Kind.EXPRESSION;
-            if (finished && shell.status(s).isActive() || e.status() == Snippet.Status.OVERWRITTEN) {
+            if (finished && shell.status(s).isActive()) {
                 shell.drop(s);
-                generated.forget(s);
+                generated.forget(s, List.of());
                 if (temporary) {
                     origins.remove(s.id());
                 }
             }
+        }
+        if (!replaced.isEmpty()) {
+            List<Snippet> live = shell.snippets().filter(s -> shell.status(s).isActive()).toList();
+            replaced.forEach(s -> generated.forget(s, live));
         }
     }
 

@@ -6,6 +6,7 @@ import jdk.jshell.Snippet;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -75,25 +76,34 @@ final class GeneratedClasses {
     }
 
     /**
-     * Removes the class of a dropped snippet and its nested classes. A class shared by several snippets
-     * (JShell names it {@code $JShell$12_13}) is kept.
+     * Removes the class of a dropped or replaced snippet and its nested classes, unless one of the
+     * {@code live} snippets has the same class name (JShell reuses it for a redeclaration with the same
+     * signature). A class shared by several snippets (JShell names it {@code $JShell$12_13}) is kept.
      */
-    void forget(Snippet dropped) {
+    void forget(Snippet dropped, List<Snippet> live) {
         if (classes == null) {
             return;
         }
-        String name;
-        try {
-            name = (String) classFullName.invoke(dropped);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return;
-        }
+        String name = classFullName(dropped);
         if (name == null || name.contains("_")) {
             return;
+        }
+        for (Snippet s : live) {
+            if (s != dropped && name.equals(classFullName(s))) {
+                return;
+            }
         }
         classes.keySet().removeIf(c -> c.equals(name) || c.startsWith(name + "$"));
         if (++forgotten % RENEW_EVERY == 0) {
             renewCompilerContexts();
+        }
+    }
+
+    private String classFullName(Snippet s) {
+        try {
+            return (String) classFullName.invoke(s);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -224,4 +224,69 @@ class EvaluatorTest {
         assertEquals(42, ev.eval("next(survivor)", 2).value());
         assertEquals(3, ev.eval("new Pair(1, 2).a() + new Pair(1, 2).b()", 2).value());
     }
+
+    @Test
+    void identicalRedeclarationKeepsLaterCellsWorking() throws Exception {
+        ev.eval("int w = 1;", 1);
+        ev.eval("int w = 1;", 2);
+        ev.eval("int q = 1;", 3);
+        assertEquals(2, ev.eval("w + q", 4).value());
+        ev.eval("w = 5;", 5);
+        assertEquals(6, ev.eval("w + q", 6).value());
+    }
+
+    @Test
+    void rerunningDeclarationsOfEveryKindWorks() throws Exception {
+        String cell = "import java.util.function.*;\nint seed = 3;\nint scaled(int x) { return seed * x; }\n"
+                + "record Sample(int n) { int doubled() { return 2 * n; } }\n"
+                + "IntUnaryOperator op = x -> scaled(x) + 1;\nvar sample = new Sample(scaled(2));";
+        for (int run = 0; run < 3; run++) {
+            runner.beginCell();
+            ev.eval(cell, 10 + run);
+            assertEquals(12, ev.eval("sample.doubled()", 20 + run).value());
+            assertEquals(10, ev.eval("op.applyAsInt(3)", 20 + run).value());
+            ev.eval("int after" + run + " = scaled(1);", 30 + run);
+        }
+        assertEquals(9, ev.eval("after0 + after1 + after2", 40).value());
+    }
+
+    @Test
+    void editedDeclarationIsSeenByLaterCells() throws Exception {
+        ev.eval("int steps = 10;", 1);
+        ev.eval("double rate(int n) { return 1.0 / n; }", 2);
+        ev.eval("double r = rate(steps);", 3);
+        assertEquals(0.1, ev.eval("r", 4).value());
+        ev.eval("int steps = 4;", 5);
+        ev.eval("double rate(int n) { return 1.0 / n; }", 6);
+        ev.eval("double r = rate(steps);", 7);
+        assertEquals(0.25, ev.eval("r", 8).value());
+    }
+
+    @Test
+    void longSessionWithRepeatedDeclarationsAcrossRenewals() throws Exception {
+        // more finished snippets than two renewals of javac's contexts, with identical and edited
+        // redeclarations of variables, methods, classes and imports mixed in
+        ev.eval("int same = 1;", 0);
+        ev.eval("int f(int x) { return x + same; }", 0);
+        ev.eval("class Box { int v = 2; }", 0);
+        int before = ev.generated().renewals();
+        int cells = 2 * GeneratedClasses.RENEW_EVERY + 100;
+        long sum = 0;
+        long expected = 0;
+        for (int i = 0; i < cells; i++) {
+            runner.beginCell();
+            switch (i % 5) {
+                case 0 -> ev.eval("int same = 1;", i);
+                case 1 -> ev.eval("int f(int x) { return x + same; }", i);
+                case 2 -> ev.eval("class Box { int v = 2; }", i);
+                case 3 -> ev.eval("import java.util.concurrent.atomic.*;", i);
+                default -> ev.eval("int edited = " + i + ";", i);
+            }
+            sum += (Integer) ev.eval("f(" + i + ") + new Box().v", i).value();
+            expected += i + 1 + 2;
+        }
+        assertTrue(ev.generated().renewals() >= before + 2, "renewals: " + ev.generated().renewals());
+        assertEquals(expected, sum);
+        assertEquals(3, ev.eval("new AtomicInteger(3).get()", 1).value());
+    }
 }
