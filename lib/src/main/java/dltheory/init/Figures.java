@@ -8,6 +8,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import dltheory.plot.Panels;
 import dltheory.plot.Plots;
@@ -32,7 +34,13 @@ public final class Figures {
         requireSweeps(sweeps);
         XYChart chart = Plots.xy(title, "layer t", "log₁₀ Var[a⁽ᵗ⁾]");
         for (Sweep s : sweeps) {
-            Plots.line(chart, s.label(), s.layers(), log10(s.varA()));
+            XYSeries line = Plots.line(chart, s.label(), s.layers(), log10(s.varA()));
+            Color colour = schemeColour(s.label());
+            if (colour != null) {
+                line.setLineColor(colour);
+                line.setMarkerColor(colour);
+                line.setMarker(SCHEME_MARKERS[SCHEMES.indexOf(s.label())]);
+            }
         }
         boolean first = true;
         for (Sweep s : sweeps) {
@@ -47,6 +55,26 @@ public final class Figures {
         chart.getStyler().setLegendLayout(LegendLayout.Vertical);
         chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
         return chart;
+    }
+
+    /** The schemes of notebook 01 in the order of {@link #SCHEME_COLOURS}, by {@link Sweep#label}. */
+    private static final List<String> SCHEMES = List.of("identity, N(0, 1/d)", "identity, U(±√(3/d))",
+            "ReLU, N(0, 2/d)", "ReLU, U(±√(6/d))", "ReLU, N(0, 1/d)", "ReLU, N(0, 1)", "ReLU, N(0, 0.01²)");
+
+    /** Okabe–Ito colours, one per scheme, so that a scheme has the same colour in every chart. */
+    private static final Color[] SCHEME_COLOURS = {new Color(0x0072B2), new Color(0x56B4E9),
+        new Color(0xD55E00), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7),
+        new Color(0x000000)};
+
+    /** One marker per scheme, in the order of {@link #SCHEMES}. */
+    private static final Marker[] SCHEME_MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.CROSS,
+        SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
+        SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.PLUS};
+
+    /** The fixed colour of a scheme of notebook 01, or null for another label (the palette's turn). */
+    static Color schemeColour(String label) {
+        int i = SCHEMES.indexOf(label);
+        return i < 0 ? null : SCHEME_COLOURS[i];
     }
 
     /** The colours of the ensembles in {@link #varianceBands}, in order (Okabe–Ito blue, vermilion). */

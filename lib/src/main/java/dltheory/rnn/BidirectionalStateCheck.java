@@ -24,8 +24,9 @@ public record BidirectionalStateCheck(String chain, int t, double gradientNorm, 
     }
 
     /** The largest relative error of the text's recursion over the rows of {@code chain} ("f" or "b"). */
-    public static double worstText(List<BidirectionalStateCheck> rows, String chain) {
-        return rows.stream().filter(r -> r.chain().equals(chain))
+    public static double worstText(List<BidirectionalStateCheck> rows, BidirectionalRnn.Chain chain) {
+        String key = chain == BidirectionalRnn.Chain.FORWARD ? "f" : "b";
+        return rows.stream().filter(r -> r.chain().equals(key))
                 .mapToDouble(BidirectionalStateCheck::errorTextRecursion).max().orElseThrow();
     }
 }

@@ -57,4 +57,20 @@ class FiguresTest {
         assertEquals(1, c.doubleColumn("Var[a] predicted").get(9), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> Figures.compare("c", he, new double[3]));
     }
+
+    @Test
+    void aSchemeHasTheSameColourInEveryVarianceChart() {
+        java.util.Random rng = new java.util.Random(11);
+        Sweep he = Forward.sweep(Init.HE_NORMAL, Activation.RELU, 3, 8, 4, rng);
+        Sweep linear = Forward.sweep(Init.LINEAR_NORMAL, Activation.IDENTITY, 3, 8, 4, rng);
+        Sweep halving = Forward.sweep(Init.LINEAR_NORMAL, Activation.RELU, 3, 8, 4, rng);
+        var wide = Figures.varianceByLayer("all", java.util.List.of(linear, he, halving));
+        var zoom = Figures.varianceByLayer("zoom", java.util.List.of(he, linear));
+        for (Sweep s : new Sweep[] {he, linear}) {
+            org.junit.jupiter.api.Assertions.assertEquals(wide.getSeriesMap().get(s.label()).getLineColor(),
+                    zoom.getSeriesMap().get(s.label()).getLineColor(), s.label());
+        }
+        org.junit.jupiter.api.Assertions.assertNotEquals(wide.getSeriesMap().get(he.label()).getLineColor(),
+                wide.getSeriesMap().get(halving.label()).getLineColor());
+    }
 }

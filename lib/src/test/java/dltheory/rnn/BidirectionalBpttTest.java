@@ -107,10 +107,10 @@ class BidirectionalBpttTest {
             Setup u = setup(3, 4, 2, 8, 2.0, Activation.SIGMOID, SEED + 30 + seed);
             List<BidirectionalStateCheck> last =
                     BidirectionalBptt.stateCheck(u.net(), u.x(), BidirectionalLoss.lastStep(u.targets()));
-            assertTrue(BidirectionalStateCheck.worstText(last, "f") <= GRADIENT_TOL);
+            assertTrue(BidirectionalStateCheck.worstText(last, BidirectionalRnn.Chain.FORWARD) <= GRADIENT_TOL);
             List<BidirectionalStateCheck> first =
                     BidirectionalBptt.stateCheck(u.net(), u.x(), BidirectionalLoss.firstStep(u.targets()));
-            assertTrue(BidirectionalStateCheck.worstText(first, "b") <= GRADIENT_TOL);
+            assertTrue(BidirectionalStateCheck.worstText(first, BidirectionalRnn.Chain.BACKWARD) <= GRADIENT_TOL);
             assertTrue(BidirectionalStateCheck.worstFull(last) <= GRADIENT_TOL);
             assertTrue(BidirectionalStateCheck.worstFull(first) <= GRADIENT_TOL);
         }

@@ -202,7 +202,7 @@ class JacobiansTest {
         assertEquals(0.9, s.gammaNormW(), 1e-10);
         var table = Jacobians.Summary.toTable("t", List.of(a, b));
         assertEquals(2, table.rowCount());
-        var chart = Jacobians.chart("title", List.of(a, b), 0.9, "δ^T");
+        var chart = Figures.jacobianNorms("title", List.of(a, b), 0.9, "δ^T");
         assertEquals(3, chart.getSeriesMap().size());
         double[] y = chart.getSeriesMap().get(a.label()).getYData();
         assertEquals(Math.log10(a.at(7)), y[6], 1e-12);
@@ -230,7 +230,7 @@ class JacobiansTest {
         assertMessage(() -> Jacobians.atFixedPoint("x", W, Activation.TANH, new double[3], 0), "T must be >= 1");
         assertMessage(() -> Jacobians.driven("x", w, Activation.TANH, 0, rng), "T must be >= 1");
         assertMessage(() -> Jacobians.relativeError(new DMatrixRMaj(2, 2), new DMatrixRMaj(2, 3)), "same shape");
-        assertMessage(() -> Jacobians.chart("t", List.of(), 0.9, "δ"), "curves must contain at least one curve");
+        assertMessage(() -> Figures.jacobianNorms("t", List.of(), 0.9, "δ"), "curves must contain at least one curve");
         Jacobians.NormCurve c = new Jacobians.NormCurve("c", Activation.TANH, 1, 1, new double[] {0.5},
                 new double[] {0.5});
         assertMessage(() -> c.at(2), "t must be in [1, 1]");
@@ -240,6 +240,6 @@ class JacobiansTest {
                 "norms must have T >= 1");
         assertMessage(() -> new Jacobians.NormCurve("c", Activation.TANH, 1, 1, new double[2], new double[1]),
                 "stepNorms must have T = 2 entries");
-        assertMessage(() -> Jacobians.chart("t", List.of(c), 0, "δ"), "rate must be finite and > 0");
+        assertMessage(() -> Figures.jacobianNorms("t", List.of(c), 0, "δ"), "rate must be finite and > 0");
     }
 }
