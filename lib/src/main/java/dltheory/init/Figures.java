@@ -34,13 +34,7 @@ public final class Figures {
         requireSweeps(sweeps);
         XYChart chart = Plots.xy(title, "layer t", "log₁₀ Var[a⁽ᵗ⁾]");
         for (Sweep s : sweeps) {
-            XYSeries line = Plots.line(chart, s.label(), s.layers(), log10(s.varA()));
-            Color colour = schemeColour(s.label());
-            if (colour != null) {
-                line.setLineColor(colour);
-                line.setMarkerColor(colour);
-                line.setMarker(SCHEME_MARKERS[SCHEMES.indexOf(s.label())]);
-            }
+            styleScheme(Plots.line(chart, s.label(), s.layers(), log10(s.varA())), s.label());
         }
         boolean first = true;
         for (Sweep s : sweeps) {
@@ -70,6 +64,16 @@ public final class Figures {
     private static final Marker[] SCHEME_MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.CROSS,
         SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
         SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.PLUS};
+
+    /** Gives a series of a scheme of notebook 01 that scheme's colour and marker in every chart. */
+    private static void styleScheme(XYSeries line, String label) {
+        Color colour = schemeColour(label);
+        if (colour != null) {
+            line.setLineColor(colour);
+            line.setMarkerColor(colour);
+            line.setMarker(SCHEME_MARKERS[SCHEMES.indexOf(label)]);
+        }
+    }
 
     /** The fixed colour of a scheme of notebook 01, or null for another label (the palette's turn). */
     static Color schemeColour(String label) {
@@ -178,7 +182,7 @@ public final class Figures {
         XYChart chart = Plots.xy(title, "layer t", "Var[∂L/∂a⁽ᵗ⁾]");
         chart.getStyler().setYAxisDecimalPattern("0.#E0");
         for (GradientSweep s : sweeps) {
-            Plots.line(chart, s.label(), s.forward().layers(), s.varGrad());
+            styleScheme(Plots.line(chart, s.label(), s.forward().layers(), s.varGrad()), s.label());
         }
         boolean first = true;
         for (GradientSweep s : sweeps) {
