@@ -7,8 +7,8 @@ import org.ejml.dense.row.NormOps_DDRM;
 import dltheory.check.Arguments;
 
 /**
- * The vector operations that several topics share (dropout's regression, the optimizers' bowls),
- * as EJML calls on {@code double[]} vectors wrapped as column vectors without copying. Each
+ * The vector operations that several topics share (dropout's regression, the optimizers' bowls,
+ * weight normalization, the bidirectional RNN's forward and backward passes), as EJML calls on {@code double[]} vectors wrapped as column vectors without copying. Each
  * returns a new array and leaves its arguments unchanged.
  */
 public final class Vectors {
@@ -56,6 +56,50 @@ public final class Vectors {
         DMatrixRMaj out = new DMatrixRMaj(A.numCols, 1);
         CommonOps_DDRM.multTransA(A, column(v), out);
         return out.data;
+    }
+
+    /** a + b. */
+    public static double[] plus(double[] a, double[] b) {
+        Arguments.length(b, a.length, "b", "the length of a");
+        DMatrixRMaj out = new DMatrixRMaj(a.length, 1);
+        CommonOps_DDRM.add(column(a), column(b), out);
+        return out.data;
+    }
+
+    /** a ⊙ b, the entrywise (Hadamard) product. */
+    public static double[] hadamard(double[] a, double[] b) {
+        Arguments.length(b, a.length, "b", "the length of a");
+        DMatrixRMaj out = new DMatrixRMaj(a.length, 1);
+        CommonOps_DDRM.elementMult(column(a), column(b), out);
+        return out.data;
+    }
+
+    /** |aᵀb| / (‖a‖‖b‖), the cosine of the angle between the lines of a and b; 0 when either is zero. */
+    public static double cosine(double[] a, double[] b) {
+        double na = norm(a);
+        double nb = norm(b);
+        return na == 0 || nb == 0 ? 0 : Math.abs(dot(a, b)) / (na * nb);
+    }
+
+    /**
+     * M ← M + u vᵀ, the outer-product update of a gradient matrix (EJML {@code multAddTransB}).
+     *
+     * @param M r×c; modified
+     * @param u length r; not modified
+     * @param v length c; not modified
+     */
+    public static void addOuter(DMatrixRMaj M, double[] u, double[] v) {
+        Arguments.length(u, M.numRows, "u", "the rows of M");
+        Arguments.length(v, M.numCols, "v", "the columns of M");
+        CommonOps_DDRM.multAddTransB(column(u), column(v), M);
+    }
+
+    /** Column t of A (1-based, as in x_t of a D×T sequence), a new array. */
+    public static double[] column(DMatrixRMaj A, int t) {
+        if (t < 1 || t > A.numCols) {
+            throw new IllegalArgumentException("t must be in [1, " + A.numCols + "], got " + t);
+        }
+        return CommonOps_DDRM.extractColumn(A, t - 1, null).data;
     }
 
     private static DMatrixRMaj column(double[] a) {

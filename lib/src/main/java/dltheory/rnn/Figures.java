@@ -19,7 +19,7 @@ public final class Figures {
      * dozens of decades, so the logarithm is plotted on a linear axis: exponential growth and decay
      * become straight lines with slope log₁₀ of the per-step rate.
      */
-    public static XYChart jacobianNorms(String title, List<Jacobians.NormCurve> curves, double rate, String rateName) {
+    public static XYChart jacobianNorms(String title, List<NormCurve> curves, double rate, String rateName) {
         if (curves == null || curves.isEmpty()) {
             throw new IllegalArgumentException("curves must contain at least one curve");
         }
@@ -34,7 +34,7 @@ public final class Figures {
         }
         // the reference first, so a curve that lies on it is drawn on top and stays visible
         Plots.reference(chart, rateName, Plots.oneTo(steps), bound);
-        for (Jacobians.NormCurve c : curves) {
+        for (NormCurve c : curves) {
             Plots.line(chart, c.label(), log10(c.norms()));
         }
         // curves fan out from the top-left corner in every direction: keep the legend off the plot

@@ -111,7 +111,7 @@ public final class VanishingBound {
     }
 
     /** Summarises a curve against δᵀ (notebook 05, eq. 5–6); needs T ≥ 2. */
-    public static Row row(Jacobians.NormCurve curve, double delta) {
+    public static Row row(NormCurve curve, double delta) {
         requireDelta(delta);
         int steps = curve.steps();
         return new Row(curve.sigma().name().toLowerCase(), curve.wNorm(), curve.stepBound(),

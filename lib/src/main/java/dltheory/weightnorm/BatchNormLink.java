@@ -7,6 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
+import dltheory.linalg.Vectors;
 
 /**
  * Q4.1 of notebook 04: when is a weight-normalized unit {@code wᵀx + β} the same function as the
@@ -42,13 +43,13 @@ public final class BatchNormLink {
         if (!(q > 0)) {
             throw new IllegalArgumentException("covariance must be positive definite (uᵀΣu > 0), got uᵀΣu = " + q);
         }
-        return Math.sqrt(q) / WeightNorm.norm(u);
+        return Math.sqrt(q) / Vectors.norm(u);
     }
 
     /** Notebook 04, eq. (4): the shift {@code δ = μ_y/‖u‖ = uᵀE[x]/‖u‖} of the distribution. */
     public static double predictedShift(double[] mean, double[] u) {
         WeightNorm.requireDirection(u, "u");
-        return WeightNorm.dot(u, mean) / WeightNorm.norm(u);
+        return Vectors.dot(u, mean) / Vectors.norm(u);
     }
 
     /** Notebook 04, eq. (5): measures ρ, δ and the largest output gap for one case. */
@@ -64,7 +65,7 @@ public final class BatchNormLink {
         for (int i = 0; i < wn.length; i++) {
             gap = Math.max(gap, Math.abs(wn[i] - bn[i]));
         }
-        double normU = WeightNorm.norm(u);
+        double normU = Vectors.norm(u);
         return new Comparison(c.name(), m.n(), m.mean(), m.std(), normU, m.std() / normU,
                 predictedScale(s.covariance(), u), m.mean() / normU, predictedShift(s.mean(), u), gap, s.exact());
     }
@@ -73,9 +74,10 @@ public final class BatchNormLink {
      * The six cases of notebook 04, Q4.1, each batch of n draws in d dimensions: (0) E[x] = 0,
      * Cov[x] = I with a random u; (1) the correlated batch whitened, random u; (2, 3) unit
      * variances with correlation c between every pair, random u and u = (1,…,1); (4, 5) mean
-     * m·1 and Cov[x] = I, random u and u = (1,…,1). The random u is N(0, I_d), drawn first.
+     * m·1 and Cov[x] = I, random u and u = (1,…,1). The random u is N(0, I_d), drawn first. The
+     * cases are read by name ({@link CaseSet#whitened()} …).
      */
-    public static List<Case> cases(int n, int d, double c, double m, java.util.Random rng) {
+    public static CaseSet<Case> cases(int n, int d, double c, double m, java.util.Random rng) {
         if (rng == null) {
             throw new IllegalArgumentException("rng must be a generator, got null");
         }
@@ -85,7 +87,7 @@ public final class BatchNormLink {
         InputSample white = InputSample.gaussian("E[x] = 0, Cov[x] = I", n, zero, Inputs.identity(d), rng);
         InputSample correlated = InputSample.gaussian("correlated", n, zero, Inputs.equicorrelated(d, c), rng);
         InputSample shifted = InputSample.gaussian("not centred", n, Inputs.constant(d, m), Inputs.identity(d), rng);
-        return List.of(new Case("E[x] = 0, Cov = I", white, u),
+        return new CaseSet<>(new Case("E[x] = 0, Cov = I", white, u),
                 new Case("whitened batch", correlated.whitened("correlated, then whitened"), u),
                 new Case("correlated, u random", correlated, u),
                 new Case("correlated, u = (1,…,1)", correlated, ones),

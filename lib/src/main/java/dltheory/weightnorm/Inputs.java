@@ -6,6 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+import dltheory.linalg.Vectors;
 
 /**
  * Input batches for Q4.1 (notebook 04): Gaussian samples with a chosen mean and covariance,
@@ -130,7 +131,7 @@ public final class Inputs {
                 m[j] += x.get(i, j);
             }
         }
-        return WeightNorm.scaled(m, 1.0 / x.numRows);
+        return Vectors.scale(1.0 / x.numRows, m);
     }
 
     /** The batch covariance (1/n) Σ (xᵢ − m̂)(xᵢ − m̂)ᵀ, a d×d matrix. */

@@ -5,6 +5,7 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
 import dltheory.random.Seeded;
+import dltheory.linalg.Vectors;
 
 /**
  * The model trained in notebook 04 (Q4.3): one weight-normalized unit {@code z = wᵀx + β} with
@@ -101,7 +102,7 @@ public record LogisticRegression(DMatrixRMaj x, double[] t) {
                 g[j] += x.get(i, j) * r[i];
             }
         }
-        return WeightNorm.scaled(g, 1.0 / x.numRows);
+        return Vectors.scale(1.0 / x.numRows, g);
     }
 
     /** {@code ∂L/∂β = (1/n) Σ (σ(zᵢ) − tᵢ)}. */

@@ -4,6 +4,7 @@ import java.util.function.ToDoubleFunction;
 
 import dltheory.check.Check;
 import dltheory.check.Gradients;
+import dltheory.linalg.Vectors;
 
 /**
  * Notebook 04, eqs. (6) and (9) at one point (u_t, γ_t, β_t) of a run, with ∇_u L measured by
@@ -42,10 +43,10 @@ public record MeasuredGradient(int t, double gradientNorm, double relativeError,
         for (int i = 0; i < u.length; i++) {
             next[i] = u[i] - alpha * g[i];
         }
-        double n2 = WeightNorm.dot(next, next);
-        double predicted = WeightNorm.dot(u, u) + alpha * alpha * WeightNorm.dot(g, g);
-        return new MeasuredGradient(t, WeightNorm.norm(g), Gradients.relativeError(analytic, g),
-                WeightNorm.cosine(u, g), Math.abs(n2 - predicted) / n2);
+        double n2 = Vectors.dot(next, next);
+        double predicted = Vectors.dot(u, u) + alpha * alpha * Vectors.dot(g, g);
+        return new MeasuredGradient(t, Vectors.norm(g), Gradients.relativeError(analytic, g),
+                Vectors.cosine(u, g), Math.abs(n2 - predicted) / n2);
     }
 
     /** Prints a ✓ line for eq. (6) and one for identity (9) at this step; throws otherwise. */

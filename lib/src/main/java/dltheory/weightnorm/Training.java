@@ -6,6 +6,7 @@ import java.util.List;
 import dltheory.table.SignificantFormat;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
+import dltheory.linalg.Vectors;
 
 /**
  * Full-batch gradient descent on the weight-normalized parameters (u, γ, β) of a
@@ -48,11 +49,11 @@ public final class Training {
             double[] gradW = model.gradientW(w, beta);
             double gradGamma = WeightNorm.gradientGamma(u, gradW);
             double gradBeta = model.gradientBeta(w, beta);
-            double normU = WeightNorm.norm(u);
+            double normU = Vectors.norm(u);
             double s = gamma / normU;
-            double p = WeightNorm.norm(WeightNorm.project(u, gradW));
+            double p = Vectors.norm(WeightNorm.project(u, gradW));
             double[] next = WeightNorm.step(u, gamma, gradW, alpha);
-            double normNext = WeightNorm.norm(next);
+            double normNext = Vectors.norm(next);
             out.add(new Step(t, u, beta, normU, normNext, loss, gamma, s, alpha * s * s,
                     normNext * normNext - normU * normU, alpha * alpha * s * s * p * p));
             u = next;

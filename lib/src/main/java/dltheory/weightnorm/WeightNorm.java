@@ -1,5 +1,10 @@
 package dltheory.weightnorm;
 
+import static dltheory.linalg.Vectors.dot;
+import static dltheory.linalg.Vectors.norm;
+
+import dltheory.linalg.Vectors;
+
 /**
  * Weight normalization (notebook 04, Q4; Salimans and Kingma 2016, §2.1): the weight vector of a
  * unit is written as a length γ times a direction, {@code w = γ u/‖u‖} (eq. 1), and gradient
@@ -18,7 +23,7 @@ public final class WeightNorm {
     public static double[] weight(double[] u, double gamma) {
         requireDirection(u, "u");
         requireFinite(gamma, "gamma");
-        return scaled(u, gamma / norm(u));
+        return Vectors.scale(gamma / norm(u), u);
     }
 
     /** Notebook 04, eq. (6): the scale {@code s = γ/‖u‖} in front of the projected gradient. */
@@ -55,7 +60,7 @@ public final class WeightNorm {
         requireDirection(u, "u");
         requireFinite(gamma, "gamma");
         requireVector(gradW, "gradW", u.length);
-        return scaled(project(u, gradW), gamma / norm(u));
+        return Vectors.scale(gamma / norm(u), project(u, gradW));
     }
 
     /** Notebook 04, eq. (7): {@code ∂L/∂γ = uᵀ∇_w L / ‖u‖}. */
@@ -118,52 +123,8 @@ public final class WeightNorm {
             throw new IllegalArgumentException("c must be finite and > 0, got " + c);
         }
         double[] at = dltheory.check.Gradients.centralDifference(lossOfU, u);
-        double[] atScaled = dltheory.check.Gradients.centralDifference(lossOfU, scaled(u, c));
+        double[] atScaled = dltheory.check.Gradients.centralDifference(lossOfU, Vectors.scale(c, u));
         return norm(atScaled) / norm(at);
-    }
-
-    /** The Euclidean norm ‖v‖. */
-    public static double norm(double[] v) {
-        requireVector(v, "v", v == null ? 0 : v.length);
-        double scaleMax = 0;
-        for (double x : v) {
-            scaleMax = Math.max(scaleMax, Math.abs(x));
-        }
-        if (scaleMax == 0) {
-            return 0;
-        }
-        double sum = 0;
-        for (double x : v) {
-            double r = x / scaleMax;
-            sum += r * r;
-        }
-        return scaleMax * Math.sqrt(sum);
-    }
-
-    /** The inner product aᵀb. */
-    public static double dot(double[] a, double[] b) {
-        requireVector(a, "a", a == null ? 0 : a.length);
-        requireVector(b, "b", a.length);
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    /** |aᵀb| / (‖a‖‖b‖), the cosine of the angle between a and b (0 when either is zero). */
-    public static double cosine(double[] a, double[] b) {
-        double na = norm(a);
-        double nb = norm(b);
-        return na == 0 || nb == 0 ? 0 : Math.abs(dot(a, b)) / (na * nb);
-    }
-
-    static double[] scaled(double[] v, double c) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = c * v[i];
-        }
-        return out;
     }
 
     /** Throws unless {@code v} is a non-null finite vector of length {@code d ≥ 1}. */

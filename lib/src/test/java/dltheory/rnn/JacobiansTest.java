@@ -94,7 +94,7 @@ class JacobiansTest {
             for (double delta : new double[] {0.5, 0.9, 0.99, 1.0}) {
                 for (int n : new int[] {2, 16}) {
                     Random rng = new Random(SEED + 100 * seed + n);
-                    Jacobians.NormCurve c = Jacobians.vanishing(sigma, delta, n, 3, 100, rng);
+                    NormCurve c = JacobianExperiments.vanishing(sigma, delta, n, 3, 100, rng);
                     assertEquals(delta / sigma.gamma(), c.wNorm(), 1e-10 * c.wNorm());
                     assertTrue(c.maxRatioTo(delta) <= 1 + 1e-10, sigma + " δ=" + delta + " ratio " + c.maxRatioTo(delta));
                     // each step contracts by at most γ‖W‖ = δ, and eq. (5): ‖J_t⋯J_1‖ ≤ ‖J_t‖⋯‖J_1‖ ≤ δᵗ
@@ -123,7 +123,7 @@ class JacobiansTest {
         Random rng = new Random(SEED + 7);
         for (double rate : new double[] {0.8, 1.0, 1.5}) {
             DMatrixRMaj W = SpectralMatrices.scaledOrthogonal(10, rate / sigma.gamma(), rng);
-            Jacobians.NormCurve c = Jacobians.atFixedPoint("fp", W, sigma, new double[10], 100);
+            NormCurve c = JacobianExperiments.atFixedPoint("fp", W, sigma, new double[10], 100);
             for (int t = 1; t <= 100; t++) {
                 assertEquals(Math.pow(rate, t), c.at(t), 1e-9 * Math.pow(rate, t), "t = " + t);
             }
@@ -139,7 +139,7 @@ class JacobiansTest {
         Random rng = new Random(SEED + 11);
         DMatrixRMaj W = SpectralMatrices.scaledOrthogonal(12, 1.5 / sigma.gamma(), rng);
         for (double c : new double[] {-2, -0.5, 0, 0.7, 3}) {
-            Jacobians.NormCurve curve = Jacobians.atFixedPoint("c", W, sigma, Recurrences.uniformState(12, c), 20);
+            NormCurve curve = JacobianExperiments.atFixedPoint("c", W, sigma, Recurrences.uniformState(12, c), 20);
             double perStep = 1.5 / sigma.gamma() * sigma.derivative(c);
             assertEquals(perStep, curve.rate(), 1e-9 * perStep, "c = " + c);
             assertEquals(Math.pow(perStep, 20), curve.at(20), 1e-9 * Math.pow(perStep, 20));
@@ -154,13 +154,13 @@ class JacobiansTest {
         Recurrences.Weights w = Recurrences.Weights.random(8, 3, 2.0 / sigma.gamma(), rng);
         DMatrixRMaj X = RandomMatrices_DDRM.rectangleGaussian(10, 3, 0, 1, rng);
         double[] h0 = RandomMatrices_DDRM.rectangleGaussian(8, 1, 0, 1, rng).data;
-        List<Jacobians.LayoutRow> rows = Jacobians.compareLayouts(w, sigma, h0, X, EPS);
-        assertEquals(3, rows.size());
-        assertTrue(rows.get(0).relativeErrorToMeasured() <= FD_REL_TOL);
-        assertTrue(rows.get(1).relativeErrorToMeasured() > 0.1);
-        assertTrue(rows.get(2).relativeErrorToMeasured() <= FD_REL_TOL);
-        assertEquals(rows.get(0).spectralNorm(), rows.get(1).spectralNorm(), 1e-12 * rows.get(0).spectralNorm());
-        assertEquals(3, Jacobians.LayoutRow.toTable(rows).rowCount());
+        LayoutComparison c = JacobianExperiments.compareLayouts(w, sigma, h0, X, EPS);
+        assertTrue(c.numerator().relativeErrorToMeasured() <= FD_REL_TOL);
+        assertTrue(c.text().relativeErrorToMeasured() > 0.1);
+        assertTrue(c.textTransposed().relativeErrorToMeasured() <= FD_REL_TOL);
+        assertEquals(c.numerator().spectralNorm(), c.text().spectralNorm(), 1e-12 * c.numerator().spectralNorm());
+        assertEquals(List.of(c.numerator(), c.text(), c.textTransposed()), c.rows());
+        assertEquals(3, c.toTable().rowCount());
     }
 
     @Test
@@ -169,7 +169,7 @@ class JacobiansTest {
         for (int seed = 0; seed < 4; seed++) {
             Random rng = new Random(SEED + 200 + seed);
             DMatrixRMaj W = SpectralMatrices.withNorm(32, 1.5, rng);
-            Jacobians.NormCurve c = Jacobians.atFixedPoint("fp", W, Activation.TANH, new double[32], 300);
+            NormCurve c = JacobianExperiments.atFixedPoint("fp", W, Activation.TANH, new double[32], 300);
             assertTrue(c.spectralRadius() < 1, "ρ(W) = " + c.spectralRadius());
             assertEquals(c.spectralRadius(), c.rate(), 0.05 * c.spectralRadius(), "seed " + seed);
             assertTrue(c.at(300) < 1e-3);
@@ -184,7 +184,7 @@ class JacobiansTest {
             Random rng = new Random(SEED + 300 + seed);
             DMatrixRMaj W = SpectralMatrices.scaledOrthogonal(32, 1.5, rng);
             Recurrences.Weights w = Recurrences.Weights.random(32, 8, 1, rng).withW(W);
-            Jacobians.NormCurve c = Jacobians.driven("driven", w, Activation.TANH, 100, rng);
+            NormCurve c = JacobianExperiments.driven("driven", w, Activation.TANH, 100, rng);
             assertEquals(1.5, c.wNorm(), 1e-10);
             assertTrue(c.at(100) < 1e-3, "seed " + seed + ": " + c.at(100));
             assertTrue(c.rate() < 1, "rate " + c.rate());
@@ -194,13 +194,13 @@ class JacobiansTest {
     @Test
     void summariesAndChartCarryTheCurves() {
         Random rng = new Random(SEED + 8);
-        Jacobians.NormCurve a = Jacobians.vanishing(Activation.TANH, 0.9, 4, 2, 30, rng);
-        Jacobians.NormCurve b = Jacobians.vanishing(Activation.SIGMOID, 0.9, 4, 2, 30, rng);
-        Jacobians.Summary s = a.summary();
+        NormCurve a = JacobianExperiments.vanishing(Activation.TANH, 0.9, 4, 2, 30, rng);
+        NormCurve b = JacobianExperiments.vanishing(Activation.SIGMOID, 0.9, 4, 2, 30, rng);
+        NormCurve.Summary s = a.summary();
         assertEquals(30, s.T());
         assertEquals(a.at(30), s.normAtT(), 0.0);
         assertEquals(0.9, s.gammaNormW(), 1e-10);
-        var table = Jacobians.Summary.toTable("t", List.of(a, b));
+        var table = NormCurve.Summary.toTable("t", List.of(a, b));
         assertEquals(2, table.rowCount());
         var chart = Figures.jacobianNorms("title", List.of(a, b), 0.9, "δ^T");
         assertEquals(3, chart.getSeriesMap().size());
@@ -225,20 +225,20 @@ class JacobiansTest {
                 "eps must be finite and > 0");
         assertMessage(() -> Jacobians.centralDifference(w, Activation.TANH, new double[3], new DMatrixRMaj(0, 2), 1e-5),
                 "X must have T >= 1 rows");
-        assertMessage(() -> Jacobians.vanishing(Activation.TANH, 1.2, 3, 2, 10, rng), "delta must be in (0, 1]");
-        assertMessage(() -> Jacobians.vanishing(Activation.TANH, 0.9, 3, 2, 0, rng), "T must be >= 1");
-        assertMessage(() -> Jacobians.atFixedPoint("x", W, Activation.TANH, new double[3], 0), "T must be >= 1");
-        assertMessage(() -> Jacobians.driven("x", w, Activation.TANH, 0, rng), "T must be >= 1");
+        assertMessage(() -> JacobianExperiments.vanishing(Activation.TANH, 1.2, 3, 2, 10, rng), "delta must be in (0, 1]");
+        assertMessage(() -> JacobianExperiments.vanishing(Activation.TANH, 0.9, 3, 2, 0, rng), "T must be >= 1");
+        assertMessage(() -> JacobianExperiments.atFixedPoint("x", W, Activation.TANH, new double[3], 0), "T must be >= 1");
+        assertMessage(() -> JacobianExperiments.driven("x", w, Activation.TANH, 0, rng), "T must be >= 1");
         assertMessage(() -> Jacobians.relativeError(new DMatrixRMaj(2, 2), new DMatrixRMaj(2, 3)), "same shape");
         assertMessage(() -> Figures.jacobianNorms("t", List.of(), 0.9, "δ"), "curves must contain at least one curve");
-        Jacobians.NormCurve c = new Jacobians.NormCurve("c", Activation.TANH, 1, 1, new double[] {0.5},
+        NormCurve c = new NormCurve("c", Activation.TANH, 1, 1, new double[] {0.5},
                 new double[] {0.5});
         assertMessage(() -> c.at(2), "t must be in [1, 1]");
         assertMessage(c::rate, "rate needs T >= 2");
         assertMessage(() -> c.maxRatioTo(0), "bound must be > 0");
-        assertMessage(() -> new Jacobians.NormCurve("c", Activation.TANH, 1, 1, new double[0], new double[0]),
+        assertMessage(() -> new NormCurve("c", Activation.TANH, 1, 1, new double[0], new double[0]),
                 "norms must have T >= 1");
-        assertMessage(() -> new Jacobians.NormCurve("c", Activation.TANH, 1, 1, new double[2], new double[1]),
+        assertMessage(() -> new NormCurve("c", Activation.TANH, 1, 1, new double[2], new double[1]),
                 "stepNorms must have T = 2 entries");
         assertMessage(() -> Figures.jacobianNorms("t", List.of(c), 0, "δ"), "rate must be finite and > 0");
     }

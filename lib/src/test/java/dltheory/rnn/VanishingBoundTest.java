@@ -68,7 +68,7 @@ class VanishingBoundTest {
     @Test
     void rowSummarisesACurve() {
         Random rng = new Random(SEED + 2);
-        Jacobians.NormCurve c = Jacobians.vanishing(Activation.SIGMOID, 0.9, 8, 2, 40, rng);
+        NormCurve c = JacobianExperiments.vanishing(Activation.SIGMOID, 0.9, 8, 2, 40, rng);
         VanishingBound.Row r = VanishingBound.row(c, 0.9);
         assertEquals(3.6, r.normW(), 1e-10);
         assertEquals(0.9, r.gammaNormW(), 1e-10);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dltheory.check.MonteCarlo;
 import dltheory.random.Seeded;
 import tech.tablesaw.api.Table;
+import dltheory.linalg.Vectors;
 
 class BatchNormLinkTest {
 
@@ -46,8 +47,8 @@ class BatchNormLinkTest {
             double gamma = 0.8;
             double beta = 2;
             BatchMoments m = BatchNorm.moments(Inputs.project(x, u));
-            double rho = m.std() / WeightNorm.norm(u);
-            double delta = m.mean() / WeightNorm.norm(u);
+            double rho = m.std() / Vectors.norm(u);
+            double delta = m.mean() / Vectors.norm(u);
             double[] wn = BatchNormLink.weightNormOutputs(x, u, gamma, beta);
             double[] bn = BatchNormLink.batchNormOutputs(x, u, gamma, beta);
             for (int i = 0; i < wn.length; i++) {
@@ -89,17 +90,18 @@ class BatchNormLinkTest {
 
     @Test
     void theNotebooksCasesAgreeAndDisagreeAsTheTextOfTheNotebookSays() {
-        List<Comparison> all = BatchNormLink.compareAll(BatchNormLink.cases(5_000, 8, 0.5, 1.0, Seeded.rng(SEED, "cases")), 2, 0.5);
-        assertEquals(6, all.size());
-        all.forEach(Comparison::checkClosedForm);
-        all.get(0).checkAgreement();
-        all.get(1).checkAgreement();
-        all.get(3).checkDisagreement(20);
-        all.get(5).checkDisagreement(20);
-        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> all.get(3).checkAgreement());
-        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> all.get(1).checkDisagreement(1));
-        assertEquals(Math.sqrt(4.5), all.get(3).scalePredicted(), 1e-12);
-        assertEquals(Math.sqrt(8), all.get(5).shiftPredicted(), 1e-12);
+        CaseSet<Comparison> all = BatchNormLink.cases(5_000, 8, 0.5, 1.0, Seeded.rng(SEED, "cases"))
+                .map(c -> BatchNormLink.compare(c, 2, 0.5));
+        assertEquals(6, all.all().size());
+        all.all().forEach(Comparison::checkClosedForm);
+        all.white().checkAgreement();
+        all.whitened().checkAgreement();
+        all.correlatedOnes().checkDisagreement(20);
+        all.shiftedOnes().checkDisagreement(20);
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> all.correlatedOnes().checkAgreement());
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> all.whitened().checkDisagreement(1));
+        assertEquals(Math.sqrt(4.5), all.correlatedOnes().scalePredicted(), 1e-12);
+        assertEquals(Math.sqrt(8), all.shiftedOnes().shiftPredicted(), 1e-12);
         assertMessage(() -> BatchNormLink.cases(100, 3, 0.5, 1, null), "rng must be a generator");
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dltheory.check.Gradients;
 import dltheory.random.Seeded;
+import dltheory.linalg.Vectors;
 
 /** Notebook 04, eq. (10) and the checks of (6) and (9) with measured gradients. */
 class EffectiveRateTest {
@@ -94,9 +95,9 @@ class EffectiveRateTest {
         // component along u, and identity (9) fails.
         LogisticRegression m = notebookData();
         double[] u = notebookStart();
-        double[] gradW = m.gradientW(WeightNorm.scaled(u, 2), 0);
-        double[] trueGradient = WeightNorm.scaled(gradW, 2);
-        MeasuredGradient g = MeasuredGradient.measure(0, v -> m.loss(WeightNorm.scaled(v, 2), 0), u,
+        double[] gradW = m.gradientW(Vectors.scale(2, u), 0);
+        double[] trueGradient = Vectors.scale(2, gradW);
+        MeasuredGradient g = MeasuredGradient.measure(0, v -> m.loss(Vectors.scale(2, v), 0), u,
                 trueGradient, 1);
         assertTrue(g.relativeError() < MeasuredGradient.TOL);
         assertTrue(g.identityError() > 100 * MeasuredGradient.TOL, "identity " + g.identityError());
@@ -108,7 +109,7 @@ class EffectiveRateTest {
         LogisticRegression m = notebookData();
         double[] u = notebookStart();
         double[] gradW = m.gradientW(WeightNorm.weight(u, 1), 0);
-        double[] unprojected = WeightNorm.scaled(gradW, 1 / WeightNorm.norm(u));
+        double[] unprojected = Vectors.scale(1 / Vectors.norm(u), gradW);
         MeasuredGradient g = MeasuredGradient.measure(0, v -> m.lossOf(v, 1, 0), u, unprojected, 1);
         assertTrue(g.relativeError() > 100 * MeasuredGradient.TOL);
         assertThrows(AssertionError.class, g::check);

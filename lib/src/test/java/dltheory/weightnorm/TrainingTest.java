@@ -12,6 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import dltheory.random.Seeded;
+import dltheory.linalg.Vectors;
 
 class TrainingTest {
 
@@ -33,7 +34,7 @@ class TrainingTest {
                         assertTrue(rate[t] <= rate[t - 1] * (1 + StepDiagnostics.NORM_ROUNDING * 2));
                     }
                     assertEquals(61, r.normU().length);
-                    assertEquals(WeightNorm.norm(u0), r.normU()[0], 1e-15);
+                    assertEquals(Vectors.norm(u0), r.normU()[0], 1e-15);
                 }
             }
         }

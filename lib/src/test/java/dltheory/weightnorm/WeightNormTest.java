@@ -12,6 +12,7 @@ import org.junit.jupiter.api.function.Executable;
 
 import dltheory.check.Gradients;
 import dltheory.random.Seeded;
+import dltheory.linalg.Vectors;
 
 class WeightNormTest {
 
@@ -45,8 +46,8 @@ class WeightNormTest {
                 double[] u = Seeded.normal(d, 0, 3, rng);
                 double gamma = -2 + 4 * rng.nextDouble();
                 double[] w = WeightNorm.weight(u, gamma);
-                assertEquals(Math.abs(gamma), WeightNorm.norm(w), ROUNDING_TOL);
-                assertEquals(gamma * WeightNorm.norm(u), WeightNorm.dot(w, u), 1e-12 * WeightNorm.norm(u));
+                assertEquals(Math.abs(gamma), Vectors.norm(w), ROUNDING_TOL);
+                assertEquals(gamma * Vectors.norm(u), Vectors.dot(w, u), 1e-12 * Vectors.norm(u));
             }
         }
     }
@@ -65,8 +66,8 @@ class WeightNormTest {
                 double err = Gradients.relativeError(analytic, numeric);
                 if (d == 1) {
                     // in one dimension w = γ·sign(u) does not depend on u: both gradients vanish
-                    assertEquals(0, WeightNorm.norm(analytic), ROUNDING_TOL);
-                    assertEquals(0, WeightNorm.norm(numeric), 1e-9);
+                    assertEquals(0, Vectors.norm(analytic), ROUNDING_TOL);
+                    assertEquals(0, Vectors.norm(numeric), 1e-9);
                 } else {
                     assertTrue(err <= GRAD_TOL, "d=" + d + " relative error " + err);
                 }
@@ -96,15 +97,15 @@ class WeightNormTest {
                 double[] u = Seeded.normal(d, 0, 1 + rep, rng);
                 double[] g = Seeded.normal(d, 0, 1, rng);
                 double[] gu = WeightNorm.gradientU(u, 1.3, g);
-                assertTrue(Math.abs(WeightNorm.dot(u, gu)) <= ROUNDING_TOL * WeightNorm.norm(u) * WeightNorm.norm(g));
+                assertTrue(Math.abs(Vectors.dot(u, gu)) <= ROUNDING_TOL * Vectors.norm(u) * Vectors.norm(g));
                 // L(cu) = L(u), so ∇L(cu) = ∇L(u)/c
-                double[] g2 = WeightNorm.gradientU(WeightNorm.scaled(u, 3.0), 1.3, g);
+                double[] g2 = WeightNorm.gradientU(Vectors.scale(3.0, u), 1.3, g);
                 double[] delta = new double[d];
                 for (int i = 0; i < d; i++) {
                     delta[i] = 3.0 * g2[i] - gu[i];
                 }
-                double diff = WeightNorm.norm(delta);
-                assertTrue(diff <= ROUNDING_TOL * WeightNorm.norm(g), "d=" + d + " difference " + diff);
+                double diff = Vectors.norm(delta);
+                assertTrue(diff <= ROUNDING_TOL * Vectors.norm(g), "d=" + d + " difference " + diff);
             }
         }
     }
@@ -117,9 +118,9 @@ class WeightNormTest {
             double[] a = Seeded.normal(d, 0, 1, rng);
             double[] b = Seeded.normal(d, 0, 1, rng);
             double[] pa = WeightNorm.project(u, a);
-            assertTrue(Gradients.relativeError(WeightNorm.project(u, pa), pa) <= ROUNDING_TOL || WeightNorm.norm(pa) < 1e-12);
-            assertEquals(WeightNorm.dot(pa, b), WeightNorm.dot(a, WeightNorm.project(u, b)), ROUNDING_TOL * d);
-            assertEquals(0, WeightNorm.norm(WeightNorm.project(u, u)), ROUNDING_TOL * WeightNorm.norm(u));
+            assertTrue(Gradients.relativeError(WeightNorm.project(u, pa), pa) <= ROUNDING_TOL || Vectors.norm(pa) < 1e-12);
+            assertEquals(Vectors.dot(pa, b), Vectors.dot(a, WeightNorm.project(u, b)), ROUNDING_TOL * d);
+            assertEquals(0, Vectors.norm(WeightNorm.project(u, u)), ROUNDING_TOL * Vectors.norm(u));
         }
     }
 
@@ -131,10 +132,10 @@ class WeightNormTest {
                 double[] u = Seeded.normal(d, 0, 1, rng);
                 double[] g = Seeded.normal(d, 0, 1, rng);
                 double[] next = WeightNorm.step(u, 0.9, g, alpha);
-                double direct = WeightNorm.dot(next, next);
+                double direct = Vectors.dot(next, next);
                 double formula = WeightNorm.normSquaredAfterStep(u, 0.9, g, alpha);
                 assertEquals(direct, formula, ROUNDING_TOL * formula);
-                assertTrue(formula >= WeightNorm.dot(u, u));
+                assertTrue(formula >= Vectors.dot(u, u));
             }
         }
     }
@@ -144,7 +145,7 @@ class WeightNormTest {
         Random rng = Seeded.rng(SEED, "alpha");
         double[] u = Seeded.normal(6, 0, 1, rng);
         double[] g = Seeded.normal(6, 0, 1, rng);
-        double previous = WeightNorm.norm(u);
+        double previous = Vectors.norm(u);
         for (double alpha = 0.1; alpha < 20; alpha *= 2) {
             double now = WeightNorm.normAfterStep(u, 1.0, g, alpha);
             assertTrue(now > previous, "alpha " + alpha);

@@ -1,4 +1,4 @@
-package dltheory.rnn;
+package dltheory.birnn;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -25,9 +25,9 @@ import dltheory.plot.Fonts;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import dltheory.plot.Plots;
-import dltheory.rnn.ComputationalGraph.Edge;
-import dltheory.rnn.ComputationalGraph.Kind;
-import dltheory.rnn.ComputationalGraph.Node;
+import dltheory.birnn.ComputationalGraph.Edge;
+import dltheory.birnn.ComputationalGraph.Kind;
+import dltheory.birnn.ComputationalGraph.Node;
 
 /**
  * Draws a {@link ComputationalGraph} (notebook 06, Q6.1) as an XChart chart, so that the display

@@ -1,4 +1,6 @@
-package dltheory.rnn;
+package dltheory.birnn;
+
+import dltheory.rnn.Activation;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;

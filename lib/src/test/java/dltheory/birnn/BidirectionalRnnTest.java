@@ -1,4 +1,6 @@
-package dltheory.rnn;
+package dltheory.birnn;
+
+import dltheory.rnn.Activation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +10,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 import dltheory.random.Seeded;
-import dltheory.rnn.BidirectionalRnn.Chain;
+import dltheory.birnn.BidirectionalRnn.Chain;
 
 class BidirectionalRnnTest {
 

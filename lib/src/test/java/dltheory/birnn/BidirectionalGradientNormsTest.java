@@ -1,4 +1,6 @@
-package dltheory.rnn;
+package dltheory.birnn;
+
+import dltheory.rnn.Activation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 
 import dltheory.random.Seeded;
-import dltheory.rnn.BidirectionalRnn.Chain;
+import dltheory.birnn.BidirectionalRnn.Chain;
 
 class BidirectionalGradientNormsTest {
 

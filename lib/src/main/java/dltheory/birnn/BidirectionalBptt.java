@@ -1,8 +1,11 @@
-package dltheory.rnn;
+package dltheory.birnn;
 
-import static dltheory.rnn.BidirectionalRnn.column;
-import static dltheory.rnn.BidirectionalRnn.multTrans;
-import static dltheory.rnn.BidirectionalRnn.plus;
+import static dltheory.linalg.Vectors.addOuter;
+import static dltheory.linalg.Vectors.column;
+import static dltheory.linalg.Vectors.hadamard;
+import static dltheory.linalg.Vectors.norm;
+import static dltheory.linalg.Vectors.plus;
+import static dltheory.linalg.Vectors.transposeTimes;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +14,7 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 import dltheory.check.Gradients;
-import dltheory.rnn.BidirectionalRnn.Chain;
+import dltheory.birnn.BidirectionalRnn.Chain;
 
 /**
  * Backpropagation through time for the bidirectional net of notebook 06 (Q6.2).
@@ -49,18 +52,18 @@ public final class BidirectionalBptt {
         double[][] dF = new double[T + 2][];
         dF[T + 1] = new double[h];
         for (int t = T; t >= 1; t--) {
-            gF[t] = plus(multTrans(net.vF(), e[t]), multTrans(net.uF(), dF[t + 1]));
-            dF[t] = times(pass.sigmaPrime(Chain.FORWARD, t, net.sigma()), gF[t]);
+            gF[t] = plus(transposeTimes(net.vF(), e[t]), transposeTimes(net.uF(), dF[t + 1]));
+            dF[t] = hadamard(pass.sigmaPrime(Chain.FORWARD, t, net.sigma()), gF[t]);
         }
-        gF[0] = multTrans(net.uF(), dF[1]);
+        gF[0] = transposeTimes(net.uF(), dF[1]);
         double[][] gB = new double[T + 2][];
         double[][] dB = new double[T + 2][];
         dB[0] = new double[h];
         for (int t = 1; t <= T; t++) {
-            gB[t] = plus(multTrans(net.vB(), e[t]), multTrans(net.uB(), dB[t - 1]));
-            dB[t] = times(pass.sigmaPrime(Chain.BACKWARD, t, net.sigma()), gB[t]);
+            gB[t] = plus(transposeTimes(net.vB(), e[t]), transposeTimes(net.uB(), dB[t - 1]));
+            dB[t] = hadamard(pass.sigmaPrime(Chain.BACKWARD, t, net.sigma()), gB[t]);
         }
-        gB[T + 1] = multTrans(net.uB(), dB[T]);
+        gB[T + 1] = transposeTimes(net.uB(), dB[T]);
 
         DMatrixRMaj[] p = new DMatrixRMaj[9];
         DMatrixRMaj[] shapes = net.matrices();
@@ -94,14 +97,14 @@ public final class BidirectionalBptt {
         int T = pass.steps();
         double[][] g = new double[T][];
         if (chain == Chain.FORWARD) {
-            g[T - 1] = multTrans(net.vF(), loss.outputGradient(pass, T));
+            g[T - 1] = transposeTimes(net.vF(), loss.outputGradient(pass, T));
             for (int t = T - 1; t >= 1; t--) {
-                g[t - 1] = multTrans(net.uF(), times(pass.sigmaPrime(Chain.FORWARD, t + 1, net.sigma()), g[t]));
+                g[t - 1] = transposeTimes(net.uF(), hadamard(pass.sigmaPrime(Chain.FORWARD, t + 1, net.sigma()), g[t]));
             }
         } else {
-            g[0] = multTrans(net.vB(), loss.outputGradient(pass, 1));
+            g[0] = transposeTimes(net.vB(), loss.outputGradient(pass, 1));
             for (int t = 2; t <= T; t++) {
-                g[t - 1] = multTrans(net.uB(), times(pass.sigmaPrime(Chain.BACKWARD, t - 1, net.sigma()), g[t - 2]));
+                g[t - 1] = transposeTimes(net.uB(), hadamard(pass.sigmaPrime(Chain.BACKWARD, t - 1, net.sigma()), g[t - 2]));
             }
         }
         return g;
@@ -138,11 +141,11 @@ public final class BidirectionalBptt {
         double[] numeric = parameterFiniteDifference(net, x, loss);
         List<BidirectionalParameterCheck> rows = new ArrayList<>();
         int at = 0;
-        for (String name : BidirectionalRnn.PARAMETERS) {
+        for (BidirectionalRnn.Parameter name : BidirectionalRnn.Parameter.values()) {
             double[] a = g.parameter(name).data;
             double[] b = Arrays.copyOfRange(numeric, at, at + a.length);
             at += a.length;
-            rows.add(new BidirectionalParameterCheck(name, a.length, BidirectionalGradients.norm(a),
+            rows.add(new BidirectionalParameterCheck(name, a.length, norm(a),
                     Gradients.relativeError(a, b)));
         }
         return rows;
@@ -159,8 +162,8 @@ public final class BidirectionalBptt {
             double[][] text = recurrentOnly(net, x, loss, chain);
             for (int t = 1; t <= g.steps(); t++) {
                 double[] numeric = stateFiniteDifference(net, x, loss, chain, t);
-                rows.add(new BidirectionalStateCheck(chain == Chain.FORWARD ? "f" : "b", t,
-                        BidirectionalGradients.norm(numeric),
+                rows.add(new BidirectionalStateCheck(chain, t,
+                        norm(numeric),
                         Gradients.relativeError(g.h(chain, t), numeric),
                         Gradients.relativeError(text[t - 1], numeric)));
             }
@@ -186,20 +189,4 @@ public final class BidirectionalBptt {
         }
     }
 
-    private static double[] times(double[] a, double[] b) {
-        double[] p = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            p[i] = a[i] * b[i];
-        }
-        return p;
-    }
-
-    /** m += u vᵀ. */
-    private static void addOuter(DMatrixRMaj m, double[] u, double[] v) {
-        for (int i = 0; i < u.length; i++) {
-            for (int j = 0; j < v.length; j++) {
-                m.add(i, j, u[i] * v[j]);
-            }
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package dltheory.rnn;
+package dltheory.birnn;
 
 import java.util.List;
 
@@ -9,7 +9,7 @@ import tech.tablesaw.api.Table;
  * One row of notebook 06's parameter gradient check: parameter P, its number of entries,
  * ‖∂L/∂P‖ from backpropagation through time, and the relative error against central differences.
  */
-public record BidirectionalParameterCheck(String parameter, int entries, double gradientNorm, double relativeError) {
+public record BidirectionalParameterCheck(BidirectionalRnn.Parameter parameter, int entries, double gradientNorm, double relativeError) {
 
     /** The rows as a table. */
     public static Table toTable(String title, List<BidirectionalParameterCheck> rows) {

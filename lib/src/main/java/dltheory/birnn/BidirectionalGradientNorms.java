@@ -1,4 +1,4 @@
-package dltheory.rnn;
+package dltheory.birnn;
 
 import java.awt.BasicStroke;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import dltheory.plot.Plots;
-import dltheory.rnn.BidirectionalRnn.Chain;
+import dltheory.birnn.BidirectionalRnn.Chain;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 

@@ -1,4 +1,6 @@
-package dltheory.rnn;
+package dltheory.birnn;
+
+import static dltheory.linalg.Vectors.norm;
 
 import java.util.List;
 
@@ -27,13 +29,13 @@ public final class BidirectionalGradients {
         return hF.length - 2;
     }
 
-    /** ∂L/∂P for the parameter named {@code name} (one of {@link BidirectionalRnn#PARAMETERS}). */
-    public DMatrixRMaj parameter(String name) {
-        int i = BidirectionalRnn.PARAMETERS.indexOf(name);
-        if (i < 0) {
-            throw new IllegalArgumentException("name must be one of " + BidirectionalRnn.PARAMETERS + ", got " + name);
+    /** ∂L/∂P for the parameter {@code p}. */
+    public DMatrixRMaj parameter(BidirectionalRnn.Parameter p) {
+        if (p == null) {
+            throw new IllegalArgumentException("p must be one of " + List.of(BidirectionalRnn.Parameter.values())
+                    + ", got null");
         }
-        return parameters[i].copy();
+        return parameters[p.ordinal()].copy();
     }
 
     /** ∇_{h_t⁽ᶠ⁾}L for t = 0 … T. */
@@ -77,17 +79,9 @@ public final class BidirectionalGradients {
         return v;
     }
 
-    /** The parameter names, in the order of {@link #toVector()}. */
-    public List<String> names() {
-        return BidirectionalRnn.PARAMETERS;
-    }
-
-    static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
+    /** The parameters, in the order of {@link #toVector()}. */
+    public List<BidirectionalRnn.Parameter> names() {
+        return List.of(BidirectionalRnn.Parameter.values());
     }
 
     private void requireStep(int t, int lo, int hi) {

@@ -1,4 +1,4 @@
-package dltheory.rnn;
+package dltheory.birnn;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

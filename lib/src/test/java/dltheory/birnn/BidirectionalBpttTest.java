@@ -1,4 +1,6 @@
-package dltheory.rnn;
+package dltheory.birnn;
+
+import dltheory.rnn.Activation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dltheory.check.Gradients;
 import dltheory.random.Seeded;
-import dltheory.rnn.BidirectionalRnn.Chain;
+import dltheory.birnn.BidirectionalRnn.Chain;
 
 class BidirectionalBpttTest {
 
@@ -66,7 +68,7 @@ class BidirectionalBpttTest {
         Setup u = setup(3, 4, 2, 4, 1.0, Activation.SIGMOID, SEED);
         List<BidirectionalParameterCheck> rows =
                 BidirectionalBptt.parameterCheck(u.net(), u.x(), BidirectionalLoss.everyStep(u.targets()));
-        assertEquals(BidirectionalRnn.PARAMETERS, rows.stream().map(BidirectionalParameterCheck::parameter).toList());
+        assertEquals(List.of(BidirectionalRnn.Parameter.values()), rows.stream().map(BidirectionalParameterCheck::parameter).toList());
         assertEquals(u.net().toVector().length, rows.stream().mapToInt(BidirectionalParameterCheck::entries).sum());
         assertTrue(BidirectionalParameterCheck.worst(rows) <= GRADIENT_TOL);
         assertTrue(rows.stream().allMatch(r -> r.gradientNorm() > 0), "every parameter gets a gradient");
@@ -97,8 +99,8 @@ class BidirectionalBpttTest {
     void initialStateGradientsAreTheRecursionOneStepFurther() {
         Setup u = setup(2, 3, 2, 4, 1.5, Activation.TANH, SEED + 20);
         BidirectionalGradients g = BidirectionalBptt.gradients(u.net(), u.x(), BidirectionalLoss.everyStep(u.targets()));
-        assertEquals(0, Gradients.relativeError(g.hForward(0), g.parameter("h0(f)").data), 1e-15);
-        assertEquals(0, Gradients.relativeError(g.hBackward(5), g.parameter("hT+1(b)").data), 1e-15);
+        assertEquals(0, Gradients.relativeError(g.hForward(0), g.parameter(BidirectionalRnn.Parameter.H0_F).data), 1e-15);
+        assertEquals(0, Gradients.relativeError(g.hBackward(5), g.parameter(BidirectionalRnn.Parameter.HT1_B).data), 1e-15);
     }
 
     @Test
@@ -125,7 +127,7 @@ class BidirectionalBpttTest {
             assertTrue(BidirectionalStateCheck.worstFull(rows) <= GRADIENT_TOL);
             // every state but the chain's first one is missing its own ∂L_t/∂h_t
             for (BidirectionalStateCheck r : rows) {
-                boolean end = r.chain().equals("f") ? r.t() == 8 : r.t() == 1;
+                boolean end = r.chain() == BidirectionalRnn.Chain.FORWARD ? r.t() == 8 : r.t() == 1;
                 if (end) {
                     assertTrue(r.errorTextRecursion() <= GRADIENT_TOL, r.toString());
                 } else {
@@ -166,6 +168,6 @@ class BidirectionalBpttTest {
         BidirectionalGradients g = BidirectionalBptt.gradients(u.net(), u.x(), loss);
         BidirectionalAssertions.rejects("t", () -> g.hForward(5));
         BidirectionalAssertions.rejects("t", () -> g.hBackward(0));
-        BidirectionalAssertions.rejects("name", () -> g.parameter("Z"));
+        BidirectionalAssertions.rejects("p must be one of", () -> g.parameter(null));
     }
 }

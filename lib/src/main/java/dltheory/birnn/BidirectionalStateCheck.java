@@ -1,4 +1,4 @@
-package dltheory.rnn;
+package dltheory.birnn;
 
 import java.util.List;
 
@@ -6,11 +6,11 @@ import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 
 /**
- * One row of notebook 06's hidden-state gradient check: chain ("f" or "b") and step t,
+ * One row of notebook 06's hidden-state gradient check: chain (printed f or b) and step t,
  * ‖∇_{h_t}L‖ by central differences, the relative error of the full recursion (direct term +
  * recurrent path) and that of the text's recursion (31)–(32) alone.
  */
-public record BidirectionalStateCheck(String chain, int t, double gradientNorm, double errorFull,
+public record BidirectionalStateCheck(BidirectionalRnn.Chain chain, int t, double gradientNorm, double errorFull,
                                       double errorTextRecursion) {
 
     /** The rows as a table. */
@@ -23,10 +23,9 @@ public record BidirectionalStateCheck(String chain, int t, double gradientNorm, 
         return rows.stream().mapToDouble(BidirectionalStateCheck::errorFull).max().orElseThrow();
     }
 
-    /** The largest relative error of the text's recursion over the rows of {@code chain} ("f" or "b"). */
+    /** The largest relative error of the text's recursion over the rows of {@code chain}. */
     public static double worstText(List<BidirectionalStateCheck> rows, BidirectionalRnn.Chain chain) {
-        String key = chain == BidirectionalRnn.Chain.FORWARD ? "f" : "b";
-        return rows.stream().filter(r -> r.chain().equals(key))
+        return rows.stream().filter(r -> r.chain() == chain)
                 .mapToDouble(BidirectionalStateCheck::errorTextRecursion).max().orElseThrow();
     }
 }

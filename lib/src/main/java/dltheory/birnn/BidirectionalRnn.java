@@ -1,4 +1,10 @@
-package dltheory.rnn;
+package dltheory.birnn;
+
+import static dltheory.linalg.Vectors.column;
+import static dltheory.linalg.Vectors.plus;
+import static dltheory.linalg.Vectors.times;
+
+import dltheory.rnn.Activation;
 
 import java.util.List;
 import java.util.Random;
@@ -26,12 +32,44 @@ public record BidirectionalRnn(Activation sigma,
                                DMatrixRMaj vF, DMatrixRMaj vB, DMatrixRMaj c,
                                DMatrixRMaj hF0, DMatrixRMaj hBEnd) {
 
-    /** Which hidden chain: forward reads x₁ → x_T, backward reads x_T → x₁. */
-    public enum Chain { FORWARD, BACKWARD }
+    /**
+     * Which hidden chain: forward reads x₁ → x_T, backward reads x_T → x₁. {@link #toString()} is the
+     * superscript the text uses, f or b.
+     */
+    public enum Chain {
+        FORWARD("f"), BACKWARD("b");
 
-    /** The parameter names in the order of {@link #toVector()}. */
-    public static final List<String> PARAMETERS =
-            List.of("W(f)", "U(f)", "W(b)", "U(b)", "V(f)", "V(b)", "c", "h0(f)", "hT+1(b)");
+        private final String symbol;
+
+        Chain(String symbol) {
+            this.symbol = symbol;
+        }
+
+        @Override
+        public String toString() {
+            return symbol;
+        }
+    }
+
+    /**
+     * The parameters, in the order of {@link #toVector()}. {@link #toString()} is the name a table
+     * prints, e.g. U(b) for U⁽ᵇ⁾.
+     */
+    public enum Parameter {
+        W_F("W(f)"), U_F("U(f)"), W_B("W(b)"), U_B("U(b)"), V_F("V(f)"), V_B("V(b)"), C("c"), H0_F("h0(f)"),
+        HT1_B("hT+1(b)");
+
+        private final String symbol;
+
+        Parameter(String symbol) {
+            this.symbol = symbol;
+        }
+
+        @Override
+        public String toString() {
+            return symbol;
+        }
+    }
 
     /** Checks every shape against H = rows of W⁽ᶠ⁾, D = its columns, K = rows of V⁽ᶠ⁾. */
     public BidirectionalRnn {
@@ -156,22 +194,22 @@ public record BidirectionalRnn(Activation sigma,
         hF[0] = hF0.data.clone();
         for (int t = 1; t <= T; t++) {
             double[] xt = column(x, t);
-            aF[t] = plus(mult(wF, xt), mult(uF, hF[t - 1]));
+            aF[t] = plus(times(wF, xt), times(uF, hF[t - 1]));
             hF[t] = chain == Chain.FORWARD && t == at ? state.clone() : sigma.apply(aF[t]);
         }
         hB[T + 1] = hBEnd.data.clone();
         for (int t = T; t >= 1; t--) {
             double[] xt = column(x, t);
-            aB[t] = plus(mult(wB, xt), mult(uB, hB[t + 1]));
+            aB[t] = plus(times(wB, xt), times(uB, hB[t + 1]));
             hB[t] = chain == Chain.BACKWARD && t == at ? state.clone() : sigma.apply(aB[t]);
         }
         for (int t = 1; t <= T; t++) {
-            y[t] = plus(plus(mult(vF, hF[t]), mult(vB, hB[t])), c.data);
+            y[t] = plus(plus(times(vF, hF[t]), times(vB, hB[t])), c.data);
         }
         return new BidirectionalPass(T, aF, aB, hF, hB, y);
     }
 
-    /** Every parameter flattened row by row, in the order of {@link #PARAMETERS}. */
+    /** Every parameter flattened row by row, in the order of {@link Parameter}. */
     public double[] toVector() {
         DMatrixRMaj[] ms = matrices();
         int n = 0;
@@ -208,7 +246,7 @@ public record BidirectionalRnn(Activation sigma,
         return new BidirectionalRnn(sigma, out[0], out[1], out[2], out[3], out[4], out[5], out[6], out[7], out[8]);
     }
 
-    /** The parameter matrices in the order of {@link #PARAMETERS}. */
+    /** The parameter matrices in the order of {@link Parameter}. */
     DMatrixRMaj[] matrices() {
         return new DMatrixRMaj[] {wF, uF, wB, uB, vF, vB, c, hF0, hBEnd};
     }
@@ -225,36 +263,6 @@ public record BidirectionalRnn(Activation sigma,
             throw new IllegalArgumentException("x must have D = " + inputDim() + " rows (the input size of W), got "
                     + x.numRows);
         }
-    }
-
-    static double[] column(DMatrixRMaj m, int t) {
-        double[] v = new double[m.numRows];
-        for (int i = 0; i < m.numRows; i++) {
-            v[i] = m.get(i, t - 1);
-        }
-        return v;
-    }
-
-    /** A·v. */
-    static double[] mult(DMatrixRMaj a, double[] v) {
-        DMatrixRMaj out = new DMatrixRMaj(a.numRows, 1);
-        CommonOps_DDRM.mult(a, DMatrixRMaj.wrap(v.length, 1, v), out);
-        return out.data;
-    }
-
-    /** Aᵀ·v. */
-    static double[] multTrans(DMatrixRMaj a, double[] v) {
-        DMatrixRMaj out = new DMatrixRMaj(a.numCols, 1);
-        CommonOps_DDRM.multTransA(a, DMatrixRMaj.wrap(v.length, 1, v), out);
-        return out.data;
-    }
-
-    static double[] plus(double[] a, double[] b) {
-        double[] s = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            s[i] = a[i] + b[i];
-        }
-        return s;
     }
 
     private static DMatrixRMaj gaussian(int rows, int cols, double std, Random rng) {

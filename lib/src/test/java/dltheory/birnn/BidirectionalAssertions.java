@@ -1,4 +1,4 @@
-package dltheory.rnn;
+package dltheory.birnn;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

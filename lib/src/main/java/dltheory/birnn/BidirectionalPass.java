@@ -1,4 +1,6 @@
-package dltheory.rnn;
+package dltheory.birnn;
+
+import dltheory.rnn.Activation;
 
 /**
  * The values of one forward pass of {@link BidirectionalRnn} (notebook 06): pre-activations

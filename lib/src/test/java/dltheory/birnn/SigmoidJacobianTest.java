@@ -1,4 +1,6 @@
-package dltheory.rnn;
+package dltheory.birnn;
+
+import dltheory.rnn.Activation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
