@@ -166,7 +166,7 @@ public final class Clipping {
         if (runs == null || labels == null || runs.isEmpty() || runs.size() != labels.size()) {
             throw new IllegalArgumentException("runs and labels must be non-empty and of the same size");
         }
-        XYChart chart = Plots.xy(title, "step t", "log₁₀ L(w_t)");
+        XYChart chart = Plots.xy(title, "step t", "log₁₀ L(wₜ)");
         for (int i = 0; i < runs.size(); i++) {
             double[] loss = runs.get(i).loss;
             int n = 0;
