@@ -1,10 +1,13 @@
 package dltheory.init;
 
+import static dltheory.table.SignificantFormat.format;
+
+import dltheory.check.Arguments;
+
 import java.util.Arrays;
 import java.util.Random;
 
 import dltheory.check.Check;
-import dltheory.table.SignificantFormat;
 
 /**
  * An ensemble of independently drawn nets of one scheme (notebook 01, step 3, "an ensemble of
@@ -42,9 +45,7 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
      */
     public static SweepEnsemble draw(Init init, Activation g, int depth, int width, int batch,
                                      int nets, Random rng) {
-        if (nets < 3) {
-            throw new IllegalArgumentException("nets must be >= 3, got " + nets);
-        }
+        Arguments.atLeast(nets, 3, "nets");
         Net.requireArguments(init, g, depth, width, rng);
         double[][] logVar = new double[nets][];
         Sweep first = null;
@@ -167,10 +168,10 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
         int t = worstLayer(rho);
         double z = Math.abs(z(t, rho));
         Check.that(z <= k, label + ": E[Var[a" + Sweep.sup(t) + "]] over " + nets() + " nets vs ρᵗ = "
-                        + fmt(Math.pow(rho, t)) + " (ρ = " + fmt(rho) + ") at the worst of "
+                        + format(Math.pow(rho, t), 4) + " (ρ = " + format(rho, 4) + ") at the worst of "
                         + depth() + " layers",
-                fmt(z) + " SE on the log scale, tol " + fmt(k) + " SE; measured per-layer factor "
-                        + fmt(layerFactor()));
+                format(z, 4) + " SE on the log scale, tol " + format(k, 4) + " SE; measured per-layer factor "
+                        + format(layerFactor(), 4));
     }
 
     private double corrected(int t) {
@@ -184,7 +185,4 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
         return t - 1;
     }
 
-    private static String fmt(double v) {
-        return SignificantFormat.format(v, 4);
-    }
 }

@@ -36,7 +36,7 @@ public record AverageBias(double beta, NoisyGradient stream, int runs, double[] 
      * @param rng    the experiment's generator
      */
     public static AverageBias simulate(double beta, NoisyGradient stream, int n, int runs, Random rng) {
-        Args.decay(beta, "beta");
+        Arguments.inClosedOpen(beta, 0, 1, "beta");
         Arguments.atLeast(n, 1, "n");
         Arguments.atLeast(runs, 2, "runs");
         double[] factor = new double[n];

@@ -1,5 +1,7 @@
 package dltheory.optim;
 
+import static dltheory.table.SignificantFormat.format;
+
 import org.knowm.xchart.XYChart;
 
 import tech.tablesaw.api.Table;
@@ -62,12 +64,9 @@ public record Equivalence(double beta, double delta, Quadratic bowl, Trajectory 
 
     /** The four paths in the (θ₁, θ₂) plane, momentum as dots over the running average's line. */
     public XYChart chart() {
-        return OptimCharts.paths("Paths on the bowl ½θᵀAθ from θ₀ = (" + fmt(average.theta()[0][0]) + ", "
-                        + fmt(average.theta()[0][1]) + ")", bowl.dim() == 2 ? bowl : null, momentum.withName("momentum"),
+        return OptimCharts.paths(("Paths on the bowl ½θᵀAθ from θ₀ = (" + format(average.theta()[0][0], 4) + ", "
+                        + format(average.theta()[0][1], 4) + ")").replace('-', '−'), bowl.dim() == 2 ? bowl : null, momentum.withName("momentum"),
                 sgdSmall.withName("SGD, η = ε"), sgdLarge.withName("SGD, η = δ"), average.withName("running average"));
     }
 
-    private static String fmt(double v) {
-        return dltheory.table.SignificantFormat.format(v, 4).replace('-', '−');
-    }
 }
