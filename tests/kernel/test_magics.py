@@ -220,3 +220,38 @@ def test_a_magic_used_as_a_value_is_complete_code(kernel):
     assert kernel.reply_to(msg_id)["content"]["status"] == "complete"
     msg_id = kernel.kc.is_complete("var j = %jars a.jar;\nif (j.isEmpty()) {")
     assert kernel.reply_to(msg_id)["content"]["status"] == "incomplete"
+
+
+def test_magics_registered_by_an_extension(kernel, tmp_path):
+    """An Extension in a jar added with %jars registers a magic in jjava's MagicsRegistry; cells can use it."""
+    from conftest import kernel_jar
+    src = tmp_path / "src" / "shout"
+    src.mkdir(parents=True)
+    (src / "ShoutMagics.java").write_text(
+        "package shout;\n"
+        "import org.dflib.jjava.jupyter.Extension;\n"
+        "import org.dflib.jjava.jupyter.kernel.BaseKernel;\n"
+        "import org.dflib.jjava.jupyter.kernel.magic.LineMagic;\n"
+        "import org.dflib.jjava.jupyter.kernel.magic.CellMagic;\n"
+        "public class ShoutMagics implements Extension {\n"
+        "  public void install(BaseKernel k) {\n"
+        "    LineMagic<String, BaseKernel> shout = (kernel, args) -> String.join(\" \", args).toUpperCase();\n"
+        "    CellMagic<Integer, BaseKernel> lines = (kernel, args, body) -> body.split(\"\\n\").length;\n"
+        "    k.getMagicsRegistry().registerLineMagic(\"shout\", shout).registerCellMagic(\"lines\", lines);\n"
+        "  }\n"
+        "}\n")
+    classes = tmp_path / "classes"
+    subprocess.run(["javac", "-d", str(classes), "-cp", kernel_jar(), str(src / "ShoutMagics.java")], check=True)
+    services = classes / "META-INF" / "services"
+    services.mkdir(parents=True)
+    (services / "org.dflib.jjava.jupyter.Extension").write_text("shout.ShoutMagics\n")
+    jar = tmp_path / "shout.jar"
+    subprocess.run(["jar", "cf", str(jar), "-C", str(classes), "."], check=True)
+    reply, _ = kernel.execute(f"%jars {jar}")
+    assert reply["status"] == "ok", reply
+    assert kernel.value("%shout hello there") == "HELLO THERE"
+    assert kernel.value("%%lines\na\nb\nc") == "3"
+    reply, _ = kernel.execute('String loud = %shout quiet;')
+    assert reply["status"] == "ok", reply
+    assert kernel.value("loud") == "QUIET"
+    assert "%shout" in complete(kernel, "%sh")["matches"]
