@@ -64,7 +64,7 @@ public record Equivalence(double beta, double delta, Quadratic bowl, Trajectory 
 
     /** The four paths in the (θ₁, θ₂) plane, momentum as dots over the running average's line. */
     public XYChart chart() {
-        return OptimCharts.paths(("Paths on the bowl ½θᵀAθ from θ₀ = (" + format(average.theta()[0][0], 4) + ", "
+        return Figures.paths(("Paths on the bowl ½θᵀAθ from θ₀ = (" + format(average.theta()[0][0], 4) + ", "
                         + format(average.theta()[0][1], 4) + ")").replace('-', '−'), bowl.dim() == 2 ? bowl : null, momentum.withName("momentum"),
                 sgdSmall.withName("SGD, η = ε"), sgdLarge.withName("SGD, η = δ"), average.withName("running average"));
     }
