@@ -57,8 +57,8 @@ public record Equivalence(double beta, double delta, Quadratic bowl, Trajectory 
     }
 
     /** Final loss and distance to the minimum of the four compared methods. */
-    public Table toTable() {
-        return Trajectory.toTable("After T = " + average.steps() + " steps on the bowl (minimum θ* = 0)", bowl,
+    public Table table() {
+        return Trajectory.table("After T = " + average.steps() + " steps on the bowl (minimum θ* = 0)", bowl,
                 average, momentum, sgdSmall, sgdLarge);
     }
 

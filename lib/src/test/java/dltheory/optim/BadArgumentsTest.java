@@ -89,8 +89,8 @@ class BadArgumentsTest {
         refused(() -> Figures.logSteps(0, 40), "max", ">= 1");
         refused(() -> Figures.logSteps(10, 0), "perDecade", ">= 1");
         refused(() -> Figures.averages(), "at least one");
-        refused(() -> AverageBias.toTable(new int[] {1}, new AverageBias[0]), "at least one");
+        refused(() -> AverageBias.table(new int[] {1}, new AverageBias[0]), "at least one");
         refused(() -> Adam.uncorrectedStepRatios(0.9, 0.999, 0), "steps", ">= 1");
-        refused(() -> Trajectory.toTable("t", f), "at least one");
+        refused(() -> Trajectory.table("t", f), "at least one");
     }
 }

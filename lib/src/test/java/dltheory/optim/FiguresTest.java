@@ -86,7 +86,7 @@ class FiguresTest {
         NoisyGradient s = new NoisyGradient(1, 1);
         AverageBias b9 = AverageBias.simulate(0.9, s, 20, 10, new Random(SEED));
         AverageBias b99 = AverageBias.simulate(0.99, s, 20, 10, new Random(SEED));
-        var t = AverageBias.toTable(new int[] {1, 5, 20}, b9, b99);
+        var t = AverageBias.table(new int[] {1, 5, 20}, b9, b99);
         assertEquals(6, t.rowCount());
         assertEquals(0.99, t.doubleColumn("beta").get(3), 0);
     }
