@@ -111,7 +111,7 @@ public record NormCurve(String label, Activation sigma, double wNorm, double spe
                           double normAtT, double observedRate) {
 
         /** The summaries of {@code curves} as a table (notebook 05, Q5.3). */
-        public static Table toTable(String title, List<NormCurve> curves) {
+        public static Table table(String title, List<NormCurve> curves) {
             return Tables.of(title, curves.stream().map(NormCurve::summary).toList());
         }
     }

@@ -160,7 +160,7 @@ class JacobiansTest {
         assertTrue(c.textTransposed().relativeErrorToMeasured() <= FD_REL_TOL);
         assertEquals(c.numerator().spectralNorm(), c.text().spectralNorm(), 1e-12 * c.numerator().spectralNorm());
         assertEquals(List.of(c.numerator(), c.text(), c.textTransposed()), c.rows());
-        assertEquals(3, c.toTable().rowCount());
+        assertEquals(3, c.table().rowCount());
     }
 
     @Test
@@ -200,7 +200,7 @@ class JacobiansTest {
         assertEquals(30, s.T());
         assertEquals(a.at(30), s.normAtT(), 0.0);
         assertEquals(0.9, s.gammaNormW(), 1e-10);
-        var table = NormCurve.Summary.toTable("t", List.of(a, b));
+        var table = NormCurve.Summary.table("t", List.of(a, b));
         assertEquals(2, table.rowCount());
         var chart = Figures.jacobianNorms("title", List.of(a, b), 0.9, "δ^T");
         assertEquals(3, chart.getSeriesMap().size());
