@@ -81,6 +81,7 @@ public final class KernelProcess {
         NotebookKernel kernel = new NotebookKernel(evaluator, cellLoader, displays, Path.of("").toAbsolutePath());
         kernel.onStartup();
         Notebook.connect(kernel.getRenderer(), displays);
+        Notebook.connectMagics(kernel.magics());
 
         History history = new History();
         AnalysisHandlers analysis = new AnalysisHandlers(kernel);

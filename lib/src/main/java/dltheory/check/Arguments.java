@@ -1,5 +1,7 @@
 package dltheory.check;
 
+import org.ejml.data.DMatrixRMaj;
+
 /**
  * Argument checks for the library's public functions. Each returns the value when it is in range
  * and otherwise throws {@link IllegalArgumentException} naming the argument, the allowed range
@@ -40,5 +42,62 @@ public final class Arguments {
             throw new IllegalArgumentException(name + " must be finite, got " + value);
         }
         return value;
+    }
+
+    /** {@code min} ≤ {@code value} < {@code max}, e.g. a decay rate α, β in [0, 1). */
+    public static double inClosedOpen(double value, double min, double max, String name) {
+        if (!(value >= min && value < max)) {
+            throw new IllegalArgumentException(name + " must be in [" + plain(min) + ", " + plain(max) + "), got " + value);
+        }
+        return value;
+    }
+
+    /** {@code min} < {@code value} ≤ {@code max}, e.g. a keep probability p in (0, 1]. */
+    public static double inOpenClosed(double value, double min, double max, String name) {
+        if (!(value > min && value <= max)) {
+            throw new IllegalArgumentException(name + " must be in (" + plain(min) + ", " + plain(max) + "], got " + value);
+        }
+        return value;
+    }
+
+    /** A vector with at least one entry. */
+    public static double[] nonEmpty(double[] v, String name) {
+        if (v == null || v.length == 0) {
+            throw new IllegalArgumentException(name + " must be a non-empty vector (n >= 1)");
+        }
+        return v;
+    }
+
+    /**
+     * A vector of length {@code n}; {@code what} says where n comes from, e.g.
+     * {@code "w must have length 5 (d, the columns of X), got 4"}.
+     */
+    public static double[] length(double[] v, int n, String name, String what) {
+        if (v == null || v.length != n) {
+            throw new IllegalArgumentException(name + " must have length " + n + " (" + what + "), got "
+                    + (v == null ? "null" : v.length));
+        }
+        return v;
+    }
+
+    /** A matrix with at least one row and one column. */
+    public static DMatrixRMaj nonEmpty(DMatrixRMaj m, String name) {
+        if (m == null || m.numRows < 1 || m.numCols < 1) {
+            throw new IllegalArgumentException(name + " must be an n×d matrix with n >= 1 and d >= 1");
+        }
+        return m;
+    }
+
+    /** A matrix of shape rows×cols, e.g. a mask of the shape of the data. */
+    public static DMatrixRMaj shape(DMatrixRMaj m, int rows, int cols, String name) {
+        if (m == null || m.numRows != rows || m.numCols != cols) {
+            throw new IllegalArgumentException(name + " must be " + rows + "×" + cols + ", got "
+                    + (m == null ? "null" : m.numRows + "×" + m.numCols));
+        }
+        return m;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

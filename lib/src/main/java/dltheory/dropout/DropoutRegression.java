@@ -1,5 +1,7 @@
 package dltheory.dropout;
 
+import dltheory.linalg.Vectors;
+
 import dltheory.check.Arguments;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +37,7 @@ public final class DropoutRegression {
      * (feature) j of X — one entry per feature, not per example. Notebook 02, equation (3).
      */
     public static double[] gammaSquared(DMatrixRMaj X) {
-        Require.design(X, new double[X.numRows]);
+        Arguments.nonEmpty(X, "X");
         double[] g = new double[X.numCols];
         for (int i = 0; i < X.numRows; i++) {
             for (int j = 0; j < X.numCols; j++) {
@@ -48,7 +50,7 @@ public final class DropoutRegression {
 
     /** λ = (1−p)/p, the dropout regularisation strength of notebook 02, equation (6); p ∈ (0, 1]. */
     public static double lambda(double p) {
-        Require.keepProbability(p);
+        Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
         return (1 - p) / p;
     }
 
@@ -70,7 +72,7 @@ public final class DropoutRegression {
      * entries by p. Notebook 02, equation (3).
      */
     public static DMatrixRMaj expectedGram(DMatrixRMaj X, double p) {
-        Require.keepProbability(p);
+        Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
         DMatrixRMaj m = gram(X);
         CommonOps_DDRM.scale(p * p, m);
         double[] g2 = gammaSquared(X);
@@ -87,10 +89,11 @@ public final class DropoutRegression {
      * @param p keep probability in (0, 1]
      */
     public static double expectedLoss(DMatrixRMaj X, double[] y, double[] w, double p) {
-        Require.design(X, y);
-        Require.weights(X, w);
-        Require.keepProbability(p);
-        double[] Xw = times(X, w);
+        Arguments.nonEmpty(X, "X");
+        Arguments.length(y, X.numRows, "y", "n, the rows of X");
+        Arguments.length(w, X.numCols, "w", "d, the columns of X");
+        Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
+        double[] Xw = Vectors.times(X, w);
         double fit = 0;
         for (int i = 0; i < y.length; i++) {
             double r = y[i] - p * Xw[i];
@@ -109,8 +112,8 @@ public final class DropoutRegression {
      * feature j is weighted by the squared norm of its column.
      */
     public static double penalty(DMatrixRMaj X, double[] w, double p) {
-        Require.weights(X, w);
-        Require.keepProbability(p);
+        Arguments.length(w, X.numCols, "w", "d, the columns of X");
+        Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
         double[] g2 = gammaSquared(X);
         double s = 0;
         for (int j = 0; j < w.length; j++) {
@@ -124,11 +127,12 @@ public final class DropoutRegression {
      * equation (5).
      */
     public static double[] expectedLossGradient(DMatrixRMaj X, double[] y, double[] w, double p) {
-        Require.design(X, y);
-        Require.weights(X, w);
-        Require.keepProbability(p);
-        double[] Aw = times(expectedGram(X, p), w);
-        double[] Xty = transposeTimes(X, y);
+        Arguments.nonEmpty(X, "X");
+        Arguments.length(y, X.numRows, "y", "n, the rows of X");
+        Arguments.length(w, X.numCols, "w", "d, the columns of X");
+        Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
+        double[] Aw = Vectors.times(expectedGram(X, p), w);
+        double[] Xty = Vectors.transposeTimes(X, y);
         double[] g = new double[w.length];
         for (int j = 0; j < g.length; j++) {
             g[j] = 2 * Aw[j] - 2 * p * Xty[j];
@@ -142,14 +146,15 @@ public final class DropoutRegression {
      * at test time when every input is kept. Notebook 02, equation (6). Solved by Cholesky.
      */
     public static double[] scaledMinimiser(DMatrixRMaj X, double[] y, double p) {
-        Require.design(X, y);
+        Arguments.nonEmpty(X, "X");
+        Arguments.length(y, X.numRows, "y", "n, the rows of X");
         double lambda = lambda(p);
         DMatrixRMaj A = gram(X);
         double[] g2 = gammaSquared(X);
         for (int j = 0; j < g2.length; j++) {
             A.add(j, j, lambda * g2[j]);
         }
-        return solveSpd(A, transposeTimes(X, y), "XᵀX + λΓ²");
+        return solveSpd(A, Vectors.transposeTimes(X, y), "XᵀX + λΓ²");
     }
 
     /**
@@ -158,15 +163,16 @@ public final class DropoutRegression {
      * (5), independently of {@link #scaledMinimiser}, so that the two can be tested against each other.
      */
     public static double[] minimiser(DMatrixRMaj X, double[] y, double p) {
-        Require.design(X, y);
-        Require.keepProbability(p);
+        Arguments.nonEmpty(X, "X");
+        Arguments.length(y, X.numRows, "y", "n, the rows of X");
+        Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
         DMatrixRMaj A = gram(X);
         CommonOps_DDRM.scale(p, A);
         double[] g2 = gammaSquared(X);
         for (int j = 0; j < g2.length; j++) {
             A.add(j, j, (1 - p) * g2[j]);
         }
-        return solveSpd(A, transposeTimes(X, y), "pXᵀX + (1−p)Γ²");
+        return solveSpd(A, Vectors.transposeTimes(X, y), "pXᵀX + (1−p)Γ²");
     }
 
     /**
@@ -174,8 +180,9 @@ public final class DropoutRegression {
      * fit per feature (notebook 02, section on λ). Its p-multiple p·w_drop goes to 0.
      */
     public static double[] minimiserAsPToZero(DMatrixRMaj X, double[] y) {
-        Require.design(X, y);
-        double[] Xty = transposeTimes(X, y);
+        Arguments.nonEmpty(X, "X");
+        Arguments.length(y, X.numRows, "y", "n, the rows of X");
+        double[] Xty = Vectors.transposeTimes(X, y);
         double[] g2 = gammaSquared(X);
         double[] w = new double[g2.length];
         for (int j = 0; j < w.length; j++) {
@@ -189,18 +196,20 @@ public final class DropoutRegression {
 
     /** The ridge (L2) solution w_L2 = (XᵀX + λI)⁻¹Xᵀy, λ ≥ 0; notebook 02, equation (9). Cholesky solve. */
     public static double[] ridge(DMatrixRMaj X, double[] y, double lambda) {
-        Require.design(X, y);
+        Arguments.nonEmpty(X, "X");
+        Arguments.length(y, X.numRows, "y", "n, the rows of X");
         Arguments.nonNegative(lambda, "lambda");
         DMatrixRMaj A = gram(X);
         for (int j = 0; j < X.numCols; j++) {
             A.add(j, j, lambda);
         }
-        return solveSpd(A, transposeTimes(X, y), "XᵀX + λI");
+        return solveSpd(A, Vectors.transposeTimes(X, y), "XᵀX + λI");
     }
 
     /** Ordinary least squares argmin ‖y − Xw‖² by a QR solve (needs n ≥ d and X of full rank). */
     public static double[] leastSquares(DMatrixRMaj X, double[] y) {
-        Require.design(X, y);
+        Arguments.nonEmpty(X, "X");
+        Arguments.length(y, X.numRows, "y", "n, the rows of X");
         if (X.numRows < X.numCols) {
             throw new IllegalArgumentException("least squares needs n >= d, got n = " + X.numRows + ", d = " + X.numCols);
         }
@@ -236,15 +245,16 @@ public final class DropoutRegression {
      * the SGD-with-dropout iterates with the same step (notebook 02, equation (10)).
      */
     public static double[] gradientDescent(DMatrixRMaj X, double[] y, double p, int steps, double eta) {
-        Require.design(X, y);
-        Require.keepProbability(p);
+        Arguments.nonEmpty(X, "X");
+        Arguments.length(y, X.numRows, "y", "n, the rows of X");
+        Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
         Arguments.atLeast(steps, 0, "steps");
         Arguments.positive(eta, "eta");
         DMatrixRMaj A = expectedGram(X, p);
-        double[] b = transposeTimes(X, y);
+        double[] b = Vectors.transposeTimes(X, y);
         double[] w = new double[X.numCols];
         for (int t = 0; t < steps; t++) {
-            double[] Aw = times(A, w);
+            double[] Aw = Vectors.times(A, w);
             for (int j = 0; j < w.length; j++) {
                 w[j] -= eta * (2 * Aw[j] - 2 * p * b[j]);
             }
@@ -273,7 +283,7 @@ public final class DropoutRegression {
      * strength λ_L2. Zero when every column of X has squared norm c and λ_L2 = λ·c (notebook 02).
      */
     public static double gapToRidge(DMatrixRMaj X, double[] y, double p, double lambdaRidge) {
-        return distance(scaledMinimiser(X, y, p), ridge(X, y, lambdaRidge));
+        return Vectors.distance(scaledMinimiser(X, y, p), ridge(X, y, lambdaRidge));
     }
 
     /** One {@link Limit} row per keep probability in {@code ps}: w_drop against its limits p → 1 and p → 0. */
@@ -283,7 +293,7 @@ public final class DropoutRegression {
         List<Limit> rows = new ArrayList<>();
         for (double p : ps) {
             double[] w = minimiser(X, y, p);
-            rows.add(new Limit(p, lambda(p), distance(w, ols), p * norm(w), distance(w, perFeature)));
+            rows.add(new Limit(p, lambda(p), Vectors.distance(w, ols), p * Vectors.norm(w), Vectors.distance(w, perFeature)));
         }
         return rows;
     }
@@ -337,55 +347,6 @@ public final class DropoutRegression {
             }
         }
         return new CoefficientPaths(lambdas, paths);
-    }
-
-    /** ‖a − b‖₂. */
-    public static double distance(double[] a, double[] b) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("a and b must have the same length, got " + a.length + " and " + b.length);
-        }
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += (a[i] - b[i]) * (a[i] - b[i]);
-        }
-        return Math.sqrt(s);
-    }
-
-    /** ‖a‖₂. */
-    public static double norm(double[] a) {
-        return distance(a, new double[a.length]);
-    }
-
-    /** c·a (a new vector). */
-    public static double[] scale(double c, double[] a) {
-        double[] out = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = c * a[i];
-        }
-        return out;
-    }
-
-    static double[] times(DMatrixRMaj A, double[] v) {
-        double[] out = new double[A.numRows];
-        for (int i = 0; i < A.numRows; i++) {
-            double s = 0;
-            for (int j = 0; j < A.numCols; j++) {
-                s += A.unsafe_get(i, j) * v[j];
-            }
-            out[i] = s;
-        }
-        return out;
-    }
-
-    static double[] transposeTimes(DMatrixRMaj A, double[] v) {
-        double[] out = new double[A.numCols];
-        for (int i = 0; i < A.numRows; i++) {
-            double vi = v[i];
-            for (int j = 0; j < A.numCols; j++) {
-                out[j] += A.unsafe_get(i, j) * vi;
-            }
-        }
-        return out;
     }
 
     private static double[] solveSpd(DMatrixRMaj A, double[] b, String what) {

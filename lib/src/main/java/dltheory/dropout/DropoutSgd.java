@@ -83,9 +83,10 @@ public final class DropoutSgd {
      * with R the mask that {@link MonteCarloDropout#mask} draws from a generator in the same state.
      */
     public static double[] stochasticGradient(DMatrixRMaj X, double[] y, double[] w, double p, Random rng) {
-        Require.design(X, y);
-        Require.weights(X, w);
-        Require.keepProbability(p);
+        Arguments.nonEmpty(X, "X");
+        Arguments.length(y, X.numRows, "y", "n, the rows of X");
+        Arguments.length(w, X.numCols, "w", "d, the columns of X");
+        Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
         double[] g = new double[X.numCols];
         gradient(X, y, p, w, new double[X.numRows * X.numCols], g, new MaskSource(rng));
         return g;
@@ -121,8 +122,9 @@ public final class DropoutSgd {
     }
 
     private static void check(DMatrixRMaj X, double[] y, double p, int steps, double eta) {
-        Require.design(X, y);
-        Require.keepProbability(p);
+        Arguments.nonEmpty(X, "X");
+        Arguments.length(y, X.numRows, "y", "n, the rows of X");
+        Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
         Arguments.atLeast(steps, 1, "steps");
         Arguments.positive(eta, "eta");
     }

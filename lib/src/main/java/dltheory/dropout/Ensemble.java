@@ -1,5 +1,7 @@
 package dltheory.dropout;
 
+import dltheory.linalg.Vectors;
+
 /**
  * The final iterates w_T of independent SGD-with-dropout runs at a constant step η (notebook 02,
  * "beyond the text").
@@ -88,7 +90,7 @@ public record Ensemble(double eta, int steps, double[][] finals) {
     public double rmsDistanceTo(double[] target) {
         double s = 0;
         for (double[] w : finals) {
-            double dist = DropoutRegression.distance(w, target);
+            double dist = Vectors.distance(w, target);
             s += dist * dist;
         }
         return Math.sqrt(s / finals.length);

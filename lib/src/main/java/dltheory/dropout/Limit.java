@@ -1,5 +1,7 @@
 package dltheory.dropout;
 
+import java.util.List;
+
 /**
  * The dropout solution at one keep probability p, measured against its two limits (notebook 02,
  * λ = (1−p)/p): p → 1 gives least squares, p → 0 sends p·w_drop to 0 and w_drop to the per-feature
@@ -12,4 +14,11 @@ package dltheory.dropout;
  * @param wDropToPerFeature ‖w_drop − Γ⁻²Xᵀy‖
  */
 public record Limit(double p, double lambda, double wDropToOls, double pwDropNorm, double wDropToPerFeature) {
+
+    /** The row of keep probability p in a table of limits. */
+    public static Limit atP(List<Limit> rows, double p) {
+        return rows.stream().filter(r -> r.p() == p).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("p must be one of the table's keep probabilities "
+                        + rows.stream().map(r -> String.valueOf(r.p())).toList() + ", got " + p));
+    }
 }

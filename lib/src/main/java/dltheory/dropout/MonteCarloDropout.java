@@ -1,5 +1,7 @@
 package dltheory.dropout;
 
+import dltheory.linalg.Vectors;
+
 import dltheory.check.Arguments;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,7 @@ public final class MonteCarloDropout {
     public static DMatrixRMaj mask(int n, int d, double p, Random rng) {
         Arguments.atLeast(n, 1, "n");
         Arguments.atLeast(d, 1, "d");
-        Require.keepProbability(p);
+        Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
         return draw(n, d, p, new MaskSource(rng));
     }
 
@@ -37,8 +39,8 @@ public final class MonteCarloDropout {
     public static List<DMatrixRMaj> masks(int n, int d, double p, int masks, Random rng) {
         Arguments.atLeast(n, 1, "n");
         Arguments.atLeast(d, 1, "d");
-        Require.keepProbability(p);
-        Require.masks(masks);
+        Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
+        Arguments.atLeast(masks, 2, "masks (N)");
         MaskSource source = new MaskSource(rng);
         List<DMatrixRMaj> out = new ArrayList<>();
         for (int m = 0; m < masks; m++) {
@@ -57,7 +59,7 @@ public final class MonteCarloDropout {
 
     /** R⊙X, the input with dropped entries set to 0 (a new matrix). */
     public static DMatrixRMaj masked(DMatrixRMaj R, DMatrixRMaj X) {
-        Require.mask(X, R);
+        Arguments.shape(R, X.numRows, X.numCols, "R");
         DMatrixRMaj out = new DMatrixRMaj(X.numRows, X.numCols);
         CommonOps_DDRM.elementMult(R, X, out);
         return out;
@@ -65,10 +67,11 @@ public final class MonteCarloDropout {
 
     /** The dropout loss for one mask, L(w) = ‖(R⊙X)w − y‖², notebook 02, equation (1). */
     public static double loss(DMatrixRMaj X, double[] y, double[] w, DMatrixRMaj R) {
-        Require.design(X, y);
-        Require.weights(X, w);
-        Require.mask(X, R);
-        double[] r = DropoutRegression.times(masked(R, X), w);
+        Arguments.nonEmpty(X, "X");
+        Arguments.length(y, X.numRows, "y", "n, the rows of X");
+        Arguments.length(w, X.numCols, "w", "d, the columns of X");
+        Arguments.shape(R, X.numRows, X.numCols, "R");
+        double[] r = Vectors.times(masked(R, X), w);
         double s = 0;
         for (int i = 0; i < r.length; i++) {
             s += (r[i] - y[i]) * (r[i] - y[i]);
@@ -83,10 +86,11 @@ public final class MonteCarloDropout {
      * @param masks N, at least 2 (so that the sample has a standard error)
      */
     public static double[] lossSamples(DMatrixRMaj X, double[] y, double[] w, double p, int masks, Random rng) {
-        Require.design(X, y);
-        Require.weights(X, w);
-        Require.keepProbability(p);
-        Require.masks(masks);
+        Arguments.nonEmpty(X, "X");
+        Arguments.length(y, X.numRows, "y", "n, the rows of X");
+        Arguments.length(w, X.numCols, "w", "d, the columns of X");
+        Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
+        Arguments.atLeast(masks, 2, "masks (N)");
         int n = X.numRows;
         int d = X.numCols;
         double[] samples = new double[masks];
@@ -127,7 +131,7 @@ public final class MonteCarloDropout {
      * samples.length; {@code closedForm} is the value it should approach.
      */
     public static RunningEstimate running(double[] samples, double closedForm, int points) {
-        Require.masks(samples.length);
+        Arguments.atLeast(samples.length, 2, "masks (N)");
         Arguments.atLeast(points, 2, "points");
         int total = samples.length;
         int[] checkpoints = java.util.stream.IntStream.range(0, points)
@@ -159,9 +163,9 @@ public final class MonteCarloDropout {
      * standard errors over the d² entries.
      */
     public static MomentCheck secondMoment(DMatrixRMaj X, double p, int masks, Random rng) {
-        Require.design(X, new double[X.numRows]);
-        Require.keepProbability(p);
-        Require.masks(masks);
+        Arguments.nonEmpty(X, "X");
+        Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
+        Arguments.atLeast(masks, 2, "masks (N)");
         int d = X.numCols;
         double[] sum = new double[d * d];
         double[] sumSq = new double[d * d];
@@ -183,9 +187,9 @@ public final class MonteCarloDropout {
      * against pX, as the largest distance in standard errors over the n·d entries.
      */
     public static MomentCheck firstMoment(DMatrixRMaj X, double p, int masks, Random rng) {
-        Require.design(X, new double[X.numRows]);
-        Require.keepProbability(p);
-        Require.masks(masks);
+        Arguments.nonEmpty(X, "X");
+        Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
+        Arguments.atLeast(masks, 2, "masks (N)");
         int size = X.numRows * X.numCols;
         double[] sum = new double[size];
         double[] sumSq = new double[size];

@@ -23,8 +23,9 @@ public record RegressionData(DMatrixRMaj X, double[] y, double[] wTrue, double n
 
     /** Validates shapes and stores copies. */
     public RegressionData {
-        Require.design(X, y);
-        Require.weights(X, wTrue);
+        Arguments.nonEmpty(X, "X");
+        Arguments.length(y, X.numRows, "y", "n, the rows of X");
+        Arguments.length(wTrue, X.numCols, "w", "d, the columns of X");
         Arguments.nonNegative(noise, "noise");
         X = X.copy();
         y = y.clone();

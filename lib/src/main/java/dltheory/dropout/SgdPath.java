@@ -1,5 +1,7 @@
 package dltheory.dropout;
 
+import dltheory.linalg.Vectors;
+
 /**
  * The iterates of one SGD-with-dropout run (notebook 02, equation (8)) recorded at some steps.
  *
@@ -45,7 +47,7 @@ public record SgdPath(double[] steps, double[][] iterates) {
     public double[] distanceTo(double[] target) {
         double[] out = new double[steps.length];
         for (int k = 0; k < out.length; k++) {
-            out[k] = DropoutRegression.distance(iterates[k], target);
+            out[k] = Vectors.distance(iterates[k], target);
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package dltheory.dropout;
 
+import java.util.List;
+
 /**
  * How much each method shrinks feature j's coefficient relative to ordinary least squares
  * (notebook 02, the erratum): 1 means not shrunk, 0 means shrunk to zero.
@@ -10,4 +12,10 @@ package dltheory.dropout;
  * @param ridge             w_L2,j / w_OLS,j
  */
 public record Shrinkage(int j, double columnSquaredNorm, double dropout, double ridge) {
+
+    /** The row of feature j (from 1) in a table of shrinkages. */
+    public static Shrinkage ofFeature(List<Shrinkage> rows, int j) {
+        return rows.stream().filter(r -> r.j() == j).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("j must be one of the table's features 1.." + rows.size() + ", got " + j));
+    }
 }

@@ -1,5 +1,7 @@
 package dltheory.init;
 
+import dltheory.check.Arguments;
+
 import java.util.Locale;
 
 /**
@@ -210,11 +212,7 @@ public final class Activation {
     }
 
     private static void requireMoments(double m, double q) {
-        if (!Double.isFinite(m)) {
-            throw new IllegalArgumentException("mean m must be finite, got " + m);
-        }
-        if (!(q >= 0) || Double.isInfinite(q)) {
-            throw new IllegalArgumentException("variance q must be finite and >= 0, got " + q);
-        }
+        Arguments.finite(m, "mean m");
+        Arguments.nonNegative(q, "variance q");
     }
 }

@@ -1,10 +1,11 @@
 package dltheory.init;
 
+import static dltheory.table.SignificantFormat.format;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import dltheory.check.Check;
-import dltheory.table.SignificantFormat;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 
@@ -76,17 +77,17 @@ public record GradientSweep(Sweep forward, double[] varGrad, double[] relSeVarGr
                 worst = t;
             }
         }
-        Check.that(z(worst) <= k, label() + ": Var[∂L/∂a" + Sweep.sup(worst) + "] = " + fmt(var(worst))
-                + " vs prediction " + fmt(predicted(worst)) + " at the worst of " + depth() + " layers",
-                fmt(z(worst)) + " SE of ln Var (SE " + fmt(relSe(worst)) + "), tol " + fmt(k) + " SE");
+        Check.that(z(worst) <= k, label() + ": Var[∂L/∂a" + Sweep.sup(worst) + "] = " + format(var(worst), 4)
+                + " vs prediction " + format(predicted(worst), 4) + " at the worst of " + depth() + " layers",
+                format(z(worst), 4) + " SE of ln Var (SE " + format(relSe(worst), 4) + "), tol " + format(k, 4) + " SE");
     }
 
-    /** One row of {@link #toTable}. */
+    /** One row of {@link #table}. */
     public record Layer(int t, double varGrad, double relSeVarGrad, double predicted) {
     }
 
     /** The per-layer numbers at the given layers (all when none are given). */
-    public Table toTable(int... layers) {
+    public Table table(int... layers) {
         List<Layer> rows = new ArrayList<>();
         for (int t : layers.length == 0 ? Sweep.range(depth()) : layers) {
             rows.add(new Layer(t, var(t), relSe(t), predicted(t)));
@@ -94,9 +95,6 @@ public record GradientSweep(Sweep forward, double[] varGrad, double[] relSeVarGr
         return Tables.of("Backward: " + label(), rows, "t", "Var[∂L/∂a]", "rel. SE", "predicted");
     }
 
-    private static String fmt(double v) {
-        return SignificantFormat.format(v, 4);
-    }
 
     private int index(int t) {
         if (t < 1 || t > depth()) {

@@ -1,11 +1,14 @@
 package dltheory.init;
 
+import static dltheory.table.SignificantFormat.format;
+
+import dltheory.check.Arguments;
+
 import java.util.Random;
 import java.util.SplittableRandom;
 
 import org.ejml.data.DMatrixRMaj;
 
-import dltheory.table.SignificantFormat;
 
 /**
  * A weight-initialization scheme of notebook 01 (Q1): the law of the entries w_ij of W⁽ᵗ⁾, given
@@ -49,26 +52,20 @@ public record Init(String name, Family family, double mean, double std, boolean 
         if (family == null) {
             throw new IllegalArgumentException("family must be NORMAL or UNIFORM, got null");
         }
-        if (!Double.isFinite(mean)) {
-            throw new IllegalArgumentException("mean must be finite, got " + mean);
-        }
-        if (!(std > 0) || Double.isInfinite(std)) {
-            throw new IllegalArgumentException("std must be finite and > 0, got " + std);
-        }
-        if (!Double.isFinite(c)) {
-            throw new IllegalArgumentException("c must be finite, got " + c);
-        }
+        Arguments.finite(mean, "mean");
+        Arguments.positive(std, "std");
+        Arguments.finite(c, "c");
     }
 
     /** w ~ N(0, σ²) whatever the fan-in (a naive scheme), c = 0. */
     public static Init normal(double sigma) {
-        return new Init("N(0, " + fmt(sigma) + "²)", Family.NORMAL, 0, sigma, false, 0);
+        return new Init("N(0, " + format(sigma, 4) + "²)", Family.NORMAL, 0, sigma, false, 0);
     }
 
     /** w ~ N(0, gain/d), c = 0: gain = 1 is {@link #LINEAR_NORMAL}, gain = 2 is {@link #HE_NORMAL}. */
     public static Init normalPerFanIn(double gain) {
         requirePositive(gain, "gain");
-        return new Init("N(0, " + fmt(gain) + "/d)", Family.NORMAL, 0, Math.sqrt(gain), true, 0);
+        return new Init("N(0, " + format(gain, 4) + "/d)", Family.NORMAL, 0, Math.sqrt(gain), true, 0);
     }
 
     /**
@@ -79,13 +76,13 @@ public record Init(String name, Family family, double mean, double std, boolean 
         if (!(beta > alpha)) {
             throw new IllegalArgumentException("need alpha < beta, got alpha=" + alpha + ", beta=" + beta);
         }
-        return new Init("U(" + fmt(alpha) + "/√d, " + fmt(beta) + "/√d)", Family.UNIFORM,
+        return new Init("U(" + format(alpha, 4) + "/√d, " + format(beta, 4) + "/√d)", Family.UNIFORM,
                 (alpha + beta) / 2, (beta - alpha) / Math.sqrt(12), true, 0);
     }
 
     /** The same weights with bias c on every unit (Q1: c ≠ 0 moves E[a⁽ᵗ⁾] to c). */
     public Init withBias(double bias) {
-        return new Init(name + ", c = " + fmt(bias), family, mean, std, perFanIn, bias);
+        return new Init(name + ", c = " + format(bias, 4), family, mean, std, perFanIn, bias);
     }
 
     /** E[w] for fan-in d. */
@@ -165,18 +162,11 @@ public record Init(String name, Family family, double mean, double std, boolean 
     }
 
     private static void requireFanIn(int d) {
-        if (d < 1) {
-            throw new IllegalArgumentException("fan-in d must be >= 1, got " + d);
-        }
+        Arguments.atLeast(d, 1, "fan-in d");
     }
 
     private static void requirePositive(double v, String what) {
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(what + " must be finite and > 0, got " + v);
-        }
+        Arguments.positive(v, what);
     }
 
-    private static String fmt(double v) {
-        return SignificantFormat.format(v, 4);
-    }
 }

@@ -1,5 +1,7 @@
 package dltheory.init;
 
+import dltheory.check.Arguments;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -58,9 +60,7 @@ public enum Law {
 
     /** n i.i.d. draws of a, reproducible from {@code rng} (advanced by one long). */
     public double[] sample(int n, Random rng) {
-        if (n < 2) {
-            throw new IllegalArgumentException("n must be >= 2, got " + n);
-        }
+        Arguments.atLeast(n, 2, "n");
         SplittableRandom r = new SplittableRandom(rng.nextLong());
         double[] a = new double[n];
         for (int i = 0; i < n; i++) {
@@ -94,7 +94,7 @@ public enum Law {
         }
 
         /** The rows as a table. */
-        public Table toTable() {
+        public Table table() {
             return Tables.of("E[ReLU(a)²] for laws with E[a] = 0, Var[a] = 1 (n = " + n + ")", rows,
                     "law of a", "symmetric", "Var[a]", "E[ReLU(a)²]", "SE(E[ReLU(a)²])", "exact E[ReLU(a)²]",
                     "E[ReLU(a)]", "SE(E[ReLU(a)])", "exact E[ReLU(a)]");

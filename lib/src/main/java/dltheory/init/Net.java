@@ -1,5 +1,7 @@
 package dltheory.init;
 
+import dltheory.check.Arguments;
+
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -69,12 +71,8 @@ final class Net {
 
     /** A d×n batch of i.i.d. N(0, 1) inputs (standardized features), drawn from {@code rng}. */
     static DMatrixRMaj standardInputs(int width, int batch, Random rng) {
-        if (width < 2) {
-            throw new IllegalArgumentException("width must be >= 2, got " + width);
-        }
-        if (batch < 2) {
-            throw new IllegalArgumentException("batch must be >= 2, got " + batch);
-        }
+        Arguments.atLeast(width, 2, "width");
+        Arguments.atLeast(batch, 2, "batch");
         DMatrixRMaj x = new DMatrixRMaj(width, batch);
         SplittableRandom r = new SplittableRandom(rng.nextLong());
         for (int i = 0; i < x.data.length; i++) {
@@ -96,9 +94,7 @@ final class Net {
         if (x.numRows != d) {
             throw new IllegalArgumentException("x must have width = " + d + " rows, got " + x.numRows);
         }
-        if (n < 2) {
-            throw new IllegalArgumentException("batch must be >= 2, got " + n);
-        }
+        Arguments.atLeast(n, 2, "batch");
         int depth = depth();
         double c = init.c();
         double[] meanA = new double[depth];
@@ -263,12 +259,8 @@ final class Net {
         if (g == null) {
             throw new IllegalArgumentException("activation must be one of " + Activation.NAMES + "; got null");
         }
-        if (depth < 1) {
-            throw new IllegalArgumentException("depth must be >= 1, got " + depth);
-        }
-        if (width < 2) {
-            throw new IllegalArgumentException("width must be >= 2, got " + width);
-        }
+        Arguments.atLeast(depth, 1, "depth");
+        Arguments.atLeast(width, 2, "width");
         if (rng == null) {
             throw new IllegalArgumentException("rng must be a Random, got null");
         }

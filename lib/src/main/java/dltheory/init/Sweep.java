@@ -1,11 +1,14 @@
 package dltheory.init;
 
+import static dltheory.table.SignificantFormat.format;
+
+import dltheory.check.Arguments;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import dltheory.check.Check;
 import dltheory.check.MonteCarlo;
-import dltheory.table.SignificantFormat;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 
@@ -138,9 +141,9 @@ public record Sweep(String init, String activation, int depth, int width, int ba
      */
     public void checkVariance(double k) {
         int t = worstLayer();
-        Check.that(z(t) <= k, label() + ": Var[a" + sup(t) + "] = " + fmt(var(t)) + " vs prediction "
-                + fmt(predicted(t)) + " at the worst of " + depth + " layers",
-                fmt(z(t)) + " SE of ln Var (SE " + fmt(relSe(t)) + "), tol " + fmt(k) + " SE");
+        Check.that(z(t) <= k, label() + ": Var[a" + sup(t) + "] = " + format(var(t), 4) + " vs prediction "
+                + format(predicted(t), 4) + " at the worst of " + depth + " layers",
+                format(z(t), 4) + " SE of ln Var (SE " + format(relSe(t), 4) + "), tol " + format(k, 4) + " SE");
     }
 
     /**
@@ -184,13 +187,13 @@ public record Sweep(String init, String activation, int depth, int width, int ba
         return new Estimate(f, f * Math.sqrt(r1 * r1 + rL * rL) / (depth - 1));
     }
 
-    /** One row of {@link #toTable}. */
+    /** One row of {@link #table}. */
     public record Layer(int t, double meanA, double seMeanA, double varA, double relSeVarA, double predictedVarA,
                         double meanH, double varH) {
     }
 
     /** The per-layer numbers at the given layers (all layers when none are given). */
-    public Table toTable(int... layers) {
+    public Table table(int... layers) {
         List<Layer> rows = new ArrayList<>();
         int[] ts = layers.length == 0 ? range(depth) : layers;
         for (int t : ts) {
@@ -207,9 +210,7 @@ public record Sweep(String init, String activation, int depth, int width, int ba
      * Φ(−k) = Φ(−K)/layers. For 50 layers k ≈ 4.84. Conservative when the layers are correlated.
      */
     public static double worstOfLayersK(int layers) {
-        if (layers < 1) {
-            throw new IllegalArgumentException("layers must be >= 1, got " + layers);
-        }
+        Arguments.atLeast(layers, 1, "layers");
         double target = Normal.cdf(-MonteCarlo.K) / layers;
         double lo = MonteCarlo.K;
         double hi = 40;
@@ -234,9 +235,6 @@ public record Sweep(String init, String activation, int depth, int width, int ba
         return s.append('⁾').toString();
     }
 
-    private static String fmt(double v) {
-        return SignificantFormat.format(v, 4);
-    }
 
     private int index(int t) {
         if (t < 1 || t > depth) {

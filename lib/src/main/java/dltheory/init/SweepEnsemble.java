@@ -1,10 +1,15 @@
 package dltheory.init;
 
+import static dltheory.table.SignificantFormat.format;
+
+import dltheory.check.Arguments;
+
 import java.util.Arrays;
 import java.util.Random;
 
+import org.ejml.concurrency.EjmlConcurrency;
+
 import dltheory.check.Check;
-import dltheory.table.SignificantFormat;
 
 /**
  * An ensemble of independently drawn nets of one scheme (notebook 01, step 3, "an ensemble of
@@ -30,7 +35,8 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
 
     /**
      * Draws {@code nets} nets of the scheme, each from its own seed taken from {@code rng}, and
-     * runs the forward sweep of each on its own batch of standardized inputs.
+     * runs the forward sweep of each on its own batch of standardized inputs (the nets in parallel
+     * on EJML's threads, {@link EjmlConcurrency#setMaxThreads}; same result on any number).
      *
      * @param init  the weight law (mean 0, so that there is a prediction)
      * @param g     the activation
@@ -42,17 +48,24 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
      */
     public static SweepEnsemble draw(Init init, Activation g, int depth, int width, int batch,
                                      int nets, Random rng) {
-        if (nets < 3) {
-            throw new IllegalArgumentException("nets must be >= 3, got " + nets);
-        }
+        Arguments.atLeast(nets, 3, "nets");
         Net.requireArguments(init, g, depth, width, rng);
-        double[][] logVar = new double[nets][];
-        Sweep first = null;
+        long[] seeds = new long[nets];
         for (int m = 0; m < nets; m++) {
-            Sweep s = Forward.sweep(init, g, depth, width, batch, new Random(rng.nextLong()));
-            first = first == null ? s : first;
-            logVar[m] = Arrays.stream(s.varA()).map(Math::log).toArray();
+            seeds[m] = rng.nextLong();
         }
+        double[][] logVar = new double[nets][];
+        Sweep[] firstNet = new Sweep[1];
+        // The nets are independent, each drawn from its own seed: they run in parallel on EJML's
+        // pool, and the result does not depend on the number of threads.
+        EjmlConcurrency.loopFor(0, nets, m -> {
+            Sweep s = Forward.sweep(init, g, depth, width, batch, new Random(seeds[m]));
+            if (m == 0) {
+                firstNet[0] = s;
+            }
+            logVar[m] = Arrays.stream(s.varA()).map(Math::log).toArray();
+        });
+        Sweep first = firstNet[0];
         if (Double.isNaN(first.predictedVarA()[0])) {
             throw new IllegalArgumentException("init must have mean 0 (no prediction otherwise)");
         }
@@ -167,10 +180,10 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
         int t = worstLayer(rho);
         double z = Math.abs(z(t, rho));
         Check.that(z <= k, label + ": E[Var[a" + Sweep.sup(t) + "]] over " + nets() + " nets vs ρᵗ = "
-                        + fmt(Math.pow(rho, t)) + " (ρ = " + fmt(rho) + ") at the worst of "
+                        + format(Math.pow(rho, t), 4) + " (ρ = " + format(rho, 4) + ") at the worst of "
                         + depth() + " layers",
-                fmt(z) + " SE on the log scale, tol " + fmt(k) + " SE; measured per-layer factor "
-                        + fmt(layerFactor()));
+                format(z, 4) + " SE on the log scale, tol " + format(k, 4) + " SE; measured per-layer factor "
+                        + format(layerFactor(), 4));
     }
 
     private double corrected(int t) {
@@ -184,7 +197,4 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
         return t - 1;
     }
 
-    private static String fmt(double v) {
-        return SignificantFormat.format(v, 4);
-    }
 }

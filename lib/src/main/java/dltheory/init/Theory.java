@@ -1,5 +1,7 @@
 package dltheory.init;
 
+import dltheory.check.Arguments;
+
 import java.util.Arrays;
 
 /**
@@ -30,9 +32,7 @@ public final class Theory {
      * @param t the layer, ≥ 0
      */
     public static double predictedVariance(Init init, Activation g, int d, int t) {
-        if (t < 0) {
-            throw new IllegalArgumentException("layer t must be >= 0, got " + t);
-        }
+        Arguments.atLeast(t, 0, "layer t");
         return Math.pow(layerFactor(init, g, d), t);
     }
 
@@ -91,9 +91,7 @@ public final class Theory {
         if (g == null) {
             throw new IllegalArgumentException("activation must be one of " + Activation.NAMES + "; got null");
         }
-        if (d < 1) {
-            throw new IllegalArgumentException("fan-in d must be >= 1, got " + d);
-        }
+        Arguments.atLeast(d, 1, "fan-in d");
         return 1.0 / (g.varianceFactor() * d);
     }
 
@@ -147,8 +145,6 @@ public final class Theory {
     }
 
     private static void requireDepth(int depth) {
-        if (depth < 1) {
-            throw new IllegalArgumentException("depth must be >= 1, got " + depth);
-        }
+        Arguments.atLeast(depth, 1, "depth");
     }
 }

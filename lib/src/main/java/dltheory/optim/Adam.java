@@ -28,8 +28,8 @@ public final class Adam implements Optimizer {
      */
     public Adam(double eta, double beta1, double beta2, double epsHat, boolean biasCorrection) {
         this.eta = Arguments.positive(eta, "eta");
-        this.beta1 = Args.decay(beta1, "beta1");
-        this.beta2 = Args.decay(beta2, "beta2");
+        this.beta1 = Arguments.inClosedOpen(beta1, 0, 1, "beta1");
+        this.beta2 = Arguments.inClosedOpen(beta2, 0, 1, "beta2");
         this.epsHat = Arguments.nonNegative(epsHat, "epsHat");
         this.biasCorrection = biasCorrection;
     }
@@ -37,7 +37,10 @@ public final class Adam implements Optimizer {
     /** Updates m_t and s_t; returns Δθ_t = −η m̂_t/(√ŝ_t + ε̂) (m_t, s_t without correction). */
     @Override
     public double[] update(double[] g) {
-        Args.gradient(g, m == null ? -1 : m.length);
+        Arguments.nonEmpty(g, "g");
+        if (m != null) {
+            Arguments.length(g, m.length, "g", "as at the first step");
+        }
         if (m == null) {
             m = new double[g.length];
             s = new double[g.length];

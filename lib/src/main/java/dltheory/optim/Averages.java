@@ -28,7 +28,7 @@ public final class Averages {
      * @return v_1, …, v_n (index t − 1 holds v_t)
      */
     public static double[] recursive(double beta, double[] g) {
-        Args.decay(beta, "beta");
+        Arguments.inClosedOpen(beta, 0, 1, "beta");
         requireStream(g);
         double[] v = new double[g.length];
         double prev = 0;
@@ -47,7 +47,7 @@ public final class Averages {
      * @param n    1 ≤ n ≤ g.length
      */
     public static double closedForm(double beta, double[] g, int n) {
-        Args.decay(beta, "beta");
+        Arguments.inClosedOpen(beta, 0, 1, "beta");
         requireStream(g);
         if (n < 1 || n > g.length) {
             throw new IllegalArgumentException("n must be in [1, " + g.length + "], got " + n);
@@ -76,7 +76,7 @@ public final class Averages {
      * @param n    n ≥ 1
      */
     public static double[] weights(double beta, int n) {
-        Args.decay(beta, "beta");
+        Arguments.inClosedOpen(beta, 0, 1, "beta");
         Arguments.atLeast(n, 1, "n");
         double[] w = new double[n];
         for (int t = 1; t <= n; t++) {
@@ -92,7 +92,7 @@ public final class Averages {
      * @param n    n ≥ 1
      */
     public static double biasFactor(double beta, int n) {
-        Args.decay(beta, "beta");
+        Arguments.inClosedOpen(beta, 0, 1, "beta");
         Arguments.atLeast(n, 1, "n");
         return 1 - Math.pow(beta, n);
     }
@@ -137,7 +137,7 @@ public final class Averages {
      * @param delta δ &gt; 0
      */
     public static double matchingEpsilon(double beta, double delta) {
-        Args.decay(beta, "beta");
+        Arguments.inClosedOpen(beta, 0, 1, "beta");
         Arguments.positive(delta, "delta");
         return delta * (1 - beta);
     }
@@ -149,7 +149,7 @@ public final class Averages {
      * @param tol  tol in (0, 1)
      */
     public static int stepsUntilBiasBelow(double beta, double tol) {
-        Args.decay(beta, "beta");
+        Arguments.inClosedOpen(beta, 0, 1, "beta");
         if (!(tol > 0 && tol < 1)) {
             throw new IllegalArgumentException("tol must be in (0, 1), got " + tol);
         }

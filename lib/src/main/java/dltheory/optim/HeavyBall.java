@@ -28,7 +28,7 @@ public final class HeavyBall {
      * @param x     ελ, finite
      */
     public static double spectralRadius(double alpha, double x) {
-        Args.decay(alpha, "alpha");
+        Arguments.inClosedOpen(alpha, 0, 1, "alpha");
         Arguments.finite(x, "epsLambda");
         double b = 1 + alpha - x;
         double disc = b * b - 4 * alpha;
@@ -44,7 +44,7 @@ public final class HeavyBall {
      * point where {@link #spectralRadius} reaches 1 (the stable x form one interval).
      */
     public static double criticalStep(double alpha) {
-        Args.decay(alpha, "alpha");
+        Arguments.inClosedOpen(alpha, 0, 1, "alpha");
         double lo = 1e-9;
         double hi = 8;
         for (int i = 0; i < 200; i++) {

@@ -20,14 +20,17 @@ public final class Momentum implements Optimizer {
      * @param epsilon the step size ε, finite and &gt; 0
      */
     public Momentum(double alpha, double epsilon) {
-        this.alpha = Args.decay(alpha, "alpha");
+        this.alpha = Arguments.inClosedOpen(alpha, 0, 1, "alpha");
         this.epsilon = Arguments.positive(epsilon, "epsilon");
     }
 
     /** v_t = α v_{t−1} + ε g_t; returns Δθ_t = −v_t. */
     @Override
     public double[] update(double[] g) {
-        Args.gradient(g, v == null ? -1 : v.length);
+        Arguments.nonEmpty(g, "g");
+        if (v != null) {
+            Arguments.length(g, v.length, "g", "as at the first step");
+        }
         if (v == null) {
             v = new double[g.length];
         }
@@ -52,10 +55,7 @@ public final class Momentum implements Optimizer {
 
     @Override
     public String name() {
-        return "momentum (α = " + fmt(alpha) + ", ε = " + fmt(epsilon) + ")";
+        return "momentum (α = " + format(alpha, 4) + ", ε = " + format(epsilon, 4) + ")";
     }
 
-    private static String fmt(double v) {
-        return format(v, 4);
-    }
 }

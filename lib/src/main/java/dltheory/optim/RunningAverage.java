@@ -21,14 +21,17 @@ public final class RunningAverage implements Optimizer {
      * @param delta the step size δ, finite and &gt; 0
      */
     public RunningAverage(double beta, double delta) {
-        this.beta = Args.decay(beta, "beta");
+        this.beta = Arguments.inClosedOpen(beta, 0, 1, "beta");
         this.delta = Arguments.positive(delta, "delta");
     }
 
     /** v_t = β v_{t−1} + (1 − β) g_t; returns Δθ_t = −δ v_t. */
     @Override
     public double[] update(double[] g) {
-        Args.gradient(g, v == null ? -1 : v.length);
+        Arguments.nonEmpty(g, "g");
+        if (v != null) {
+            Arguments.length(g, v.length, "g", "as at the first step");
+        }
         if (v == null) {
             v = new double[g.length];
         }
@@ -70,10 +73,7 @@ public final class RunningAverage implements Optimizer {
 
     @Override
     public String name() {
-        return "running average (β = " + fmt(beta) + ", δ = " + fmt(delta) + ")";
+        return "running average (β = " + format(beta, 4) + ", δ = " + format(delta, 4) + ")";
     }
 
-    private static String fmt(double v) {
-        return format(v, 4);
-    }
 }

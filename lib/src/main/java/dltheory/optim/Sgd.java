@@ -23,7 +23,10 @@ public final class Sgd implements Optimizer {
     /** Δθ_t = −η g_t. */
     @Override
     public double[] update(double[] g) {
-        Args.gradient(g, dim);
+        Arguments.nonEmpty(g, "g");
+        if (dim >= 0) {
+            Arguments.length(g, dim, "g", "as at the first step");
+        }
         dim = g.length;
         double[] step = new double[g.length];
         for (int i = 0; i < g.length; i++) {
@@ -40,10 +43,7 @@ public final class Sgd implements Optimizer {
 
     @Override
     public String name() {
-        return "SGD (η = " + fmt(eta) + ")";
+        return "SGD (η = " + format(eta, 4) + ")";
     }
 
-    private static String fmt(double v) {
-        return format(v, 4);
-    }
 }

@@ -78,6 +78,11 @@ public final class Seeded {
         return normal(n, 1, mean, std, rng).data;
     }
 
+    /** A vector of n i.i.d. U(lo, hi) draws (the same draws as the n×1 matrix). */
+    public static double[] uniform(int n, double lo, double hi, Random rng) {
+        return uniform(n, 1, lo, hi, rng).data;
+    }
+
     private static void requireShape(int rows, int cols) {
         if (rows < 1) {
             throw new IllegalArgumentException("rows must be >= 1, got " + rows);

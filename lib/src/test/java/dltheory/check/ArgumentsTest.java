@@ -3,6 +3,7 @@ package dltheory.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 class ArgumentsTest {
@@ -13,6 +14,31 @@ class ArgumentsTest {
         assertEquals(0.5, Arguments.positive(0.5, "eta"));
         assertEquals(0.0, Arguments.nonNegative(0.0, "sigma"));
         assertEquals(-2.0, Arguments.finite(-2.0, "mu"));
+        assertEquals(0.0, Arguments.inClosedOpen(0.0, 0, 1, "beta"));
+        assertEquals(1.0, Arguments.inOpenClosed(1.0, 0, 1, "p"));
+    }
+
+    @Test
+    void intervalEndsAreIncludedOrExcludedAsNamed() {
+        assertEquals("beta must be in [0, 1), got 1.0",
+                assertThrows(IllegalArgumentException.class, () -> Arguments.inClosedOpen(1.0, 0, 1, "beta")).getMessage());
+        assertEquals("p must be in (0, 1], got 0.0",
+                assertThrows(IllegalArgumentException.class, () -> Arguments.inOpenClosed(0.0, 0, 1, "p")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Arguments.inOpenClosed(Double.NaN, 0, 1, "p"));
+        assertThrows(IllegalArgumentException.class, () -> Arguments.inClosedOpen(Double.NaN, 0, 1, "beta"));
+    }
+
+    @Test
+    void vectorsAndMatricesOfTheWrongShapeAreNamed() {
+        assertEquals("w must have length 3 (d, the columns of X), got 2",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Arguments.length(new double[2], 3, "w", "d, the columns of X")).getMessage());
+        assertEquals("g must be a non-empty vector (n >= 1)",
+                assertThrows(IllegalArgumentException.class, () -> Arguments.nonEmpty(new double[0], "g")).getMessage());
+        assertEquals("R must be 2×3, got 2×2",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Arguments.shape(new DMatrixRMaj(2, 2), 2, 3, "R")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Arguments.nonEmpty(new DMatrixRMaj(0, 3), "X"));
     }
 
     @Test

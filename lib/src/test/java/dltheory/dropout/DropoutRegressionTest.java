@@ -1,5 +1,6 @@
 package dltheory.dropout;
 
+import dltheory.linalg.Vectors;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,8 +54,8 @@ class DropoutRegressionTest {
             double[] y = d.y();
             double[] w = Seeded.normal(4, 0, 1, Seeded.rng(seed, "w"));
             for (double p : PS) {
-                double[] Aw = DropoutRegression.times(DropoutRegression.expectedGram(X, p), w);
-                double[] Xw = DropoutRegression.times(X, w);
+                double[] Aw = Vectors.times(DropoutRegression.expectedGram(X, p), w);
+                double[] Xw = Vectors.times(X, w);
                 double expanded = 0;
                 for (int j = 0; j < 4; j++) {
                     expanded += w[j] * Aw[j];
@@ -99,11 +100,11 @@ class DropoutRegressionTest {
             for (double p : PS) {
                 double[] w = DropoutRegression.minimiser(X, y, p);
                 double[] g = DropoutRegression.expectedLossGradient(X, y, w, p);
-                double scale = DropoutRegression.norm(DropoutRegression.transposeTimes(X, y));
-                assertTrue(DropoutRegression.norm(g) <= 1e-9 * scale, "gradient at w_drop " + DropoutRegression.norm(g));
+                double scale = Vectors.norm(Vectors.transposeTimes(X, y));
+                assertTrue(Vectors.norm(g) <= 1e-9 * scale, "gradient at w_drop " + Vectors.norm(g));
                 // the text's equation names p·w_drop
-                assertArrayEquals(DropoutRegression.scale(p, w), DropoutRegression.scaledMinimiser(X, y, p),
-                        1e-9 * (1 + DropoutRegression.norm(w)));
+                assertArrayEquals(Vectors.scale(p, w), DropoutRegression.scaledMinimiser(X, y, p),
+                        1e-9 * (1 + Vectors.norm(w)));
                 // and w_drop is a strict minimiser: any perturbation raises E_R[L]
                 double at = DropoutRegression.expectedLoss(X, y, w, p);
                 Random rng = Seeded.rng(SEED, "perturb");
@@ -125,7 +126,7 @@ class DropoutRegressionTest {
             assertArrayEquals(ols, DropoutRegression.ridge(d.X(), d.y(), 0.0), 1e-9);
             double previous = Double.POSITIVE_INFINITY;
             for (double p : new double[] {0.9, 0.99, 0.999, 0.9999}) {
-                double gap = DropoutRegression.distance(DropoutRegression.minimiser(d.X(), d.y(), p), ols);
+                double gap = Vectors.distance(DropoutRegression.minimiser(d.X(), d.y(), p), ols);
                 assertTrue(gap < previous, "‖w_drop − w_OLS‖ decreases as p → 1");
                 previous = gap;
             }
@@ -138,8 +139,8 @@ class DropoutRegressionTest {
         RegressionData d = data(60, 4, SEED);
         double[] limit = DropoutRegression.minimiserAsPToZero(d.X(), d.y());
         double[] w = DropoutRegression.minimiser(d.X(), d.y(), 1e-7);
-        assertArrayEquals(limit, w, 1e-5 * DropoutRegression.norm(limit));
-        assertTrue(DropoutRegression.norm(DropoutRegression.scaledMinimiser(d.X(), d.y(), 1e-7)) < 1e-5);
+        assertArrayEquals(limit, w, 1e-5 * Vectors.norm(limit));
+        assertTrue(Vectors.norm(DropoutRegression.scaledMinimiser(d.X(), d.y(), 1e-7)) < 1e-5);
     }
 
     @Test
@@ -149,15 +150,15 @@ class DropoutRegressionTest {
         double[] y = d.y();
         for (double lambda : new double[] {0.1, 1, 10, 1000}) {
             double[] w = DropoutRegression.ridge(X, y, lambda);
-            double[] r = DropoutRegression.times(X, w);
+            double[] r = Vectors.times(X, w);
             for (int i = 0; i < r.length; i++) {
                 r[i] -= y[i];
             }
-            double[] g = DropoutRegression.transposeTimes(X, r);
+            double[] g = Vectors.transposeTimes(X, r);
             for (int j = 0; j < g.length; j++) {
                 g[j] += lambda * w[j];
             }
-            assertTrue(DropoutRegression.norm(g) < 1e-9 * (1 + DropoutRegression.norm(DropoutRegression.transposeTimes(X, y))));
+            assertTrue(Vectors.norm(g) < 1e-9 * (1 + Vectors.norm(Vectors.transposeTimes(X, y))));
         }
     }
 
@@ -169,7 +170,7 @@ class DropoutRegressionTest {
                 for (double p : PS) {
                     double[] drop = DropoutRegression.scaledMinimiser(d.X(), d.y(), p);
                     double[] ridge = DropoutRegression.ridge(d.X(), d.y(), DropoutRegression.lambda(p) * c);
-                    assertArrayEquals(ridge, drop, 1e-9 * (1 + DropoutRegression.norm(ridge)));
+                    assertArrayEquals(ridge, drop, 1e-9 * (1 + Vectors.norm(ridge)));
                 }
             }
         }
@@ -177,7 +178,7 @@ class DropoutRegressionTest {
         RegressionData unequal = data(40, 5, SEED).withColumnScaled(0, 10);
         double[] drop = DropoutRegression.scaledMinimiser(unequal.X(), unequal.y(), 0.5);
         double[] ridge = DropoutRegression.ridge(unequal.X(), unequal.y(), 40);
-        assertTrue(DropoutRegression.distance(drop, ridge) > 0.1);
+        assertTrue(Vectors.distance(drop, ridge) > 0.1);
     }
 
     @Test
@@ -226,9 +227,9 @@ class DropoutRegressionTest {
         double L = DropoutRegression.smoothness(d.X(), p);
         double[] w = DropoutRegression.minimiser(d.X(), d.y(), p);
         double[] gd = DropoutRegression.gradientDescent(d.X(), d.y(), p, 5000, 1.0 / L);
-        assertArrayEquals(w, gd, 1e-8 * DropoutRegression.norm(w));
+        assertArrayEquals(w, gd, 1e-8 * Vectors.norm(w));
         double[] unstable = DropoutRegression.gradientDescent(d.X(), d.y(), p, 200, 2.2 / L);
-        assertTrue(DropoutRegression.norm(unstable) > 1e3 * DropoutRegression.norm(w), "diverges above 2/L");
+        assertTrue(Vectors.norm(unstable) > 1e3 * Vectors.norm(w), "diverges above 2/L");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dltheory.dropout;
 
+import dltheory.linalg.Vectors;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +59,7 @@ class DropoutSgdTest {
             double[] pwDrop = DropoutRegression.scaledMinimiser(d.X(), d.y(), p);
             double eta0 = 0.5 / DropoutRegression.smoothness(d.X(), p);
             SgdPath path = DropoutSgd.run(d.X(), d.y(), p, 20_000, eta0, 100, 20, Seeded.rng(seed, "sgd"));
-            double gap = DropoutRegression.distance(wDrop, pwDrop);
+            double gap = Vectors.distance(wDrop, pwDrop);
             double[] toDrop = path.distanceTo(wDrop);
             assertTrue(toDrop[toDrop.length - 1] < 0.05 * gap, "final distance " + toDrop[toDrop.length - 1] + ", gap " + gap);
             assertTrue(toDrop[toDrop.length - 1] < 0.1 * toDrop[0]);

@@ -1,5 +1,6 @@
 package dltheory.dropout;
 
+import dltheory.linalg.Vectors;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,7 @@ class RegressionDataTest {
         RegressionData a = RegressionData.synthetic(2000, 4, 0.5, Seeded.rng(SEED, "d"));
         RegressionData b = RegressionData.synthetic(2000, 4, 0.5, Seeded.rng(SEED, "d"));
         assertArrayEquals(a.y(), b.y());
-        double[] fit = DropoutRegression.times(a.X(), a.wTrue());
+        double[] fit = Vectors.times(a.X(), a.wTrue());
         double[] residual = new double[fit.length];
         for (int i = 0; i < fit.length; i++) {
             residual[i] = a.y()[i] - fit[i];
@@ -51,8 +52,8 @@ class RegressionDataTest {
         RegressionData scaled = d.withColumnScaled(1, 10);
         RegressionData equal = d.withColumnSquaredNorms(30);
         assertArrayEquals(d.y(), scaled.y());
-        assertArrayEquals(DropoutRegression.times(d.X(), d.wTrue()), DropoutRegression.times(scaled.X(), scaled.wTrue()), 1e-12);
-        assertArrayEquals(DropoutRegression.times(d.X(), d.wTrue()), DropoutRegression.times(equal.X(), equal.wTrue()), 1e-12);
+        assertArrayEquals(Vectors.times(d.X(), d.wTrue()), Vectors.times(scaled.X(), scaled.wTrue()), 1e-12);
+        assertArrayEquals(Vectors.times(d.X(), d.wTrue()), Vectors.times(equal.X(), equal.wTrue()), 1e-12);
         assertEquals(100 * d.columnSquaredNorms()[1], scaled.columnSquaredNorms()[1], 1e-9);
         assertArrayEquals(new double[] {30, 30, 30}, equal.columnSquaredNorms(), 1e-9);
     }

@@ -18,6 +18,11 @@ class SeededTest {
     private static final int N = 200_000;
 
     @Test
+    void aUniformVectorHoldsTheDrawsOfTheColumnMatrix() {
+        assertArrayEquals(Seeded.uniform(7, 1, -1, 2, Seeded.rng(3L)).data, Seeded.uniform(7, -1, 2, Seeded.rng(3L)), 0);
+    }
+
+    @Test
     void sameSeedAndStreamGiveTheSameDraws() {
         assertArrayEquals(Seeded.normal(5, 0, 1, Seeded.rng(SEED, "a")),
                 Seeded.normal(5, 0, 1, Seeded.rng(SEED, "a")));

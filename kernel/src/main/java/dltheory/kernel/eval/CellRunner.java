@@ -55,6 +55,11 @@ public final class CellRunner {
         return cellInterrupted;
     }
 
+    /** The thread that runs cell code now. */
+    public Thread workerThread() {
+        return worker.thread;
+    }
+
     /** Requests the running cell to stop; safe to call from any thread at any time. */
     public void interrupt() {
         cellInterrupted = true;
@@ -74,8 +79,12 @@ public final class CellRunner {
         if (cellInterrupted) {
             throw new CellInterruptedError();
         }
-        FutureTask<Object> task = new FutureTask<>(body);
         Worker w = worker;
+        if (Thread.currentThread() == w.thread) {
+            // Cell code evaluating more code (a magic such as %load or %time used as a value): run it here.
+            return body.call();
+        }
+        FutureTask<Object> task = new FutureTask<>(body);
         w.queue.put(task);
         while (true) {
             try {

@@ -1,5 +1,7 @@
 package dltheory.dropout;
 
+import dltheory.linalg.Vectors;
+
 import java.awt.Color;
 
 import org.knowm.xchart.XYChart;
@@ -9,9 +11,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import dltheory.plot.Plots;
 
 /** The figures of notebook 02, one function per figure, in the collection's house style. */
-public final class DropoutCharts {
+public final class Figures {
 
-    private DropoutCharts() {
+    private Figures() {
     }
 
     /**
@@ -40,7 +42,7 @@ public final class DropoutCharts {
         Plots.line(chart, "constant η, to w(drop)", constant.steps(), constant.distanceTo(wDrop));
         Plots.line(chart, "decaying η, to p·w(drop)", decaying.steps(), decaying.distanceTo(pwDrop));
         double[] t = decaying.steps();
-        Plots.horizontal(chart, "‖w(drop) − p·w(drop)‖", DropoutRegression.distance(wDrop, pwDrop), t[0], t[t.length - 1]);
+        Plots.horizontal(chart, "‖w(drop) − p·w(drop)‖", Vectors.distance(wDrop, pwDrop), t[0], t[t.length - 1]);
         return chart;
     }
 

@@ -1,0 +1,46 @@
+package dltheory.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+class VectorsTest {
+
+    private final DMatrixRMaj A = new DMatrixRMaj(new double[][] {{1, 2, 3}, {4, 5, 6}});
+
+    @Test
+    void normsDistancesAndDotProductsAgreeWithTheirDefinitions() {
+        assertEquals(5.0, Vectors.norm(new double[] {3, 4}), 1e-15);
+        assertEquals(Math.sqrt(1 + 4 + 9), Vectors.distance(new double[] {1, 2, 3}, new double[] {0, 0, 0}), 1e-15);
+        assertEquals(5.0, Vectors.distance(new double[] {1, 1}, new double[] {4, 5}), 1e-15);
+        assertEquals(1 * 4 + 2 * 5 + 3 * 6, Vectors.dot(new double[] {1, 2, 3}, new double[] {4, 5, 6}), 1e-15);
+        assertArrayEquals(new double[] {-2, 1}, Vectors.scale(-1, new double[] {2, -1}), 0);
+    }
+
+    @Test
+    void productsWithAMatrixAndItsTranspose() {
+        assertArrayEquals(new double[] {1 - 3, 4 - 6}, Vectors.times(A, new double[] {1, 0, -1}), 1e-15);
+        assertArrayEquals(new double[] {1 + 4, 2 + 5, 3 + 6}, Vectors.transposeTimes(A, new double[] {1, 1}), 1e-15);
+    }
+
+    @Test
+    void argumentsAreNotModified() {
+        double[] v = {1, 2, 3};
+        Vectors.scale(2, v);
+        Vectors.times(A, v);
+        assertArrayEquals(new double[] {1, 2, 3}, v, 0);
+    }
+
+    @Test
+    void mismatchedLengthsAreRejectedByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Vectors.times(A, new double[] {1, 2}));
+        assertTrue(e.getMessage().contains("v must have length 3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Vectors.distance(new double[2], new double[3]));
+        assertTrue(e.getMessage().contains("b must have length 2"), e.getMessage());
+    }
+}
