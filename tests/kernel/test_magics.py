@@ -170,6 +170,17 @@ def test_jars_as_a_value(kernel, tmp_path):
     assert kernel.value("added.get(1)") == str(tmp_path / "lib" / "b.jar")
 
 
+def test_a_magic_inside_a_block_runs_in_place(kernel, tmp_path):
+    with zipfile.ZipFile(tmp_path / "inside.jar", "w") as z:
+        z.writestr("inside.txt", "inside")
+    reply, _ = kernel.execute(f"boolean wanted = true;\nList<String> got = List.of();\nif (wanted) {{\n"
+                              f"    got = %jars {tmp_path}/inside.jar\n}}\ngot.size()")
+    assert reply["status"] == "ok", reply
+    reply, _ = kernel.execute(f"for (int i = 0; i < 2; i++) {{\n    %jars {tmp_path}/inside.jar\n}}")
+    assert reply["status"] == "ok", reply
+    assert kernel.value("got.size()") == "1"
+
+
 def test_time_as_a_value(kernel):
     reply, outputs = kernel.execute("var timed = %time 6 * 7;")
     assert reply["status"] == "ok", reply
@@ -220,3 +231,38 @@ def test_a_magic_used_as_a_value_is_complete_code(kernel):
     assert kernel.reply_to(msg_id)["content"]["status"] == "complete"
     msg_id = kernel.kc.is_complete("var j = %jars a.jar;\nif (j.isEmpty()) {")
     assert kernel.reply_to(msg_id)["content"]["status"] == "incomplete"
+
+
+def test_magics_registered_by_an_extension(kernel, tmp_path):
+    """An Extension in a jar added with %jars registers a magic in jjava's MagicsRegistry; cells can use it."""
+    from conftest import kernel_jar
+    src = tmp_path / "src" / "shout"
+    src.mkdir(parents=True)
+    (src / "ShoutMagics.java").write_text(
+        "package shout;\n"
+        "import org.dflib.jjava.jupyter.Extension;\n"
+        "import org.dflib.jjava.jupyter.kernel.BaseKernel;\n"
+        "import org.dflib.jjava.jupyter.kernel.magic.LineMagic;\n"
+        "import org.dflib.jjava.jupyter.kernel.magic.CellMagic;\n"
+        "public class ShoutMagics implements Extension {\n"
+        "  public void install(BaseKernel k) {\n"
+        "    LineMagic<String, BaseKernel> shout = (kernel, args) -> String.join(\" \", args).toUpperCase();\n"
+        "    CellMagic<Integer, BaseKernel> lines = (kernel, args, body) -> body.split(\"\\n\").length;\n"
+        "    k.getMagicsRegistry().registerLineMagic(\"shout\", shout).registerCellMagic(\"lines\", lines);\n"
+        "  }\n"
+        "}\n")
+    classes = tmp_path / "classes"
+    subprocess.run(["javac", "-d", str(classes), "-cp", kernel_jar(), str(src / "ShoutMagics.java")], check=True)
+    services = classes / "META-INF" / "services"
+    services.mkdir(parents=True)
+    (services / "org.dflib.jjava.jupyter.Extension").write_text("shout.ShoutMagics\n")
+    jar = tmp_path / "shout.jar"
+    subprocess.run(["jar", "cf", str(jar), "-C", str(classes), "."], check=True)
+    reply, _ = kernel.execute(f"%jars {jar}")
+    assert reply["status"] == "ok", reply
+    assert kernel.value("%shout hello there") == "HELLO THERE"
+    assert kernel.value("%%lines\na\nb\nc") == "3"
+    reply, _ = kernel.execute('String loud = %shout quiet;')
+    assert reply["status"] == "ok", reply
+    assert kernel.value("loud") == "QUIET"
+    assert "%shout" in complete(kernel, "%sh")["matches"]

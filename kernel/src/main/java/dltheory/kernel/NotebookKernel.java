@@ -162,6 +162,11 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
     }
 
     @Override
+    public boolean interrupted() {
+        return evaluator().runner().wasInterrupted();
+    }
+
+    @Override
     public Thread cellThread() {
         return evaluator().runner().workerThread();
     }

@@ -126,7 +126,7 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
 
     /** Mean loss against the step (log axis), with and without correction, and the settled level. */
     public XYChart chart() {
-        int[] grid = OptimCharts.logSteps(steps(), OptimCharts.PER_DECADE);
+        int[] grid = Figures.logSteps(steps(), Figures.PER_DECADE);
         double[] x = new double[grid.length];
         double[] yWith = new double[grid.length];
         double[] yWithout = new double[grid.length];

@@ -21,6 +21,9 @@ public interface MagicHost {
     /** The thread that runs cell code (for {@code %time}'s CPU times). */
     Thread cellThread();
 
+    /** True once the user has interrupted the running cell. */
+    boolean interrupted();
+
     /** Publishes a {@code display_data} in the current cell's output. */
     void display(DisplayData data);
 }

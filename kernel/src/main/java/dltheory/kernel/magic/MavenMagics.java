@@ -16,6 +16,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +44,9 @@ final class MavenMagics {
             .required("pom").varargs("scopes").flag("verbose", 'v').onlyKnownKeywords().onlyKnownFlags().build();
     private static final MagicsArgs POM_CELL_ARGS = MagicsArgs.builder()
             .varargs("scopes").flag("verbose", 'v').onlyKnownKeywords().onlyKnownFlags().build();
+
+    /** How often a resolution in progress checks for an interrupt of the cell. */
+    private static final long POLL_MILLIS = 50;
 
     private final MagicHost host;
     private final Supplier<MavenSetup> setup;
@@ -71,12 +79,9 @@ final class MavenMagics {
         if (a.get("coordinates").isEmpty()) {
             throw new MagicException("%maven groupId:artifactId[:extension[:classifier]]:version ...: no coordinate given");
         }
-        List<Path> files;
-        try {
-            files = resolver("%maven").resolve(a.get("coordinates"), a.get("from"));
-        } catch (ResolutionException e) {
-            throw new MagicException("%maven: " + e.getMessage(), e);
-        }
+        MavenResolver r = resolver("%maven");
+        r.log(a.get("verbose").isEmpty() ? null : System.out);
+        List<Path> files = interruptible("%maven", () -> r.resolve(a.get("coordinates"), a.get("from")));
         return add(files, !a.get("verbose").isEmpty());
     }
 
@@ -126,13 +131,50 @@ final class MavenMagics {
     }
 
     private List<String> fromPom(String magic, Path pom, List<String> scopes, boolean verbose) throws CellError {
-        List<Path> files;
-        try {
-            files = resolver(magic).resolvePom(pom, scopes);
-        } catch (ResolutionException e) {
-            throw new MagicException(magic + ": " + e.getMessage(), e);
-        }
+        MavenResolver r = resolver(magic);
+        r.log(verbose ? System.out : null);
+        List<Path> files = interruptible(magic, () -> r.resolvePom(pom, scopes));
         return add(files, verbose);
+    }
+
+    /**
+     * Resolves on a thread of its own, so that an interrupt of the cell stops waiting for it (a download
+     * can take minutes, and the resolver's network reads ignore interrupts); the abandoned resolution
+     * ends by itself.
+     */
+    private List<Path> interruptible(String magic, Callable<List<Path>> resolution) throws CellError {
+        FutureTask<List<Path>> task = new FutureTask<>(resolution);
+        Thread t = new Thread(task, "maven-resolver");
+        t.setDaemon(true);
+        t.start();
+        while (true) {
+            try {
+                return task.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (host.interrupted()) {
+                    task.cancel(true);
+                    throw interruptedError(magic);
+                }
+            } catch (InterruptedException e) {
+                task.cancel(true);
+                Thread.currentThread().interrupt();
+                throw interruptedError(magic);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof ResolutionException re) {
+                    throw new MagicException(magic + ": " + re.getMessage(), re);
+                }
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new MagicException(magic + ": " + cause, cause);
+            }
+        }
+    }
+
+    private static CellError interruptedError(String magic) {
+        String msg = "interrupted while " + magic + " was resolving";
+        return new CellError("InterruptedException", msg, List.of("InterruptedException: " + msg));
     }
 
     private List<String> add(List<Path> files, boolean verbose) throws CellError {
@@ -140,7 +182,7 @@ final class MavenMagics {
         List<String> out = new ArrayList<>();
         files.forEach(f -> out.add(f.toString()));
         if (verbose) {
-            out.forEach(System.out::println);
+            out.forEach(f -> System.out.println("Added " + f));
         }
         return out;
     }

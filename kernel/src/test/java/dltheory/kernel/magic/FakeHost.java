@@ -15,6 +15,7 @@ final class FakeHost implements MagicHost {
     final List<String> ran = new ArrayList<>();
     final List<DisplayData> displayed = new ArrayList<>();
     Magics magics;
+    volatile boolean interrupted;
 
     FakeHost(Path dir) {
         this.dir = dir;
@@ -53,6 +54,11 @@ final class FakeHost implements MagicHost {
     @Override
     public Thread cellThread() {
         return Thread.currentThread();
+    }
+
+    @Override
+    public boolean interrupted() {
+        return interrupted;
     }
 
     @Override
