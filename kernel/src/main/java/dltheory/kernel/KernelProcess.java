@@ -81,6 +81,7 @@ public final class KernelProcess {
         NotebookKernel kernel = new NotebookKernel(evaluator, cellLoader, displays, Path.of("").toAbsolutePath());
         kernel.onStartup();
         Notebook.connect(kernel.getRenderer(), displays);
+        Notebook.connectKernel(kernel);
 
         History history = new History();
         AnalysisHandlers analysis = new AnalysisHandlers(kernel);
@@ -108,6 +109,7 @@ public final class KernelProcess {
         controlChannel.start();
         shellChannel.start();
         Log.phase("channels started");
+        ParentWatch.start(System.getenv("JPY_PARENT_PID"), stopped::countDown);
         warmUpRendering(kernel);
 
         stopped.await();
@@ -158,6 +160,7 @@ public final class KernelProcess {
                 ev.start();
                 Log.phase("JShell imports done");
                 future.complete(ev);
+                ev.warmAnalysisWhenIdle();
             } catch (Throwable e) {
                 Log.warn("JShell failed to start: " + e);
                 future.completeExceptionally(e);

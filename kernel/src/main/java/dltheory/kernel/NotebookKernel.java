@@ -168,25 +168,27 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
             Evaluator.Result r = run(source);
             return r.hasValue() ? r.value() : null;
         } catch (CellError e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            // The whole report (javac's message with the line and caret, or the exception and its cell
+            // frames) becomes the message: the caller's cell shows it as the cause of its own failure.
+            throw new IllegalStateException(String.join("\n", e.traceback()));
         }
     }
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        String doc = new CodeAnalysis(evaluator().analysis()).documentation(CellPlan.codeOnly(code), at, extraDetail);
+        String doc = evaluator().analyze(a -> new CodeAnalysis(a).documentation(CellPlan.codeOnly(code), at, extraDetail));
         return doc.isEmpty() ? null : new DisplayData(doc);
     }
 
     @Override
     public ReplacementOptions complete(String code, int at) {
-        CodeAnalysis.Matches m = new CodeAnalysis(evaluator().analysis()).complete(CellPlan.codeOnly(code), at);
+        CodeAnalysis.Matches m = evaluator().analyze(a -> new CodeAnalysis(a).complete(CellPlan.codeOnly(code), at));
         return new ReplacementOptions(m.matches(), m.start(), m.end());
     }
 
     @Override
     public String isComplete(String code) {
-        CodeAnalysis.Verdict v = new CodeAnalysis(evaluator().analysis()).isComplete(CellPlan.codeOnly(code));
+        CodeAnalysis.Verdict v = evaluator().analyze(a -> new CodeAnalysis(a).isComplete(CellPlan.codeOnly(code)));
         return switch (v.status()) {
             case "complete" -> IS_COMPLETE_YES;
             case "invalid" -> IS_COMPLETE_BAD;

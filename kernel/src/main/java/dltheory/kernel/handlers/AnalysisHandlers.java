@@ -8,6 +8,8 @@ import dltheory.kernel.magic.CellPlan;
 import dltheory.kernel.server.Request;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
+import java.util.function.Function;
+
 /** {@code complete_request}, {@code inspect_request} and {@code is_complete_request}. */
 public final class AnalysisHandlers {
     private final NotebookKernel kernel;
@@ -17,15 +19,16 @@ public final class AnalysisHandlers {
         this.kernel = kernel;
     }
 
-    private CodeAnalysis analysis() {
-        return new CodeAnalysis(kernel.evaluator().analysis());
+    /** Asks JShell's analysis (not while a warm-up step or a cell uses JShell). */
+    private <T> T ask(Function<CodeAnalysis, T> question) {
+        return kernel.evaluator().analyze(a -> question.apply(new CodeAnalysis(a)));
     }
 
     /** Completion at the cursor. */
     public void complete(Request r) {
         String code = Json.text(r.content(), "code", "");
         int cursor = Math.min(Json.integer(r.content(), "cursor_pos", code.length()), code.length());
-        CodeAnalysis.Matches m = analysis().complete(CellPlan.codeOnly(code), cursor);
+        CodeAnalysis.Matches m = ask(a -> a.complete(CellPlan.codeOnly(code), cursor));
         JsonObject c = Json.ok();
         c.add("matches", Json.array(m.matches()));
         c.addProperty("cursor_start", m.start());
@@ -39,7 +42,7 @@ public final class AnalysisHandlers {
         String code = Json.text(r.content(), "code", "");
         int cursor = Math.min(Json.integer(r.content(), "cursor_pos", code.length()), code.length());
         boolean detail = Json.integer(r.content(), "detail_level", 0) > 0;
-        String doc = analysis().documentation(CellPlan.codeOnly(code), cursor, detail);
+        String doc = ask(a -> a.documentation(CellPlan.codeOnly(code), cursor, detail));
         JsonObject c = Json.ok();
         c.addProperty("found", !doc.isEmpty());
         JsonObject bundle = doc.isEmpty() ? new JsonObject() : DisplayPublisher.toJson(new DisplayData(doc));
@@ -51,7 +54,7 @@ public final class AnalysisHandlers {
     /** Whether the code is complete, incomplete (with indent) or invalid. */
     public void isComplete(Request r) {
         String code = Json.text(r.content(), "code", "");
-        CodeAnalysis.Verdict v = analysis().isComplete(CellPlan.codeOnly(code));
+        CodeAnalysis.Verdict v = ask(a -> a.isComplete(CellPlan.codeOnly(code)));
         JsonObject c = new JsonObject();
         c.addProperty("status", v.status());
         if (v.status().equals("incomplete")) {
