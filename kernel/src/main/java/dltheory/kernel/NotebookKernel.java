@@ -45,6 +45,8 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
     private final Path workingDirectory;
     private final Magics magics = new Magics(this);
     private int currentCount;
+    private KernelSettings startup;
+    private String startupProblem;
 
     /**
      * @param evaluator        the evaluator, possibly still starting
@@ -69,15 +71,62 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
                 "java", "text/x-java", null);
     }
 
+    /**
+     * What to do before the first cell ({@code IJAVA_CLASSPATH}, startup scripts; {@link KernelSettings}),
+     * and a problem with the settings to report then (or null).
+     */
+    void startWith(KernelSettings settings, String problem) {
+        this.startup = settings.hasStartup() ? settings : null;
+        this.startupProblem = problem;
+    }
+
     /** The evaluator, waiting for start-up to finish if needed. */
     public Evaluator evaluator() {
         try {
-            return evaluator.get();
+            Evaluator ev = evaluator.get();
+            if (startup != null || startupProblem != null) {
+                runStartup(ev);
+            }
+            return ev;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while JShell was starting", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("JShell failed to start: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Adds the configured class path and runs the startup scripts, once, on the first request that needs
+     * JShell (JJava's order: class path, then the scripts' files, then the script). A failure is printed
+     * on the standard error of that request's cell and in the kernel's log; the kernel runs on.
+     */
+    private void runStartup(Evaluator ev) {
+        KernelSettings s = startup;
+        String problem = startupProblem;
+        startup = null;
+        startupProblem = null;
+        if (problem != null) {
+            System.err.println("kernel settings: " + problem);
+        }
+        if (s == null) {
+            return;
+        }
+        ev.cellStarting();
+        try {
+            List<Path> entries = s.classpathEntries(workingDirectory);
+            if (!entries.isEmpty()) {
+                addToClasspath(entries);
+            }
+            for (String snippet : s.startupSnippets()) {
+                run(snippet);
+            }
+        } catch (CellError | RuntimeException e) {
+            String report = e instanceof CellError c ? String.join("\n", c.traceback()) : e.toString();
+            System.err.println("startup script failed: " + report);
+            dltheory.kernel.server.Log.warn("startup script failed: " + report);
+        } finally {
+            ev.cellFinished();
         }
     }
 

@@ -210,7 +210,7 @@ public final class Evaluator implements AutoCloseable {
         Result result = Result.NONE;
         while (true) {
             if (runner.wasInterrupted()) {
-                throw reports.interrupted();
+                throw stopped();
             }
             CompletionInfo info = analysis.analyzeCompletion(remaining);
             int base = code.length() - remaining.length();
@@ -240,7 +240,7 @@ public final class Evaluator implements AutoCloseable {
         List<SnippetEvent> events = shell.eval(source);
         if (runner.wasInterrupted()) {
             dropFinished(events);
-            throw reports.interrupted();
+            throw stopped();
         }
         SnippetEvent main = null;
         for (SnippetEvent e : events) {
@@ -304,6 +304,11 @@ public final class Evaluator implements AutoCloseable {
     private static String describe(DeclarationSnippet d) {
         String kind = d instanceof TypeDeclSnippet ? "class" : d.kind().toString().toLowerCase(Locale.ROOT);
         return kind + " " + d.name();
+    }
+
+    /** The error of a cell stopped by an interrupt or by the timeout. */
+    private CellError stopped() {
+        return runner.timedOut() ? reports.timedOut(runner.timeout()) : reports.interrupted();
     }
 
     private CellError failure(SnippetEvent event) {

@@ -91,6 +91,22 @@ class EvaluatorTest {
     }
 
     @Test
+    void snippetLongerThanTheTimeoutIsStopped() throws Exception {
+        runner.setTimeout(java.time.Duration.ofMillis(300));
+        try {
+            long t = System.nanoTime();
+            CellError e = assertThrows(CellError.class, () -> ev.eval("long spun = 0;\nwhile (true) { spun++; }", 1));
+            assertEquals(ErrorReports.TIMEOUT_ENAME, e.ename());
+            assertTrue(e.evalue().contains("300 ms"), e.evalue());
+            assertTrue(System.nanoTime() - t < 30_000_000_000L);
+            runner.beginCell();
+            assertEquals(3, ev.eval("Thread.sleep(50); 3", 2).value(), "a short snippet runs under the limit");
+        } finally {
+            runner.setTimeout(java.time.Duration.ZERO);
+        }
+    }
+
+    @Test
     void variableOfAMissingTypeIsAnError() {
         CellError e = assertThrows(CellError.class, () -> ev.eval("NoSuchType thing = null;", 1));
         assertEquals(ErrorReports.COMPILE_ENAME, e.ename());
