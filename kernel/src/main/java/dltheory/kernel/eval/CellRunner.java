@@ -96,8 +96,12 @@ public final class CellRunner {
         if (cellInterrupted) {
             throw new CellInterruptedError();
         }
-        FutureTask<Object> task = new FutureTask<>(body);
         Worker w = worker;
+        if (Thread.currentThread() == w.thread) {
+            // Cell code evaluating more code (a magic such as %load or %time used as a value): run it here.
+            return body.call();
+        }
+        FutureTask<Object> task = new FutureTask<>(body);
         w.queue.put(task);
         long started = System.nanoTime();
         while (true) {
