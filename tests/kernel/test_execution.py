@@ -1,5 +1,6 @@
 """Cell execution through the protocol: results, display, streams, errors, magics."""
 import base64
+import re
 import time
 from pathlib import Path
 
@@ -107,17 +108,33 @@ def test_cells_cannot_see_kernel_dependencies(kernel):
 def test_unknown_magic_lists_the_known_ones(kernel):
     reply, _ = kernel.execute("%nosuchmagic arg")
     assert reply["status"] == "error"
-    for known in ("%jars", "%classpath", "%load", "%time", "%%time"):
+    for known in ("%jars", "%classpath", "%load", "%time", "%%time", "%maven", "%mavenRepo", "%%loadFromPOM"):
         assert known in reply["evalue"]
 
 
-def test_time_magics_print_wall_time(kernel):
-    reply, outputs = kernel.execute("%%time\nint slept = 1;\nThread.sleep(20);\nslept + 1")
+def time_report(outputs):
+    """The text of %time's display_data (JJava's format), or None."""
+    for m in outputs:
+        text = m["content"].get("data", {}).get("text/plain", "")
+        if m["msg_type"] == "display_data" and "Wall time:" in text:
+            return text
+    return None
+
+
+def test_time_magics_show_cpu_and_wall_time(kernel):
+    reply, outputs = kernel.execute("%%time\nint slept = 1;\nThread.sleep(200);\nslept + 1")
     assert reply["status"] == "ok"
-    assert any("Wall time" in m["content"].get("text", "") for m in outputs)
+    report = time_report(outputs)
+    assert re.fullmatch(r"CPU times: user \d+\.\d{3} s, sys \d+\.\d{3} s, total \d+\.\d{3} s\nWall time: \d+\.\d{3} s",
+                        report), report
+    wall = float(re.search(r"Wall time: (\S+) s", report).group(1))
+    cpu = float(re.search(r"total (\S+) s", report).group(1))
+    assert wall >= 0.2, report  # the sleep is timed
+    assert cpu < wall, report  # sleeping takes no CPU
     assert [m for m in outputs if m["msg_type"] == "execute_result"][0]["content"]["data"]["text/plain"] == "2"
     reply, outputs = kernel.execute("%time 6 * 7")
-    assert any("Wall time" in m["content"].get("text", "") for m in outputs)
+    assert time_report(outputs) is not None
+    assert [m for m in outputs if m["msg_type"] == "execute_result"][0]["content"]["data"]["text/plain"] == "42"
 
 
 def test_load_runs_a_source_file(kernel, tmp_path):

@@ -93,6 +93,7 @@ public final class KernelProcess {
         kernel.onStartup();
         Notebook.connect(kernel.getRenderer(), displays);
         Notebook.connectKernel(kernel);
+        Notebook.connectMagics(kernel.magics());
 
         History history = new History();
         AnalysisHandlers analysis = new AnalysisHandlers(kernel);

@@ -6,7 +6,9 @@ import dltheory.kernel.eval.CellError;
 import dltheory.kernel.eval.CodeAnalysis;
 import dltheory.kernel.eval.Evaluator;
 import dltheory.kernel.magic.CellPlan;
+import dltheory.kernel.magic.ExpressionMagics;
 import dltheory.kernel.magic.MagicHost;
+import dltheory.kernel.magic.MagicCompletion;
 import dltheory.kernel.magic.Magics;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -21,7 +23,10 @@ import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +48,8 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
     private final CellClassLoader cellLoader;
     private final DisplayPublisher displays;
     private final Path workingDirectory;
-    private final Magics magics = new Magics(this);
+    private final Magics magics;
+    private final Set<Path> classpath = new HashSet<>();
     private int currentCount;
     private KernelSettings startup;
     private String startupProblem;
@@ -63,6 +69,12 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
         this.cellLoader = cellLoader;
         this.displays = displays;
         this.workingDirectory = workingDirectory;
+        this.magics = new Magics(this, getMagicsRegistry(), this);
+    }
+
+    /** The magic registry (built-in magics, then those extensions register in jjava's registry). */
+    public Magics magics() {
+        return magics;
     }
 
     /** The {@code language_info} of {@code kernel_info_reply}. */
@@ -159,12 +171,21 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
         Evaluator.Result result = new Evaluator.Result(false, null);
         for (CellPlan.Part part : plan.parts()) {
             if (part instanceof CellPlan.Code c) {
-                result = evaluator().eval(c.source(), currentCount);
+                result = evaluator().eval(withMagicCalls(c.source()), currentCount);
             } else if (part instanceof CellPlan.Magic m) {
                 result = magics.line(m.magic());
             }
         }
         return result;
+    }
+
+    /** The code with magics used as values ({@code var jars = %jars *.jar;}) turned into calls. */
+    private static String withMagicCalls(String code) throws CellError {
+        try {
+            return ExpressionMagics.rewrite(code);
+        } catch (IllegalArgumentException e) {
+            throw new CellError("MagicException", e.getMessage(), List.of("MagicException: " + e.getMessage()));
+        }
     }
 
     @Override
@@ -174,9 +195,29 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
 
     @Override
     public void addToClasspath(List<Path> entries) throws CellError {
-        evaluator().addToClasspath(entries);
-        entries.forEach(cellLoader::addPath);
+        List<Path> fresh = new ArrayList<>();
+        for (Path p : entries) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (classpath.add(abs)) {
+                fresh.add(abs);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        evaluator().addToClasspath(fresh);
+        fresh.forEach(cellLoader::addPath);
         installExtensions();
+    }
+
+    @Override
+    public boolean interrupted() {
+        return evaluator().runner().wasInterrupted();
+    }
+
+    @Override
+    public Thread cellThread() {
+        return evaluator().runner().workerThread();
     }
 
     /** Installs every {@code Extension} service visible to the cells that is not installed yet. */
@@ -231,13 +272,27 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
 
     @Override
     public ReplacementOptions complete(String code, int at) {
+        ReplacementOptions names = MagicCompletion.complete(code, at, magics.lineNames(), magics.cellNames());
+        if (names != null) {
+            return names;
+        }
         CodeAnalysis.Matches m = evaluator().analyze(a -> new CodeAnalysis(a).complete(CellPlan.codeOnly(code), at));
         return new ReplacementOptions(m.matches(), m.start(), m.end());
     }
 
+    /** The cell as JShell's analysis should see it: magic lines blanked, magics used as values turned into calls. */
+    public static String codeForAnalysis(String code) {
+        String blanked = CellPlan.codeOnly(code);
+        try {
+            return ExpressionMagics.rewrite(blanked);
+        } catch (IllegalArgumentException e) {
+            return blanked;
+        }
+    }
+
     @Override
     public String isComplete(String code) {
-        CodeAnalysis.Verdict v = evaluator().analyze(a -> new CodeAnalysis(a).isComplete(CellPlan.codeOnly(code)));
+        CodeAnalysis.Verdict v = evaluator().analyze(a -> new CodeAnalysis(a).isComplete(codeForAnalysis(code)));
         return switch (v.status()) {
             case "complete" -> IS_COMPLETE_YES;
             case "invalid" -> IS_COMPLETE_BAD;

@@ -82,12 +82,12 @@ public record GradientSweep(Sweep forward, double[] varGrad, double[] relSeVarGr
                 format(z(worst), 4) + " SE of ln Var (SE " + format(relSe(worst), 4) + "), tol " + format(k, 4) + " SE");
     }
 
-    /** One row of {@link #toTable}. */
+    /** One row of {@link #table}. */
     public record Layer(int t, double varGrad, double relSeVarGrad, double predicted) {
     }
 
     /** The per-layer numbers at the given layers (all when none are given). */
-    public Table toTable(int... layers) {
+    public Table table(int... layers) {
         List<Layer> rows = new ArrayList<>();
         for (int t : layers.length == 0 ? Sweep.range(depth()) : layers) {
             rows.add(new Layer(t, var(t), relSe(t), predicted(t)));

@@ -94,7 +94,7 @@ public enum Law {
         }
 
         /** The rows as a table. */
-        public Table toTable() {
+        public Table table() {
             return Tables.of("E[ReLU(a)²] for laws with E[a] = 0, Var[a] = 1 (n = " + n + ")", rows,
                     "law of a", "symmetric", "Var[a]", "E[ReLU(a)²]", "SE(E[ReLU(a)²])", "exact E[ReLU(a)²]",
                     "E[ReLU(a)]", "SE(E[ReLU(a)])", "exact E[ReLU(a)]");

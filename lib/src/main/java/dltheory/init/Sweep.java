@@ -187,13 +187,13 @@ public record Sweep(String init, String activation, int depth, int width, int ba
         return new Estimate(f, f * Math.sqrt(r1 * r1 + rL * rL) / (depth - 1));
     }
 
-    /** One row of {@link #toTable}. */
+    /** One row of {@link #table}. */
     public record Layer(int t, double meanA, double seMeanA, double varA, double relSeVarA, double predictedVarA,
                         double meanH, double varH) {
     }
 
     /** The per-layer numbers at the given layers (all layers when none are given). */
-    public Table toTable(int... layers) {
+    public Table table(int... layers) {
         List<Layer> rows = new ArrayList<>();
         int[] ts = layers.length == 0 ? range(depth) : layers;
         for (int t : ts) {

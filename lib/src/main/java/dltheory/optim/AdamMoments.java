@@ -84,7 +84,7 @@ public record AdamMoments(double beta1, double beta2, int t, NoisyGradient strea
     }
 
     /** The four moments as a table. */
-    public Table toTable() {
+    public Table table() {
         return Tables.of("Adam's moments at t = " + t + " over " + m.n() + " runs", List.of(
                 new Row("m_t", m.mean(), expectedM(), m.standardError()),
                 new Row("s_t", s.mean(), expectedS(), s.standardError()),

@@ -40,7 +40,7 @@ public record AdamSteps(double beta1, double beta2, double epsHat, double g, dou
 
     /** The figure: both step sizes and the closed form against t. */
     public XYChart chart() {
-        return OptimCharts.adamSteps(beta1, beta2, withCorrection, withoutCorrection);
+        return Figures.adamSteps(beta1, beta2, withCorrection, withoutCorrection);
     }
 
     /**

@@ -118,12 +118,12 @@ public record AverageBias(double beta, NoisyGradient stream, int runs, double[] 
     }
 
     /** The rows at the chosen n as a table. */
-    public Table toTable(int... ns) {
+    public Table table(int... ns) {
         return Tables.of("Running average over " + runs + " streams, β = " + beta, rows(ns));
     }
 
     /** Several experiments in one table: the rows at the chosen n of each, in order. */
-    public static Table toTable(int[] ns, AverageBias... experiments) {
+    public static Table table(int[] ns, AverageBias... experiments) {
         if (experiments.length == 0) {
             throw new IllegalArgumentException("experiments must hold at least one AverageBias");
         }

@@ -57,14 +57,14 @@ public record Equivalence(double beta, double delta, Quadratic bowl, Trajectory 
     }
 
     /** Final loss and distance to the minimum of the four compared methods. */
-    public Table toTable() {
-        return Trajectory.toTable("After T = " + average.steps() + " steps on the bowl (minimum θ* = 0)", bowl,
+    public Table table() {
+        return Trajectory.table("After T = " + average.steps() + " steps on the bowl (minimum θ* = 0)", bowl,
                 average, momentum, sgdSmall, sgdLarge);
     }
 
     /** The four paths in the (θ₁, θ₂) plane, momentum as dots over the running average's line. */
     public XYChart chart() {
-        return OptimCharts.paths(("Paths on the bowl ½θᵀAθ from θ₀ = (" + format(average.theta()[0][0], 4) + ", "
+        return Figures.paths(("Paths on the bowl ½θᵀAθ from θ₀ = (" + format(average.theta()[0][0], 4) + ", "
                         + format(average.theta()[0][1], 4) + ")").replace('-', '−'), bowl.dim() == 2 ? bowl : null, momentum.withName("momentum"),
                 sgdSmall.withName("SGD, η = ε"), sgdLarge.withName("SGD, η = δ"), average.withName("running average"));
     }

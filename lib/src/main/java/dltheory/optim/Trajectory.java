@@ -100,7 +100,7 @@ public record Trajectory(String name, double[][] theta) {
     }
 
     /** A table with one row per trajectory: method, T, f(θ_T), ‖θ_T − θ*‖. */
-    public static Table toTable(String title, Quadratic f, Trajectory... paths) {
+    public static Table table(String title, Quadratic f, Trajectory... paths) {
         if (paths.length == 0) {
             throw new IllegalArgumentException("paths must hold at least one trajectory");
         }

@@ -143,7 +143,7 @@ public record BidirectionalGradientNorms(String loss, double[] forward, double[]
     }
 
     /** One row per step: t and the two norms. */
-    public Table toTable() {
+    public Table table() {
         List<Row> rows = new ArrayList<>();
         for (int t = 1; t <= steps(); t++) {
             rows.add(new Row(t, forward[t - 1], backward[t - 1]));
@@ -151,7 +151,7 @@ public record BidirectionalGradientNorms(String loss, double[] forward, double[]
         return Tables.of("‖∇_{h_t}L‖, loss " + loss, rows);
     }
 
-    /** A row of {@link #toTable()}. */
+    /** A row of {@link #table()}. */
     public record Row(int t, double forward, double backward) {
     }
 

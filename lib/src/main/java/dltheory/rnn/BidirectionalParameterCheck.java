@@ -12,7 +12,7 @@ import tech.tablesaw.api.Table;
 public record BidirectionalParameterCheck(String parameter, int entries, double gradientNorm, double relativeError) {
 
     /** The rows as a table. */
-    public static Table toTable(String title, List<BidirectionalParameterCheck> rows) {
+    public static Table table(String title, List<BidirectionalParameterCheck> rows) {
         return Tables.of(title, rows);
     }
 

@@ -14,7 +14,7 @@ public record BidirectionalStateCheck(String chain, int t, double gradientNorm, 
                                       double errorTextRecursion) {
 
     /** The rows as a table. */
-    public static Table toTable(String title, List<BidirectionalStateCheck> rows) {
+    public static Table table(String title, List<BidirectionalStateCheck> rows) {
         return Tables.of(title, rows);
     }
 

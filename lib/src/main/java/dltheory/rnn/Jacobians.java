@@ -183,7 +183,7 @@ public final class Jacobians {
     public record LayoutRow(String matrix, double relativeErrorToMeasured, double spectralNorm) {
 
         /** The rows as a table (notebook 05, "Where the reference text errs"). */
-        public static Table toTable(List<LayoutRow> rows) {
+        public static Table table(List<LayoutRow> rows) {
             return Tables.of("Which matrix is ∂h_T/∂h_0? (entry (i, j) measured as ∂h_T,i / ∂h_0,j)", rows);
         }
     }
@@ -320,7 +320,7 @@ public final class Jacobians {
                           double normAtT, double observedRate) {
 
         /** The summaries of {@code curves} as a table (notebook 05, Q5.3). */
-        public static Table toTable(String title, List<NormCurve> curves) {
+        public static Table table(String title, List<NormCurve> curves) {
             return Tables.of(title, curves.stream().map(NormCurve::summary).toList());
         }
     }

@@ -206,7 +206,7 @@ public final class Recurrences {
     public record Equivalence(Activation sigma, int T, double maxGap) {
 
         /** The rows as a table (notebook 05, Q5.1). */
-        public static Table toTable(List<Equivalence> rows) {
+        public static Table table(List<Equivalence> rows) {
             return Tables.of("Q5.1: max over t ≤ T and units of |g_t − σ(h_t)| with g_0 = σ(h_0)", rows);
         }
     }

@@ -162,7 +162,7 @@ public final class SpectralMatrices {
     public record SpectrumRow(int k, double eigenvalueOfAAt, double eigenvalueOfAtA) {
 
         /** The rows as a table (notebook 05, Lemma 5.1). */
-        public static Table toTable(List<SpectrumRow> rows) {
+        public static Table table(List<SpectrumRow> rows) {
             return Tables.of("Eigenvalues of AAᵀ and AᵀA, largest first", rows);
         }
     }

@@ -105,7 +105,7 @@ public final class VanishingBound {
                       int T, double normAtT, double deltaPowT, double maxRatioToBound) {
 
         /** The rows as a table (notebook 05, Q5.2). */
-        public static Table toTable(List<Row> rows) {
+        public static Table table(List<Row> rows) {
             return Tables.of("Q5.2: ‖∂h_T/∂h_0‖ against the bound δ^T", rows);
         }
     }

@@ -60,7 +60,7 @@ class BackwardTest {
             for (int t = 1; t <= 15; t++) {
                 assertTrue(s.z(t) <= MonteCarlo.K, g + " t=" + t + " z=" + s.z(t));
             }
-            assertEquals(15, s.toTable().rowCount());
+            assertEquals(15, s.table().rowCount());
         }
     }
 

@@ -129,11 +129,11 @@ class ForwardTest {
     @Test
     void tableHasOneRowPerRequestedLayer() {
         Sweep s = Forward.sweep(Init.HE_NORMAL, Activation.RELU, 6, 32, 16, new Random(SEED));
-        Table all = s.toTable();
+        Table all = s.table();
         assertEquals(6, all.rowCount());
         assertEquals(8, all.columnCount());
         assertEquals("Var[a]", all.column(3).name());
-        Table some = s.toTable(1, 6);
+        Table some = s.table(1, 6);
         assertEquals(2, some.rowCount());
         assertEquals(s.var(6), some.doubleColumn("Var[a]").get(1), 0);
         assertEquals("⁽³⁷⁾", Sweep.sup(37));

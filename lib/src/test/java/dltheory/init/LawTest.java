@@ -48,8 +48,8 @@ class LawTest {
     @Test
     void momentsTableHasOneRowPerLawAndPassesItsCheck() {
         Law.Moments m = Law.reluMoments(50_000, new Random(SEED));
-        assertEquals(Law.values().length, m.toTable().rowCount());
-        assertEquals("E[ReLU(a)²]", m.toTable().column(3).name());
+        assertEquals(Law.values().length, m.table().rowCount());
+        assertEquals("E[ReLU(a)²]", m.table().column(3).name());
         m.check(MonteCarlo.K);
         assertThrows(IllegalArgumentException.class, () -> Law.NORMAL.sample(1, new Random(1)));
     }

@@ -86,11 +86,11 @@ class BadArgumentsTest {
         refused(() -> Equivalence.run(0.9, 0.4, f, new double[] {1, 1}, 0), "steps", ">= 1");
         refused(() -> AdamSteps.run(1e-3, 0.9, 1.0, 0, 1.0, 10), "beta2", "[0, 1)");
         refused(() -> AdamSteps.run(1e-3, 0.9, 0.999, 0, 1.0, 0), "steps", ">= 1");
-        refused(() -> OptimCharts.logSteps(0, 40), "max", ">= 1");
-        refused(() -> OptimCharts.logSteps(10, 0), "perDecade", ">= 1");
-        refused(() -> OptimCharts.averages(), "at least one");
-        refused(() -> AverageBias.toTable(new int[] {1}, new AverageBias[0]), "at least one");
+        refused(() -> Figures.logSteps(0, 40), "max", ">= 1");
+        refused(() -> Figures.logSteps(10, 0), "perDecade", ">= 1");
+        refused(() -> Figures.averages(), "at least one");
+        refused(() -> AverageBias.table(new int[] {1}, new AverageBias[0]), "at least one");
         refused(() -> Adam.uncorrectedStepRatios(0.9, 0.999, 0), "steps", ">= 1");
-        refused(() -> Trajectory.toTable("t", f), "at least one");
+        refused(() -> Trajectory.table("t", f), "at least one");
     }
 }

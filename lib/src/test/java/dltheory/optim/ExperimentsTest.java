@@ -35,7 +35,7 @@ class ExperimentsTest {
     @Test
     void equivalenceTableAndChartShowTheFourMethods() {
         Equivalence e = Equivalence.run(0.9, 0.4, Quadratic.rotated(1.0, 0.05, Math.PI / 6), new double[] {-4, 2}, 50);
-        assertEquals(4, e.toTable().rowCount());
+        assertEquals(4, e.table().rowCount());
         var series = e.chart().getSeriesMap();
         assertTrue(series.keySet().containsAll(java.util.List.of("momentum", "SGD, η = ε", "SGD, η = δ", "running average")));
         assertTrue(e.chart().getTitle().contains("(−4, 2)"), e.chart().getTitle());

@@ -65,14 +65,14 @@ class ReportingTest {
         assertEquals(3, t.rowCount());
         assertEquals(g[19], t.doubleColumn("g").get(2), 0);
         AverageBias b = AverageBias.simulate(0.5, new NoisyGradient(1.0, 1.0), 20, 10, new Random(SEED));
-        assertEquals(2, b.toTable(1, 20).rowCount());
+        assertEquals(2, b.table(1, 20).rowCount());
         Quadratic f = Quadratic.rotated(1, 0.1, 0);
         Trajectory p = Trajectory.run(new Sgd(0.1), f, new double[] {1, 1}, 5);
-        Table s = Trajectory.toTable("paths", f, p, p);
+        Table s = Trajectory.table("paths", f, p, p);
         assertEquals(2, s.rowCount());
         assertEquals(f.value(p.last()), s.doubleColumn("finalLoss").get(0), 0);
         AdamMoments a = AdamMoments.simulate(0.9, 0.99, 3, new NoisyGradient(1, 1), 10, new Random(SEED));
-        assertEquals(4, a.toTable().rowCount());
+        assertEquals(4, a.table().rowCount());
     }
 
     @Test

@@ -70,7 +70,7 @@ class BidirectionalBpttTest {
         assertEquals(u.net().toVector().length, rows.stream().mapToInt(BidirectionalParameterCheck::entries).sum());
         assertTrue(BidirectionalParameterCheck.worst(rows) <= GRADIENT_TOL);
         assertTrue(rows.stream().allMatch(r -> r.gradientNorm() > 0), "every parameter gets a gradient");
-        assertEquals(rows.size(), BidirectionalParameterCheck.toTable("t", rows).rowCount());
+        assertEquals(rows.size(), BidirectionalParameterCheck.table("t", rows).rowCount());
     }
 
     @Test

@@ -50,7 +50,7 @@ class BidirectionalGradientNormsTest {
         assertEquals(1, chart.getSeriesMap().get("backward chain h⁽ᵇ⁾").getYData().length);
         double[] b = n.bound(Chain.FORWARD, 0.1);
         assertEquals(0.01 * 0.01, b[0], 1e-18);
-        assertEquals(3, n.toTable().rowCount());
+        assertEquals(3, n.table().rowCount());
         assertEquals(2.0, n.decades(Chain.FORWARD), 1e-12);
         assertEquals(0.0, n.decades(Chain.BACKWARD), 0.0);
         BidirectionalAssertions.rejects("chain", () -> n.chart("t", Chain.BACKWARD, 0.1));

@@ -160,7 +160,7 @@ class JacobiansTest {
         assertTrue(rows.get(1).relativeErrorToMeasured() > 0.1);
         assertTrue(rows.get(2).relativeErrorToMeasured() <= FD_REL_TOL);
         assertEquals(rows.get(0).spectralNorm(), rows.get(1).spectralNorm(), 1e-12 * rows.get(0).spectralNorm());
-        assertEquals(3, Jacobians.LayoutRow.toTable(rows).rowCount());
+        assertEquals(3, Jacobians.LayoutRow.table(rows).rowCount());
     }
 
     @Test
@@ -200,7 +200,7 @@ class JacobiansTest {
         assertEquals(30, s.T());
         assertEquals(a.at(30), s.normAtT(), 0.0);
         assertEquals(0.9, s.gammaNormW(), 1e-10);
-        var table = Jacobians.Summary.toTable("t", List.of(a, b));
+        var table = Jacobians.Summary.table("t", List.of(a, b));
         assertEquals(2, table.rowCount());
         var chart = Figures.jacobianNorms("title", List.of(a, b), 0.9, "δ^T");
         assertEquals(3, chart.getSeriesMap().size());

@@ -80,7 +80,7 @@ class VanishingBoundTest {
         // the three rates of eq. (5), loose to tight
         assertTrue(r.meanStepNorm() <= r.gammaNormW() * (1 + 1e-12), "mean ‖J_t‖ ≤ γ‖W‖");
         assertTrue(r.observedRate() <= r.gammaNormW() * (1 + 1e-12), "observed rate ≤ γ‖W‖");
-        assertEquals(1, VanishingBound.Row.toTable(List.of(r)).rowCount());
+        assertEquals(1, VanishingBound.Row.table(List.of(r)).rowCount());
     }
 
     @Test

@@ -77,6 +77,11 @@ public final class CellRunner {
         return cellInterrupted;
     }
 
+    /** The thread that runs cell code now. */
+    public Thread workerThread() {
+        return worker.thread;
+    }
+
     /** Requests the running cell to stop; safe to call from any thread at any time. */
     public void interrupt() {
         cellInterrupted = true;

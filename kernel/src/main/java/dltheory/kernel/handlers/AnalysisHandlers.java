@@ -5,7 +5,9 @@ import dltheory.kernel.NotebookKernel;
 import dltheory.kernel.display.DisplayPublisher;
 import dltheory.kernel.eval.CodeAnalysis;
 import dltheory.kernel.magic.CellPlan;
+import dltheory.kernel.magic.MagicCompletion;
 import dltheory.kernel.server.Request;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 import java.util.function.Function;
@@ -28,7 +30,10 @@ public final class AnalysisHandlers {
     public void complete(Request r) {
         String code = Json.text(r.content(), "code", "");
         int cursor = Math.min(Json.integer(r.content(), "cursor_pos", code.length()), code.length());
-        CodeAnalysis.Matches m = ask(a -> a.complete(CellPlan.codeOnly(code), cursor));
+        ReplacementOptions names = MagicCompletion.complete(code, cursor, kernel.magics().lineNames(), kernel.magics().cellNames());
+        CodeAnalysis.Matches m = names != null
+                ? new CodeAnalysis.Matches(names.getReplacements(), names.getSourceStart(), names.getSourceEnd())
+                : ask(a -> a.complete(CellPlan.codeOnly(code), cursor));
         JsonObject c = Json.ok();
         c.add("matches", Json.array(m.matches()));
         c.addProperty("cursor_start", m.start());
@@ -54,7 +59,7 @@ public final class AnalysisHandlers {
     /** Whether the code is complete, incomplete (with indent) or invalid. */
     public void isComplete(Request r) {
         String code = Json.text(r.content(), "code", "");
-        CodeAnalysis.Verdict v = ask(a -> a.isComplete(CellPlan.codeOnly(code)));
+        CodeAnalysis.Verdict v = ask(a -> a.isComplete(NotebookKernel.codeForAnalysis(code)));
         JsonObject c = new JsonObject();
         c.addProperty("status", v.status());
         if (v.status().equals("incomplete")) {

@@ -2,6 +2,7 @@ package dltheory.kernel.magic;
 
 import dltheory.kernel.eval.CellError;
 import dltheory.kernel.eval.Evaluator;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,15 @@ public interface MagicHost {
     /** Adds jars/folders to the cells' class path and installs the {@code Extension} services they contain. */
     void addToClasspath(List<Path> entries) throws CellError;
 
-    /** Runs cell text (which may itself contain line magics) and returns its last value. */
+    /** Runs cell text (which may itself contain magics) and returns its last value. */
     Evaluator.Result run(String cellText) throws CellError;
+
+    /** The thread that runs cell code (for {@code %time}'s CPU times). */
+    Thread cellThread();
+
+    /** True once the user has interrupted the running cell. */
+    boolean interrupted();
+
+    /** Publishes a {@code display_data} in the current cell's output. */
+    void display(DisplayData data);
 }

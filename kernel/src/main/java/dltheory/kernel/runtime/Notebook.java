@@ -4,6 +4,7 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ public final class Notebook {
     private static volatile Renderer renderer;
     private static volatile DisplaySink sink;
     private static volatile BaseKernel kernel;
+    private static volatile MagicSink magics;
 
     private Notebook() {
     }
@@ -60,6 +62,11 @@ public final class Notebook {
         System.out.printf(format, args);
     }
 
+    /** Connects {@link #lineMagic} and {@link #cellMagic} to a running kernel. Called once by the kernel. */
+    public static void connectMagics(MagicSink kernelMagics) {
+        magics = Objects.requireNonNull(kernelMagics);
+    }
+
     private static Renderer renderer() {
         return Objects.requireNonNull(renderer, "no kernel is running");
     }
@@ -102,5 +109,36 @@ public final class Notebook {
         }
         sink.display(data);
         return id;
+    }
+
+    /**
+     * Runs a line magic, as {@code %name args...} does; {@code List<String> jars = %jars lib/*.jar;} in a
+     * cell is rewritten to a call of this method. The result is cast to whatever the caller expects,
+     * unchecked, as in IJava.
+     *
+     * @param name the magic's name without {@code %}
+     * @param args its arguments
+     * @param <T>  the type the caller expects
+     * @return the magic's value ({@code %jars}, {@code %maven}: the added files), or null
+     * @throws MagicException if the magic fails
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T lineMagic(String name, List<String> args) {
+        return (T) Objects.requireNonNull(magics, "no kernel is running").line(name, args);
+    }
+
+    /**
+     * Runs a cell magic on {@code body}, as a cell starting with {@code %%name args...} does.
+     *
+     * @param name the magic's name without {@code %%}
+     * @param args the arguments written after the name
+     * @param body the text of the cell below the first line
+     * @param <T>  the type the caller expects
+     * @return the magic's value, or null
+     * @throws MagicException if the magic fails
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T cellMagic(String name, List<String> args, String body) {
+        return (T) Objects.requireNonNull(magics, "no kernel is running").cell(name, args, body);
     }
 }

@@ -63,11 +63,4 @@ class CellPlanTest {
         assertEquals(cell.indexOf("int"), code.indexOf("int"));
         assertTrue(code.startsWith("           \n"));
     }
-
-    @Test
-    void unknownMagicListsKnownOnes() {
-        String msg = Magics.unknown("%foo").evalue();
-        assertTrue(msg.contains("%jars") && msg.contains("%classpath") && msg.contains("%load")
-                && msg.contains("%time") && msg.contains("%%time"), msg);
-    }
 }

@@ -12,14 +12,14 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
 /** The figures carry the data they claim to show (checked on the series, not the pixels). */
-class OptimChartsTest {
+class FiguresTest {
 
     private static final long SEED = 20190321L;
 
     @Test
     void logStepsAreIncreasingUniqueAndCoverBothEnds() {
         for (int max : new int[] {1, 7, 500, 3000}) {
-            int[] s = OptimCharts.logSteps(max, 40);
+            int[] s = Figures.logSteps(max, 40);
             assertEquals(1, s[0]);
             assertEquals(max, s[s.length - 1]);
             for (int i = 1; i < s.length; i++) {
@@ -27,7 +27,7 @@ class OptimChartsTest {
             }
             assertTrue(s.length <= 40 * (Math.log10(max) + 1) + 1, "length " + s.length);
         }
-        assertArrayEquals(new int[] {1, 2, 3, 4, 5}, OptimCharts.logSteps(5, 40));
+        assertArrayEquals(new int[] {1, 2, 3, 4, 5}, Figures.logSteps(5, 40));
     }
 
     @Test
@@ -35,7 +35,7 @@ class OptimChartsTest {
         Quadratic f = Quadratic.rotated(1, 0.05, 0.5);
         Trajectory a = Trajectory.run(new Sgd(0.1), f, new double[] {1, 2}, 30).withName("a");
         Trajectory b = Trajectory.run(new Momentum(0.9, 0.01), f, new double[] {1, 2}, 30).withName("b");
-        XYChart chart = OptimCharts.paths("t", b, a);
+        XYChart chart = Figures.paths("t", b, a);
         XYSeries sa = chart.getSeriesMap().get("a");
         assertArrayEquals(a.coordinate(1), sa.getYData(), 0);
         assertEquals(31, chart.getSeriesMap().get("b").getXData().length);
@@ -47,9 +47,9 @@ class OptimChartsTest {
         NoisyGradient s = new NoisyGradient(1, 1);
         AverageBias b9 = AverageBias.simulate(0.9, s, 300, 50, new Random(SEED));
         AverageBias b99 = AverageBias.simulate(0.99, s, 300, 50, new Random(SEED + 1));
-        XYChart chart = OptimCharts.averages(b9, b99);
+        XYChart chart = Figures.averages(b9, b99);
         XYSeries mean = chart.getSeriesMap().get("vₙ, β = 0.99");
-        int[] grid = OptimCharts.logSteps(300, OptimCharts.PER_DECADE);
+        int[] grid = Figures.logSteps(300, Figures.PER_DECADE);
         for (int i = 0; i < grid.length; i++) {
             assertEquals(grid[i], mean.getXData()[i], 0);
             assertEquals(b99.mean()[grid[i] - 1], mean.getYData()[i], 0);
@@ -57,26 +57,26 @@ class OptimChartsTest {
         XYSeries ref = chart.getSeriesMap().get("(1 − βⁿ)μ");
         assertEquals(1 - Math.pow(0.9, 300), ref.getYData()[ref.getYData().length - 1], 1e-12);
         AverageBias other = AverageBias.simulate(0.9, s, 100, 50, new Random(SEED));
-        assertThrows(IllegalArgumentException.class, () -> OptimCharts.averages(b9, other));
+        assertThrows(IllegalArgumentException.class, () -> Figures.averages(b9, other));
     }
 
     @Test
     void adamChartShowsTheClosedFormRatio() {
         double[] with = Adam.constantGradientSteps(1e-3, 0.9, 0.999, 0, true, 1.0, 1000);
         double[] without = Adam.constantGradientSteps(1e-3, 0.9, 0.999, 0, false, 1.0, 1000);
-        XYChart chart = OptimCharts.adamSteps(0.9, 0.999, with, without);
+        XYChart chart = Figures.adamSteps(0.9, 0.999, with, without);
         XYSeries ref = chart.getSeriesMap().get("(1 − β₁ᵗ)/√(1 − β₂ᵗ)");
         XYSeries raw = chart.getSeriesMap().get("without bias correction");
         for (int i = 0; i < ref.getYData().length; i++) {
             assertEquals(ref.getYData()[i], raw.getYData()[i], 1e-9);
         }
-        assertThrows(IllegalArgumentException.class, () -> OptimCharts.adamSteps(0.9, 0.999, with, new double[3]));
+        assertThrows(IllegalArgumentException.class, () -> Figures.adamSteps(0.9, 0.999, with, new double[3]));
     }
 
     @Test
     void streamChartHasTheStreamAndBothAverages() {
         double[] g = new NoisyGradient(1, 1).draw(50, new Random(SEED));
-        XYChart chart = OptimCharts.stream(0.9, g);
+        XYChart chart = Figures.stream(0.9, g);
         assertArrayEquals(g, chart.getSeriesMap().get("gₙ").getYData(), 0);
         assertArrayEquals(Averages.recursive(0.9, g), chart.getSeriesMap().get("vₙ").getYData(), 0);
     }
@@ -86,7 +86,7 @@ class OptimChartsTest {
         NoisyGradient s = new NoisyGradient(1, 1);
         AverageBias b9 = AverageBias.simulate(0.9, s, 20, 10, new Random(SEED));
         AverageBias b99 = AverageBias.simulate(0.99, s, 20, 10, new Random(SEED));
-        var t = AverageBias.toTable(new int[] {1, 5, 20}, b9, b99);
+        var t = AverageBias.table(new int[] {1, 5, 20}, b9, b99);
         assertEquals(6, t.rowCount());
         assertEquals(0.99, t.doubleColumn("beta").get(3), 0);
     }

@@ -12,12 +12,12 @@ import dltheory.plot.Plots;
  * are drawn at about {@value #PER_DECADE} points per decade ({@link #logSteps}), which keeps the
  * SVG small without changing what the eye sees.
  */
-public final class OptimCharts {
+public final class Figures {
 
     /** Points per decade on a logarithmic step axis. */
     public static final int PER_DECADE = 40;
 
-    private OptimCharts() {
+    private Figures() {
     }
 
     /**

@@ -11,9 +11,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import dltheory.plot.Plots;
 
 /** The figures of notebook 02, one function per figure, in the collection's house style. */
-public final class DropoutCharts {
+public final class Figures {
 
-    private DropoutCharts() {
+    private Figures() {
     }
 
     /**

@@ -10,14 +10,14 @@ import org.knowm.xchart.XYChart;
 import dltheory.random.Seeded;
 
 /** The figures of notebook 02 carry the data they claim to (data, not pixels). */
-class DropoutChartsTest {
+class FiguresTest {
 
     private final RegressionData d = RegressionData.synthetic(30, 3, 0.3, Seeded.rng(7L, "charts"));
 
     @Test
     void runningLossShowsTheMeanTheBandAndTheClosedForm() {
         RunningEstimate r = MonteCarloDropout.running(Seeded.normal(500, 1, 1, Seeded.rng(1L)), 1.0, 10);
-        XYChart c = DropoutCharts.runningLoss(r);
+        XYChart c = Figures.runningLoss(r);
         assertEquals(4, c.getSeriesMap().size());
         assertArrayEquals(r.mean(), c.getSeriesMap().get("running mean").getYData());
         assertTrue(c.getStyler().isXAxisLogarithmic());
@@ -31,11 +31,11 @@ class DropoutChartsTest {
         double eta = 0.2 / DropoutRegression.smoothness(d.X(), p);
         SgdPath a = DropoutSgd.run(d.X(), d.y(), p, 100, eta, 10, 10, Seeded.rng(2L));
         SgdPath b = DropoutSgd.run(d.X(), d.y(), p, 100, eta, Double.POSITIVE_INFINITY, 10, Seeded.rng(3L));
-        XYChart c = DropoutCharts.sgdDistance(a, b, wDrop, pw);
+        XYChart c = Figures.sgdDistance(a, b, wDrop, pw);
         assertEquals(4, c.getSeriesMap().size());
         assertArrayEquals(a.distanceTo(wDrop), c.getSeriesMap().get("decaying η, to w(drop)").getYData());
         Ensemble e = DropoutSgd.ensemble(d.X(), d.y(), p, 5, 10, eta, Seeded.rng(4L));
-        XYChart s = DropoutCharts.spread(e, wDrop, pw, 1, 2);
+        XYChart s = Figures.spread(e, wDrop, pw, 1, 2);
         assertArrayEquals(e.coordinate(2), s.getSeriesMap().get("final w of each run").getYData());
         assertEquals(wDrop[0], s.getSeriesMap().get("w(drop)").getXData()[0]);
     }
@@ -44,10 +44,10 @@ class DropoutChartsTest {
     void pathsAndLambda() {
         double[] ps = {0.1, 0.5, 0.9};
         CoefficientPaths paths = DropoutRegression.dropoutPaths(d.X(), d.y(), ps);
-        XYChart c = DropoutCharts.coefficientPaths(paths, "t", "p", "p·w(drop)", false);
+        XYChart c = Figures.coefficientPaths(paths, "t", "p", "p·w(drop)", false);
         assertEquals(3, c.getSeriesMap().size());
         assertArrayEquals(paths.path(2), c.getSeriesMap().get("w₂").getYData());
-        XYChart l = DropoutCharts.lambdaVsP(ps);
+        XYChart l = Figures.lambdaVsP(ps);
         assertEquals(9.0, l.getSeriesMap().values().iterator().next().getYData()[0], 1e-12);
     }
 }

@@ -1,0 +1,180 @@
+package dltheory.kernel.magic;
+
+import java.util.List;
+
+/**
+ * Magics used as values, as in IJava: a line magic on the right of an assignment,
+ * {@code List<String> added = %jars lib/*.jar;} or {@code var files = %maven g:a:1.0}, is rewritten to a
+ * call of {@code Notebook.lineMagic(name, args)}, which runs the magic and returns its value. The magic
+ * reaches to the end of its line; a final {@code ;} (and a {@code //} comment after it) ends the
+ * statement and is not an argument. The rewritten line stays one line, so cell line numbers hold.
+ * Strings, character literals, text blocks and comments are left alone.
+ */
+public final class ExpressionMagics {
+    /** The method a magic is rewritten to call. */
+    static final String CALL = "dltheory.kernel.runtime.Notebook.lineMagic";
+
+    private ExpressionMagics() {
+    }
+
+    private enum State { CODE, LINE_COMMENT, BLOCK_COMMENT, STRING, CHAR, TEXT_BLOCK }
+
+    /** True if {@code code} has a magic on the right of an assignment. */
+    public static boolean hasAny(String code) {
+        return !rewrite(code).equals(code);
+    }
+
+    /** The code with every magic on the right of an assignment replaced by a call. */
+    public static String rewrite(String code) {
+        if (code.indexOf('%') < 0) {
+            return code;
+        }
+        StringBuilder out = new StringBuilder(code.length() + 64);
+        State state = State.CODE;
+        int n = code.length();
+        int i = 0;
+        while (i < n) {
+            char c = code.charAt(i);
+            switch (state) {
+                case CODE -> {
+                    if (code.startsWith("//", i)) {
+                        state = State.LINE_COMMENT;
+                    } else if (code.startsWith("/*", i)) {
+                        out.append("/*");
+                        i += 2;
+                        state = State.BLOCK_COMMENT;
+                        continue;
+                    } else if (code.startsWith("\"\"\"", i)) {
+                        out.append("\"\"\"");
+                        i += 3;
+                        state = State.TEXT_BLOCK;
+                        continue;
+                    } else if (c == '"') {
+                        state = State.STRING;
+                    } else if (c == '\'') {
+                        state = State.CHAR;
+                    } else if (c == '=' && isAssignment(code, i)) {
+                        int end = magicEnd(code, i + 1);
+                        if (end > 0) {
+                            int start = skipBlanks(code, i + 1);
+                            out.append('=').append(code, i + 1, start).append(call(code.substring(start + 1, end)));
+                            i = end;
+                            continue;
+                        }
+                    }
+                }
+                case LINE_COMMENT -> {
+                    if (c == '\n') {
+                        state = State.CODE;
+                    }
+                }
+                case BLOCK_COMMENT -> {
+                    if (code.startsWith("*/", i)) {
+                        out.append("*/");
+                        i += 2;
+                        state = State.CODE;
+                        continue;
+                    }
+                }
+                case STRING, CHAR -> {
+                    if (c == '\\' && i + 1 < n) {
+                        out.append(c).append(code.charAt(i + 1));
+                        i += 2;
+                        continue;
+                    }
+                    if ((state == State.STRING && c == '"') || (state == State.CHAR && c == '\'') || c == '\n') {
+                        state = State.CODE;
+                    }
+                }
+                case TEXT_BLOCK -> {
+                    if (c == '\\' && i + 1 < n) {
+                        out.append(c).append(code.charAt(i + 1));
+                        i += 2;
+                        continue;
+                    }
+                    if (code.startsWith("\"\"\"", i)) {
+                        out.append("\"\"\"");
+                        i += 3;
+                        state = State.CODE;
+                        continue;
+                    }
+                }
+                default -> throw new IllegalStateException(state.name());
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
+    }
+
+    /** True if the {@code =} at {@code at} is a plain assignment (not {@code ==}, {@code <=}, {@code +=}, ...). */
+    private static boolean isAssignment(String code, int at) {
+        char before = at > 0 ? code.charAt(at - 1) : ' ';
+        char after = at + 1 < code.length() ? code.charAt(at + 1) : ' ';
+        return "=!<>+-*/%&|^".indexOf(before) < 0 && after != '=';
+    }
+
+    /** If blanks then {@code %name} follow {@code from} (and not {@code %%}), the end of that line; else -1. */
+    private static int magicEnd(String code, int from) {
+        int p = skipBlanks(code, from);
+        if (p + 1 >= code.length() || code.charAt(p) != '%' || !Character.isLetter(code.charAt(p + 1))) {
+            return -1;
+        }
+        int nl = code.indexOf('\n', p);
+        return nl < 0 ? code.length() : nl;
+    }
+
+    private static int skipBlanks(String code, int from) {
+        int p = from;
+        while (p < code.length() && (code.charAt(p) == ' ' || code.charAt(p) == '\t')) {
+            p++;
+        }
+        return p;
+    }
+
+    /** The call for {@code name args... [; [// comment]]} (the text after {@code %}). */
+    static String call(String magicText) {
+        String text = magicText.stripTrailing();
+        String tail = "";
+        int semi = text.lastIndexOf(';');
+        while (semi >= 0) {
+            String after = text.substring(semi + 1).strip();
+            if (after.isEmpty() || after.startsWith("//")) {
+                tail = text.substring(semi + 1);
+                text = text.substring(0, semi).stripTrailing();
+                break;
+            }
+            semi = text.lastIndexOf(';', semi - 1);
+        }
+        MagicLine m = MagicLine.parse("%" + text, 0);
+        StringBuilder sb = new StringBuilder(CALL).append('(').append(literal(m.name())).append(", java.util.List.of(");
+        List<String> args = m.args();
+        for (int k = 0; k < args.size(); k++) {
+            sb.append(k == 0 ? "" : ", ").append(literal(args.get(k)));
+        }
+        return sb.append("));").append(tail).toString();
+    }
+
+    /** A Java string literal for {@code s}. */
+    static String literal(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}
