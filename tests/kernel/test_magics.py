@@ -170,6 +170,17 @@ def test_jars_as_a_value(kernel, tmp_path):
     assert kernel.value("added.get(1)") == str(tmp_path / "lib" / "b.jar")
 
 
+def test_a_magic_inside_a_block_runs_in_place(kernel, tmp_path):
+    with zipfile.ZipFile(tmp_path / "inside.jar", "w") as z:
+        z.writestr("inside.txt", "inside")
+    reply, _ = kernel.execute(f"boolean wanted = true;\nList<String> got = List.of();\nif (wanted) {{\n"
+                              f"    got = %jars {tmp_path}/inside.jar\n}}\ngot.size()")
+    assert reply["status"] == "ok", reply
+    reply, _ = kernel.execute(f"for (int i = 0; i < 2; i++) {{\n    %jars {tmp_path}/inside.jar\n}}")
+    assert reply["status"] == "ok", reply
+    assert kernel.value("got.size()") == "1"
+
+
 def test_time_as_a_value(kernel):
     reply, outputs = kernel.execute("var timed = %time 6 * 7;")
     assert reply["status"] == "ok", reply

@@ -3,12 +3,10 @@ package dltheory.optim;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.knowm.xchart.XYChart;
 
 import dltheory.check.Arguments;
 import dltheory.check.Check;
 import dltheory.linalg.Vectors;
-import dltheory.plot.Plots;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 
@@ -110,19 +108,6 @@ public record Conditioning(double kappa, int stepsGd, int predictedGd, int steps
                     r.lowerHb() + " ≤ " + r.stepsHb() + " ≤ " + r.upperHb());
             Check.atLeast(r.speedUp(), r.sqrtKappa() / 2, at + "T_GD/T_HB against √κ/2");
         }
-    }
-
-    /** Steps against κ on log-log axes, measured (points) over the predictions (dashed). */
-    public static XYChart chart(List<Conditioning> rows) {
-        double[] k = rows.stream().mapToDouble(Conditioning::kappa).toArray();
-        XYChart chart = Plots.logY(Plots.logX(Plots.xy("Steps until the error is 10⁶ times smaller", "condition number κ",
-                "steps T")));
-        Plots.line(chart, "gradient descent, η = 2/(L + μ)", k, rows.stream().mapToDouble(Conditioning::stepsGd).toArray());
-        Plots.line(chart, "heavy ball, tuned α and ε", k, rows.stream().mapToDouble(Conditioning::stepsHb).toArray());
-        Plots.reference(chart, "predicted, ln 10⁶/(−ln ρ)", k, rows.stream().mapToDouble(Conditioning::predictedGd).toArray());
-        Plots.reference(chart, "ln 10⁶/(−ln ρ), heavy ball", k, rows.stream().mapToDouble(Conditioning::lowerHb).toArray())
-                .setShowInLegend(false);
-        return chart;
     }
 
     private static int stepsUntil(Optimizer opt, Quadratic bowl, double reduction) {

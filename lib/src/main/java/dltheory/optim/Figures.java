@@ -1,9 +1,11 @@
 package dltheory.optim;
 
 import dltheory.check.Arguments;
+import java.util.List;
 import java.util.TreeSet;
 
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import dltheory.plot.Plots;
 
@@ -127,6 +129,47 @@ public final class Figures {
         Plots.line(chart, "without bias correction", x, pick(withoutCorrection, grid));
         Plots.line(chart, "with bias correction", x, pick(withCorrection, grid));
         Plots.reference(chart, "(1 − β₁ᵗ)/√(1 − β₂ᵗ)", x, pick(Adam.uncorrectedStepRatios(beta1, beta2, withCorrection.length), grid));
+        return chart;
+    }
+
+    /** The rows of {@link Conditioning#sweep}: steps against κ on log-log axes, measured (points) over the predictions (dashed). */
+    public static XYChart conditioning(List<Conditioning> rows) {
+        double[] k = rows.stream().mapToDouble(Conditioning::kappa).toArray();
+        XYChart chart = Plots.logY(Plots.logX(Plots.xy("Steps until the error is 10⁶ times smaller", "condition number κ",
+                "steps T")));
+        Plots.line(chart, "gradient descent, η = 2/(L + μ)", k, rows.stream().mapToDouble(Conditioning::stepsGd).toArray());
+        Plots.line(chart, "heavy ball, tuned α and ε", k, rows.stream().mapToDouble(Conditioning::stepsHb).toArray());
+        Plots.reference(chart, "predicted, ln 10⁶/(−ln ρ)", k, rows.stream().mapToDouble(Conditioning::predictedGd).toArray());
+        Plots.reference(chart, "ln 10⁶/(−ln ρ), heavy ball", k, rows.stream().mapToDouble(Conditioning::lowerHb).toArray())
+                .setShowInLegend(false);
+        return chart;
+    }
+
+    /**
+     * Tracking a drift (the rows of {@link Tracking#run}): b², V and b² + V against β (curves from the closed forms on a fine grid), with the measured
+     * mean squared errors as points.
+     */
+    public static XYChart tracking(List<Tracking> rows, double drift, double sigma, int n) {
+        double lo = rows.get(0).beta();
+        double hi = rows.get(rows.size() - 1).beta();
+        int m = 200;
+        double[] b = new double[m];
+        double[] bias2 = new double[m];
+        double[] var = new double[m];
+        double[] mse = new double[m];
+        for (int k = 0; k < m; k++) {
+            b[k] = lo + (hi - lo) * k / (m - 1);
+            double bk = Tracking.bias(b[k], drift, n);
+            bias2[k] = bk * bk;
+            var[k] = Tracking.variance(b[k], sigma, n);
+            mse[k] = bias2[k] + var[k];
+        }
+        XYChart chart = Plots.logY(Plots.xy("Tracking a drifting gradient: lag against noise", "β", "squared error"));
+        Plots.line(chart, "bias² b²", b, bias2);
+        Plots.line(chart, "variance V", b, var);
+        Plots.reference(chart, "b² + V", b, mse);
+        Plots.scatter(chart, "measured mean eₙ²", rows.stream().mapToDouble(Tracking::beta).toArray(),
+                rows.stream().mapToDouble(Tracking::measured).toArray()).setMarker(SeriesMarkers.CIRCLE);
         return chart;
     }
 

@@ -4,13 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import dltheory.check.Arguments;
 import dltheory.check.Check;
 import dltheory.check.MonteCarlo;
-import dltheory.plot.Plots;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 
@@ -133,31 +130,4 @@ public record Tracking(double beta, double bias, double variance, double predict
         }
     }
 
-    /**
-     * b², V and b² + V against β (curves from the closed forms on a fine grid), with the measured
-     * mean squared errors as points.
-     */
-    public static XYChart chart(List<Tracking> rows, double drift, double sigma, int n) {
-        double lo = rows.get(0).beta();
-        double hi = rows.get(rows.size() - 1).beta();
-        int m = 200;
-        double[] b = new double[m];
-        double[] bias2 = new double[m];
-        double[] var = new double[m];
-        double[] mse = new double[m];
-        for (int k = 0; k < m; k++) {
-            b[k] = lo + (hi - lo) * k / (m - 1);
-            double bk = bias(b[k], drift, n);
-            bias2[k] = bk * bk;
-            var[k] = variance(b[k], sigma, n);
-            mse[k] = bias2[k] + var[k];
-        }
-        XYChart chart = Plots.logY(Plots.xy("Tracking a drifting gradient: lag against noise", "β", "squared error"));
-        Plots.line(chart, "bias² b²", b, bias2);
-        Plots.line(chart, "variance V", b, var);
-        Plots.reference(chart, "b² + V", b, mse);
-        Plots.scatter(chart, "measured mean eₙ²", rows.stream().mapToDouble(Tracking::beta).toArray(),
-                rows.stream().mapToDouble(Tracking::measured).toArray()).setMarker(SeriesMarkers.CIRCLE);
-        return chart;
-    }
 }

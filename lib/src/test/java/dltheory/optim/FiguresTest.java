@@ -90,4 +90,31 @@ class FiguresTest {
         assertEquals(6, t.rowCount());
         assertEquals(0.99, t.doubleColumn("beta").get(3), 0);
     }
+
+    @Test
+    void conditioningChartShowsTheMeasuredStepsOfEachRow() {
+        java.util.List<Conditioning> rows = Conditioning.sweep(10, 30);
+        XYChart chart = Figures.conditioning(rows);
+        XYSeries gd = chart.getSeriesMap().get("gradient descent, η = 2/(L + μ)");
+        XYSeries hb = chart.getSeriesMap().get("heavy ball, tuned α and ε");
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(rows.get(i).kappa(), gd.getXData()[i], 0);
+            assertEquals(rows.get(i).stepsGd(), gd.getYData()[i], 0);
+            assertEquals(rows.get(i).stepsHb(), hb.getYData()[i], 0);
+        }
+    }
+
+    @Test
+    void trackingChartShowsTheMeasuredErrorsOverTheClosedForm() {
+        java.util.List<Tracking> rows = Tracking.run(0.01, 1.0, 50, 20, new Random(SEED), 0.5, 0.9);
+        XYChart chart = Figures.tracking(rows, 0.01, 1.0, 50);
+        XYSeries measured = chart.getSeriesMap().get("measured mean eₙ²");
+        assertEquals(rows.get(1).measured(), measured.getYData()[1], 0);
+        XYSeries sum = chart.getSeriesMap().get("b² + V");
+        double[] b = sum.getXData();
+        double last = b[b.length - 1];
+        double bias = Tracking.bias(last, 0.01, 50);
+        assertEquals(0.9, last, 1e-12);
+        assertEquals(bias * bias + Tracking.variance(last, 1.0, 50), sum.getYData()[b.length - 1], 1e-15);
+    }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A cell split into what runs in order: Java code pieces and line magics, optionally wrapped in one
  * cell magic ({@code %%name} on the first line). Code pieces are padded with blank lines so that
- * their line numbers are the cell's.
+ * their line numbers are the cell's. A magic line inside a block or an unfinished statement stays in its
+ * code piece, as a call of {@code Notebook.lineMagic} ({@link ExpressionMagics#statement}).
  *
  * @param cellMagic the cell magic, or null
  * @param parts     code and line magics in cell order
@@ -38,7 +39,16 @@ public record CellPlan(MagicLine cellMagic, List<Part> parts) {
         StringBuilder code = new StringBuilder();
         boolean hasCode = false;
         for (int i = first; i < lines.length; i++) {
-            if (MagicLine.isLineMagic(lines[i])) {
+            boolean magic = MagicLine.isLineMagic(lines[i]);
+            if (magic && hasCode && ExpressionMagics.openDepth(code.toString()) > 0) {
+                // inside a block or a statement: the magic runs in place, as a call
+                code.append(ExpressionMagics.statement(lines[i]));
+                if (i < lines.length - 1) {
+                    code.append('\n');
+                }
+                continue;
+            }
+            if (magic) {
                 if (hasCode) {
                     parts.add(new Code(code.toString()));
                 }

@@ -107,6 +107,81 @@ public final class ExpressionMagics {
         return out.toString();
     }
 
+    /**
+     * How many brackets ({@code ( [ {}) are open at the end of {@code code}, outside strings, character
+     * literals, text blocks and comments: a magic line met at a positive depth is inside a statement or
+     * a block.
+     */
+    public static int openDepth(String code) {
+        State state = State.CODE;
+        int depth = 0;
+        int n = code.length();
+        for (int i = 0; i < n; i++) {
+            char c = code.charAt(i);
+            switch (state) {
+                case CODE -> {
+                    if (code.startsWith("//", i)) {
+                        state = State.LINE_COMMENT;
+                    } else if (code.startsWith("/*", i)) {
+                        state = State.BLOCK_COMMENT;
+                        i++;
+                    } else if (code.startsWith("\"\"\"", i)) {
+                        state = State.TEXT_BLOCK;
+                        i += 2;
+                    } else if (c == '"') {
+                        state = State.STRING;
+                    } else if (c == '\'') {
+                        state = State.CHAR;
+                    } else if (c == '(' || c == '[' || c == '{') {
+                        depth++;
+                    } else if (c == ')' || c == ']' || c == '}') {
+                        depth--;
+                    }
+                }
+                case LINE_COMMENT -> {
+                    if (c == '\n') {
+                        state = State.CODE;
+                    }
+                }
+                case BLOCK_COMMENT -> {
+                    if (code.startsWith("*/", i)) {
+                        state = State.CODE;
+                        i++;
+                    }
+                }
+                case STRING, CHAR -> {
+                    if (c == '\\') {
+                        i++;
+                    } else if ((state == State.STRING && c == '"') || (state == State.CHAR && c == '\'') || c == '\n') {
+                        state = State.CODE;
+                    }
+                }
+                case TEXT_BLOCK -> {
+                    if (c == '\\') {
+                        i++;
+                    } else if (code.startsWith("\"\"\"", i)) {
+                        state = State.CODE;
+                        i += 2;
+                    }
+                }
+                default -> throw new IllegalStateException(state.name());
+            }
+        }
+        return depth;
+    }
+
+    /**
+     * A line magic written as a statement, for a magic line inside a block ({@code if (...) {} / %jars x.jar /
+     * {@code }}), where IJava too runs it as a call in place: the line's indentation, then the call.
+     */
+    static String statement(String magicLine) {
+        int indent = 0;
+        while (indent < magicLine.length() && Character.isWhitespace(magicLine.charAt(indent))) {
+            indent++;
+        }
+        return magicLine.substring(0, indent) + call(magicLine.substring(indent + 1));
+    }
+
     /** True if the {@code =} at {@code at} is a plain assignment (not {@code ==}, {@code <=}, {@code +=}, ...). */
     private static boolean isAssignment(String code, int at) {
         char before = at > 0 ? code.charAt(at - 1) : ' ';

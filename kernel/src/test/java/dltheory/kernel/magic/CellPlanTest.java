@@ -63,4 +63,20 @@ class CellPlanTest {
         assertEquals(cell.indexOf("int"), code.indexOf("int"));
         assertTrue(code.startsWith("           \n"));
     }
+
+    @Test
+    void aMagicLineInsideABlockRunsInPlaceAsACall() {
+        CellPlan plan = CellPlan.parse("int n = 0;\nif (n == 0) {\n    %jars lib/*.jar\n}\nn");
+        assertEquals(1, plan.parts().size());
+        String code = ((CellPlan.Code) plan.parts().get(0)).source();
+        assertEquals("int n = 0;\nif (n == 0) {\n    " + ExpressionMagics.CALL
+                + "(\"jars\", java.util.List.of(\"lib/*.jar\"));\n}\nn", code);
+    }
+
+    @Test
+    void bracketsInLiteralsAndCommentsDoNotCount() {
+        CellPlan plan = CellPlan.parse("String s = \"{(\"; // {\nchar c = '[';\n%jars a.jar");
+        assertEquals(2, plan.parts().size());
+        assertInstanceOf(CellPlan.Magic.class, plan.parts().get(1));
+    }
 }

@@ -59,4 +59,18 @@ class ExpressionMagicsTest {
     void literalsEscapeControlCharacters() {
         assertEquals("\"a\\nb\\u0001\"", ExpressionMagics.literal("a\nb\u0001"));
     }
+
+    @Test
+    void openBrackets() {
+        assertEquals(0, ExpressionMagics.openDepth("int a = f(1)[0];"));
+        assertEquals(1, ExpressionMagics.openDepth("for (int i : xs) {"));
+        assertEquals(2, ExpressionMagics.openDepth("run(() -> {"));
+        assertEquals(0, ExpressionMagics.openDepth("String s = \"{(\\\"\"; /* { */ char c = '{'; // (\n"));
+        assertEquals(1, ExpressionMagics.openDepth("String t = \"\"\"\n  {\n  \"\"\";\nif (x) {"));
+    }
+
+    @Test
+    void aMagicStatementKeepsItsIndentation() {
+        assertEquals("    " + CALL + "(\"maven\", java.util.List.of(\"g:a:1\"));", ExpressionMagics.statement("    %maven g:a:1"));
+    }
 }
