@@ -139,7 +139,9 @@ def report(label, t, top, all_cells):
         again = f"   (2nd run {t.cells[(2, i)]:5.2f} s, CPU {t.cpu[(2, i)]:5.2f} s)" if (2, i) in t.cells else ""
         print(f"      cell {i + 1:3d} {s:6.2f} s, CPU {t.cpu[(1, i)]:5.2f} s{again}  {first_line(t.sources[i])}")
     if t.twice:
-        print(f"      2nd run in the same kernel: cells {t.cell_sum(2):6.2f} s, CPU {t.cpu_sum(2):6.2f} s")
+        print(f"      2nd run in the same kernel: cells {t.cell_sum(2):6.2f} s, CPU {t.cpu_sum(2):6.2f} s; so the first "
+              f"run's cold start (class loading, first compiles, JIT) is {t.cell_sum() - t.cell_sum(2):5.2f} s wall, "
+              f"{t.cpu_sum() - t.cpu_sum(2):5.2f} s CPU")
 
 
 def time_site(tree):

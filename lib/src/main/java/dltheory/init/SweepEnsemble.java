@@ -7,6 +7,8 @@ import dltheory.check.Arguments;
 import java.util.Arrays;
 import java.util.Random;
 
+import org.ejml.concurrency.EjmlConcurrency;
+
 import dltheory.check.Check;
 
 /**
@@ -33,7 +35,8 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
 
     /**
      * Draws {@code nets} nets of the scheme, each from its own seed taken from {@code rng}, and
-     * runs the forward sweep of each on its own batch of standardized inputs.
+     * runs the forward sweep of each on its own batch of standardized inputs (the nets in parallel
+     * on EJML's threads, {@link EjmlConcurrency#setMaxThreads}; same result on any number).
      *
      * @param init  the weight law (mean 0, so that there is a prediction)
      * @param g     the activation
@@ -47,13 +50,22 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
                                      int nets, Random rng) {
         Arguments.atLeast(nets, 3, "nets");
         Net.requireArguments(init, g, depth, width, rng);
-        double[][] logVar = new double[nets][];
-        Sweep first = null;
+        long[] seeds = new long[nets];
         for (int m = 0; m < nets; m++) {
-            Sweep s = Forward.sweep(init, g, depth, width, batch, new Random(rng.nextLong()));
-            first = first == null ? s : first;
-            logVar[m] = Arrays.stream(s.varA()).map(Math::log).toArray();
+            seeds[m] = rng.nextLong();
         }
+        double[][] logVar = new double[nets][];
+        Sweep[] firstNet = new Sweep[1];
+        // The nets are independent, each drawn from its own seed: they run in parallel on EJML's
+        // pool, and the result does not depend on the number of threads.
+        EjmlConcurrency.loopFor(0, nets, m -> {
+            Sweep s = Forward.sweep(init, g, depth, width, batch, new Random(seeds[m]));
+            if (m == 0) {
+                firstNet[0] = s;
+            }
+            logVar[m] = Arrays.stream(s.varA()).map(Math::log).toArray();
+        });
+        Sweep first = firstNet[0];
         if (Double.isNaN(first.predictedVarA()[0])) {
             throw new IllegalArgumentException("init must have mean 0 (no prediction otherwise)");
         }

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import java.util.Random;
 
+import org.ejml.concurrency.EjmlConcurrency;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +45,28 @@ class SweepEnsembleTest {
             // with a margin: the rejection is not a near miss
             assertTrue(Math.abs(low.z(low.worstLayer(1.0), 1.0)) > 1.5 * k, "1.9/d z " + low.z(low.worstLayer(1.0), 1.0));
             assertTrue(Math.abs(high.z(high.worstLayer(1.0), 1.0)) > 1.5 * k, "2.1/d z " + high.z(high.worstLayer(1.0), 1.0));
+        }
+    }
+
+    @Test
+    void theNetsAreTheSameOnOneThreadAndOnTwo() {
+        int threads = EjmlConcurrency.getMaxThreads();
+        try {
+            EjmlConcurrency.setMaxThreads(1);
+            SweepEnsemble one = SweepEnsemble.draw(Init.HE_NORMAL, Activation.RELU, 6, 32, 8, 7, new Random(SEED));
+            EjmlConcurrency.setMaxThreads(2);
+            SweepEnsemble two = SweepEnsemble.draw(Init.HE_NORMAL, Activation.RELU, 6, 32, 8, 7, new Random(SEED));
+            for (int m = 0; m < 7; m++) {
+                assertArrayEquals(one.logVar()[m], two.logVar()[m], 0.0, "net " + m);
+            }
+            // and net m is the sweep of the m-th seed the generator gives, in order
+            Random rng = new Random(SEED);
+            rng.nextLong();
+            rng.nextLong();
+            Sweep third = Forward.sweep(Init.HE_NORMAL, Activation.RELU, 6, 32, 8, new Random(rng.nextLong()));
+            assertEquals(Math.log(third.var(6)), two.logVar()[2][5], 0.0);
+        } finally {
+            EjmlConcurrency.setMaxThreads(threads);
         }
     }
 
