@@ -45,10 +45,10 @@ def jdk25_kernels_dir(tmp_path_factory):
 class Kernel:
     """A started kernel with a blocking client and helpers to run cells."""
 
-    def __init__(self, kernels_dir=None):
+    def __init__(self, kernels_dir=None, env=None):
         ksm = KernelSpecManager(kernel_dirs=[str(kernels_dir)]) if kernels_dir else KernelSpecManager()
         self.km = KernelManager(kernel_name="java", kernel_spec_manager=ksm)
-        self.km.start_kernel()
+        self.km.start_kernel(**({"env": {**os.environ, **env}} if env else {}))
         self.kc = self.km.client()
         self.kc.start_channels()
         self.kc.wait_for_ready(timeout=TIMEOUT)

@@ -9,10 +9,18 @@ def test_last_expression_is_execute_result(kernel):
     assert kernel.value("int a = 40;\nint b = 2;\na + b") == "42"
 
 
-def test_semicolon_suppresses_the_result(kernel):
-    reply, outputs = kernel.execute("1 + 1;")
-    assert reply["status"] == "ok"
-    assert outputs == []
+def test_semicolon_does_not_hide_the_result(kernel):
+    """As in IJava and JJava: the value of the last expression shows, ';' or not."""
+    assert kernel.value("1 + 1;") == "2"
+    assert kernel.value("int semi = 4;\nsemi * 2;   // doubled") == "8"
+
+
+def test_statements_void_calls_and_assignments_show_nothing(kernel):
+    for code in ('System.out.print("");', "int assignedLater = 0;\nassignedLater = 3;", "int declared = 5;",
+                 "for (int i = 0; i < 2; i++) { }"):
+        reply, outputs = kernel.execute(code)
+        assert reply["status"] == "ok", reply
+        assert [m for m in outputs if m["msg_type"] == "execute_result"] == [], code
 
 
 def test_state_is_kept_between_cells(kernel):

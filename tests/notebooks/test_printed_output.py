@@ -63,3 +63,30 @@ def test_the_patterns_catch_the_defects_they_are_for():
     assert defects("mean=-0.001664163378406095")
     assert defects("✓ ‖u_{t+1}‖ = 1 ≤ 2")
     assert not defects("Var[a⁽ᵗ⁾] = 0.5, {1, 2}, 0.1235\n✓ ‖uₜ₊₁‖ = 1 ≤ 2")
+
+
+def ends_with_semicolon(source):
+    """True if the code, without trailing blank lines and // comments, ends with ';'."""
+    lines = [re.sub(r"\s*//.*$", "", line) for line in source.rstrip().splitlines()]
+    return "\n".join(lines).rstrip().endswith(";")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_stray_value_after_a_closing_semicolon(path):
+    """The kernel, like IJava and JJava, shows the value of a cell's last expression even after ';'.
+    A cell ending with ';' is a statement or a declaration: a result under it would be a stray value
+    (a check's boolean, the PrintStream of System.out.printf, a display id)."""
+    bad = []
+    for number, cell in enumerate(executed(path).cells, start=1):
+        if cell.cell_type == "code" and ends_with_semicolon(cell.source):
+            for out in cell.get("outputs", []):
+                if out.output_type == "execute_result":
+                    bad.append(f"cell {number}: {out.get('data', {}).get('text/plain', '')[:80]!r}")
+    assert not bad, f"{path.stem}:\n" + "\n".join(bad)
+
+
+def test_semicolon_detection():
+    assert ends_with_semicolon("int n = 3;   // three\n\n")
+    assert ends_with_semicolon("Check.close(a,\n    b);")
+    assert not ends_with_semicolon("chart")
+    assert not ends_with_semicolon("for (int i = 0; i < 3; i++) { f(i); }")

@@ -1,7 +1,12 @@
 'use strict';
-// The classic Jupyter Notebook server from Debian, on a loopback port with a random token, serving
-// a scratch copy of the repository's notebooks (so running them never writes outputs or
-// checkpoints into notebooks/) with the project kernel installed in target/jupyter.
+// A Jupyter server on a loopback port with a random token, serving a scratch copy of the
+// repository's notebooks (so running them never writes outputs or checkpoints into notebooks/)
+// with the project kernel installed in target/jupyter. Two kinds:
+//   startServer()                   Debian's classic Notebook 6 (the set-up's fallback);
+//   startServer({ app: 'lab' })        the venv's `jupyter lab` (JupyterLab 4);
+//   startServer({ app: 'notebook7' })  the venv's `jupyter notebook` (Notebook 7).
+// One server per front end: a Notebook 7 page served next to JupyterLab restores JupyterLab's
+// workspace and fails on it ("Command 'filebrowser:open-path' not registered").
 
 const fs = require('node:fs');
 const os = require('node:os');
@@ -18,12 +23,54 @@ function notebookCommand() {
   return ['/usr/bin/jupyter', 'notebook'];
 }
 
+/** The Python environment/setup.sh chose (target/python), or null before the set-up ran. */
+function setupPython() {
+  const file = path.join(ROOT, 'target', 'python');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() || null : null;
+}
+
+/** The versions of JupyterLab and Notebook importable by `python`, or null. */
+function labVersions(python) {
+  const probe = spawnSync(python, ['-c', 'import jupyterlab, notebook; print(jupyterlab.__version__, notebook.__version__)'],
+    { encoding: 'utf8', timeout: 60_000 });
+  if (probe.status !== 0) return null;
+  const [lab, notebook] = probe.stdout.trim().split(/\s+/);
+  return { lab, notebook };
+}
+
 /**
- * Why the classic Notebook 6 cannot be started here, or null. It is Debian's fallback front end
+ * Where JupyterLab 4 and Notebook 7 are, or why they cannot be tested here. They are the set-up's
+ * pip route: target/python is .venv/bin/python with both installed (environment/setup.sh).
+ */
+function labInstall() {
+  const python = setupPython();
+  if (!python) return { missing: 'target/python is missing: run environment/setup.sh' };
+  const versions = fs.existsSync(python) ? labVersions(python) : null;
+  if (!versions || !versions.lab.startsWith('4.') || !versions.notebook.startsWith('7.')) {
+    return {
+      missing: `the set-up's Jupyter (${python}) has no JupyterLab 4 and Notebook 7: it took Debian's route `
+        + '(pip reached no index with them); the classic Notebook suite tests that route',
+    };
+  }
+  return { python, jupyter: path.join(path.dirname(python), 'jupyter'), ...versions };
+}
+
+/**
+ * Why the classic Notebook 6 is not tested here, or null. It is Debian's fallback front end
  * (environment/setup.sh --debian-jupyter installs it, and tests/environment runs that route);
- * where the set-up took pip's route, JupyterLab 4 and Notebook 7 are the front ends under test.
+ * where the set-up took pip's route (target/python has JupyterLab 4 and Notebook 7), those are
+ * the front ends under test (lab.test.js) and this suite is skipped, even if Debian's Notebook 6
+ * is installed too. CLASSIC_NOTEBOOK=1 runs it anyway.
  */
 function classicNotebookMissing() {
+  const python = setupPython();
+  if (!/^(1|true|yes)$/i.test(process.env.CLASSIC_NOTEBOOK || '') && python && fs.existsSync(python)) {
+    const v = labVersions(python);
+    if (v && v.lab.startsWith('4.') && v.notebook.startsWith('7.')) {
+      return `the set-up installed JupyterLab ${v.lab} and Notebook ${v.notebook} (${path.relative(ROOT, python)}), `
+        + 'tested by lab.test.js; the classic Notebook 6 is only the fallback (CLASSIC_NOTEBOOK=1 runs this suite anyway)';
+    }
+  }
   const probe = spawnSync('/usr/bin/python3', ['-c', 'import notebook; print(notebook.__version__)'],
     { encoding: 'utf8' });
   if (probe.status !== 0 || !fs.existsSync('/usr/bin/jupyter')) {
@@ -63,7 +110,12 @@ function scratchTree() {
   return dir;
 }
 
-async function startServer() {
+/** Settings every JupyterLab/Notebook 7 page starts with: no news or update prompts (they would hide controls). */
+const LAB_SETTINGS = {
+  '@jupyterlab/apputils-extension/notification.jupyterlab-settings': { fetchNews: 'false', checkForUpdates: false },
+};
+
+async function startServer({ app = 'classic' } = {}) {
   const port = await freePort();
   const token = crypto.randomBytes(24).toString('hex');
   const dir = scratchTree();
@@ -78,14 +130,38 @@ async function startServer() {
     BROWSER: 'true',
   };
   delete env.JUPYTER_TOKEN;
-  const args = [
-    ...notebookCommand().slice(1), '--no-browser', '--ip=127.0.0.1', `--port=${port}`,
-    '--port-retries=0', `--NotebookApp.token=${token}`, `--notebook-dir=${dir}`,
-    '--NotebookApp.password=', '--NotebookApp.disable_check_xsrf=False',
-    '--MappingKernelManager.cull_idle_timeout=0',
-  ];
+  let exe;
+  let args;
+  if (app === 'lab' || app === 'notebook7') {
+    const lab = labInstall();
+    if (lab.missing) throw new Error(lab.missing);
+    env.JUPYTERLAB_SETTINGS_DIR = path.join(home, 'lab-settings');
+    env.JUPYTERLAB_WORKSPACES_DIR = path.join(home, 'lab-workspaces');
+    for (const [file, value] of Object.entries(LAB_SETTINGS)) {
+      const f = path.join(env.JUPYTERLAB_SETTINGS_DIR, file);
+      fs.mkdirSync(path.dirname(f), { recursive: true });
+      fs.writeFileSync(f, JSON.stringify(value));
+    }
+    exe = lab.jupyter;
+    // expose_app_in_browser: window.jupyterapp, through which the tests read cells and kernel state.
+    args = [
+      ...(app === 'lab'
+        ? ['lab', '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate', '--LabApp.expose_app_in_browser=True']
+        : ['notebook', '--JupyterNotebookApp.expose_app_in_browser=True']),
+      '--no-browser', '--ServerApp.ip=127.0.0.1', `--ServerApp.port=${port}`,
+      '--ServerApp.port_retries=0', `--IdentityProvider.token=${token}`, `--ServerApp.root_dir=${dir}`,
+      '--ServerApp.password=', '--MappingKernelManager.cull_idle_timeout=0',
+    ];
+  } else {
+    exe = notebookCommand()[0];
+    args = [
+      ...notebookCommand().slice(1), '--no-browser', '--ip=127.0.0.1', `--port=${port}`,
+      '--port-retries=0', `--NotebookApp.token=${token}`, `--notebook-dir=${dir}`,
+      '--NotebookApp.password=', '--NotebookApp.disable_check_xsrf=False',
+      '--MappingKernelManager.cull_idle_timeout=0',
+    ];
+  }
   if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--allow-root');
-  const exe = notebookCommand()[0];
   const log = [];
   const child = spawn(exe, args, { env, cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const keep = (b) => { log.push(b.toString()); if (log.length > 400) log.splice(0, 100); };
@@ -145,7 +221,7 @@ async function startServer() {
       if (exited !== null) throw new Error(`exited with ${exited.code ?? exited.signal}`);
       const st = await server.api('GET', '/api/status');
       return st && typeof st === 'object';
-    }, { timeout: 90_000, interval: 500, what: `jupyter notebook on ${base}` });
+    }, { timeout: 90_000, interval: 500, what: `jupyter ${app === 'lab' ? 'lab' : 'notebook'} on ${base}` });
   } catch (e) {
     const tail = server.tail(20);
     await server.stop();
@@ -155,4 +231,6 @@ async function startServer() {
   return server;
 }
 
-module.exports = { startServer, prerequisitesMissing, classicNotebookMissing, KERNELS, KERNELSPEC };
+module.exports = {
+  startServer, prerequisitesMissing, classicNotebookMissing, labInstall, scratchTree, KERNELS, KERNELSPEC,
+};

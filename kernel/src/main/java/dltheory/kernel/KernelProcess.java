@@ -1,6 +1,6 @@
 package dltheory.kernel;
 
-import dltheory.kernel.display.CellInput;
+import dltheory.kernel.input.CellInput;
 import dltheory.kernel.display.CellOutput;
 import dltheory.kernel.display.DisplayPublisher;
 import dltheory.kernel.display.OutputStreams;
@@ -30,6 +30,7 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,16 @@ public final class KernelProcess {
         // JShell's start-up (javac's first compilations) is the longest step: it runs on its own thread
         // from the first moment, while this thread binds the sockets and answers kernel_info.
         CellClassLoader cellLoader = new CellClassLoader(KernelProcess.class.getClassLoader());
-        CompletableFuture<Evaluator> evaluator = startEvaluator(cellLoader);
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        KernelSettings settings = KernelSettings.NONE;
+        String settingsProblem = null;
+        try {
+            settings = KernelSettings.from(System.getenv(), workingDirectory);
+        } catch (IllegalArgumentException e) {
+            settingsProblem = e.getMessage();
+            Log.warn(settingsProblem);
+        }
+        CompletableFuture<Evaluator> evaluator = startEvaluator(cellLoader, settings);
         ConnectionInfo ci = ConnectionInfo.read(connectionFile);
         ZContext ctx = new ZContext(1);
         Codec codec = new Codec(new Signer(ci.signatureScheme(), ci.key()));
@@ -78,9 +88,11 @@ public final class KernelProcess {
         CellInput input = new CellInput(new Stdin(stdinSocket, codec, session), streams);
         input.install();
 
-        NotebookKernel kernel = new NotebookKernel(evaluator, cellLoader, displays, Path.of("").toAbsolutePath());
+        NotebookKernel kernel = new NotebookKernel(evaluator, cellLoader, displays, workingDirectory);
+        kernel.startWith(settings, settingsProblem);
         kernel.onStartup();
         Notebook.connect(kernel.getRenderer(), displays);
+        Notebook.connectKernel(kernel);
         Notebook.connectMagics(kernel.magics());
 
         History history = new History();
@@ -109,6 +121,7 @@ public final class KernelProcess {
         controlChannel.start();
         shellChannel.start();
         Log.phase("channels started");
+        ParentWatch.start(System.getenv("JPY_PARENT_PID"), stopped::countDown);
         warmUpRendering(kernel);
 
         stopped.await();
@@ -149,16 +162,20 @@ public final class KernelProcess {
     }
 
     /** Starts JShell and runs the start-up imports on a background thread. */
-    static CompletableFuture<Evaluator> startEvaluator(CellClassLoader cellLoader) {
+    static CompletableFuture<Evaluator> startEvaluator(CellClassLoader cellLoader, KernelSettings settings) {
         CompletableFuture<Evaluator> future = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                Evaluator ev = new Evaluator(cellLoader, new CellRunner(cellLoader, CELL_STACK_BYTES),
-                        ApiClasspath.resolve(), List.of("-Xlint:none", "-proc:none"));
+                CellRunner runner = new CellRunner(cellLoader, CELL_STACK_BYTES);
+                runner.setTimeout(settings.timeout());
+                List<String> flags = new ArrayList<>(List.of("-Xlint:none", "-proc:none"));
+                flags.addAll(settings.compilerOptions());
+                Evaluator ev = new Evaluator(cellLoader, runner, ApiClasspath.resolve(), flags);
                 Log.phase("JShell built");
                 ev.start();
                 Log.phase("JShell imports done");
                 future.complete(ev);
+                ev.warmAnalysisWhenIdle();
             } catch (Throwable e) {
                 Log.warn("JShell failed to start: " + e);
                 future.completeExceptionally(e);

@@ -51,6 +51,8 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
     private final Magics magics;
     private final Set<Path> classpath = new HashSet<>();
     private int currentCount;
+    private KernelSettings startup;
+    private String startupProblem;
 
     /**
      * @param evaluator        the evaluator, possibly still starting
@@ -81,15 +83,62 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
                 "java", "text/x-java", null);
     }
 
+    /**
+     * What to do before the first cell ({@code IJAVA_CLASSPATH}, startup scripts; {@link KernelSettings}),
+     * and a problem with the settings to report then (or null).
+     */
+    void startWith(KernelSettings settings, String problem) {
+        this.startup = settings.hasStartup() ? settings : null;
+        this.startupProblem = problem;
+    }
+
     /** The evaluator, waiting for start-up to finish if needed. */
     public Evaluator evaluator() {
         try {
-            return evaluator.get();
+            Evaluator ev = evaluator.get();
+            if (startup != null || startupProblem != null) {
+                runStartup(ev);
+            }
+            return ev;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while JShell was starting", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("JShell failed to start: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Adds the configured class path and runs the startup scripts, once, on the first request that needs
+     * JShell (JJava's order: class path, then the scripts' files, then the script). A failure is printed
+     * on the standard error of that request's cell and in the kernel's log; the kernel runs on.
+     */
+    private void runStartup(Evaluator ev) {
+        KernelSettings s = startup;
+        String problem = startupProblem;
+        startup = null;
+        startupProblem = null;
+        if (problem != null) {
+            System.err.println("kernel settings: " + problem);
+        }
+        if (s == null) {
+            return;
+        }
+        ev.cellStarting();
+        try {
+            List<Path> entries = s.classpathEntries(workingDirectory);
+            if (!entries.isEmpty()) {
+                addToClasspath(entries);
+            }
+            for (String snippet : s.startupSnippets()) {
+                run(snippet);
+            }
+        } catch (CellError | RuntimeException e) {
+            String report = e instanceof CellError c ? String.join("\n", c.traceback()) : e.toString();
+            System.err.println("startup script failed: " + report);
+            dltheory.kernel.server.Log.warn("startup script failed: " + report);
+        } finally {
+            ev.cellFinished();
         }
     }
 
@@ -209,13 +258,15 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
             Evaluator.Result r = run(source);
             return r.hasValue() ? r.value() : null;
         } catch (CellError e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            // The whole report (javac's message with the line and caret, or the exception and its cell
+            // frames) becomes the message: the caller's cell shows it as the cause of its own failure.
+            throw new IllegalStateException(String.join("\n", e.traceback()));
         }
     }
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        String doc = new CodeAnalysis(evaluator().analysis()).documentation(CellPlan.codeOnly(code), at, extraDetail);
+        String doc = evaluator().analyze(a -> new CodeAnalysis(a).documentation(CellPlan.codeOnly(code), at, extraDetail));
         return doc.isEmpty() ? null : new DisplayData(doc);
     }
 
@@ -225,7 +276,7 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
         if (names != null) {
             return names;
         }
-        CodeAnalysis.Matches m = new CodeAnalysis(evaluator().analysis()).complete(CellPlan.codeOnly(code), at);
+        CodeAnalysis.Matches m = evaluator().analyze(a -> new CodeAnalysis(a).complete(CellPlan.codeOnly(code), at));
         return new ReplacementOptions(m.matches(), m.start(), m.end());
     }
 
@@ -241,7 +292,7 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
 
     @Override
     public String isComplete(String code) {
-        CodeAnalysis.Verdict v = new CodeAnalysis(evaluator().analysis()).isComplete(codeForAnalysis(code));
+        CodeAnalysis.Verdict v = evaluator().analyze(a -> new CodeAnalysis(a).isComplete(codeForAnalysis(code)));
         return switch (v.status()) {
             case "complete" -> IS_COMPLETE_YES;
             case "invalid" -> IS_COMPLETE_BAD;

@@ -7,6 +7,10 @@ import java.util.function.DoubleUnaryOperator;
  * {@code null}: the check then prints "not answered yet" and the notebook still runs clean.
  * Once answered it prints ✓, or ✗ with a hint. The expected value is computed by the library,
  * never typed into the notebook.
+ *
+ * <p>The {@code check} methods return nothing, so that a check cell shows only its printed line: a
+ * Java kernel (IJava, JJava, this project's) shows the value of a cell's last expression even when a
+ * semicolon ends it. {@code isRight} prints the same line and returns the verdict.
  */
 public final class Exercise {
 
@@ -15,16 +19,36 @@ public final class Exercise {
 
     /**
      * Checks a numeric answer to {@code question}, whose expected value the library computes
-     * without the check cell showing it. Returns true when answered correctly.
+     * without the check cell showing it, and prints the verdict.
      */
-    public static boolean check(Question question, Double answer) {
-        return check(question.name(), answer, question.expected().getAsDouble(), question.tol(), question.hint());
+    public static void check(Question question, Double answer) {
+        isRight(question, answer);
+    }
+
+    /** Checks a numeric answer, |answer − expected| ≤ tol, and prints the verdict. */
+    public static void check(String name, Double answer, double expected, double tol, String hint) {
+        isRight(name, answer, expected, tol, hint);
     }
 
     /**
-     * Checks a numeric answer: |answer − expected| ≤ tol. Returns true when answered correctly.
+     * Checks a function answer against the library's {@code reference} at {@code points} (largest
+     * relative difference ≤ relTol) and prints the verdict.
      */
-    public static boolean check(String name, Double answer, double expected, double tol, String hint) {
+    public static void check(String name, DoubleUnaryOperator answer, DoubleUnaryOperator reference,
+                             double[] points, double relTol, String hint) {
+        isRight(name, answer, reference, points, relTol, hint);
+    }
+
+    /** {@link #check(Question, Double)}, returning true when answered correctly. */
+    public static boolean isRight(Question question, Double answer) {
+        return isRight(question.name(), answer, question.expected().getAsDouble(), question.tol(), question.hint());
+    }
+
+    /**
+     * Checks a numeric answer: |answer − expected| ≤ tol. Prints the verdict and returns true when
+     * answered correctly.
+     */
+    public static boolean isRight(String name, Double answer, double expected, double tol, String hint) {
         if (answer == null) {
             System.out.println(name + ": not answered yet");
             return false;
@@ -40,10 +64,11 @@ public final class Exercise {
 
     /**
      * Checks a function answer against the library's {@code reference} at {@code points}:
-     * the largest relative difference must be ≤ relTol.
+     * the largest relative difference must be ≤ relTol. Prints the verdict and returns true when
+     * answered correctly.
      */
-    public static boolean check(String name, DoubleUnaryOperator answer, DoubleUnaryOperator reference,
-                                double[] points, double relTol, String hint) {
+    public static boolean isRight(String name, DoubleUnaryOperator answer, DoubleUnaryOperator reference,
+                                  double[] points, double relTol, String hint) {
         if (answer == null) {
             System.out.println(name + ": not answered yet");
             return false;

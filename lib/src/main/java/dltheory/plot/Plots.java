@@ -31,6 +31,7 @@ import de.erichseifert.vectorgraphics2d.util.PageSize;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.XYStyler;
@@ -303,6 +304,7 @@ public final class Plots {
                     minorGrid(xy, false);
                 }
                 assignLooks(xy);
+                pointKeys(xy);
                 layer(xy);
                 roundTicks(xy);
                 fitLegend(xy);
@@ -388,6 +390,20 @@ public final class Plots {
         }
         if (s.getLineStyle() == null) {
             s.setLineStyle(marked ? HouseTheme.LINES[0] : HouseTheme.LINES[cue]);
+        }
+    }
+
+    /**
+     * XChart lays out a row legend with a marker's width for a scatter series' key but draws its
+     * text a line's length after the key, so the text runs into the next key. A scatter series is
+     * drawn instead as a line series without a line, which gets a key of a line's length.
+     */
+    private static void pointKeys(XYChart chart) {
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            if (s.getXYSeriesRenderStyle() == XYSeriesRenderStyle.Scatter) {
+                s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+                s.setLineStyle(SeriesLines.NONE);
+            }
         }
     }
 

@@ -103,9 +103,9 @@ class CheckTest {
 
     @Test
     void exerciseSaysNotAnsweredRightOrWrong() {
-        assertFalse(Exercise.check("E1", null, 0.5, 1e-9, "hint"));
-        assertTrue(Exercise.check("E1", 0.5, 0.5, 1e-9, "hint"));
-        assertFalse(Exercise.check("E1", 0.4, 0.5, 1e-9, "think of ½"));
+        assertFalse(Exercise.isRight("E1", null, 0.5, 1e-9, "hint"));
+        assertTrue(Exercise.isRight("E1", 0.5, 0.5, 1e-9, "hint"));
+        assertFalse(Exercise.isRight("E1", 0.4, 0.5, 1e-9, "think of ½"));
         String p = printed();
         assertTrue(p.contains("E1: not answered yet"), p);
         assertTrue(p.contains("✓ E1"), p);
@@ -115,8 +115,8 @@ class CheckTest {
     @Test
     void functionExerciseComparesAtEveryPoint() {
         double[] pts = {0.1, 1, 10};
-        assertTrue(Exercise.check("E2", x -> 2 / x, x -> 2 / x, pts, 1e-12, "h"));
-        assertFalse(Exercise.check("E2", x -> 1 / x, x -> 2 / x, pts, 1e-12, "h"));
-        assertFalse(Exercise.check("E2", null, x -> 2 / x, pts, 1e-12, "h"));
+        assertTrue(Exercise.isRight("E2", x -> 2 / x, x -> 2 / x, pts, 1e-12, "h"));
+        assertFalse(Exercise.isRight("E2", x -> 1 / x, x -> 2 / x, pts, 1e-12, "h"));
+        assertFalse(Exercise.isRight("E2", null, x -> 2 / x, pts, 1e-12, "h"));
     }
 }

@@ -16,20 +16,20 @@ class IntroExercisesTest {
     @Test
     void theRightAnswersPass() {
         // σ/√n = 2/20 and the smallest n with 4/√n ≤ 0.01, worked out by hand
-        assertTrue(Exercise.check(IntroExercises.EXERCISE_1, 0.1));
-        assertTrue(Exercise.check(IntroExercises.EXERCISE_2, 160000.0));
+        assertTrue(Exercise.isRight(IntroExercises.EXERCISE_1, 0.1));
+        assertTrue(Exercise.isRight(IntroExercises.EXERCISE_2, 160000.0));
     }
 
     @Test
     void everyCheckRejectsWrongAnswers() {
         for (Question q : IntroExercises.ALL) {
             double right = q.expected().getAsDouble();
-            assertFalse(Exercise.check(q, right * 1.01 + 1), q.name());
-            assertFalse(Exercise.check(q, -right), q.name());
-            assertFalse(Exercise.check(q, null), q.name());
+            assertFalse(Exercise.isRight(q, right * 1.01 + 1), q.name());
+            assertFalse(Exercise.isRight(q, -right), q.name());
+            assertFalse(Exercise.isRight(q, null), q.name());
         }
-        assertFalse(Exercise.check(IntroExercises.EXERCISE_1, 0.025), "σ²/n is not the standard error");
-        assertFalse(Exercise.check(IntroExercises.EXERCISE_2, 159999.0), "one draw short");
+        assertFalse(Exercise.isRight(IntroExercises.EXERCISE_1, 0.025), "σ²/n is not the standard error");
+        assertFalse(Exercise.isRight(IntroExercises.EXERCISE_2, 159999.0), "one draw short");
         assertTrue(stdout.text().contains("Hint: "), stdout.text());
     }
 

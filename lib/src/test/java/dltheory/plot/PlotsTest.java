@@ -178,6 +178,50 @@ class PlotsTest {
     }
 
     @Test
+    void aPointSeriesLegendTextEndsBeforeTheNextKey() throws Exception {
+        XYChart chart = Plots.xy("T", "x", "y");
+        Plots.scatter(chart, "gₙ points", new double[] {1, 2, 3}, new double[] {1, 3, 2})
+                .setMarkerColor(new Color(0x0072B2));
+        Plots.line(chart, "vₙ", new double[] {1, 2, 3}, new double[] {2, 2, 2}).setLineColor(new Color(0xD55E00));
+        var image = ImageIO.read(new ByteArrayInputStream(Plots.png(chart)));
+        int keyStart = Integer.MAX_VALUE;
+        int keyEnd = -1;
+        for (int y = image.getHeight() - 100; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                Color c = new Color(image.getRGB(x, y));
+                if (c.getRed() > 180 && c.getGreen() > 60 && c.getGreen() < 130 && c.getBlue() < 60) {
+                    keyStart = Math.min(keyStart, x);
+                    keyEnd = Math.max(keyEnd, x);
+                }
+            }
+        }
+        assertTrue(keyEnd > keyStart, "the legend shows the line's key");
+        int textEnd = -1;
+        for (int y = image.getHeight() - 100; y < image.getHeight(); y++) {
+            for (int x = 0; x < keyEnd; x++) {
+                Color c = new Color(image.getRGB(x, y));
+                if (c.getRed() < 80 && c.getGreen() < 80 && c.getBlue() < 80) {
+                    textEnd = Math.max(textEnd, x);
+                }
+            }
+        }
+        // the PNG is drawn at twice the size: 4 px on the page
+        assertTrue(textEnd >= 0 && textEnd < keyStart - 8,
+                "the point series' legend text ends at x = " + textEnd + ", the next key starts at x = " + keyStart);
+        XYSeries points = chart.getSeriesMap().get("gₙ points");
+        int mid = 0;
+        for (int x = image.getWidth() / 4; x < 3 * image.getWidth() / 4; x++) {
+            for (int y = 0; y < image.getHeight() - 100; y++) {
+                Color c = new Color(image.getRGB(x, y));
+                if (c.getBlue() > 150 && c.getRed() < 60) {
+                    mid++;
+                }
+            }
+        }
+        assertTrue(mid < 2000, "points are drawn without a line joining them: " + mid + " blue pixels, series " + points.getName());
+    }
+
+    @Test
     void saveWritesSvgAndPng(@TempDir Path dir) throws Exception {
         XYChart chart = Plots.xy("T", "x", "y");
         Plots.scatter(chart, "pts", new double[] {1, 2}, new double[] {3, 4});

@@ -3,6 +3,7 @@ package dltheory.kernel.eval;
 import dltheory.kernel.runtime.CellInterruptedError;
 import dltheory.kernel.runtime.Guards;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -32,6 +33,8 @@ public final class CellRunner {
     private volatile Worker worker;
     private volatile long interruptedAt;
     private volatile boolean cellInterrupted;
+    private volatile boolean timedOut;
+    private volatile long timeoutNanos;
 
     /**
      * @param cellLoader context class loader of the worker thread
@@ -43,8 +46,27 @@ public final class CellRunner {
         this.worker = newWorker();
     }
 
+    /**
+     * Sets the longest run of one top-level snippet ({@code IJAVA_TIMEOUT}); a snippet still running then
+     * is stopped as by an interrupt and the cell fails with a timeout. {@link Duration#ZERO}: no limit.
+     */
+    public void setTimeout(Duration timeout) {
+        timeoutNanos = timeout.isNegative() ? 0 : timeout.toNanos();
+    }
+
+    /** The limit of {@link #setTimeout}, zero for none. */
+    public Duration timeout() {
+        return Duration.ofNanos(timeoutNanos);
+    }
+
+    /** True if the running cell was stopped because a snippet ran longer than the timeout. */
+    public boolean timedOut() {
+        return timedOut;
+    }
+
     /** Clears the interrupt state; call before each cell. */
     public void beginCell() {
+        timedOut = false;
         cellInterrupted = false;
         interruptedAt = 0;
         Guards.release(worker.thread);
@@ -86,12 +108,18 @@ public final class CellRunner {
         }
         FutureTask<Object> task = new FutureTask<>(body);
         w.queue.put(task);
+        long started = System.nanoTime();
         while (true) {
             try {
                 return task.get(20, TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 throw e.getCause();
             } catch (TimeoutException e) {
+                long limit = timeoutNanos;
+                if (limit > 0 && !cellInterrupted && System.nanoTime() - started > limit) {
+                    timedOut = true;
+                    interrupt();
+                }
                 long since = interruptedAt;
                 if (since != 0 && System.nanoTime() - since > TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS)) {
                     abandon(w);

@@ -80,8 +80,12 @@ public final class CodeAnalysis {
         return new Matches(new ArrayList<>(matches), span[0] + anchor[0], cursor);
     }
 
-    /** Signature(s) and Javadoc (when the JDK's sources are installed) of the element at {@code cursor}. */
+    /**
+     * Signature(s) and Javadoc (when the JDK's sources are installed) of the element at {@code cursor}.
+     * The cursor may be anywhere in the identifier, not only after it (Shift+Tab in {@code Math.s|qrt}).
+     */
     public String documentation(String code, int cursor, boolean detail) {
+        cursor = identifierEnd(code, cursor);
         int[] span = snippetAround(code, cursor);
         String snippet = code.substring(span[0], cursor);
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(snippet, snippet.length(), true);
@@ -99,6 +103,15 @@ public final class CodeAnalysis {
             }
         }
         return sb.toString();
+    }
+
+    /** The end of the identifier that contains or ends at {@code cursor}; {@code cursor} if there is none. */
+    static int identifierEnd(String code, int cursor) {
+        int end = Math.min(cursor, code.length());
+        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     private static String firstParagraph(String javadoc) {

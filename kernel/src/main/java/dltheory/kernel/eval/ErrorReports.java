@@ -15,6 +15,8 @@ import java.util.Set;
 public final class ErrorReports {
     /** Error name used for compilation failures (IJava's name). */
     public static final String COMPILE_ENAME = "CompilationException";
+    /** {@code ename} of a cell stopped by the timeout (JJava's name). */
+    public static final String TIMEOUT_ENAME = "EvaluationTimeoutException";
     /** Error name used for interrupted cells. */
     public static final String INTERRUPT_ENAME = "InterruptedException";
 
@@ -63,6 +65,12 @@ public final class ErrorReports {
         String msg = what + " uses undefined " + String.join(", ", missing);
         return new CellError(COMPILE_ENAME, msg, List.of("Compilation error: " + msg,
                 "    define the missing names first, then run this cell again"));
+    }
+
+    /** The error reported for a cell stopped because one snippet ran longer than the timeout. */
+    public CellError timedOut(java.time.Duration limit) {
+        String msg = "a snippet ran longer than the timeout of " + limit.toMillis() + " ms (IJAVA_TIMEOUT) and was stopped";
+        return new CellError(TIMEOUT_ENAME, msg, List.of(TIMEOUT_ENAME + ": " + msg));
     }
 
     /** The error reported for an interrupted cell. */

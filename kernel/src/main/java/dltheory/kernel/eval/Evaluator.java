@@ -4,19 +4,22 @@ import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
+import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.UnresolvedReferenceException;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * Evaluates Java source with JShell, one snippet after another, in the kernel's JVM.
@@ -45,6 +48,11 @@ public final class Evaluator implements AutoCloseable {
     private final ErrorReports reports = new ErrorReports(origins);
     private final GeneratedClasses generated;
     private final IndexingGate indexing;
+    /** Held by whoever uses JShell: a cell (the shell thread) or a request's analysis, or a warm-up step. */
+    private final ReentrantLock session = new ReentrantLock();
+    private volatile boolean inCell;
+    private volatile long lastUse = System.nanoTime();
+    private AnalysisWarmup warmup;
 
     /**
      * Creates JShell with cell execution in this JVM.
@@ -79,6 +87,22 @@ public final class Evaluator implements AutoCloseable {
             eval(imp, 0);
         }
         indexing.releaseWhenIdle();
+        lastUse = System.nanoTime();
+    }
+
+    /**
+     * Warms JShell's source analysis in the background once the kernel has been idle for a moment
+     * ({@link AnalysisWarmup}), so that the user's first completion and inspection are fast.
+     */
+    public void warmAnalysisWhenIdle() {
+        if (warmup == null) {
+            warmup = AnalysisWarmup.start(this);
+        }
+    }
+
+    /** Number of warm-up questions asked so far (for tests). */
+    int warmupDone() {
+        return warmup == null ? 0 : warmup.done();
     }
 
     /**
@@ -86,13 +110,61 @@ public final class Evaluator implements AutoCloseable {
      * Pair with {@link #cellFinished()}.
      */
     public void cellStarting() {
+        session.lock();
+        inCell = true;
         indexing.hold();
         runner.beginCell();
     }
 
     /** Call after a cell: JShell may index again once the kernel has been idle for a second. */
     public void cellFinished() {
+        inCell = false;
+        lastUse = System.nanoTime();
         indexing.releaseWhenIdle();
+        session.unlock();
+    }
+
+    /**
+     * Asks JShell's source analysis something (completion, documentation, completeness), not while a
+     * warm-up step runs. Code of a running cell may call it too (the cell already has JShell to itself).
+     */
+    public <T> T analyze(Function<SourceCodeAnalysis, T> question) {
+        if (inCell) {
+            return question.apply(analysis);
+        }
+        session.lock();
+        try {
+            return question.apply(analysis);
+        } finally {
+            lastUse = System.nanoTime();
+            session.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code step} with JShell to itself if nothing has used JShell for {@code idleMillis} ms and no
+     * cell runs; otherwise does nothing.
+     *
+     * @return true if the step ran
+     */
+    boolean whenIdle(long idleMillis, Runnable step) {
+        if (inCell || !session.tryLock()) {
+            return false;
+        }
+        try {
+            if (inCell || System.nanoTime() - lastUse < idleMillis * 1_000_000L) {
+                return false;
+            }
+            step.run();
+            return true;
+        } finally {
+            session.unlock();
+        }
+    }
+
+    /** Nanosecond time of the last use of JShell by a cell or a request. */
+    long lastUse() {
+        return lastUse;
     }
 
     /** The gate of JShell's class-path indexing (for tests). */
@@ -110,7 +182,7 @@ public final class Evaluator implements AutoCloseable {
         return reports;
     }
 
-    /** JShell's source analysis, for completion and inspection. */
+    /** JShell's source analysis; see {@link #analyze} for use outside a cell. */
     public SourceCodeAnalysis analysis() {
         return analysis;
     }
@@ -122,20 +194,14 @@ public final class Evaluator implements AutoCloseable {
         }
     }
 
-    /** The current cells' class path entries added so far, joined with the path separator. */
-    public static String join(List<Path> paths) {
-        List<String> parts = new ArrayList<>();
-        paths.forEach(p -> parts.add(p.toString()));
-        return String.join(File.pathSeparator, parts);
-    }
-
     /**
      * Evaluates a piece of a cell.
      *
      * @param code           the Java source; callers pad it with blank lines so that its line numbers
      *                       are the cell's
      * @param executionCount the cell's execution count, for tracebacks
-     * @return the value of the last snippet if it is an expression not ended by a semicolon
+     * @return the value of the last snippet if it is an expression with a value (a trailing semicolon
+     *         does not hide it, as in IJava and JJava)
      * @throws CellError compile error, runtime exception or interrupt
      */
     public Result eval(String code, int executionCount) throws CellError {
@@ -144,7 +210,7 @@ public final class Evaluator implements AutoCloseable {
         Result result = Result.NONE;
         while (true) {
             if (runner.wasInterrupted()) {
-                throw reports.interrupted();
+                throw stopped();
             }
             CompletionInfo info = analysis.analyzeCompletion(remaining);
             int base = code.length() - remaining.length();
@@ -161,8 +227,7 @@ public final class Evaluator implements AutoCloseable {
             String consumed = remaining.substring(0, remaining.length() - info.remaining().length());
             int start = base + locate(consumed, info.source());
             boolean last = info.remaining().isBlank();
-            boolean show = !endsWithSemicolon(consumed);
-            result = evalSnippet(info.source(), text, start, executionCount, last && show);
+            result = evalSnippet(info.source(), text, start, executionCount, last);
             remaining = info.remaining();
             if (last) {
                 return result;
@@ -175,7 +240,7 @@ public final class Evaluator implements AutoCloseable {
         List<SnippetEvent> events = shell.eval(source);
         if (runner.wasInterrupted()) {
             dropFinished(events);
-            throw reports.interrupted();
+            throw stopped();
         }
         SnippetEvent main = null;
         for (SnippetEvent e : events) {
@@ -190,36 +255,70 @@ public final class Evaluator implements AutoCloseable {
         Snippet snippet = main.snippet();
         origins.put(snippet.id(), new SnippetOrigins.Origin(executionCount, text.lineOf(start + leadingBlank(source))));
         if (main.status() == Snippet.Status.REJECTED) {
-            throw reports.compile(text, problems(snippet, start));
+            CellError e = reports.compile(text, problems(snippet, start));
+            List<String> notes = waitingDeclarations(source);
+            if (notes.isEmpty()) {
+                throw e;
+            }
+            List<String> traceback = new ArrayList<>(e.traceback());
+            traceback.addAll(notes);
+            throw new CellError(e.ename(), e.evalue(), traceback);
         }
         if (main.exception() != null) {
             CellError error = failure(main);
             dropFinished(events);
             throw error;
         }
-        if (main.status() == Snippet.Status.RECOVERABLE_DEFINED || main.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-            if (snippet instanceof DeclarationSnippet decl) {
-                List<String> missing = shell.unresolvedDependencies(decl).toList();
-                if (!missing.isEmpty()) {
-                    throw reports.unresolved(decl.kind().toString().toLowerCase(Locale.ROOT) + " " + decl.name(), missing);
-                }
-            }
+        if (main.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED && !(snippet instanceof MethodSnippet)
+                && !(snippet instanceof TypeDeclSnippet) && snippet instanceof DeclarationSnippet decl) {
+            // A variable whose type or initializer is missing would hold nothing: an error, as a typo
+            // should be. Methods and classes wait for what they use (JShell's RECOVERABLE statuses),
+            // as in IJava and JJava; calling them before it exists fails naming what is missing.
+            List<String> missing = shell.unresolvedDependencies(decl).toList();
+            dropFinished(events);
+            throw reports.unresolved(describe(decl), missing);
         }
-        Result result = wantValue && isExpression(snippet) && control.hasValue() && control.value() != null
+        Result result = wantValue && hasShownValue(snippet) && control.hasValue() && control.value() != null
                 ? new Result(true, control.value()) : Result.NONE;
         dropFinished(events);
         return result;
     }
 
+    /**
+     * Notes for a compile error in {@code source}: the classes, interfaces and methods it names that were
+     * declared but wait for something missing (JShell's RECOVERABLE_NOT_DEFINED), which javac reports
+     * only as "cannot find symbol".
+     */
+    private List<String> waitingDeclarations(String source) {
+        List<String> notes = new ArrayList<>();
+        shell.snippets()
+                .filter(s -> s instanceof DeclarationSnippet && shell.status(s) == Snippet.Status.RECOVERABLE_NOT_DEFINED)
+                .map(s -> (DeclarationSnippet) s)
+                .filter(d -> java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(d.name()) + "\\b")
+                        .matcher(source).find())
+                .forEach(d -> notes.add("    " + describe(d) + " cannot be used until "
+                        + String.join(", ", shell.unresolvedDependencies(d).toList()) + " is defined"));
+        return notes;
+    }
+
+    private static String describe(DeclarationSnippet d) {
+        String kind = d instanceof TypeDeclSnippet ? "class" : d.kind().toString().toLowerCase(Locale.ROOT);
+        return kind + " " + d.name();
+    }
+
+    /** The error of a cell stopped by an interrupt or by the timeout. */
+    private CellError stopped() {
+        return runner.timedOut() ? reports.timedOut(runner.timeout()) : reports.interrupted();
+    }
+
     private CellError failure(SnippetEvent event) {
+        if (event.exception() instanceof UnresolvedReferenceException ure) {
+            List<String> missing = shell.unresolvedDependencies(ure.getSnippet()).toList();
+            return reports.unresolved(describe(ure.getSnippet()), missing);
+        }
         Throwable real = control.failure();
         if (real != null) {
             return reports.runtime(real, event.exception());
-        }
-        if (event.exception() instanceof UnresolvedReferenceException ure) {
-            List<String> missing = shell.unresolvedDependencies(ure.getSnippet()).toList();
-            return reports.unresolved(ure.getSnippet().kind().toString().toLowerCase(Locale.ROOT) + " "
-                    + ure.getSnippet().name(), missing);
         }
         if (event.exception() instanceof EvalException ee) {
             String name = ee.getExceptionClassName();
@@ -270,9 +369,15 @@ public final class Evaluator implements AutoCloseable {
         return generated;
     }
 
-    private static boolean isExpression(Snippet s) {
+    /**
+     * True for the snippets whose value a cell shows, as in IJava and JJava: an expression with a value
+     * ({@code 1 + 1}, {@code f(x)} for a non-void {@code f}, {@code x}), whether or not a semicolon ends
+     * it. Declarations, assignments ({@code x = 2}) and statements (including calls of void methods) show
+     * nothing.
+     */
+    static boolean hasShownValue(Snippet s) {
         return switch (s.subKind()) {
-            case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND, ASSIGNMENT_SUBKIND -> true;
+            case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND -> true;
             default -> false;
         };
     }
@@ -289,25 +394,6 @@ public final class Evaluator implements AutoCloseable {
                     start + (int) d.getEndPosition()));
         }
         return out;
-    }
-
-    /** True if the snippet text, ignoring trailing blanks and comments, ends with ';' (its value is not shown). */
-    static boolean endsWithSemicolon(String text) {
-        String s = text.strip();
-        while (true) {
-            if (s.endsWith("*/") && s.contains("/*")) {
-                s = s.substring(0, s.lastIndexOf("/*")).strip();
-                continue;
-            }
-            int nl = s.lastIndexOf('\n');
-            String last = s.substring(nl + 1);
-            int comment = last.indexOf("//");
-            if (comment >= 0 && !last.substring(0, comment).contains("\"")) {
-                s = (s.substring(0, nl + 1) + last.substring(0, comment)).strip();
-                continue;
-            }
-            return s.endsWith(";");
-        }
     }
 
     private static int leadingBlank(String s) {
@@ -328,13 +414,11 @@ public final class Evaluator implements AutoCloseable {
         return at >= 0 ? at : leadingBlank(consumed);
     }
 
-    /** The snippets that currently define names (for completion of identifiers). */
-    public JShell shell() {
-        return shell;
-    }
-
     @Override
     public void close() {
+        if (warmup != null) {
+            warmup.stop();
+        }
         indexing.close();
         shell.close();
     }

@@ -10,6 +10,8 @@ import dltheory.kernel.server.Request;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
+import java.util.function.Function;
+
 /** {@code complete_request}, {@code inspect_request} and {@code is_complete_request}. */
 public final class AnalysisHandlers {
     private final NotebookKernel kernel;
@@ -19,8 +21,9 @@ public final class AnalysisHandlers {
         this.kernel = kernel;
     }
 
-    private CodeAnalysis analysis() {
-        return new CodeAnalysis(kernel.evaluator().analysis());
+    /** Asks JShell's analysis (not while a warm-up step or a cell uses JShell). */
+    private <T> T ask(Function<CodeAnalysis, T> question) {
+        return kernel.evaluator().analyze(a -> question.apply(new CodeAnalysis(a)));
     }
 
     /** Completion at the cursor. */
@@ -30,7 +33,7 @@ public final class AnalysisHandlers {
         ReplacementOptions names = MagicCompletion.complete(code, cursor, kernel.magics().lineNames(), kernel.magics().cellNames());
         CodeAnalysis.Matches m = names != null
                 ? new CodeAnalysis.Matches(names.getReplacements(), names.getSourceStart(), names.getSourceEnd())
-                : analysis().complete(CellPlan.codeOnly(code), cursor);
+                : ask(a -> a.complete(CellPlan.codeOnly(code), cursor));
         JsonObject c = Json.ok();
         c.add("matches", Json.array(m.matches()));
         c.addProperty("cursor_start", m.start());
@@ -44,7 +47,7 @@ public final class AnalysisHandlers {
         String code = Json.text(r.content(), "code", "");
         int cursor = Math.min(Json.integer(r.content(), "cursor_pos", code.length()), code.length());
         boolean detail = Json.integer(r.content(), "detail_level", 0) > 0;
-        String doc = analysis().documentation(CellPlan.codeOnly(code), cursor, detail);
+        String doc = ask(a -> a.documentation(CellPlan.codeOnly(code), cursor, detail));
         JsonObject c = Json.ok();
         c.addProperty("found", !doc.isEmpty());
         JsonObject bundle = doc.isEmpty() ? new JsonObject() : DisplayPublisher.toJson(new DisplayData(doc));
@@ -56,7 +59,7 @@ public final class AnalysisHandlers {
     /** Whether the code is complete, incomplete (with indent) or invalid. */
     public void isComplete(Request r) {
         String code = Json.text(r.content(), "code", "");
-        CodeAnalysis.Verdict v = analysis().isComplete(NotebookKernel.codeForAnalysis(code));
+        CodeAnalysis.Verdict v = ask(a -> a.isComplete(NotebookKernel.codeForAnalysis(code)));
         JsonObject c = new JsonObject();
         c.addProperty("status", v.status());
         if (v.status().equals("incomplete")) {

@@ -2,7 +2,7 @@ package dltheory.kernel.handlers;
 
 import com.google.gson.JsonObject;
 import dltheory.kernel.NotebookKernel;
-import dltheory.kernel.display.CellInput;
+import dltheory.kernel.input.CellInput;
 import dltheory.kernel.display.CellOutput;
 import dltheory.kernel.display.DisplayPublisher;
 import dltheory.kernel.display.OutputStreams;

@@ -1,5 +1,6 @@
 package dltheory.kernel.runtime;
 
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 
@@ -15,6 +16,7 @@ import java.util.UUID;
 public final class Notebook {
     private static volatile Renderer renderer;
     private static volatile DisplaySink sink;
+    private static volatile BaseKernel kernel;
     private static volatile MagicSink magics;
 
     private Notebook() {
@@ -24,6 +26,40 @@ public final class Notebook {
     public static void connect(Renderer kernelRenderer, DisplaySink kernelSink) {
         renderer = Objects.requireNonNull(kernelRenderer);
         sink = Objects.requireNonNull(kernelSink);
+    }
+
+    /** Connects {@link #getKernelInstance()} and {@link #eval} to a running kernel. Called once by the kernel. */
+    public static void connectKernel(BaseKernel running) {
+        kernel = Objects.requireNonNull(running);
+    }
+
+    /**
+     * The running kernel, as IJava's {@code getKernelInstance()}: its renderer registry
+     * ({@code getRenderer()}), magics registry and {@code display(DisplayData)}, for code that extends
+     * the notebook (a renderer for a type of its own, say).
+     */
+    public static BaseKernel getKernelInstance() {
+        return Objects.requireNonNull(kernel, "no kernel is running");
+    }
+
+    /** The running kernel (JJava's newer name for {@link #getKernelInstance()}). */
+    public static BaseKernel kernel() {
+        return getKernelInstance();
+    }
+
+    /**
+     * Runs Java source (it may contain line magics) as a cell would, in the same session, and returns the
+     * value of its last expression, or null if it has none. Declarations it makes stay defined.
+     *
+     * @throws IllegalStateException if the source does not compile or throws; the message says why
+     */
+    public static Object eval(String source) {
+        return getKernelInstance().evalRaw(source);
+    }
+
+    /** {@code System.out.printf(format, args)}, as in IJava and JJava. */
+    public static void printf(String format, Object... args) {
+        System.out.printf(format, args);
     }
 
     /** Connects {@link #lineMagic} and {@link #cellMagic} to a running kernel. Called once by the kernel. */

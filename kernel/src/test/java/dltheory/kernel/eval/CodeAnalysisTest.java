@@ -24,4 +24,14 @@ class CodeAnalysisTest {
         assertEquals("        ", CodeAnalysis.indent("void f() {\n    if (x) {"));
         assertEquals("", CodeAnalysis.indent("int x = 1 +"));
     }
+
+    @Test
+    void identifierEndMovesTheCursorToTheEndOfTheName() {
+        assertEquals(9, CodeAnalysis.identifierEnd("Math.sqrt(2)", 5));
+        assertEquals(9, CodeAnalysis.identifierEnd("Math.sqrt(2)", 7));
+        assertEquals(9, CodeAnalysis.identifierEnd("Math.sqrt(2)", 9));
+        assertEquals(9, CodeAnalysis.identifierEnd("Math.sqrt (x)", 9), "after the name: unchanged");
+        assertEquals(4, CodeAnalysis.identifierEnd("Math", 0));
+        assertEquals(4, CodeAnalysis.identifierEnd("Math", 99), "a cursor past the end is clamped");
+    }
 }

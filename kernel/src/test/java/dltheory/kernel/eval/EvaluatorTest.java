@@ -44,9 +44,83 @@ class EvaluatorTest {
     }
 
     @Test
-    void trailingSemicolonHidesTheValue() throws Exception {
-        assertFalse(ev.eval("1 + 1;", 1).hasValue());
-        assertFalse(ev.eval("1 + 1; // done", 1).hasValue());
+    void trailingSemicolonDoesNotHideTheValue() throws Exception {
+        assertEquals(2, ev.eval("1 + 1;", 1).value());
+        assertEquals(2, ev.eval("1 + 1; // done", 1).value());
+        assertEquals("ab", ev.eval("String ab = \"a\";\nab + \"b\";", 1).value());
+    }
+
+    @Test
+    void voidCallsAssignmentsAndNullShowNothing() throws Exception {
+        ev.eval("int assigned = 1;", 1);
+        assertFalse(ev.eval("assigned = 5;", 1).hasValue());
+        assertFalse(ev.eval("assigned = 6", 1).hasValue());
+        assertEquals(6, ev.eval("assigned;", 1).value());
+        assertFalse(ev.eval("void nothing() { }\nnothing();", 1).hasValue());
+        assertFalse(ev.eval("System.getProperty(\"no.such.property\");", 1).hasValue());
+    }
+
+    @Test
+    void methodUsingAMissingMethodIsAcceptedAndWorksOnceItExists() throws Exception {
+        assertFalse(ev.eval("double area(double r) { return Math.PI * square(r); }", 1).hasValue());
+        CellError early = assertThrows(CellError.class, () -> ev.eval("area(1)", 2));
+        assertTrue(early.evalue().contains("square(double)"), early.evalue());
+        assertTrue(early.evalue().contains("area"), early.evalue());
+        ev.eval("double square(double x) { return x * x; }", 3);
+        assertEquals(4 * Math.PI, (double) ev.eval("area(2)", 4).value(), 1e-12);
+    }
+
+    @Test
+    void classUsingAMissingClassIsAcceptedAndWorksOnceItExists() throws Exception {
+        ev.eval("class Garden { Plot plot = new Plot(); int size() { return plot.area; } }", 1);
+        CellError early = assertThrows(CellError.class, () -> ev.eval("new Garden().size()", 2));
+        String report = String.join("\n", early.traceback());
+        assertTrue(report.contains("class Garden cannot be used until") && report.contains("Plot"), report);
+        ev.eval("class Plot { int area = 12; }", 3);
+        assertEquals(12, ev.eval("new Garden().size()", 4).value());
+    }
+
+    @Test
+    void inspectionWorksWithTheCursorInsideTheName() {
+        CodeAnalysis analysis = new CodeAnalysis(ev.analysis());
+        for (int cursor : new int[] {5, 7, 9}) {
+            String doc = analysis.documentation("Math.sqrt(2.0)", cursor, false);
+            assertTrue(doc.contains("sqrt(double"), cursor + ": " + doc);
+        }
+        assertTrue(analysis.documentation("int m = Math.max(1, 2);", 14, false).contains("max(int"));
+    }
+
+    @Test
+    void snippetLongerThanTheTimeoutIsStopped() throws Exception {
+        runner.setTimeout(java.time.Duration.ofMillis(300));
+        try {
+            long t = System.nanoTime();
+            CellError e = assertThrows(CellError.class, () -> ev.eval("long spun = 0;\nwhile (true) { spun++; }", 1));
+            assertEquals(ErrorReports.TIMEOUT_ENAME, e.ename());
+            assertTrue(e.evalue().contains("300 ms"), e.evalue());
+            assertTrue(System.nanoTime() - t < 30_000_000_000L);
+            runner.beginCell();
+            assertEquals(3, ev.eval("Thread.sleep(50); 3", 2).value(), "a short snippet runs under the limit");
+        } finally {
+            runner.setTimeout(java.time.Duration.ZERO);
+        }
+    }
+
+    @Test
+    void variableOfAMissingTypeIsAnError() {
+        CellError e = assertThrows(CellError.class, () -> ev.eval("NoSuchType thing = null;", 1));
+        assertEquals(ErrorReports.COMPILE_ENAME, e.ename());
+        assertTrue(String.join("\n", e.traceback()).contains("NoSuchType"), e.traceback().toString());
+    }
+
+    @Test
+    void analysisWarmupAsksItsQuestionsWhenIdle() throws Exception {
+        ev.warmAnalysisWhenIdle();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (ev.warmupDone() < AnalysisWarmup.QUESTIONS.size() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(AnalysisWarmup.QUESTIONS.size(), ev.warmupDone());
     }
 
     @Test

@@ -1,5 +1,6 @@
-package dltheory.kernel.display;
+package dltheory.kernel.input;
 
+import dltheory.kernel.display.OutputStreams;
 import dltheory.kernel.runtime.Guards;
 import dltheory.kernel.server.Stdin;
 import dltheory.kernel.wire.Message;
