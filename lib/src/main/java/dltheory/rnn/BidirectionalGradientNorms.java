@@ -118,16 +118,42 @@ public record BidirectionalGradientNorms(String loss, double[] forward, double[]
         return n;
     }
 
-    /** The log-scale chart of both profiles against t (zero gradients are left out: log axis). */
+    /**
+     * Both profiles against t. Norms that span two decades or more are drawn on a log axis (zero
+     * gradients are left out there); a narrower spread on a linear axis from 0, where a log axis
+     * would have ticks at 0.16, 0.25, 0.4, … rather than round values.
+     */
     public XYChart chart(String title) {
-        XYChart chart = Plots.logY(Plots.xy(title, "step t", "‖∂L/∂hₜ‖"));
-        // gradients span many decades: label them 1E-12, 1E-8, … rather than rounding to 0
-        chart.getStyler().setYAxisDecimalPattern("0E0");
+        return chart(title, spansDecades());
+    }
+
+    private XYChart chart(String title, boolean log) {
+        XYChart chart = Plots.xy(title, "step t", "‖∂L/∂hₜ‖");
+        if (log) {
+            Plots.logY(chart);
+        } else {
+            chart.getStyler().setYAxisMin(0.0);
+        }
         chart.getStyler().setXAxisTickMarkSpacingHint(60);
         chart.getStyler().setXAxisDecimalPattern("0");
-        add(chart, "forward chain h⁽ᶠ⁾", forward, SeriesMarkers.CIRCLE);
-        add(chart, "backward chain h⁽ᵇ⁾", backward, SeriesMarkers.SQUARE);
+        add(chart, "forward chain h⁽ᶠ⁾", forward, SeriesMarkers.CIRCLE, log);
+        add(chart, "backward chain h⁽ᵇ⁾", backward, SeriesMarkers.SQUARE, log);
         return chart;
+    }
+
+    /** Whether the nonzero norms of both chains span a factor of 100 or more. */
+    private boolean spansDecades() {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (double[] chain : new double[][] {forward, backward}) {
+            for (double v : chain) {
+                if (v > 0) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return hi >= 100 * lo;
     }
 
     /** {@link #chart(String)} with the dashed bound (γ‖U‖)^{distance} for {@code chain}. */
@@ -137,7 +163,7 @@ public record BidirectionalGradientNorms(String loss, double[] forward, double[]
             throw new IllegalArgumentException("chain must carry a nonzero gradient at its start and rate must be > 0"
                     + " for a bound on a log axis, got chain " + chain + ", rate " + rate);
         }
-        XYChart chart = chart(title);
+        XYChart chart = chart(title, true);
         Plots.reference(chart, "bound (γ‖U‖₂)ᵈ, d = steps from the loss", Plots.oneTo(steps()), b);
         return chart;
     }
@@ -155,11 +181,12 @@ public record BidirectionalGradientNorms(String loss, double[] forward, double[]
     public record Row(int t, double forward, double backward) {
     }
 
-    private static void add(XYChart chart, String name, double[] norms, org.knowm.xchart.style.markers.Marker marker) {
+    private static void add(XYChart chart, String name, double[] norms, org.knowm.xchart.style.markers.Marker marker,
+                            boolean log) {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (int i = 0; i < norms.length; i++) {
-            if (norms[i] > 0) {
+            if (norms[i] > 0 || !log) {
                 xs.add(i + 1.0);
                 ys.add(norms[i]);
             }

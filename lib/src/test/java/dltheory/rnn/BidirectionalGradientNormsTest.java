@@ -1,6 +1,7 @@
 package dltheory.rnn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ejml.data.DMatrixRMaj;
@@ -38,6 +39,21 @@ class BidirectionalGradientNormsTest {
                 assertTrue(first.worstBoundRatio(Chain.BACKWARD, rb) <= 1 + 1e-12);
             }
         }
+    }
+
+    @Test
+    void normsWithinTwoDecadesAreDrawnOnALinearAxisFromZero() {
+        BidirectionalGradientNorms narrow = new BidirectionalGradientNorms("x", new double[] {0.2, 2.5, 0},
+                new double[] {0.5, 1, 0.3});
+        XYChart linear = narrow.chart("t");
+        assertFalse(linear.getStyler().isYAxisLogarithmic());
+        assertEquals(0.0, linear.getStyler().getYAxisMin(), 0.0);
+        assertEquals(3, linear.getSeriesMap().get("forward chain h⁽ᶠ⁾").getYData().length, "a zero gradient is drawn at 0");
+        BidirectionalGradientNorms wide = new BidirectionalGradientNorms("x", new double[] {0.02, 2.5, 0},
+                new double[] {0.5, 1, 0.3});
+        XYChart log = wide.chart("t");
+        assertTrue(log.getStyler().isYAxisLogarithmic());
+        assertEquals(2, log.getSeriesMap().get("forward chain h⁽ᶠ⁾").getYData().length);
     }
 
     @Test
