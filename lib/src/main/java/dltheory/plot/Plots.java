@@ -325,6 +325,11 @@ public final class Plots {
                 open.add(s);
             } else if (!ROLES.containsKey(s)) {
                 used.add(lookOf(s.getLineColor() != null ? s.getLineColor() : s.getMarkerColor()));
+                if (s.getMarker() == null && s.getXYSeriesRenderStyle() == XYSeriesRenderStyle.Line
+                        && s.getXData().length > MARKED_LINE_POINTS) {
+                    // a long line whose colour the caller chose: no marker on each of its points
+                    s.setMarker(SeriesMarkers.NONE);
+                }
             }
         }
         synchronized (LOOKS) {

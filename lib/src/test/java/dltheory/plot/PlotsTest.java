@@ -41,6 +41,18 @@ class PlotsTest {
     }
 
     @Test
+    void aLongLineWhoseColourTheCallerChoseGetsNoMarkerOnEachPoint() {
+        XYChart chart = Plots.xy("T", "step", "loss");
+        XYSeries long_ = Plots.line(chart, "long", new double[151]);
+        long_.setLineColor(HouseTheme.PALETTE[1]);
+        XYSeries short_ = Plots.line(chart, "short", new double[10]);
+        short_.setLineColor(HouseTheme.PALETTE[2]);
+        Plots.finish(chart);
+        assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.NONE, long_.getMarker());
+        assertEquals(null, short_.getMarker(), "a short line keeps its markers as a cue");
+    }
+
+    @Test
     void lineAgainstIndexUsesOneToN() {
         XYChart chart = Plots.xy("T", "t", "y");
         XYSeries s = Plots.line(chart, "y", new double[] {5, 6, 7});
