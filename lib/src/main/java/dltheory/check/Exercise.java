@@ -25,6 +25,14 @@ public final class Exercise {
         isRight(question, answer);
     }
 
+    /**
+     * Checks a function answer to {@code question} at the question's points, without the check cell
+     * showing the reference, and prints the verdict.
+     */
+    public static void check(FunctionQuestion question, DoubleUnaryOperator answer) {
+        isRight(question, answer);
+    }
+
     /** Checks a numeric answer, |answer − expected| ≤ tol, and prints the verdict. */
     public static void check(String name, Double answer, double expected, double tol, String hint) {
         isRight(name, answer, expected, tol, hint);
@@ -42,6 +50,12 @@ public final class Exercise {
     /** {@link #check(Question, Double)}, returning true when answered correctly. */
     public static boolean isRight(Question question, Double answer) {
         return isRight(question.name(), answer, question.expected().getAsDouble(), question.tol(), question.hint());
+    }
+
+    /** {@link #check(FunctionQuestion, DoubleUnaryOperator)}, returning true when answered correctly. */
+    public static boolean isRight(FunctionQuestion question, DoubleUnaryOperator answer) {
+        return isRight(question.name(), answer, question.reference(), question.points(), question.relTol(),
+                question.hint());
     }
 
     /**

@@ -119,4 +119,19 @@ class CheckTest {
         assertFalse(Exercise.isRight("E2", x -> 1 / x, x -> 2 / x, pts, 1e-12, "h"));
         assertFalse(Exercise.isRight("E2", null, x -> 2 / x, pts, 1e-12, "h"));
     }
+
+    @Test
+    void functionQuestionChecksAtItsPointsAndRejectsBadPoints() {
+        var q = new FunctionQuestion("E3", x -> x * x, new double[] {-1, 0.5, 3}, 1e-9, "square it");
+        assertTrue(Exercise.isRight(q, x -> x * x));
+        assertFalse(Exercise.isRight(q, x -> x * Math.abs(x)), "differs at x = -1 only");
+        assertFalse(Exercise.isRight(q, null));
+        assertTrue(printed().contains("square it"), printed());
+        var empty = assertThrows(IllegalArgumentException.class,
+                () -> new FunctionQuestion("E", x -> x, new double[0], 0, "h"));
+        assertTrue(empty.getMessage().contains("points"), empty.getMessage());
+        var tol = assertThrows(IllegalArgumentException.class,
+                () -> new FunctionQuestion("E", x -> x, new double[] {1}, -1, "h"));
+        assertTrue(tol.getMessage().contains("relTol must be >= 0"), tol.getMessage());
+    }
 }
