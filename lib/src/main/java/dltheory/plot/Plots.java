@@ -8,9 +8,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -305,6 +310,7 @@ public final class Plots {
                 if (gridY) {
                     minorGrid(xy, false);
                 }
+                plainTicks(xy);
                 assignLooks(xy);
                 pointKeys(xy);
                 layer(xy);
@@ -614,6 +620,40 @@ public final class Plots {
             s.setYAxisTickMarkSpacingHint(Math.max(THEME.getYAxisTickMarkSpacingHint(), hint));
         }
         return span <= 3;
+    }
+
+    /**
+     * Labels the ticks of each linear axis that has no format of its own as plain decimals with a
+     * leading zero and thousands separators (0.005, 1,000; XChart's default writes .005), and
+     * values below 10⁻⁴ as m×10ᵏ.
+     */
+    private static void plainTicks(XYChart chart) {
+        XYStyler s = chart.getStyler();
+        if (!isLog(chart, true) && s.getxAxisTickLabelsFormattingFunction() == null
+                && s.getXAxisDecimalPattern() == null) {
+            s.setxAxisTickLabelsFormattingFunction(Plots::tickLabel);
+        }
+        if (!isLog(chart, false) && s.getyAxisTickLabelsFormattingFunction() == null
+                && s.getYAxisDecimalPattern() == null) {
+            s.setyAxisTickLabelsFormattingFunction(Plots::tickLabel);
+        }
+    }
+
+    /** A tick value as printed on a linear axis: −0.25 → "-0.25", 1500 → "1,500", 2·10⁻⁶ → "2×10⁻⁶". */
+    static String tickLabel(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v == 0 ? "0" : Double.toString(v);
+        }
+        // ticks are multiples of a round step; 12 significant digits drop the step's rounding error
+        BigDecimal d = new BigDecimal(v).round(new MathContext(12)).stripTrailingZeros();
+        if (Math.abs(v) < 1e-4) {
+            int k = d.precision() - d.scale() - 1;
+            return d.movePointRight(-k).toPlainString() + "×10" + superscript(k);
+        }
+        DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setMaximumFractionDigits(Math.max(0, d.scale()));
+        f.setMinimumFractionDigits(Math.max(0, d.scale()));
+        return f.format(d);
     }
 
     /** {min, max} of the positive finite x (or y) values of the series that are not guides. */

@@ -130,6 +130,20 @@ class PlotsTest {
     }
 
     @Test
+    void linearTickLabelsKeepTheLeadingZeroAndGroupThousands() {
+        assertEquals("0.005", Plots.tickLabel(0.005));
+        assertEquals("0.015", Plots.tickLabel(0.015000000000000001));
+        assertEquals("-0.25", Plots.tickLabel(-0.25));
+        assertEquals("1,500", Plots.tickLabel(1500));
+        assertEquals("0", Plots.tickLabel(0));
+        assertEquals("2×10⁻⁶", Plots.tickLabel(2e-6));
+        XYChart chart = Plots.xy("T", "t", "loss");
+        Plots.line(chart, "loss", new double[] {0.001, 0.021, 0.004});
+        Plots.finish(chart);
+        assertEquals("0.02", chart.getStyler().getyAxisTickLabelsFormattingFunction().apply(0.02));
+    }
+
+    @Test
     void aLogAxisOfLessThanADecadeIsDrawnLinear() {
         XYChart chart = Plots.logY(Plots.xy("T", "x", "y"));
         Plots.line(chart, "y", new double[] {0.27, 0.26, 0.25, 0.24});
