@@ -1,10 +1,14 @@
 package dltheory.linalg;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
 
 import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DMatrixRMaj;
@@ -21,7 +25,8 @@ import dev.ludovic.netlib.blas.NativeBLAS;
  *
  * <p>The BLAS is netlib's ({@code dev.ludovic.netlib:blas}), which picks, in order: the system's
  * native BLAS through JNI ({@code libblas.so.3}, which Debian's {@code libopenblas0} provides),
- * the JDK's Vector API ({@code --add-modules jdk.incubator.vector}), plain Java. {@link
+ * the JDK's Vector API ({@code --add-modules jdk.incubator.vector}; not without the C2 JIT, see
+ * {@link #choose}), plain Java. {@link
  * #implementation()} names the one in use. The native BLAS runs on its own threads (OpenBLAS:
  * {@code OPENBLAS_NUM_THREADS}, default all cores); with the Java ones {@link #mult} is split over
  * EJML's thread pool by blocks of rows of C, so {@link EjmlConcurrency#setMaxThreads} sets their
@@ -33,7 +38,7 @@ public final class Gemm {
     /** netlib logs a warning for each implementation it cannot load; {@link #implementation()} says which one loaded. */
     private static final Logger NETLIB_LOG = quiet(Logger.getLogger("dev.ludovic.netlib.blas.InstanceBuilder"));
 
-    private static volatile BLAS blas = BLAS.getInstance();
+    private static volatile BLAS blas = choose(BLAS.getInstance(), jitLevel());
 
     /** Products below this many multiply-adds are not split over threads (the split costs more than it saves). */
     private static final long SPLIT_THRESHOLD = 1L << 20;
@@ -113,6 +118,36 @@ public final class Gemm {
         BLAS before = blas;
         blas = implementation;
         return before;
+    }
+
+    /**
+     * netlib's choice {@code offered}, except its Vector API path when the JIT stops below its
+     * optimising tier C2 ({@code jitLevel} &lt; 4, as the project's kernelspec sets with
+     * {@code -XX:TieredStopAtLevel=1}): only C2 turns the Vector API into vector instructions, and
+     * without it that path ran 80 times slower than plain Java (bench/init, 1 thread: 12.3 s against
+     * 0.50 s for notebook 01's sweep). The plain-Java BLAS is used then.
+     */
+    static BLAS choose(BLAS offered, int jitLevel) {
+        if (jitLevel >= 4 || !offered.getClass().getSimpleName().startsWith("Vector")) {
+            return offered;
+        }
+        try {
+            Method getInstance = Class.forName("dev.ludovic.netlib.blas.Java11BLAS").getDeclaredMethod("getInstance");
+            getInstance.setAccessible(true);
+            return (BLAS) getInstance.invoke(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return offered;
+        }
+    }
+
+    /** HotSpot's {@code TieredStopAtLevel} (4: C2 on), or 4 when the JVM does not say. */
+    static int jitLevel() {
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            return Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue());
+        } catch (RuntimeException | LinkageError e) {
+            return 4;
+        }
     }
 
     /** The file of the BLAS library mapped into this process (Linux), or the library name netlib asked for. */

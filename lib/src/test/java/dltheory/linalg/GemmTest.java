@@ -88,6 +88,20 @@ class GemmTest {
     }
 
     @Test
+    void withoutTheC2JitTheVectorApiPathGivesWayToPlainJava() {
+        BLAS vector = BlasPaths.named("VectorBLAS");
+        BLAS plain = BlasPaths.named("Java11BLAS");
+        assertEquals("Java11BLAS", Gemm.choose(vector, 1).getClass().getSimpleName());
+        assertEquals(vector, Gemm.choose(vector, 4), "C2 on: netlib's choice stands");
+        assertEquals(plain, Gemm.choose(plain, 1));
+        if (Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libblas.so.3"))) {
+            BLAS jni = BlasPaths.named("JNIBLAS");
+            assertEquals(jni, Gemm.choose(jni, 1), "the native path needs no JIT");
+        }
+        assertEquals(4, Gemm.jitLevel(), "surefire's JVM runs with C2");
+    }
+
+    @Test
     void badShapesNameTheArgument() {
         DMatrixRMaj a = new DMatrixRMaj(2, 3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -21,12 +21,16 @@ public record KernelSpec(String javaBinary, List<String> jvmOptions, String jar)
      * Default JVM options: headless AWT, a 1 GiB heap limit, the serial collector (small, quick to start),
      * and a first class-metadata threshold of 64 MB: javac and the lib's libraries load about 21 MB of
      * class metadata, which at the default threshold (21 MB) costs every notebook a full collection
-     * (78-97 ms in notebook 01); and the Vector API module, which netlib's BLAS uses for the large
-     * products when no native BLAS loads (lib's {@code dltheory.linalg.Gemm}).
+     * (78-97 ms in notebook 01); the Vector API module, which netlib's BLAS uses for the large
+     * products when no native BLAS loads (lib's {@code dltheory.linalg.Gemm}); and the client JIT
+     * only ({@code -XX:TieredStopAtLevel=1}): a notebook is many short cells, each compiled by javac
+     * in this JVM, so most of its time is cold code; C2 spends CPU that the cells need on a small
+     * machine (bench/notebooks: notebook 01 16 s → 11 s alone, 03's kernel CPU 11 s → 6 s). A later
+     * {@code --jvm-option -XX:TieredStopAtLevel=4} at install turns C2 back on for long computations.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
             "-Djava.awt.headless=true", "-Xmx1g", "-XX:+UseSerialGC", "-XX:MetaspaceSize=64m",
-            "--add-modules", "jdk.incubator.vector");
+            "-XX:TieredStopAtLevel=1", "--add-modules", "jdk.incubator.vector");
 
     /** The JSON text of {@code kernel.json}. */
     public String toJson() {
