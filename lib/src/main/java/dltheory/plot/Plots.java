@@ -8,9 +8,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -275,9 +280,11 @@ public final class Plots {
 
     /** Whether the x (or y) axis of {@code chart} is logarithmic, before or after {@link #finish}. */
     public static boolean isLog(XYChart chart, boolean xAxis) {
-        boolean[] done = LOG_AXES.get(chart);
-        boolean native_ = xAxis ? chart.getStyler().isXAxisLogarithmic() : chart.getStyler().isYAxisLogarithmic();
-        return native_ || (done != null && done[xAxis ? 0 : 1]);
+        boolean[] state = LOG_AXES.get(chart);
+        if (state != null && state[xAxis ? 0 : 1]) {
+            return state[xAxis ? 2 : 3];
+        }
+        return xAxis ? chart.getStyler().isXAxisLogarithmic() : chart.getStyler().isYAxisLogarithmic();
     }
 
     /** Clears the names → colours memory (a new notebook; tests). */
@@ -303,6 +310,7 @@ public final class Plots {
                 if (gridY) {
                     minorGrid(xy, false);
                 }
+                plainTicks(xy);
                 assignLooks(xy);
                 pointKeys(xy);
                 layer(xy);
@@ -511,16 +519,38 @@ public final class Plots {
     // --- log axes -------------------------------------------------------------------------------
 
     /**
-     * Draws a logarithmic axis as a linear axis over log₁₀ of the data, so that its ticks step by
-     * whole decades (at most ~8 labels) labelled 10ᵏ, with light minor grid lines at 2…9 × 10ᵏ
-     * when the axis spans at most three decades. Non-positive values are left out.
+     * Draws a logarithmic axis as a linear axis over log₁₀ of the data, so that its ticks fall on
+     * whole decades labelled 10ᵏ (at least two of them, at most ~8), with light minor grid lines at
+     * 2…9 × 10ᵏ when the axis spans at most three decades. Non-positive values are left out. Data
+     * that span less than one decade are drawn on a linear axis instead: there a log scale is
+     * nearly straight and could show at most one power of ten.
+     *
+     * @return whether minor grid lines belong on this axis
      */
     private static boolean logAxis(XYChart chart, boolean xAxis) {
         XYStyler s = chart.getStyler();
         boolean wanted = xAxis ? s.isXAxisLogarithmic() : s.isYAxisLogarithmic();
-        boolean[] done = LOG_AXES.computeIfAbsent(chart, c -> new boolean[2]);
-        if (!wanted && !done[xAxis ? 0 : 1]) {
+        // [handled x, handled y, drawn as log x, drawn as log y]
+        boolean[] state = LOG_AXES.computeIfAbsent(chart, c -> new boolean[4]);
+        int axis = xAxis ? 0 : 1;
+        if (!wanted && !state[axis + 2]) {
             return false;
+        }
+        if (!state[axis]) {
+            double[] range = positiveRange(chart, xAxis);
+            Double min = xAxis ? s.getXAxisMin() : s.getYAxisMin();
+            Double max = xAxis ? s.getXAxisMax() : s.getYAxisMax();
+            double decades = Math.log10(orElse(max, range[1]) / orElse(min, range[0]));
+            if (decades < 1) {
+                state[axis] = true;
+                if (xAxis) {
+                    s.setXAxisLogarithmic(false);
+                } else {
+                    s.setYAxisLogarithmic(false);
+                }
+                return false;
+            }
+            state[axis + 2] = true;
         }
         Map<XYSeries, Boolean> logged = xAxis ? LOGGED_X : LOGGED_Y;
         for (XYSeries series : chart.getSeriesMap().values()) {
@@ -553,44 +583,95 @@ public final class Plots {
             series.replaceData(nx, ny, null);
             logged.put(series, Boolean.TRUE);
         }
-        if (done[xAxis ? 0 : 1]) {
+        if (state[axis]) {
             return false;
         }
-        done[xAxis ? 0 : 1] = true;
+        state[axis] = true;
         double[] range = range(chart, xAxis);
+        Double min = xAxis ? s.getXAxisMin() : s.getYAxisMin();
+        Double max = xAxis ? s.getXAxisMax() : s.getYAxisMax();
+        double lo = min != null ? Math.log10(min) : range[0];
+        double hi = max != null ? Math.log10(max) : range[1];
+        if (Math.floor(hi) - Math.ceil(lo) < 1) {
+            // one power of ten inside: widen to the nearer decade so that two are labelled
+            if (Math.ceil(hi) - hi <= lo - Math.floor(lo)) {
+                hi = Math.ceil(hi);
+                max = Math.pow(10, hi);
+            } else {
+                lo = Math.floor(lo);
+                min = Math.pow(10, lo);
+            }
+        }
+        double span = hi - lo;
+        // a tick spacing wide enough that XChart's step is a whole number of decades
+        double pixels = 0.92 * (xAxis ? chart.getWidth() - 120 : chart.getHeight() - 150);
+        int hint = (int) Math.ceil(1.1 * pixels / span);
         if (xAxis) {
             s.setXAxisLogarithmic(false);
-            if (s.getXAxisMin() != null) {
-                s.setXAxisMin(Math.log10(s.getXAxisMin()));
-            }
-            if (s.getXAxisMax() != null) {
-                s.setXAxisMax(Math.log10(s.getXAxisMax()));
-            }
+            s.setXAxisMin(min != null ? Math.log10(min) : null);
+            s.setXAxisMax(max != null ? Math.log10(max) : null);
             s.setxAxisTickLabelsFormattingFunction(Plots::powerOfTen);
+            s.setXAxisTickMarkSpacingHint(Math.max(THEME.getXAxisTickMarkSpacingHint(), hint));
         } else {
             s.setYAxisLogarithmic(false);
-            if (s.getYAxisMin() != null) {
-                s.setYAxisMin(Math.log10(s.getYAxisMin()));
-            }
-            if (s.getYAxisMax() != null) {
-                s.setYAxisMax(Math.log10(s.getYAxisMax()));
-            }
+            s.setYAxisMin(min != null ? Math.log10(min) : null);
+            s.setYAxisMax(max != null ? Math.log10(max) : null);
             s.setyAxisTickLabelsFormattingFunction(Plots::powerOfTen);
+            s.setYAxisTickMarkSpacingHint(Math.max(THEME.getYAxisTickMarkSpacingHint(), hint));
         }
-        double lo = xAxis ? orElse(s.getXAxisMin(), range[0]) : orElse(s.getYAxisMin(), range[0]);
-        double hi = xAxis ? orElse(s.getXAxisMax(), range[1]) : orElse(s.getYAxisMax(), range[1]);
-        double span = hi - lo;
-        if (span >= 2) {
-            // a tick spacing wide enough that XChart's step is a whole number of decades
-            double pixels = 0.92 * (xAxis ? chart.getWidth() - 120 : chart.getHeight() - 150);
-            int hint = (int) Math.ceil(1.1 * pixels / span);
-            if (xAxis) {
-                s.setXAxisTickMarkSpacingHint(Math.max(THEME.getXAxisTickMarkSpacingHint(), hint));
-            } else {
-                s.setYAxisTickMarkSpacingHint(Math.max(THEME.getYAxisTickMarkSpacingHint(), hint));
+        return span <= 3;
+    }
+
+    /**
+     * Labels the ticks of each linear axis that has no format of its own as plain decimals with a
+     * leading zero and thousands separators (0.005, 1,000; XChart's default writes .005), and
+     * values below 10⁻⁴ as m×10ᵏ.
+     */
+    private static void plainTicks(XYChart chart) {
+        XYStyler s = chart.getStyler();
+        if (!isLog(chart, true) && s.getxAxisTickLabelsFormattingFunction() == null
+                && s.getXAxisDecimalPattern() == null) {
+            s.setxAxisTickLabelsFormattingFunction(Plots::tickLabel);
+        }
+        if (!isLog(chart, false) && s.getyAxisTickLabelsFormattingFunction() == null
+                && s.getYAxisDecimalPattern() == null) {
+            s.setyAxisTickLabelsFormattingFunction(Plots::tickLabel);
+        }
+    }
+
+    /** A tick value as printed on a linear axis: −0.25 → "-0.25", 1500 → "1,500", 2·10⁻⁶ → "2×10⁻⁶". */
+    static String tickLabel(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v == 0 ? "0" : Double.toString(v);
+        }
+        // ticks are multiples of a round step; 12 significant digits drop the step's rounding error
+        BigDecimal d = new BigDecimal(v).round(new MathContext(12)).stripTrailingZeros();
+        if (Math.abs(v) < 1e-4) {
+            int k = d.precision() - d.scale() - 1;
+            return d.movePointRight(-k).toPlainString() + "×10" + superscript(k);
+        }
+        DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setMaximumFractionDigits(Math.max(0, d.scale()));
+        f.setMinimumFractionDigits(Math.max(0, d.scale()));
+        return f.format(d);
+    }
+
+    /** {min, max} of the positive finite x (or y) values of the series that are not guides. */
+    private static double[] positiveRange(XYChart chart, boolean xAxis) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            if (ROLES.get(series) == Role.GUIDE) {
+                continue;
+            }
+            for (double v : xAxis ? series.getXData() : series.getYData()) {
+                if (v > 0 && v < Double.POSITIVE_INFINITY) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
             }
         }
-        return span > 0 && span <= 3;
+        return new double[] {min, max};
     }
 
     /** Light lines at log₁₀(m·10ᵏ), m = 2…9, across the plot. */
@@ -608,11 +689,27 @@ public final class Plots {
         if (!(other[1] >= other[0])) {
             return;
         }
+        // fix the other axis at its range, so the lines may run past it to the plot's frame (XChart
+        // insets the data by its plot-content margin and clips what lies outside the plot)
+        if (xAxis) {
+            s.setXAxisMin(lo);
+            s.setXAxisMax(hi);
+            s.setYAxisMin(other[0]);
+            s.setYAxisMax(other[1]);
+        } else {
+            s.setYAxisMin(lo);
+            s.setYAxisMax(hi);
+            s.setXAxisMin(other[0]);
+            s.setXAxisMax(other[1]);
+        }
+        double pad = Math.max(other[1] - other[0], 1e-9);
+        other = new double[] {other[0] - pad, other[1] + pad};
+        double margin = 0.05 * (hi - lo);
         List<Double> at = new ArrayList<>();
-        for (int k = (int) Math.floor(lo); k <= Math.ceil(hi); k++) {
+        for (int k = (int) Math.floor(lo - margin); k <= Math.ceil(hi + margin); k++) {
             for (int m = 2; m <= 9; m++) {
                 double v = k + Math.log10(m);
-                if (v > lo && v < hi) {
+                if (v > lo - margin && v < hi + margin) {
                     at.add(v);
                 }
             }

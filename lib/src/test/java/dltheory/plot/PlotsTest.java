@@ -10,6 +10,7 @@ import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
 class PlotsTest {
@@ -98,19 +100,60 @@ class PlotsTest {
     }
 
     @Test
-    void minorLinesOfALogLogChartStayInsideTheData() {
+    void minorLinesOfALogLogChartRunToTheFrameWithoutWideningTheAxes() {
         XYChart chart = Plots.logY(Plots.logX(Plots.xy("T", "t", "d")));
         Plots.line(chart, "d", new double[] {1, 10, 100, 1000}, new double[] {3, 0.5, 0.1, 0.02});
         Plots.finish(chart);
-        double top = Double.NEGATIVE_INFINITY;
-        for (XYSeries s : chart.getSeriesMap().values()) {
-            for (double y : s.getYData()) {
-                if (!Double.isNaN(y)) {
-                    top = Math.max(top, y);
-                }
-            }
-        }
-        assertEquals(Math.log10(3), top, 1e-12, "no guide reaches above the data");
+        XYStyler s = chart.getStyler();
+        assertEquals(0, s.getXAxisMin(), 1e-12);
+        assertEquals(3, s.getXAxisMax(), 1e-12);
+        assertEquals(Math.log10(0.02), s.getYAxisMin(), 1e-12);
+        assertEquals(Math.log10(3), s.getYAxisMax(), 1e-12);
+        double[] lineX = chart.getSeriesMap().get("minor grid y").getXData();
+        assertTrue(Arrays.stream(lineX).filter(Double::isFinite).min().orElseThrow() < 0
+                && Arrays.stream(lineX).filter(Double::isFinite).max().orElseThrow() > 3,
+                "the horizontal lines run past the data, to the frame: " + Arrays.toString(lineX));
+    }
+
+    @Test
+    void aLogAxisOfOneToTwoDecadesIsLabelledAtTwoPowersOfTenOnly() {
+        XYChart loss = Plots.logY(Plots.xy("Loss", "step t", "L(t)"));
+        Plots.line(loss, "loss", new double[] {1.3, 4.3, 0.5, 0.3, 0.2, 0.11});
+        assertEquals(List.of(), ChartLint.problems(loss));
+        assertTrue(Plots.isLog(loss, false));
+        assertEquals(2, ChartLint.ticks(loss, false), "10⁻¹ and 10⁰, not 0.16, 0.25, 0.4, 0.63, …");
+        XYChart oneInside = Plots.logY(Plots.xy("T", "x", "y"));
+        Plots.line(oneInside, "y", new double[] {0.13, 0.5, 2.0});
+        Plots.finish(oneInside);
+        assertEquals(-1, oneInside.getStyler().getYAxisMin(), 1e-12, "widened to the nearer decade, 10⁻¹");
+        assertEquals(2, ChartLint.ticks(oneInside, false));
+    }
+
+    @Test
+    void linearTickLabelsKeepTheLeadingZeroAndGroupThousands() {
+        assertEquals("0.005", Plots.tickLabel(0.005));
+        assertEquals("0.015", Plots.tickLabel(0.015000000000000001));
+        assertEquals("-0.25", Plots.tickLabel(-0.25));
+        assertEquals("1,500", Plots.tickLabel(1500));
+        assertEquals("0", Plots.tickLabel(0));
+        assertEquals("2×10⁻⁶", Plots.tickLabel(2e-6));
+        XYChart chart = Plots.xy("T", "t", "loss");
+        Plots.line(chart, "loss", new double[] {0.001, 0.021, 0.004});
+        Plots.finish(chart);
+        assertEquals("0.02", chart.getStyler().getyAxisTickLabelsFormattingFunction().apply(0.02));
+    }
+
+    @Test
+    void aLogAxisOfLessThanADecadeIsDrawnLinear() {
+        XYChart chart = Plots.logY(Plots.xy("T", "x", "y"));
+        Plots.line(chart, "y", new double[] {0.27, 0.26, 0.25, 0.24});
+        Plots.finish(chart);
+        Plots.finish(chart);
+        assertFalse(Plots.isLog(chart, false));
+        assertFalse(chart.getStyler().isYAxisLogarithmic());
+        assertArrayEquals(new double[] {0.27, 0.26, 0.25, 0.24}, chart.getSeriesMap().get("y").getYData(), 0);
+        assertFalse(chart.getSeriesMap().containsKey("minor grid y"));
+        assertEquals(List.of(), ChartLint.problems(chart));
     }
 
     @Test
