@@ -92,6 +92,7 @@ class BidirectionalGradientNormsTest {
         // the filled marker (a square at worst, half-diagonal size/√2) fits inside the outline's hole
         int size = chart.getStyler().getMarkerSize();
         assertTrue(RingMarker.innerHalfWidth(size) > size / Math.sqrt(2), "hole " + RingMarker.innerHalfWidth(size));
+        assertEquals(java.util.List.of(), dltheory.plot.ChartLint.problems(chart));
         // (b) mirrored; and on a linear axis no chain has a lone point
         BidirectionalGradientNorms m = new BidirectionalGradientNorms("x", new double[] {2, 0, 0},
                 new double[] {1, 1e-2, 1e-4});

@@ -85,6 +85,7 @@ class ComputationalGraphTest {
         long texts = svg.split("<text", -1).length - 1;
         assertTrue(texts >= g.nodes().size() + 6 * 3, "text elements: " + texts);
         assertTrue(Plots.png(chart).length > 1000);
+        assertEquals(List.of(), dltheory.plot.ChartLint.problems(chart));
     }
 
     @Test

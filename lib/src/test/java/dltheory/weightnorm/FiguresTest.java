@@ -62,6 +62,8 @@ class FiguresTest {
             assertEquals(s.getLineStyle(), same.getLineStyle(), s.getName());
         }
         assertEquals(5, colours.size(), "colours " + colours);
+        assertEquals(List.of(), dltheory.plot.ChartLint.problems(rate));
+        assertEquals(List.of(), dltheory.plot.ChartLint.problems(norm));
     }
 
     @Test
