@@ -1,5 +1,6 @@
 """IJava's cell API, declarations that wait for what they use, configuration by environment, life cycle
 and inspection (issue 16, items 3-5), through the protocol with the installed kernel."""
+import json
 import os
 import signal
 import subprocess
@@ -56,6 +57,23 @@ def test_ijava_old_entry_point_registers_a_renderer(kernel):
     assert reply["status"] == "ok", reply
     data = outputs[-1]["content"]["data"]
     assert data["text/html"] == "<span style='color:teal'>teal</span>", data
+
+
+def test_loaded_notebook_registers_a_renderer_through_the_old_entry_point(kernel, tmp_path):
+    """d2l-java's layout: a chapter runs `%load ../utils/<notebook>` (no extension), and that notebook
+    declares a type's HTML renderer through io.github.spencerpark.ijava.IJava."""
+    utils = tmp_path / "utils"
+    utils.mkdir()
+    (tmp_path / "chapter").mkdir()
+    cell = IJAVA_RENDERER_CELL.replace("Swatch", "Tile")
+    nb = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": [cell]}],
+          "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (utils / "render-tiles.ipynb").write_text(json.dumps(nb))
+    reply, _ = kernel.execute(f"%load {tmp_path}/chapter/../utils/render-tiles")
+    assert reply["status"] == "ok", reply
+    reply, outputs = kernel.execute('new Tile("olive")')
+    assert reply["status"] == "ok", reply
+    assert outputs[-1]["content"]["data"]["text/html"] == "<span style='color:olive'>olive</span>"
 
 
 def test_ijava_old_entry_point_runs_code_and_magics(kernel, tmp_path):
