@@ -1,5 +1,6 @@
 """IJava's cell API, declarations that wait for what they use, configuration by environment, life cycle
 and inspection (issue 16, items 3-5), through the protocol with the installed kernel."""
+import json
 import os
 import signal
 import subprocess
@@ -30,6 +31,72 @@ def test_eval_runs_code_in_the_session(kernel):
 def test_get_kernel_instance_is_the_running_kernel(kernel):
     assert kernel.value("getKernelInstance().getRenderer() != null") == "true"
     assert kernel.value("getKernelInstance() == kernel()") == "true"
+
+
+IJAVA_RENDERER_CELL = """
+import io.github.spencerpark.ijava.IJava;
+
+record Swatch(String colour) {}
+
+IJava.getKernelInstance().getRenderer()
+    .createRegistration(Swatch.class)
+    .preferring(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_HTML)
+    .register((swatch, ctx) -> {
+        ctx.renderIfRequested(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_HTML,
+            () -> "<span style='color:" + swatch.colour() + "'>" + swatch.colour() + "</span>");
+    });
+"""
+
+
+def test_ijava_old_entry_point_registers_a_renderer(kernel):
+    """A notebook written for IJava registers an HTML renderer through io.github.spencerpark.ijava.IJava
+    and IJava's MIMEType constants, as d2l-java's plot utilities do."""
+    reply, _ = kernel.execute(IJAVA_RENDERER_CELL)
+    assert reply["status"] == "ok", reply
+    reply, outputs = kernel.execute('new Swatch("teal")')
+    assert reply["status"] == "ok", reply
+    data = outputs[-1]["content"]["data"]
+    assert data["text/html"] == "<span style='color:teal'>teal</span>", data
+
+
+def test_loaded_notebook_registers_a_renderer_through_the_old_entry_point(kernel, tmp_path):
+    """d2l-java's layout: a chapter runs `%load ../utils/<notebook>` (no extension), and that notebook
+    declares a type's HTML renderer through io.github.spencerpark.ijava.IJava."""
+    utils = tmp_path / "utils"
+    utils.mkdir()
+    (tmp_path / "chapter").mkdir()
+    cell = IJAVA_RENDERER_CELL.replace("Swatch", "Tile")
+    nb = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": [cell]}],
+          "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (utils / "render-tiles.ipynb").write_text(json.dumps(nb))
+    reply, _ = kernel.execute(f"%load {tmp_path}/chapter/../utils/render-tiles")
+    assert reply["status"] == "ok", reply
+    reply, outputs = kernel.execute('new Tile("olive")')
+    assert reply["status"] == "ok", reply
+    assert outputs[-1]["content"]["data"]["text/html"] == "<span style='color:olive'>olive</span>"
+
+
+def test_ijava_old_entry_point_runs_code_and_magics(kernel, tmp_path):
+    kernel.execute("import io.github.spencerpark.ijava.*;")
+    assert kernel.value('IJava.getKernelInstance().evalRaw("int viaIJava = 5; viaIJava * 3")') == "15"
+    assert kernel.value("viaIJava") == "5"
+    plain = "io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN"
+    same = f'IJava.getKernelInstance().eval("6 * 7").getData({plain}).equals(render(42).getData({plain}))'
+    assert kernel.value(same) == "true"
+    assert kernel.value('IJava.getKernelInstance().eval("int quiet = 1;") == null') == "true"
+    reply, _ = kernel.execute('JavaKernel k = IJava.getKernelInstance(); Object none = k.evalRaw("int nope = ;");')
+    assert reply["status"] == "error"
+    assert "nope" in "\n".join(reply["traceback"]) + reply["evalue"], reply
+    (tmp_path / "part.jsh").write_text("int loadedByMagic = 11;")
+    code = f'IJava.getKernelInstance().getMagics().applyLineMagic("load", List.of("{tmp_path / "part.jsh"}"))'
+    reply, _ = kernel.execute(code + ";")
+    assert reply["status"] == "ok", reply
+    assert kernel.value("loadedByMagic") == "11"
+    assert kernel.value("IJava.getKernelInstance().getKernel() == getKernelInstance()") == "true"
+    reply, _ = kernel.execute('IJava.getKernelInstance().getMagics().getRegistry()'
+                              '.registerLineMagic("shout", (kern, args) -> String.join(" ", args).toUpperCase());')
+    assert reply["status"] == "ok", reply
+    assert kernel.value('IJava.getKernelInstance().getMagics().applyLineMagic("shout", List.of("a", "b"))') == "A B"
 
 
 def test_display_returns_its_id_as_in_ijava(kernel):

@@ -174,7 +174,7 @@ public record BidirectionalGradientNorms(String loss, double[] forward, double[]
         for (int t = 1; t <= steps(); t++) {
             rows.add(new Row(t, forward[t - 1], backward[t - 1]));
         }
-        return Tables.of("‖∇_{h_t}L‖, loss " + loss, rows);
+        return Tables.of("‖∇ₕL‖ along both chains, loss " + loss, rows, "t", "‖∇L at hₜ⁽ᶠ⁾‖", "‖∇L at hₜ⁽ᵇ⁾‖");
     }
 
     /** A row of {@link #table()}. */
@@ -194,9 +194,12 @@ public record BidirectionalGradientNorms(String loss, double[] forward, double[]
         if (xs.isEmpty()) {
             return;
         }
+        boolean lone = xs.size() == 1 && norms.length > 1;
+        // a chain with one nonzero norm shares its point with the other chain's marker: an open
+        // outline around that marker keeps both visible (the name stays, and with it the colour)
         XYSeries s = Plots.line(chart, name, xs.stream().mapToDouble(Double::doubleValue).toArray(),
                 ys.stream().mapToDouble(Double::doubleValue).toArray());
-        s.setMarker(marker);
+        s.setMarker(lone ? new RingMarker(marker == SeriesMarkers.SQUARE) : marker);
         s.setLineStyle(new BasicStroke(1.8f));
     }
 }

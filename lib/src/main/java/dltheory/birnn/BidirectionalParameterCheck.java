@@ -13,7 +13,7 @@ public record BidirectionalParameterCheck(BidirectionalRnn.Parameter parameter, 
 
     /** The rows as a table. */
     public static Table table(String title, List<BidirectionalParameterCheck> rows) {
-        return Tables.of(title, rows);
+        return Tables.of(title, rows, "parameter P", "entries", "‖∂L/∂P‖", "error vs central differences");
     }
 
     /** The largest relative error over {@code rows}. */

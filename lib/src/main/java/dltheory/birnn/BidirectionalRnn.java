@@ -53,11 +53,11 @@ public record BidirectionalRnn(Activation sigma,
 
     /**
      * The parameters, in the order of {@link #toVector()}. {@link #toString()} is the name a table
-     * prints, e.g. U(b) for U⁽ᵇ⁾.
+     * prints, e.g. U⁽ᵇ⁾.
      */
     public enum Parameter {
-        W_F("W(f)"), U_F("U(f)"), W_B("W(b)"), U_B("U(b)"), V_F("V(f)"), V_B("V(b)"), C("c"), H0_F("h0(f)"),
-        HT1_B("hT+1(b)");
+        W_F("W⁽ᶠ⁾"), U_F("U⁽ᶠ⁾"), W_B("W⁽ᵇ⁾"), U_B("U⁽ᵇ⁾"), V_F("V⁽ᶠ⁾"), V_B("V⁽ᵇ⁾"), C("c"), H0_F("h₀⁽ᶠ⁾"),
+        HT1_B("h⁽ᵇ⁾ at t = T + 1");
 
         private final String symbol;
 

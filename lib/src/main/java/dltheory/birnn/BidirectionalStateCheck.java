@@ -15,7 +15,12 @@ public record BidirectionalStateCheck(BidirectionalRnn.Chain chain, int t, doubl
 
     /** The rows as a table. */
     public static Table table(String title, List<BidirectionalStateCheck> rows) {
-        return Tables.of(title, rows);
+        record Row(String chain, int t, double gradientNorm, double errorFull, double errorText) {
+        }
+        return Tables.of(title, rows.stream().map(r -> new Row(
+                        r.chain() == BidirectionalRnn.Chain.FORWARD ? "forward" : "backward", r.t(), r.gradientNorm(),
+                        r.errorFull(), r.errorTextRecursion())).toList(),
+                "chain", "t", "‖∇L at hₜ‖", "error, full recursion", "error, text's (31)–(32)");
     }
 
     /** The largest relative error of the full recursion over {@code rows}. */

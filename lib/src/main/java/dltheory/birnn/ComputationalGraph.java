@@ -82,20 +82,24 @@ public record ComputationalGraph(int steps, List<Node> nodes, List<Edge> edges) 
         if (steps < 1 || steps > 8) {
             throw new IllegalArgumentException("steps must be in 1..8 for a drawing, got " + steps);
         }
-        final double shift = 0.22;
+        // Rows from the bottom: forward chain (0), inputs (1), backward chain (2), outputs (3), loss
+        // terms (4), loss (5). With the inputs between the two chains no W edge crosses a chain. The
+        // graph with its loss node cannot be drawn without crossings for T ≥ 3 (hf₂, hb₂, L and y₁,
+        // y₂, y₃ span a subdivided K₃,₃); here the only ones left are V⁽ᶠ⁾ crossing U⁽ᵇ⁾, T − 1 of them.
+        final double shift = 0.25;
         List<Node> nodes = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
         for (int t = 1; t <= steps; t++) {
-            nodes.add(new Node("x" + t, Kind.INPUT, t, "x", "" + t, "", t, 0));
+            nodes.add(new Node("x" + t, Kind.INPUT, t, "x", "" + t, "", t + shift, ROW_INPUT));
         }
-        nodes.add(new Node("hf0", Kind.INITIAL, 0, "h", "0", "(f)", 0 - shift, 1));
+        nodes.add(new Node("hf0", Kind.INITIAL, 0, "h", "0", "(f)", 0 - shift, ROW_FORWARD));
         nodes.add(new Node("hb" + (steps + 1), Kind.INITIAL, steps + 1, "h", "" + (steps + 1), "(b)",
-                steps + 1 + shift, 2));
+                steps + 1 + shift, ROW_BACKWARD));
         for (int t = 1; t <= steps; t++) {
-            nodes.add(new Node("hf" + t, Kind.FORWARD, t, "h", "" + t, "(f)", t - shift, 1));
+            nodes.add(new Node("hf" + t, Kind.FORWARD, t, "h", "" + t, "(f)", t - shift, ROW_FORWARD));
         }
         for (int t = 1; t <= steps; t++) {
-            nodes.add(new Node("hb" + t, Kind.BACKWARD, t, "h", "" + t, "(b)", t + shift, 2));
+            nodes.add(new Node("hb" + t, Kind.BACKWARD, t, "h", "" + t, "(b)", t + shift, ROW_BACKWARD));
         }
         for (int t = 1; t <= steps; t++) {
             nodes.add(new Node("y" + t, Kind.OUTPUT, t, "y", "" + t, "", t, 3));
@@ -159,6 +163,11 @@ public record ComputationalGraph(int steps, List<Node> nodes, List<Edge> edges) 
         return false;
     }
 
+    /** The drawing's row of the forward chain, the inputs and the backward chain (outputs: 3, losses: 4, 5). */
+    static final double ROW_FORWARD = 0;
+    static final double ROW_INPUT = 1;
+    static final double ROW_BACKWARD = 2;
+
     /** The key of {@link #edgeCounts()} for the edges that carry no weight (y_t → L_t → L). */
     public static final String LOSS_EDGES = "no weight (loss)";
 
@@ -169,7 +178,7 @@ public record ComputationalGraph(int steps, List<Node> nodes, List<Edge> edges) 
     public Map<String, Integer> edgeCounts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Edge e : edges) {
-            String key = e.label().isEmpty() ? LOSS_EDGES : e.label() + e.labelSup();
+            String key = e.label().isEmpty() ? LOSS_EDGES : weightName(e);
             counts.merge(key, 1, Integer::sum);
         }
         return counts;
@@ -183,6 +192,41 @@ public record ComputationalGraph(int steps, List<Node> nodes, List<Edge> edges) 
     public tech.tablesaw.api.Table edgeTable() {
         java.util.List<EdgeCount> rows = new java.util.ArrayList<>();
         edgeCounts().forEach((k, v) -> rows.add(new EdgeCount(k, v)));
-        return dltheory.table.Tables.of("Edges of the unrolled graph, by the weight they carry", rows);
+        return dltheory.table.Tables.of("Edges of the unrolled graph, by the weight they carry", rows,
+                "weight", "edges");
+    }
+
+    /** The weight an edge carries as the notebook writes it, e.g. U⁽ᶠ⁾; empty for a loss edge. */
+    public static String weightName(Edge e) {
+        return e.label() + e.labelSup().replace("(f)", "⁽ᶠ⁾").replace("(b)", "⁽ᵇ⁾");
+    }
+
+    /**
+     * The pairs of edges that cross in the drawing, counted by the weights they carry, e.g.
+     * {"U⁽ᵇ⁾ × V⁽ᶠ⁾" = 2}: two edges that share no node cross when the straight segments between
+     * their nodes' positions intersect ({@link ComputationalGraphDrawing} draws them so, and an affine
+     * map of the plane keeps intersections). The names of a pair are in alphabetical order.
+     */
+    public Map<String, Integer> crossings() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        for (int i = 0; i < edges.size(); i++) {
+            for (int j = i + 1; j < edges.size(); j++) {
+                Edge e = edges.get(i);
+                Edge f = edges.get(j);
+                if (Set.of(e.from(), e.to()).stream().anyMatch(v -> v.equals(f.from()) || v.equals(f.to()))) {
+                    continue;
+                }
+                Node a = node(e.from());
+                Node b = node(e.to());
+                Node c = node(f.from());
+                Node d = node(f.to());
+                if (java.awt.geom.Line2D.linesIntersect(a.x(), a.y(), b.x(), b.y(), c.x(), c.y(), d.x(), d.y())) {
+                    String p = e.label().isEmpty() ? "loss" : weightName(e);
+                    String q = f.label().isEmpty() ? "loss" : weightName(f);
+                    out.merge(p.compareTo(q) <= 0 ? p + " × " + q : q + " × " + p, 1, Integer::sum);
+                }
+            }
+        }
+        return out;
     }
 }

@@ -17,8 +17,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Annotation;
-import org.knowm.xchart.style.Styler.LegendLayout;
-import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
 
 import dltheory.plot.Fonts;
@@ -68,9 +66,9 @@ public final class ComputationalGraphDrawing {
         s.setPlotGridLinesVisible(false);
         s.setPlotBorderVisible(false);
         s.setPlotTicksMarksVisible(false);
-        s.setLegendPosition(LegendPosition.OutsideS);
-        s.setLegendLayout(LegendLayout.Horizontal);
-        s.setLegendBorderColor(Color.WHITE);
+        // no legend: every node is labelled with its symbol, and the graph needs the whole width
+        // (T + 2 columns) and height (six rows) of the chart
+        s.setLegendVisible(false);
         s.setMarkerSize(12);
         s.setXAxisMin(-0.55);
         s.setXAxisMax(graph.steps() + 1.55);
@@ -99,8 +97,8 @@ public final class ComputationalGraphDrawing {
             case FORWARD -> new Color(0xB9D7EC);
             case BACKWARD -> new Color(0xF5C9A8);
             case OUTPUT -> new Color(0xBFE6D6);
-            case LOSS_TERM -> new Color(0xEFCDE1);
-            case LOSS -> new Color(0xE3A8C9);
+            case LOSS_TERM -> new Color(0xF4DCEA);   // pale pink: the T loss terms
+            case LOSS -> new Color(0xCC79A7);        // the palette's full reddish purple: the one total
         };
     }
 
@@ -185,11 +183,12 @@ public final class ComputationalGraphDrawing {
             // where along the edge, and how far sideways, each label sits so that none overlap
             boolean f = e.labelSup().equals("(f)");
             double at = switch (e.label()) {
-                case "W" -> f ? 0.5 : 0.74;
-                case "V" -> f ? 0.28 : 0.5;
-                default -> f ? 0.5 : 0.62;
+                case "V" -> f ? 0.55 : 0.5;
+                case "U" -> f ? 0.5 : 0.62;
+                default -> 0.5;
             };
-            double side = e.label().equals("U") ? 0 : f ? -15 : 15;
+            // the V⁽ᶠ⁾ label to the left of its long edge, every other W and V label to the right
+            double side = e.label().equals("U") ? 0 : e.label().equals("V") && f ? -15 : 15;
             double x = sx(a) + at * (sx(b) - sx(a)) + side;
             double y = sy(a) + at * (sy(b) - sy(a));
             Font base = EDGE;

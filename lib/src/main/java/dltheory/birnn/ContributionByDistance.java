@@ -90,7 +90,9 @@ public record ContributionByDistance(int t, double[] norms, double residual) {
         for (int k = 0; k < Math.min(rows, norms.length); k++) {
             out.add(new Row(k, norms[k], shareFrom(k)));
         }
-        return Tables.of("Parts of ∇L at h" + Plots.subscript(t) + "⁽ᶠ⁾ from the loss k steps later", out);
+        String h = "h" + Plots.subscript(t) + "⁽ᶠ⁾";
+        return Tables.of("Parts of ∇L at " + h + " from the loss k steps later", out, "k",
+                "‖∇L_{t+k} at " + h + "‖", "share from k or more steps");
     }
 
     /** ‖∇_{h_t⁽ᶠ⁾} L_{t+k}‖ against the distance k, on a log axis. */

@@ -94,9 +94,9 @@ public final class JacobianExperiments {
         DMatrixRMaj text = Jacobians.productDenominator(w.W(), sigma, states);
         DMatrixRMaj textT = CommonOps_DDRM.transpose(text, null);
         return new LayoutComparison(
-                new LayoutComparison.Row("J_T⋯J_1 with J_t = W diag σ′(h_{t−1}) (numerator layout)",
+                new LayoutComparison.Row("our product of Jₜ = W diag σ′(hₜ₋₁), latest step first (numerator layout)",
                         Jacobians.relativeError(ours, measured), SpectralMatrices.norm(ours)),
-                new LayoutComparison.Row("diag σ′(h_0)Wᵀ ⋯ diag σ′(h_{T−1})Wᵀ (the text, denominator layout)",
+                new LayoutComparison.Row("the text's product of diag σ′(hₜ₋₁) Wᵀ, earliest step first (denominator layout)",
                         Jacobians.relativeError(text, measured), SpectralMatrices.norm(text)),
                 new LayoutComparison.Row("the text's product, transposed",
                         Jacobians.relativeError(textT, measured), SpectralMatrices.norm(textT)));

@@ -29,6 +29,7 @@ public record LayoutComparison(Row numerator, Row text, Row textTransposed) {
 
     /** The comparison as a table (notebook 05, "Where the reference text errs"). */
     public Table table() {
-        return Tables.of("Which matrix is ∂h_T/∂h_0? (entry (i, j) measured as ∂h_T,i / ∂h_0,j)", rows());
+        return Tables.of("Which matrix M is ∂h_T/∂h_0? (entry (i, j) measured as ∂h_{T,i}/∂h_{0,j})", rows(),
+                "candidate M", "‖M − measured‖_F / ‖measured‖_F", "‖M‖");
     }
 }

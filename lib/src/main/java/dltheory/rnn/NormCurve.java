@@ -112,7 +112,8 @@ public record NormCurve(String label, Activation sigma, double wNorm, double spe
 
         /** The summaries of {@code curves} as a table (notebook 05, Q5.3). */
         public static Table table(String title, List<NormCurve> curves) {
-            return Tables.of(title, curves.stream().map(NormCurve::summary).toList());
+            return Tables.of(title, curves.stream().map(NormCurve::summary).toList(), "net", "‖W‖", "ρ(W)", "γ‖W‖",
+                    "T", "‖∂h_T/∂h_0‖", "observed rate");
         }
     }
 }

@@ -207,7 +207,11 @@ public final class Recurrences {
 
         /** The rows as a table (notebook 05, Q5.1). */
         public static Table table(List<Equivalence> rows) {
-            return Tables.of("Q5.1: max over t ≤ T and units of |g_t − σ(h_t)| with g_0 = σ(h_0)", rows);
+            record Row(String sigma, int T, double maxGap) {
+            }
+            return Tables.of("Largest gap between the two recurrences over t ≤ T and units, with g_0 = σ(h_0)",
+                    rows.stream().map(e -> new Row(e.sigma().name().toLowerCase(), e.T(), e.maxGap())).toList(),
+                    "σ", "T", "max |g_t − σ(h_t)|");
         }
     }
 

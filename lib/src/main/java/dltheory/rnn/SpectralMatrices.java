@@ -163,7 +163,7 @@ public final class SpectralMatrices {
 
         /** The rows as a table (notebook 05, Lemma 5.1). */
         public static Table table(List<SpectrumRow> rows) {
-            return Tables.of("Eigenvalues of AAᵀ and AᵀA, largest first", rows);
+            return Tables.of("Eigenvalues of AAᵀ and AᵀA, largest first", rows, "k", "λ_k(AAᵀ)", "λ_k(AᵀA)");
         }
     }
 

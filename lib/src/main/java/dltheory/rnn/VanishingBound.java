@@ -106,7 +106,8 @@ public final class VanishingBound {
 
         /** The rows as a table (notebook 05, Q5.2). */
         public static Table table(List<Row> rows) {
-            return Tables.of("Q5.2: ‖∂h_T/∂h_0‖ against the bound δ^T", rows);
+            return Tables.of("‖∂h_T/∂h_0‖ against the bound δ^T", rows, "σ", "‖W‖", "γ‖W‖", "mean ‖J_t‖ (geometric)",
+                    "observed rate", "T", "‖∂h_T/∂h_0‖", "δ^T", "max_t ‖∂h_t/∂h_0‖/δ^t");
         }
     }
 

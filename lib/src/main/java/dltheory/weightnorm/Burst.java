@@ -62,4 +62,15 @@ public record Burst(double alpha, int peakStep, double peakRate, double lossRise
         Check.atLeast(normJump, MIN_NORM_JUMP, "‖u_T‖/‖u_t*‖, " + at);
         Check.atMost(rateAfter / peakRate, MAX_RATE_FRACTION, "lowest rate after the peak / peak rate, " + at);
     }
+
+    /** One row of {@link #table()}: the burst without the run's α, which the caption states. */
+    public record Row(int peakStep, double peakRate, double lossRise, double normJump, double rateAfter) {
+    }
+
+    /** The burst as a one-row table, captioned with the run's α. */
+    public tech.tablesaw.api.Table table() {
+        return dltheory.table.Tables.of("The burst of the α = " + SignificantFormat.format(alpha, 4) + " run",
+                java.util.List.of(new Row(peakStep, peakRate, lossRise, normJump, rateAfter)),
+                "peak step t*", "rate at t*", "rise of L after t*", "‖u_T‖/‖u_{t*}‖", "lowest rate after t*");
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.knowm.xchart.XYChart;
 
+import dltheory.plot.HouseTheme;
 import dltheory.plot.Plots;
 import dltheory.table.SignificantFormat;
 
@@ -53,7 +54,7 @@ public final class Figures {
         Training.requireRuns(runs);
         XYChart chart = Plots.xy("‖u‖ never decreases, and grows faster for larger α", "step t + 1", "‖uₜ‖");
         for (StepDiagnostics r : runs) {
-            Plots.line(chart, label(r), plusOne(r.times()), r.normU());
+            styleRun(runs, r, Plots.line(chart, label(r), plusOne(r.times()), r.normU()));
         }
         logSteps(chart);
         return chart;
@@ -68,7 +69,7 @@ public final class Figures {
         XYChart chart = Plots.xy("Effective rate of w's direction, αγₜ²/‖uₜ‖²", "step t + 1",
                 "αγₜ²/‖uₜ‖²");
         for (StepDiagnostics r : runs) {
-            Plots.line(chart, label(r), plusOne(r.times()), r.rate());
+            styleRun(runs, r, Plots.line(chart, label(r), plusOne(r.times()), r.rate()));
         }
         logSteps(chart);
         Plots.logY(chart);
@@ -106,7 +107,7 @@ public final class Figures {
         Training.requireRuns(runs);
         XYChart chart = Plots.xy("Training loss", "step t + 1", "L(u_t, γ_t, β_t)");
         for (StepDiagnostics r : runs) {
-            Plots.line(chart, label(r), plusOne(r.times()), r.loss());
+            styleRun(runs, r, Plots.line(chart, label(r), plusOne(r.times()), r.loss()));
         }
         logSteps(chart);
         return chart;
@@ -123,6 +124,25 @@ public final class Figures {
             x[i] = t[i] + 1;
         }
         return x;
+    }
+
+    /**
+     * The colours of the runs, in the order of {@code runs} (increasing α): the house palette's four
+     * and its reddish purple, so that five runs never share a colour (the house looks repeat a colour
+     * after four names); {@link HouseTheme#LINES}' dashes are the second cue.
+     */
+    static final java.awt.Color[] RUN_COLOURS = {
+        HouseTheme.PALETTE[0], HouseTheme.PALETTE[1], HouseTheme.PALETTE[2], new java.awt.Color(0xCC79A7),
+        HouseTheme.PALETTE[3]
+    };
+
+    /** Gives run {@code r} its own colour and dash, the same in every chart of the notebook. */
+    private static void styleRun(List<StepDiagnostics> runs, StepDiagnostics r, org.knowm.xchart.XYSeries s) {
+        int i = runs.indexOf(r) % RUN_COLOURS.length;
+        s.setLineColor(RUN_COLOURS[i]);
+        s.setMarkerColor(RUN_COLOURS[i]);
+        s.setLineStyle(HouseTheme.LINES[i % HouseTheme.LINES.length]);
+        s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
     }
 
     private static String label(StepDiagnostics r) {

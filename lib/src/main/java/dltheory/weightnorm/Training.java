@@ -79,8 +79,9 @@ public final class Training {
     /** One summary row per run. */
     public static Table table(List<StepDiagnostics> runs) {
         requireRuns(runs);
-        return Tables.of("Gradient descent on (u, γ, β): ‖u‖ grows; rate0, rateT = αγ²/‖u‖² at t = 0 and T",
-                runs.stream().map(StepDiagnostics::summary).toList());
+        return Tables.of("Gradient descent on (u, γ, β): ‖u‖ grows; the effective rate αγ²/‖u‖² at t = 0 and T",
+                runs.stream().map(StepDiagnostics::summary).toList(),
+                "α", "steps T", "‖u_0‖", "‖u_T‖", "γ_T", "L_T", "rate at t = 0", "rate at T", "max error of (9)");
     }
 
     /** True when ‖u_T‖ strictly increases along the runs (ordered by increasing α). */
@@ -122,7 +123,8 @@ public final class Training {
 
     /** The measured-gradient rows as a table. */
     public static Table measuredTable(List<MeasuredGradient> rows) {
-        return Tables.of("∇ᵤL by central differences at points of the run", rows);
+        return Tables.of("∇ᵤL by central differences at points of the run", rows,
+                "t", "‖∇̃ᵤL‖", "error of (6)", "|cos(u_t, ∇̃ᵤL)|", "error of (9)");
     }
 
     /** The run of {@code runs} with step size α (exactly), for reading results by name. */

@@ -78,4 +78,28 @@ class BidirectionalGradientNormsTest {
         assertEquals(1.0, n.worstBoundRatio(Chain.FORWARD, 10), 1e-12);
         BidirectionalAssertions.rejects("forward", () -> new BidirectionalGradientNorms("x", new double[2], new double[3]));
     }
+
+    @Test
+    void aLoneNonzeroPointIsAnOpenOutlineAroundTheOtherChainsMarker() {
+        // (a): the backward chain is nonzero only at t = T, where the forward chain has its marker
+        BidirectionalGradientNorms n = new BidirectionalGradientNorms("x", new double[] {1e-4, 1e-2, 1},
+                new double[] {0, 0, 2});
+        XYChart chart = n.chart("t", Chain.FORWARD, 0.1);
+        var lone = chart.getSeriesMap().get("backward chain h⁽ᵇ⁾");
+        var full = chart.getSeriesMap().get("forward chain h⁽ᶠ⁾");
+        assertTrue(lone.getMarker() instanceof RingMarker, "lone point: " + lone.getMarker());
+        assertFalse(full.getMarker() instanceof RingMarker, "a whole profile keeps filled markers");
+        // the filled marker (a square at worst, half-diagonal size/√2) fits inside the outline's hole
+        int size = chart.getStyler().getMarkerSize();
+        assertTrue(RingMarker.innerHalfWidth(size) > size / Math.sqrt(2), "hole " + RingMarker.innerHalfWidth(size));
+        assertEquals(java.util.List.of(), dltheory.plot.ChartLint.problems(chart));
+        // (b) mirrored; and on a linear axis no chain has a lone point
+        BidirectionalGradientNorms m = new BidirectionalGradientNorms("x", new double[] {2, 0, 0},
+                new double[] {1, 1e-2, 1e-4});
+        assertTrue(m.chart("t", Chain.BACKWARD, 0.1).getSeriesMap().get("forward chain h⁽ᶠ⁾").getMarker()
+                instanceof RingMarker);
+        BidirectionalGradientNorms flat = new BidirectionalGradientNorms("x", new double[] {1, 2, 1},
+                new double[] {0, 0, 2});
+        assertFalse(flat.chart("t").getSeriesMap().get("backward chain h⁽ᵇ⁾").getMarker() instanceof RingMarker);
+    }
 }

@@ -27,7 +27,7 @@ class ComputationalGraphTest {
             assertEquals(5 * T + 3, g.nodes().size(), "x, h(f), h(b), y, L_t per step + two initial states + L");
             assertEquals(8 * T, g.edges().size());
             Map<String, Integer> counts = g.edgeCounts();
-            for (String label : List.of("W(f)", "U(f)", "W(b)", "U(b)", "V(f)", "V(b)")) {
+            for (String label : List.of("W⁽ᶠ⁾", "U⁽ᶠ⁾", "W⁽ᵇ⁾", "U⁽ᵇ⁾", "V⁽ᶠ⁾", "V⁽ᵇ⁾")) {
                 assertEquals(T, counts.get(label), label);
             }
             assertEquals(2 * T, counts.get(ComputationalGraph.LOSS_EDGES));
@@ -85,6 +85,77 @@ class ComputationalGraphTest {
         long texts = svg.split("<text", -1).length - 1;
         assertTrue(texts >= g.nodes().size() + 6 * 3, "text elements: " + texts);
         assertTrue(Plots.png(chart).length > 1000);
+        assertEquals(List.of(), dltheory.plot.ChartLint.problems(chart));
+    }
+
+    @Test
+    void noWeightEdgeCrossesAChainAndOnlyVfCrossesUbOncePerLaterStep() {
+        for (int steps = 1; steps <= 8; steps++) {
+            ComputationalGraph g = ComputationalGraph.bidirectional(steps);
+            Map<String, Integer> expected = steps == 1 ? Map.of() : Map.of("U⁽ᵇ⁾ × V⁽ᶠ⁾", steps - 1);
+            assertEquals(expected, g.crossings(), "T = " + steps);
+        }
+    }
+
+    @Test
+    void crossingsCountsAnXAndNotParallelOrTouchingEdges() {
+        ComputationalGraph g = ComputationalGraph.bidirectional(1);
+        var a = new ComputationalGraph.Node("a", ComputationalGraph.Kind.INPUT, 1, "a", "", "", 0, 0);
+        var b = new ComputationalGraph.Node("b", ComputationalGraph.Kind.INPUT, 1, "b", "", "", 1, 1);
+        var c = new ComputationalGraph.Node("c", ComputationalGraph.Kind.INPUT, 1, "c", "", "", 0, 1);
+        var d = new ComputationalGraph.Node("d", ComputationalGraph.Kind.INPUT, 1, "d", "", "", 1, 0);
+        var e = new ComputationalGraph.Node("e", ComputationalGraph.Kind.INPUT, 1, "e", "", "", 2, 0);
+        List<ComputationalGraph.Node> nodes = List.of(a, b, c, d, e);
+        var x = new ComputationalGraph(1, nodes, List.of(new ComputationalGraph.Edge("a", "b", "U", "(f)"),
+                new ComputationalGraph.Edge("c", "d", "W", "(b)")));
+        assertEquals(Map.of("U⁽ᶠ⁾ × W⁽ᵇ⁾", 1), x.crossings());
+        var parallel = new ComputationalGraph(1, nodes, List.of(new ComputationalGraph.Edge("a", "d", "U", "(f)"),
+                new ComputationalGraph.Edge("c", "b", "W", "(b)")));
+        assertEquals(Map.of(), parallel.crossings());
+        var sharing = new ComputationalGraph(1, nodes, List.of(new ComputationalGraph.Edge("a", "b", "U", "(f)"),
+                new ComputationalGraph.Edge("b", "e", "", "")));
+        assertEquals(Map.of(), sharing.crossings());
+        assertTrue(g.crossings().isEmpty());
+    }
+
+    @Test
+    void theGraphContainsASubdividedK33SoSomeCrossingIsNeeded() {
+        // y₁, y₂, y₃ against hf2, hb2, L by nine paths that share no inner node (edges read undirected)
+        ComputationalGraph g = ComputationalGraph.bidirectional(3);
+        List<List<String>> paths = List.of(
+                List.of("y1", "hf1", "hf2"), List.of("y1", "hb1", "hb2"), List.of("y1", "L1", "L"),
+                List.of("y2", "hf2"), List.of("y2", "hb2"), List.of("y2", "L2", "L"),
+                List.of("y3", "hf3", "hf2"), List.of("y3", "hb3", "hb2"), List.of("y3", "L3", "L"));
+        java.util.Set<String> inner = new java.util.HashSet<>();
+        for (List<String> path : paths) {
+            for (int i = 0; i + 1 < path.size(); i++) {
+                String u = path.get(i);
+                String v = path.get(i + 1);
+                assertTrue(g.edges().stream().anyMatch(ed -> ed.from().equals(u) && ed.to().equals(v)
+                        || ed.from().equals(v) && ed.to().equals(u)), u + " – " + v);
+            }
+            for (String n : path.subList(1, path.size() - 1)) {
+                assertTrue(inner.add(n), "inner node used twice: " + n);
+            }
+        }
+    }
+
+    @Test
+    void theLossAndTheLossTermsDifferInLightness() {
+        // WCAG contrast ratio of the two pinks; the old pair (#EFCDE1, #E3A8C9) had 1.3
+        double a = luminance(ComputationalGraphDrawing.fill(ComputationalGraph.Kind.LOSS_TERM));
+        double b = luminance(ComputationalGraphDrawing.fill(ComputationalGraph.Kind.LOSS));
+        double ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        assertTrue(ratio >= 2, "contrast ratio " + ratio);
+        assertTrue(luminance(new java.awt.Color(0xEFCDE1)) / luminance(new java.awt.Color(0xE3A8C9)) < 1.5);
+    }
+
+    private static double luminance(java.awt.Color c) {
+        double[] rgb = {c.getRed() / 255.0, c.getGreen() / 255.0, c.getBlue() / 255.0};
+        for (int i = 0; i < 3; i++) {
+            rgb[i] = rgb[i] <= 0.03928 ? rgb[i] / 12.92 : Math.pow((rgb[i] + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
     }
 
     @Test

@@ -1,51 +1,101 @@
 package dltheory.weightnorm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dltheory.check.CapturedStdout;
 import dltheory.check.Exercise;
+import dltheory.check.Question;
 import dltheory.random.Seeded;
 
-/** Notebook 04's exercise checks accept the right answer and reject plausible wrong ones. */
+/**
+ * Notebook 04's exercise checks ({@link WeightNormExercises}) accept the right answer worked out by
+ * hand, reject plausible wrong ones, and hint without giving the formula or the answer away.
+ */
 class ExercisesTest {
 
     private static final long SEED = 20190315L;
 
+    @RegisterExtension
+    final CapturedStdout stdout = new CapturedStdout();
+
+    /** Exercise 4 on the notebook's data (the cells of Q4.2). */
+    private static Question exercise4() {
+        LogisticRegression data = LogisticRegression.synthetic(200, 10, Seeded.rng(SEED, "data"));
+        double[] u0 = Seeded.normal(10, 0, Math.sqrt(0.1), Seeded.rng(SEED, "u0"));
+        return WeightNormExercises.exercise4(data, u0, 1.0, 0.0);
+    }
+
+    private static List<Question> all() {
+        List<Question> all = new ArrayList<>(WeightNormExercises.ALL);
+        all.add(exercise4());
+        return all;
+    }
+
     @Test
-    void exerciseOneRejectsTheNormBeforeTheStepAndTheUnprojectedStep() {
-        double want = WeightNorm.normAfterStep(new double[] {3, 4}, 2, new double[] {1, 0}, 0.5);
+    void exerciseOneAcceptsPythagorasAndRejectsTheNormBeforeTheStepAndTheUnprojectedStep() {
         // By hand: s = 2/5, W⊥g = (1, 0) − (3, 4)·3/25 = (16/25, −12/25), ‖W⊥g‖ = 4/5;
         // ‖u₁‖² = 25 + 0.25 · 0.16 · 0.64 = 25.0256.
-        assertTrue(Exercise.isRight("1", Math.sqrt(25.0256), want, 1e-6, ""));
-        assertFalse(Exercise.isRight("1", 5.0, want, 1e-6, ""));
-        assertFalse(Exercise.isRight("1", Math.sqrt(25 + 0.25 * 0.16), want, 1e-6, ""));
+        Question q = WeightNormExercises.EXERCISE_1;
+        assertTrue(Exercise.isRight(q, Math.sqrt(25.0256)));
+        assertFalse(Exercise.isRight(q, 5.0), "the norm before the step");
+        assertFalse(Exercise.isRight(q, Math.sqrt(25 + 0.25 * 0.16)), "∇_w L not projected");
+        assertFalse(Exercise.isRight(q, 25.0256), "‖u₁‖² instead of ‖u₁‖");
     }
 
     @Test
-    void exerciseTwoRejectsUnitScale() {
-        double want = BatchNormLink.predictedScale(Inputs.equicorrelated(4, 0.5), Inputs.constant(4, 1));
-        assertTrue(Exercise.isRight("2", Math.sqrt(2.5), want, 1e-3, ""));
-        assertFalse(Exercise.isRight("2", 1.0, want, 1e-3, ""));
-        assertFalse(Exercise.isRight("2", 2.5, want, 1e-3, ""));
+    void exerciseTwoAcceptsRootTenOverTwoAndRejectsUnitScaleAndTheSquare() {
+        // uᵀΣu = 4 + 0.5·(16 − 4) = 10, ‖u‖ = 2, ρ = √10/2
+        Question q = WeightNormExercises.EXERCISE_2;
+        assertTrue(Exercise.isRight(q, Math.sqrt(10) / 2));
+        assertFalse(Exercise.isRight(q, 1.0), "uncorrelated inputs");
+        assertFalse(Exercise.isRight(q, 2.5), "ρ² instead of ρ");
+        assertFalse(Exercise.isRight(q, Math.sqrt(10)), "σ_y instead of σ_y/‖u‖");
     }
 
     @Test
-    void exerciseThreeRejectsTheUnnormalisedShift() {
-        double want = BatchNormLink.predictedShift(new double[] {1, 2, 0}, new double[] {2, -1, 2});
-        assertTrue(Exercise.isRight("3", 0.0, want, 1e-6, ""));
-        assertFalse(Exercise.isRight("3", 1.0, want, 1e-6, ""));
+    void exerciseThreeAcceptsZeroAndRejectsASignSlip() {
+        // uᵀE[x] = 2 − 2 + 0 = 0
+        Question q = WeightNormExercises.EXERCISE_3;
+        assertTrue(Exercise.isRight(q, 0.0));
+        assertFalse(Exercise.isRight(q, 4.0 / 3), "2 + 2 + 0 over ‖u‖ = 3");
+        assertFalse(Exercise.isRight(q, 1.0));
     }
 
     @Test
     void exerciseFourAcceptsOneOverCAndRejectsOtherPowers() {
-        LogisticRegression data = LogisticRegression.synthetic(200, 10, Seeded.rng(SEED, "data"));
-        double[] u0 = Seeded.normal(10, 0, Math.sqrt(0.1), Seeded.rng(SEED, "u0"));
-        double want = WeightNorm.gradientRatioUnderScaling(v -> data.lossOf(v, 1, 0), u0, 3);
-        assertTrue(Exercise.isRight("4", 1.0 / 3, want, 1e-4, ""));
+        Question q = exercise4();
+        assertTrue(Exercise.isRight(q, 1.0 / 3));
         for (double wrong : new double[] {1, 3, 9, 1.0 / 9}) {
-            assertFalse(Exercise.isRight("4", wrong, want, 1e-4, ""), "accepted " + wrong);
+            assertFalse(Exercise.isRight(q, wrong), "accepted " + wrong);
         }
+    }
+
+    @Test
+    void everyCheckRejectsWrongAnswersAndPrintsItsHint() {
+        for (Question q : all()) {
+            double right = q.expected().getAsDouble();
+            assertFalse(Exercise.isRight(q, right * 1.01 + 1), q.name());
+            assertFalse(Exercise.isRight(q, right - 1), q.name());
+            assertFalse(Exercise.isRight(q, null), q.name());
+        }
+        assertTrue(stdout.text().contains("Hint: "), stdout.text());
+    }
+
+    @Test
+    void hintsExplainTheIdeaWithoutTheFormulaOrTheAnswer() {
+        for (Question q : all()) {
+            String hint = q.hint();
+            assertFalse(hint.matches(".*(uᵀΣu|uᵀE|σ_y²|1/c|1/3|√|25\\.0256|5\\.0025|1\\.58|\\b0\\b|=).*"), hint);
+        }
+        assertEquals(List.of("Exercise 1", "Exercise 2", "Exercise 3", "Exercise 4"),
+                all().stream().map(Question::name).toList());
     }
 }

@@ -35,6 +35,38 @@ class FiguresTest {
     }
 
     @Test
+    void fiveRunsHaveFiveColoursAndTheSameLookInEveryChart() {
+        // as in the notebook, three other names are drawn first: the house looks would then give
+        // α = 0.1 and α = 10 (the 4th and 8th names) the same black
+        XYChart other = dltheory.plot.Plots.xy("other", "x", "y");
+        for (String name : List.of("case a", "case b", "case c")) {
+            dltheory.plot.Plots.line(other, name, new double[] {1, 2}, new double[] {1, 2});
+        }
+        dltheory.plot.Plots.png(other);
+        Random rng = Seeded.rng(SEED, "five");
+        LogisticRegression m = LogisticRegression.synthetic(50, 3, rng);
+        List<StepDiagnostics> runs = Training.sweep(m, Seeded.normal(3, 0, 1, rng), 1, 0,
+                new double[] {0.1, 0.3, 1, 3, 10}, 30);
+        XYChart rate = Figures.rate(runs);
+        XYChart norm = Figures.normGrowth(runs);
+        dltheory.plot.Plots.png(rate);
+        dltheory.plot.Plots.png(norm);
+        java.util.Set<java.awt.Color> colours = new java.util.HashSet<>();
+        for (XYSeries s : rate.getSeriesMap().values()) {
+            if (!s.getName().startsWith("α = ")) {
+                continue;   // the house style's own guides
+            }
+            colours.add(s.getLineColor());
+            XYSeries same = norm.getSeriesMap().get(s.getName());
+            assertEquals(s.getLineColor(), same.getLineColor(), s.getName());
+            assertEquals(s.getLineStyle(), same.getLineStyle(), s.getName());
+        }
+        assertEquals(5, colours.size(), "colours " + colours);
+        assertEquals(List.of(), dltheory.plot.ChartLint.problems(rate));
+        assertEquals(List.of(), dltheory.plot.ChartLint.problems(norm));
+    }
+
+    @Test
     void outputsPlotsEachCaseAndTheLineOfAgreement() {
         Random rng = Seeded.rng(SEED, "out");
         InputSample s = InputSample.gaussian("s", 100, new double[2], Inputs.identity(2), rng);

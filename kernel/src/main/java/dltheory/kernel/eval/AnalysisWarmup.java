@@ -11,16 +11,35 @@ import java.util.List;
  * of the start-up imports' ten packages in the context JShell analyses with, and the first member
  * completion and the first inspection each load and compile code of their own: the first completion
  * after start took 0.4 to 1.1 s, the same request 0.1 s later. This thread asks those three questions
- * once, a step at a time, each only after JShell has been idle for {@link #IDLE_MILLIS} ms (no cell, no
- * request). Cells sent before JShell is ready, and cells of a "Run All" (sent a few milliseconds apart),
- * therefore run first; a cell or request that arrives during a step waits for that step only.
+ * once, in short steps (the packages one at a time, then the three questions), each only after JShell
+ * has been idle for {@link #IDLE_MILLIS} ms (no cell, no request) and only if no cell or request is
+ * waiting for JShell ({@link Evaluator#whenIdle}). Cells sent before JShell is ready, and cells of a
+ * "Run All" (sent a few milliseconds apart), therefore run first; a cell or request that arrives during
+ * a step waits for that one short step only, never for a next one.
  */
 final class AnalysisWarmup implements Runnable {
     /** Idle time before a warm-up step. */
     static final long IDLE_MILLIS = 200;
 
-    /** Completion and documentation requests, each of a kind whose first use is slow. */
-    static final List<String> QUESTIONS = List.of("Ma", "System.out.pr", "Math.sqrt(");
+    /**
+     * Completion and documentation requests, each of a kind whose first use is slow. The first ones list
+     * one star-imported package each (javac reads its classes into the analysis context), so that the
+     * step that completes a name in scope ({@code Ma}), which needs them all, is short; a request never
+     * waits for more than one package's worth.
+     */
+    static final List<String> QUESTIONS = questions();
+
+    private static List<String> questions() {
+        List<String> q = new java.util.ArrayList<>();
+        q.add("java.lang.");
+        for (String imp : Evaluator.STARTUP_IMPORTS) {
+            if (!imp.startsWith("import static ") && imp.endsWith(".*;")) {
+                q.add(imp.substring("import ".length(), imp.length() - "*;".length()));
+            }
+        }
+        q.addAll(List.of("Ma", "System.out.pr", "Math.sqrt("));
+        return List.copyOf(q);
+    }
 
     private final Evaluator evaluator;
     private final Thread thread;
@@ -51,6 +70,7 @@ final class AnalysisWarmup implements Runnable {
                 continue;
             }
             String q = QUESTIONS.get(step);
+            long t0 = System.nanoTime();
             boolean ran = evaluator.whenIdle(IDLE_MILLIS, () -> {
                 try {
                     if (q.endsWith("(")) {
@@ -63,6 +83,7 @@ final class AnalysisWarmup implements Runnable {
                 }
             });
             if (ran) {
+                Log.debug("analysis warm-up '" + q + "': " + (System.nanoTime() - t0) / 1_000_000L + " ms");
                 step++;
                 done = step;
             } else {

@@ -21,7 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CellClassLoader extends URLClassLoader {
     /** Package prefixes resolved by the kernel's loader. */
     public static final List<String> SHARED = List.of(
-            "org.dflib.jjava.jupyter.", "dltheory.kernel.runtime.", "jdk.jshell.");
+            "org.dflib.jjava.jupyter.", "dltheory.kernel.runtime.", "jdk.jshell.",
+            // IJava's entry point and MIME constants by their old names (not IJava's other classes, so
+            // that a jar of IJava's own base kernel added by a cell still brings its own)
+            "io.github.spencerpark.ijava.IJava", "io.github.spencerpark.ijava.JavaKernel",
+            "io.github.spencerpark.jupyter.kernel.display.mime.MIMEType");
 
     static {
         registerAsParallelCapable();

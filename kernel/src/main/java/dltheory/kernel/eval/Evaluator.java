@@ -50,6 +50,8 @@ public final class Evaluator implements AutoCloseable {
     private final IndexingGate indexing;
     /** Held by whoever uses JShell: a cell (the shell thread) or a request's analysis, or a warm-up step. */
     private final ReentrantLock session = new ReentrantLock();
+    /** Cells and requests about to take or waiting for {@link #session}: a warm-up step never goes first. */
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean inCell;
     private volatile long lastUse = System.nanoTime();
     private AnalysisWarmup warmup;
@@ -110,7 +112,7 @@ public final class Evaluator implements AutoCloseable {
      * Pair with {@link #cellFinished()}.
      */
     public void cellStarting() {
-        session.lock();
+        lockSession();
         inCell = true;
         indexing.hold();
         runner.beginCell();
@@ -132,7 +134,7 @@ public final class Evaluator implements AutoCloseable {
         if (inCell) {
             return question.apply(analysis);
         }
-        session.lock();
+        lockSession();
         try {
             return question.apply(analysis);
         } finally {
@@ -148,17 +150,28 @@ public final class Evaluator implements AutoCloseable {
      * @return true if the step ran
      */
     boolean whenIdle(long idleMillis, Runnable step) {
-        if (inCell || !session.tryLock()) {
+        if (inCell || waiting.get() > 0 || !session.tryLock()) {
             return false;
         }
         try {
-            if (inCell || System.nanoTime() - lastUse < idleMillis * 1_000_000L) {
+            // tryLock takes a free lock even from a thread queued for it: check again once it is held
+            if (inCell || waiting.get() > 0 || System.nanoTime() - lastUse < idleMillis * 1_000_000L) {
                 return false;
             }
             step.run();
             return true;
         } finally {
             session.unlock();
+        }
+    }
+
+    /** Takes {@link #session} for a cell or a request, announced so that no warm-up step barges in first. */
+    private void lockSession() {
+        waiting.incrementAndGet();
+        try {
+            session.lock();
+        } finally {
+            waiting.decrementAndGet();
         }
     }
 

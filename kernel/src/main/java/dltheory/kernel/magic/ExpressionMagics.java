@@ -19,6 +19,83 @@ public final class ExpressionMagics {
 
     private enum State { CODE, LINE_COMMENT, BLOCK_COMMENT, STRING, CHAR, TEXT_BLOCK }
 
+    /** Called at each character of code proper; returns the index to go on from (past text it consumed). */
+    @FunctionalInterface
+    private interface CodeVisitor {
+        int at(int index);
+    }
+
+    /**
+     * The one pass over Java source that both {@link #rewrite} and {@link #openDepth} make: it tracks
+     * comments, string and character literals and text blocks, and hands every other character to
+     * {@code visitor}.
+     */
+    private static void scan(String code, CodeVisitor visitor) {
+        State state = State.CODE;
+        int n = code.length();
+        int i = 0;
+        while (i < n) {
+            char c = code.charAt(i);
+            switch (state) {
+                case CODE -> {
+                    if (code.startsWith("//", i)) {
+                        state = State.LINE_COMMENT;
+                        i += 2;
+                    } else if (code.startsWith("/*", i)) {
+                        state = State.BLOCK_COMMENT;
+                        i += 2;
+                    } else if (code.startsWith("\"\"\"", i)) {
+                        state = State.TEXT_BLOCK;
+                        i += 3;
+                    } else if (c == '"') {
+                        state = State.STRING;
+                        i++;
+                    } else if (c == '\'') {
+                        state = State.CHAR;
+                        i++;
+                    } else {
+                        i = visitor.at(i);
+                    }
+                }
+                case LINE_COMMENT -> {
+                    if (c == '\n') {
+                        state = State.CODE;
+                    }
+                    i++;
+                }
+                case BLOCK_COMMENT -> {
+                    if (code.startsWith("*/", i)) {
+                        state = State.CODE;
+                        i += 2;
+                    } else {
+                        i++;
+                    }
+                }
+                case STRING, CHAR -> {
+                    if (c == '\\') {
+                        i += 2;
+                    } else {
+                        if ((state == State.STRING && c == '"') || (state == State.CHAR && c == '\'') || c == '\n') {
+                            state = State.CODE;
+                        }
+                        i++;
+                    }
+                }
+                case TEXT_BLOCK -> {
+                    if (c == '\\') {
+                        i += 2;
+                    } else if (code.startsWith("\"\"\"", i)) {
+                        state = State.CODE;
+                        i += 3;
+                    } else {
+                        i++;
+                    }
+                }
+                default -> throw new IllegalStateException(state.name());
+            }
+        }
+    }
+
     /** True if {@code code} has a magic on the right of an assignment. */
     public static boolean hasAny(String code) {
         return !rewrite(code).equals(code);
@@ -30,81 +107,20 @@ public final class ExpressionMagics {
             return code;
         }
         StringBuilder out = new StringBuilder(code.length() + 64);
-        State state = State.CODE;
-        int n = code.length();
-        int i = 0;
-        while (i < n) {
-            char c = code.charAt(i);
-            switch (state) {
-                case CODE -> {
-                    if (code.startsWith("//", i)) {
-                        state = State.LINE_COMMENT;
-                    } else if (code.startsWith("/*", i)) {
-                        out.append("/*");
-                        i += 2;
-                        state = State.BLOCK_COMMENT;
-                        continue;
-                    } else if (code.startsWith("\"\"\"", i)) {
-                        out.append("\"\"\"");
-                        i += 3;
-                        state = State.TEXT_BLOCK;
-                        continue;
-                    } else if (c == '"') {
-                        state = State.STRING;
-                    } else if (c == '\'') {
-                        state = State.CHAR;
-                    } else if (c == '=' && isAssignment(code, i)) {
-                        int end = magicEnd(code, i + 1);
-                        if (end > 0) {
-                            int start = skipBlanks(code, i + 1);
-                            out.append('=').append(code, i + 1, start).append(call(code.substring(start + 1, end)));
-                            i = end;
-                            continue;
-                        }
-                    }
+        int[] copied = {0};
+        scan(code, i -> {
+            if (code.charAt(i) == '=' && isAssignment(code, i)) {
+                int end = magicEnd(code, i + 1);
+                if (end > 0) {
+                    int percent = skipBlanks(code, i + 1);
+                    out.append(code, copied[0], percent).append(call(code.substring(percent + 1, end)));
+                    copied[0] = end;
+                    return end;
                 }
-                case LINE_COMMENT -> {
-                    if (c == '\n') {
-                        state = State.CODE;
-                    }
-                }
-                case BLOCK_COMMENT -> {
-                    if (code.startsWith("*/", i)) {
-                        out.append("*/");
-                        i += 2;
-                        state = State.CODE;
-                        continue;
-                    }
-                }
-                case STRING, CHAR -> {
-                    if (c == '\\' && i + 1 < n) {
-                        out.append(c).append(code.charAt(i + 1));
-                        i += 2;
-                        continue;
-                    }
-                    if ((state == State.STRING && c == '"') || (state == State.CHAR && c == '\'') || c == '\n') {
-                        state = State.CODE;
-                    }
-                }
-                case TEXT_BLOCK -> {
-                    if (c == '\\' && i + 1 < n) {
-                        out.append(c).append(code.charAt(i + 1));
-                        i += 2;
-                        continue;
-                    }
-                    if (code.startsWith("\"\"\"", i)) {
-                        out.append("\"\"\"");
-                        i += 3;
-                        state = State.CODE;
-                        continue;
-                    }
-                }
-                default -> throw new IllegalStateException(state.name());
             }
-            out.append(c);
-            i++;
-        }
-        return out.toString();
+            return i + 1;
+        });
+        return copied[0] == 0 ? code : out.append(code, copied[0], code.length()).toString();
     }
 
     /**
@@ -113,61 +129,17 @@ public final class ExpressionMagics {
      * a block.
      */
     public static int openDepth(String code) {
-        State state = State.CODE;
-        int depth = 0;
-        int n = code.length();
-        for (int i = 0; i < n; i++) {
+        int[] depth = {0};
+        scan(code, i -> {
             char c = code.charAt(i);
-            switch (state) {
-                case CODE -> {
-                    if (code.startsWith("//", i)) {
-                        state = State.LINE_COMMENT;
-                    } else if (code.startsWith("/*", i)) {
-                        state = State.BLOCK_COMMENT;
-                        i++;
-                    } else if (code.startsWith("\"\"\"", i)) {
-                        state = State.TEXT_BLOCK;
-                        i += 2;
-                    } else if (c == '"') {
-                        state = State.STRING;
-                    } else if (c == '\'') {
-                        state = State.CHAR;
-                    } else if (c == '(' || c == '[' || c == '{') {
-                        depth++;
-                    } else if (c == ')' || c == ']' || c == '}') {
-                        depth--;
-                    }
-                }
-                case LINE_COMMENT -> {
-                    if (c == '\n') {
-                        state = State.CODE;
-                    }
-                }
-                case BLOCK_COMMENT -> {
-                    if (code.startsWith("*/", i)) {
-                        state = State.CODE;
-                        i++;
-                    }
-                }
-                case STRING, CHAR -> {
-                    if (c == '\\') {
-                        i++;
-                    } else if ((state == State.STRING && c == '"') || (state == State.CHAR && c == '\'') || c == '\n') {
-                        state = State.CODE;
-                    }
-                }
-                case TEXT_BLOCK -> {
-                    if (c == '\\') {
-                        i++;
-                    } else if (code.startsWith("\"\"\"", i)) {
-                        state = State.CODE;
-                        i += 2;
-                    }
-                }
-                default -> throw new IllegalStateException(state.name());
+            if (c == '(' || c == '[' || c == '{') {
+                depth[0]++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth[0]--;
             }
-        }
-        return depth;
+            return i + 1;
+        });
+        return depth[0];
     }
 
     /**
