@@ -286,6 +286,58 @@ public final class DropoutRegression {
         return Vectors.distance(scaledMinimiser(X, y, p), ridge(X, y, lambdaRidge));
     }
 
+    /**
+     * The ridge solution (9) closest to p·w_drop of (6): λ_L2 minimising ‖p·w_drop − w_L2(λ_L2)‖, found
+     * by a scan of 241 values over twelve decades around the mean squared column norm, then a
+     * golden-section search on log λ_L2 between the neighbours of the best value. Notebook 02, section 5.
+     */
+    public static RidgeMatch closestRidge(DMatrixRMaj X, double[] y, double p) {
+        double[] pw = scaledMinimiser(X, y, p);
+        double[] g2 = gammaSquared(X);
+        double mean = 0;
+        for (double g : g2) {
+            mean += g / g2.length;
+        }
+        java.util.function.DoubleUnaryOperator gap = t -> Vectors.distance(pw, ridge(X, y, Math.exp(t)));
+        double lo = Math.log(mean) - 6 * Math.log(10);
+        double hi = Math.log(mean) + 6 * Math.log(10);
+        int steps = 240;
+        int best = 0;
+        double bestGap = Double.POSITIVE_INFINITY;
+        for (int k = 0; k <= steps; k++) {
+            double v = gap.applyAsDouble(lo + (hi - lo) * k / steps);
+            if (v < bestGap) {
+                bestGap = v;
+                best = k;
+            }
+        }
+        double a = lo + (hi - lo) * Math.max(best - 1, 0) / steps;
+        double b = lo + (hi - lo) * Math.min(best + 1, steps) / steps;
+        double phi = (Math.sqrt(5) - 1) / 2;
+        double c = b - phi * (b - a);
+        double e = a + phi * (b - a);
+        double fc = gap.applyAsDouble(c);
+        double fe = gap.applyAsDouble(e);
+        for (int it = 0; it < 80; it++) {
+            if (fc <= fe) {
+                b = e;
+                e = c;
+                fe = fc;
+                c = b - phi * (b - a);
+                fc = gap.applyAsDouble(c);
+            } else {
+                a = c;
+                c = e;
+                fc = fe;
+                e = a + phi * (b - a);
+                fe = gap.applyAsDouble(e);
+            }
+        }
+        double t = fc <= fe ? c : e;
+        double distance = Math.min(fc, fe);
+        return new RidgeMatch(p, Math.exp(t), distance, distance / Vectors.norm(pw));
+    }
+
     /** One {@link Limit} row per keep probability in {@code ps}: w_drop against its limits p → 1 and p → 0. */
     public static List<Limit> limits(DMatrixRMaj X, double[] y, double[] ps) {
         double[] ols = leastSquares(X, y);
@@ -309,17 +361,6 @@ public final class DropoutRegression {
             rows.add(new Shrinkage(c.j(), c.columnSquaredNorm(), c.pwDrop() / c.ols(), c.ridge() / c.ols()));
         }
         return rows;
-    }
-
-    /**
-     * The factor by which dropout with keep probability p shrinks the OLS coefficients of a design
-     * with orthogonal columns, computed by solving (6) and least squares on X = 3·I₂, y = (1, 2)
-     * (the exercise of notebook 02 asks for it as a formula in p).
-     */
-    public static double shrinkageOnOrthogonalDesign(double p) {
-        DMatrixRMaj X = new DMatrixRMaj(new double[][] {{3, 0}, {0, 3}});
-        double[] y = {1, 2};
-        return scaledMinimiser(X, y, p)[0] / leastSquares(X, y)[0];
     }
 
     /**

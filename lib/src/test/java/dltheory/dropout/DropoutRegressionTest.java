@@ -214,13 +214,6 @@ class DropoutRegressionTest {
     }
 
     @Test
-    void orthogonalDesignShrinksByP() {
-        for (double p : PS) {
-            assertEquals(p, DropoutRegression.shrinkageOnOrthogonalDesign(p), 1e-12);
-        }
-    }
-
-    @Test
     void smoothnessBoundsStableGradientDescent() {
         RegressionData d = data(50, 4, SEED);
         double p = 0.6;

@@ -1,0 +1,145 @@
+package dltheory.dropout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dltheory.check.CapturedStdout;
+import dltheory.check.Exercise;
+import dltheory.check.FunctionQuestion;
+import dltheory.check.Question;
+import dltheory.linalg.Vectors;
+import dltheory.random.Seeded;
+
+/**
+ * Notebook 02's exercise checks ({@link DropoutExercises}) accept the answer worked out by hand,
+ * reject the plausible wrong ones (rows for columns, p for 1 − p, a missing factor), and hint
+ * without the formula; the exact mask average and the ridge search behind them are tested against
+ * the closed forms.
+ */
+class DropoutExercisesTest {
+
+    @RegisterExtension
+    final CapturedStdout stdout = new CapturedStdout();
+
+    @Test
+    void exerciseOneAcceptsLambdaTimesTheSquaredNormAndRejectsNearMisses() {
+        // λ = (1 − 0.8)/0.8 = 1/4, λ_L2 = λ·c = 25
+        Question q = DropoutExercises.EXERCISE_1;
+        assertTrue(Exercise.isRight(q, 25.0));
+        assertFalse(Exercise.isRight(q, 0.25), "λ without the factor c");
+        assertFalse(Exercise.isRight(q, 400.0), "p/(1 − p) instead of (1 − p)/p");
+        assertFalse(Exercise.isRight(q, 20.0), "(1 − p)·c");
+        assertFalse(Exercise.isRight(q, 16.0), "p(1 − p)·c, the factor of (4)");
+        assertFalse(Exercise.isRight(q, 2.5), "λ·√c");
+    }
+
+    @Test
+    void exerciseTwoAcceptsTheColumnFormAndRejectsRowsSwappedPAndAMissingPenalty() {
+        // pXw = 0.8·(5, 11) = (4, 8.8), ‖y − pXw‖² = 9 + 60.84 = 69.84;
+        // column norms 10 and 20: p(1 − p)(10·1 + 20·4) = 0.16·90 = 14.4
+        Question q = DropoutExercises.EXERCISE_2;
+        assertTrue(Exercise.isRight(q, 84.24));
+        assertFalse(Exercise.isRight(q, 69.84), "no penalty");
+        assertFalse(Exercise.isRight(q, 69.84 + 0.16 * (5 * 1 + 25 * 4)), "row norms 5 and 25 for column norms");
+        assertFalse(Exercise.isRight(q, 1.44 + 14.4), "1 − p in the fit term instead of p");
+        assertFalse(Exercise.isRight(q, 69.84 + 0.64 * 90), "p² instead of p(1 − p)");
+        assertFalse(Exercise.isRight(q, 116 + 14.4), "‖y − Xw‖² without p");
+    }
+
+    @Test
+    void exerciseThreeAcceptsPAndRejectsOtherFunctionsOfP() {
+        FunctionQuestion q = DropoutExercises.EXERCISE_3;
+        assertTrue(Exercise.isRight(q, r -> r));
+        List<DoubleUnaryOperator> wrong = List.of(r -> 1 - r, r -> r * r, r -> 1 / (1 + r), r -> (1 - r) / r,
+                r -> 1, r -> r * (1 - r));
+        for (DoubleUnaryOperator f : wrong) {
+            assertFalse(Exercise.isRight(q, f));
+        }
+    }
+
+    @Test
+    void exerciseFourAcceptsLambdaAndRejectsTheUninvertedFactorAndOtherSlips() {
+        FunctionQuestion q = DropoutExercises.EXERCISE_4;
+        assertTrue(Exercise.isRight(q, r -> (1 - r) / r));
+        List<DoubleUnaryOperator> wrong = List.of(r -> r * (1 - r), r -> (1 - r) / (r * r), r -> 1 - r,
+                r -> r / (1 - r), r -> 1 / r, r -> (1 - r) / r / 2);
+        for (DoubleUnaryOperator f : wrong) {
+            assertFalse(Exercise.isRight(q, f));
+        }
+    }
+
+    @Test
+    void unansweredExercisesSayNotAnsweredYetAndWrongOnesPrintTheirHint() {
+        assertFalse(Exercise.isRight(DropoutExercises.EXERCISE_1, null));
+        assertFalse(Exercise.isRight(DropoutExercises.EXERCISE_3, null));
+        assertTrue(stdout.text().contains("Exercise 1: not answered yet"), stdout.text());
+        assertFalse(Exercise.isRight(DropoutExercises.EXERCISE_2, 1.0));
+        assertTrue(stdout.text().contains("Hint: split the expected loss"), stdout.text());
+    }
+
+    @Test
+    void hintsExplainTheIdeaWithoutTheFormulaOrTheAnswer() {
+        List<String> hints = List.of(DropoutExercises.EXERCISE_1.hint(), DropoutExercises.EXERCISE_2.hint(),
+                DropoutExercises.EXERCISE_3.hint(), DropoutExercises.EXERCISE_4.hint());
+        for (String hint : hints) {
+            assertFalse(hint.matches(".*(\\(1 ?[−-] ?p\\)|/ ?p|λ|=|p²|[0-9]|Γ²).*"), hint);
+        }
+        assertEquals(List.of(DropoutExercises.EXERCISE_1.name(), DropoutExercises.EXERCISE_2.name(),
+                DropoutExercises.EXERCISE_3.name(), DropoutExercises.EXERCISE_4.name()), DropoutExercises.NAMES);
+    }
+
+    @Test
+    void theAverageOverEveryMaskIsTheExpectedLossOfEquationFour() {
+        for (long seed = 1; seed <= 5; seed++) {
+            int n = 1 + (int) (seed % 3);
+            int d = 1 + (int) ((seed + 1) % 4);
+            DMatrixRMaj X = Seeded.normal(n, d, 0, 1, Seeded.rng(seed, "X"));
+            double[] y = Seeded.normal(n, 0, 1, Seeded.rng(seed, "y"));
+            double[] w = Seeded.normal(d, 0, 1, Seeded.rng(seed, "w"));
+            for (double p : new double[] {0.1, 0.5, 0.9, 1.0}) {
+                double exact = EveryMask.meanLoss(X, y, w, p, false);
+                assertEquals(DropoutRegression.expectedLoss(X, y, w, p), exact, 1e-10 * (1 + exact));
+            }
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> EveryMask.meanLoss(new DMatrixRMaj(5, 5), new double[5], new double[5], 0.5, false));
+    }
+
+    @Test
+    void invertedDropoutKeepsTheMeanPredictionAndChangesOnlyThePenalty() {
+        DMatrixRMaj X = Seeded.normal(3, 2, 0, 1, Seeded.rng(7, "X"));
+        double[] y = Seeded.normal(3, 0, 1, Seeded.rng(7, "y"));
+        double[] w = Seeded.normal(2, 0, 1, Seeded.rng(7, "w"));
+        double p = 0.6;
+        // inverted dropout on w is plain dropout on w/p
+        assertEquals(EveryMask.meanLoss(X, y, Vectors.scale(1 / p, w), p, false),
+                EveryMask.meanLoss(X, y, w, p, true), 1e-12);
+    }
+
+    @Test
+    void theClosestRidgeIsExactOnEqualColumnsAndOnlyApproximateOtherwise() {
+        RegressionData d = RegressionData.synthetic(60, 4, 0.5, Seeded.rng(3, "data"));
+        RegressionData equal = d.withColumnSquaredNorms(60);
+        for (double p : new double[] {0.2, 0.5, 0.9}) {
+            RidgeMatch m = DropoutRegression.closestRidge(equal.X(), equal.y(), p);
+            assertEquals(DropoutRegression.lambda(p) * 60, m.lambdaL2(), 1e-6 * m.lambdaL2());
+            assertTrue(m.distance() < 1e-9, "distance " + m.distance());
+        }
+        RegressionData scaled = d.withColumnScaled(0, 5).withColumnScaled(2, 0.2);
+        RidgeMatch m = DropoutRegression.closestRidge(scaled.X(), scaled.y(), 0.5);
+        assertTrue(m.relative() > 0.05, "relative distance " + m.relative());
+        for (double factor : new double[] {0.9, 1.1, 0.5, 2, 10}) {
+            assertTrue(DropoutRegression.gapToRidge(scaled.X(), scaled.y(), 0.5, factor * m.lambdaL2())
+                    >= m.distance(), "λ_L2 · " + factor);
+        }
+    }
+}
