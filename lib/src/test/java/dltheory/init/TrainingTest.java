@@ -66,12 +66,16 @@ class TrainingTest {
 
     @Test
     void heTrainsWhileOneOverDStallsAndTheNaiveScaleKillsTheNet() {
-        Training.Task task = Training.task(8, 32, Seeded.rng(8L, "task"));
-        Training he = Training.run(Init.HE_NORMAL, task, 10, 16, 150, 0.05, Seeded.rng(9L, "he"));
-        Training lecun = Training.run(Init.LINEAR_NORMAL, task, 10, 16, 150, 0.05, Seeded.rng(9L, "1/d"));
-        Training naive = Training.run(Init.NAIVE_ONE, task, 10, 16, 150, 0.05, Seeded.rng(9L, "naive"));
-        Training.checkClaims(he, lecun, naive, task, 0.25, 0.5);
-        // the check can fail: 1/d does not train as He does
-        assertThrows(AssertionError.class, () -> Training.checkClaims(lecun, lecun, naive, task, 0.25, 0.5));
+        // the notebook's net (20 hidden layers of 24 units, 150 steps of 0.05) from four other seeds
+        for (long seed = 1; seed <= 4; seed++) {
+            Training.Task task = Training.task(8, 32, Seeded.rng(seed, "task"));
+            Training he = Training.run(Init.HE_NORMAL, task, 20, 24, 150, 0.05, Seeded.rng(seed, "he"));
+            Training lecun = Training.run(Init.LINEAR_NORMAL, task, 20, 24, 150, 0.05, Seeded.rng(seed, "1/d"));
+            Training naive = Training.run(Init.NAIVE_ONE, task, 20, 24, 150, 0.05, Seeded.rng(seed, "naive"));
+            Training.checkClaims(he, lecun, naive, task, 0.5, 0.99);
+            // the check can fail: 1/d does not train as He does, and He does not stall as 1/d does
+            assertThrows(AssertionError.class, () -> Training.checkClaims(lecun, lecun, naive, task, 0.5, 0.99));
+            assertThrows(AssertionError.class, () -> Training.checkClaims(he, he, naive, task, 0.5, 0.99));
+        }
     }
 }
