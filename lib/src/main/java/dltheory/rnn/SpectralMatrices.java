@@ -12,6 +12,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
+import dltheory.table.ColumnFormat;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 
@@ -161,9 +162,44 @@ public final class SpectralMatrices {
      */
     public record SpectrumRow(int k, double eigenvalueOfAAt, double eigenvalueOfAtA) {
 
-        /** The rows as a table (notebook 05, Lemma 5.1). */
+        /** Relative size below which an eigenvalue is shown as 0: 10⁻¹². */
+        public static final double ROUNDING = 1e-12;
+
+        /**
+         * The rows as a table (notebook 05, Lemma 5.1). Eigenvalues below {@link #ROUNDING} times the
+         * largest one in magnitude are zero up to rounding; they are shown as 0, so the column
+         * keeps one format, and the caption gives the largest of them.
+         */
         public static Table table(List<SpectrumRow> rows) {
-            return Tables.of("Eigenvalues of AAᵀ and AᵀA, largest first", rows, "k", "λ_k(AAᵀ)", "λ_k(AᵀA)");
+            double largest = 0;
+            for (SpectrumRow r : rows) {
+                largest = Math.max(largest, Math.max(abs(r.eigenvalueOfAAt()), abs(r.eigenvalueOfAtA())));
+            }
+            double below = ROUNDING * largest;
+            double rounded = 0;
+            List<SpectrumRow> shown = new ArrayList<>(rows.size());
+            for (SpectrumRow r : rows) {
+                rounded = Math.max(rounded, tiny(r.eigenvalueOfAAt(), below));
+                rounded = Math.max(rounded, tiny(r.eigenvalueOfAtA(), below));
+                shown.add(new SpectrumRow(r.k(), zeroIfBelow(r.eigenvalueOfAAt(), below),
+                        zeroIfBelow(r.eigenvalueOfAtA(), below)));
+            }
+            String caption = "Eigenvalues of AAᵀ and AᵀA, largest first"
+                    + (rounded > 0 ? " (a 0 marks a value of rounding size, at most "
+                    + ColumnFormat.of(new double[] {rounded}).format(rounded) + " here)" : "");
+            return Tables.of(caption, shown, "k", "λ_k(AAᵀ)", "λ_k(AᵀA)");
+        }
+
+        private static double abs(double v) {
+            return Double.isNaN(v) ? 0 : Math.abs(v);
+        }
+
+        private static double tiny(double v, double below) {
+            return abs(v) < below ? abs(v) : 0;
+        }
+
+        private static double zeroIfBelow(double v, double below) {
+            return abs(v) < below && !Double.isNaN(v) ? 0.0 : v;
         }
     }
 

@@ -34,6 +34,18 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
         return "StepDiagnostics[α=" + alpha + ", T=" + steps.size() + ", ‖u_T‖=" + finalNorm() + "]";
     }
 
+    /**
+     * The step taken from u_t, t = 0…T − 1 (the state before it and what the step did).
+     *
+     * @throws IllegalArgumentException if t is outside 0…T − 1
+     */
+    public Step step(int t) {
+        if (t < 0 || t >= steps.size()) {
+            throw new IllegalArgumentException("t must be in 0.." + (steps.size() - 1) + ", got " + t);
+        }
+        return steps.get(t);
+    }
+
     /** T, the number of steps. */
     public int length() {
         return steps.size();

@@ -89,6 +89,20 @@ class SpectralMatricesTest {
     }
 
     @Test
+    void theSpectrumTableShowsRoundingSizedEigenvaluesAsZeroInOneFixedFormat() {
+        DMatrixRMaj a = RandomMatrices_DDRM.rectangleGaussian(4, 7, 0, 1, new Random(SEED + 30));
+        var table = dltheory.table.Tables.formatted(SpectralMatrices.SpectrumRow.table(SpectralMatrices.spectra(a)));
+        for (int row = 0; row < 7; row++) {                    // one fixed format, no ×10ᵏ
+            assertTrue(!table.doubleColumn(2).getString(row).contains("×"), table.print());
+        }
+        for (int row = 4; row < 7; row++) {
+            assertEquals(0.0, table.doubleColumn(2).get(row));  // AᵀA's three extra eigenvalues
+        }
+        assertTrue(table.doubleColumn(2).get(3) > 0.01);         // the shared ones are kept
+        assertTrue(table.name().contains("rounding size"), table.name());
+    }
+
+    @Test
     void withNormHasExactlyThatNormAndScaledOrthogonalHasFlatSpectrum() {
         for (int seed = 0; seed < 4; seed++) {
             Random rng = new Random(SEED + 20 + seed);

@@ -46,7 +46,10 @@ class TrainingTest {
         LogisticRegression m = LogisticRegression.synthetic(80, 4, rng);
         double[] u0 = Seeded.normal(4, 0, 1, rng);
         StepDiagnostics r = Training.run(m, u0, 2, 0.1, 0.5, 3);
-        Step first = r.steps().get(0);
+        Step first = r.step(0);
+        assertEquals(0, first.t());
+        assertEquals(2, r.step(2).t());
+        assertThrows(IllegalArgumentException.class, () -> r.step(3));
         assertEquals(WeightNorm.scale(u0, 2), first.scale(), 1e-15);
         assertEquals(WeightNorm.effectiveRate(u0, 2, 0.5), first.effectiveRate(), 1e-15);
         assertEquals(m.lossOf(u0, 2, 0.1), first.loss(), 1e-15);
