@@ -359,7 +359,7 @@ public final class DropoutRegression {
         List<Limit> rows = new ArrayList<>();
         for (double p : ps) {
             double[] w = minimiser(X, y, p);
-            rows.add(new Limit(p, lambda(p), Vectors.distance(w, ols), p * Vectors.norm(w), Vectors.distance(w, perFeature)));
+            rows.add(new Limit(p, Vectors.distance(w, ols), p * Vectors.norm(w), Vectors.distance(w, perFeature)));
         }
         return rows;
     }

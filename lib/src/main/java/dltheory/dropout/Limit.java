@@ -8,12 +8,11 @@ import java.util.List;
  * fits Γ⁻²Xᵀy.
  *
  * @param p               keep probability
- * @param lambda          (1−p)/p
  * @param wDropToOls      ‖w_drop − w_OLS‖
  * @param pwDropNorm      ‖p·w_drop‖
  * @param wDropToPerFeature ‖w_drop − Γ⁻²Xᵀy‖
  */
-public record Limit(double p, double lambda, double wDropToOls, double pwDropNorm, double wDropToPerFeature) {
+public record Limit(double p, double wDropToOls, double pwDropNorm, double wDropToPerFeature) {
 
     /** The row of keep probability p in a table of limits. */
     public static Limit atP(List<Limit> rows, double p) {

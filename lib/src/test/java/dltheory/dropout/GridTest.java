@@ -28,7 +28,6 @@ class GridTest {
         RegressionData d = RegressionData.synthetic(40, 3, 0.5, Seeded.rng(3L, "limits"));
         List<Limit> rows = DropoutRegression.limits(d.X(), d.y(), new double[] {1e-6, 0.5, 1.0});
         assertEquals(0, rows.get(2).wDropToOls(), 1e-9);
-        assertEquals(0, rows.get(2).lambda());
         assertTrue(rows.get(0).pwDropNorm() < 1e-4 && rows.get(0).wDropToPerFeature() < 1e-3);
         assertEquals(Vectors.norm(DropoutRegression.scaledMinimiser(d.X(), d.y(), 0.5)), rows.get(1).pwDropNorm(), 1e-12);
         assertEquals(0, DropoutRegression.gapToRidge(d.X(), d.y(), 1.0, 0.0), 1e-9);
