@@ -292,6 +292,11 @@ public final class DropoutRegression {
      * golden-section search on log λ_L2 between the neighbours of the best value. Notebook 02, section 5.
      */
     public static RidgeMatch closestRidge(DMatrixRMaj X, double[] y, double p) {
+        return closestRidge("X", X, y, p);
+    }
+
+    /** {@link #closestRidge(DMatrixRMaj, double[], double)} with the design named {@code data}. */
+    public static RidgeMatch closestRidge(String data, DMatrixRMaj X, double[] y, double p) {
         double[] pw = scaledMinimiser(X, y, p);
         double[] g2 = gammaSquared(X);
         double mean = 0;
@@ -335,7 +340,16 @@ public final class DropoutRegression {
         }
         double t = fc <= fe ? c : e;
         double distance = Math.min(fc, fe);
-        return new RidgeMatch(p, Math.exp(t), distance, distance / Vectors.norm(pw));
+        return new RidgeMatch(data, p, Math.exp(t), distance, distance / Vectors.norm(pw));
+    }
+
+    /** {@link #closestRidge(String, DMatrixRMaj, double[], double)} at each keep probability in {@code ps}. */
+    public static List<RidgeMatch> closestRidges(String data, DMatrixRMaj X, double[] y, double... ps) {
+        List<RidgeMatch> rows = new ArrayList<>();
+        for (double p : ps) {
+            rows.add(closestRidge(data, X, y, p));
+        }
+        return rows;
     }
 
     /** One {@link Limit} row per keep probability in {@code ps}: w_drop against its limits p → 1 and p → 0. */

@@ -8,6 +8,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import dltheory.plot.Panels;
 import dltheory.plot.Plots;
 
 /** The figures of notebook 02, one function per figure, in the collection's house style. */
@@ -95,6 +96,39 @@ public final class Figures {
         point(chart, "w(drop)", wDrop[i - 1], wDrop[j - 1], Color.BLACK, SeriesMarkers.CROSS);
         point(chart, "p·w(drop)", pwDrop[i - 1], pwDrop[j - 1], new Color(0xD55E00), SeriesMarkers.SQUARE);
         return chart;
+    }
+
+    /**
+     * Held-out error against the keep probability p (dropout's test-time weights p·w_drop, equation
+     * (6)) and against λ_L2 (ridge, equation (9), log x), as two stacked panels on one y range, with
+     * least squares as a dashed line and the best value of each grid marked (notebook 02, section 9).
+     */
+    public static Panels heldOutError(HeldOutCurves c) {
+        double lo = Math.min(c.ols(), Math.min(c.bestDropoutError(), c.bestRidgeError()));
+        double hi = c.ols();
+        for (double v : c.dropout()) {
+            hi = Math.max(hi, v);
+        }
+        for (double v : c.ridge()) {
+            hi = Math.max(hi, v);
+        }
+        double pad = 0.05 * (hi - lo);
+        XYChart byP = Plots.xy("Held-out error of dropout against the keep probability", "keep probability p",
+                "held-out mean squared error", Plots.WIDTH, 320);
+        Plots.line(byP, "dropout, p·w(drop)", c.ps(), c.dropout());
+        double[] ps = c.ps();
+        Plots.horizontal(byP, "least squares", c.ols(), ps[0], ps[ps.length - 1]);
+        point(byP, "smallest error", c.bestP(), c.bestDropoutError(), Color.BLACK, SeriesMarkers.DIAMOND);
+        XYChart byLambda = Plots.logX(Plots.xy("Held-out error of ridge against its strength", "λ(L2)",
+                "held-out mean squared error", Plots.WIDTH, 320));
+        Plots.line(byLambda, "ridge, w(L2)", c.lambdas(), c.ridge());
+        double[] l = c.lambdas();
+        Plots.horizontal(byLambda, "least squares", c.ols(), l[0], l[l.length - 1]);
+        point(byLambda, "smallest error", c.bestLambda(), c.bestRidgeError(), Color.BLACK, SeriesMarkers.DIAMOND);
+        for (XYChart chart : new XYChart[] {byP, byLambda}) {
+            chart.getStyler().setYAxisMin(lo - pad).setYAxisMax(hi + pad);
+        }
+        return new Panels(java.util.List.of(byP, byLambda), 1);
     }
 
     private static void point(XYChart chart, String name, double x, double y, Color color,

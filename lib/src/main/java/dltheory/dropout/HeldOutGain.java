@@ -1,0 +1,23 @@
+package dltheory.dropout;
+
+/**
+ * How much a regularised predictor lowers the held-out error of least squares (notebook 02, section
+ * 9), averaged over fresh test sets: per set, the mean squared error of OLS minus that of the
+ * predictor; the standard error is that of the mean over sets.
+ *
+ * @param method        which predictor, e.g. "dropout, p·w(drop)"
+ * @param parameter     its p or λ_L2
+ * @param olsError      OLS's mean squared error, averaged over the sets
+ * @param error         the predictor's mean squared error, averaged over the sets
+ * @param gain          olsError − error
+ * @param standardError the standard error of {@code gain} over the sets
+ * @param sets          how many test sets
+ */
+public record HeldOutGain(String method, double parameter, double olsError, double error, double gain,
+                          double standardError, int sets) {
+
+    /** gain / standardError: how many standard errors the gain lies above zero. */
+    public double z() {
+        return gain / standardError;
+    }
+}
