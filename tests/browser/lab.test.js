@@ -6,7 +6,7 @@
 // notebooks/; notebooks run one at a time, each kernel shut down when its test ends, also on
 // failure, and each server stopped after its front end's last test.
 //
-// Every notebook, in JupyterLab (and in Notebook 7, see NB7_NOTEBOOKS below): Run → Run All
+// Every notebook, in JupyterLab and in Notebook 7: Run → Run All
 // Cells; every non-empty code cell runs, no error output, every chart drawn, every table
 // rendered, the Markdown math typeset by MathJax 3 with no raw TeX left, the kernel idle at the
 // end, and no browser console error but the two known ones (helpers/lab.js KNOWN_NOISE). A
@@ -18,8 +18,8 @@
 // in JupyterLab, an edited parameter cell re-run with the cells below it gives new numbers.
 //
 //   node --test tests/browser/lab.test.js    (after environment/setup.sh and environment/browser.sh)
-//   NB7_NOTEBOOKS=first|all                  Run All in Notebook 7 on the first notebook only
-//                                            (default, for bin/test's time budget), or on all
+//   NB7_NOTEBOOKS=all|first                  Run All in Notebook 7 on every notebook (default),
+//                                            or on the first only (a quicker run by hand)
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -35,7 +35,7 @@ const notebooks = fs.existsSync(NOTEBOOKS)
   : [];
 const KERNEL_START_MS = 120_000; // the JVM starts on 2 busy cores
 const RUN_ALL_MS = 240_000; // a notebook runs in 10–40 s alone; generous for a loaded machine
-const NB7_ALL = (process.env.NB7_NOTEBOOKS || 'first') === 'all';
+const NB7_ALL = (process.env.NB7_NOTEBOOKS || 'all') === 'all';
 const INTERRUPT_MS = 1_000;
 
 const install = labInstall();

@@ -113,7 +113,7 @@ def test_sockets_bind_only_to_the_connection_address(kernel):
     info = kernel.km.get_connection_info()
     pid = kernel.km.provisioner.process.pid
     proc = psutil.Process(pid)
-    conns = proc.connections(kind="inet") if hasattr(proc, "connections") else proc.net_connections(kind="inet")
+    conns = proc.net_connections(kind="inet") if hasattr(proc, "net_connections") else proc.connections(kind="inet")
     listening = [c for c in conns if c.status == psutil.CONN_LISTEN]
     ports = {info[p] for p in ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")}
     assert {c.laddr.port for c in listening} == ports
