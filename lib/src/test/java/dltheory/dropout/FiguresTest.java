@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 
@@ -49,5 +51,23 @@ class FiguresTest {
         assertArrayEquals(paths.path(2), c.getSeriesMap().get("w₂").getYData());
         XYChart l = Figures.lambdaVsP(ps);
         assertEquals(9.0, l.getSeriesMap().values().iterator().next().getYData()[0], 1e-12);
+    }
+
+    @Test
+    void theChartsOfTheCorrelatedDesignHaveNoLayoutProblems() {
+        long seed = 20190315L;
+        CorrelatedDesign design = CorrelatedDesign.of(0.9, new double[] {0.5, 0.7, 1, 1.5, 2.5}, 4.0,
+                Seeded.rng(seed, "correlated w"));
+        RegressionData corr = design.sample(20, Seeded.rng(seed, "correlated data"));
+        XYChart dropout = Figures.coefficientPaths(DropoutRegression.dropoutPaths(corr.X(), corr.y(),
+                Grid.linear(0.02, 1.0, 50)), "Dropout: p·w(drop) against p", "keep probability p",
+                "coefficient of p·w(drop)", false);
+        XYChart ridge = Figures.coefficientPaths(DropoutRegression.ridgePaths(corr.X(), corr.y(),
+                Grid.log(0.01, 1e4, 50)), "Ridge: w(L2) against λ(L2)", "λ(L2)", "coefficient of w(L2)", true);
+        HeldOutCurves c = HeldOut.curves(corr, design.sample(2_000, Seeded.rng(seed, "held-out")),
+                Grid.linear(0.5, 1.0, 51), Grid.log(0.01, 50, 41));
+        assertEquals(List.of(), dltheory.plot.ChartLint.problems(dropout));
+        assertEquals(List.of(), dltheory.plot.ChartLint.problems(ridge));
+        assertEquals(List.of(), dltheory.plot.ChartLint.problems(Figures.heldOutError(c)));
     }
 }
