@@ -101,6 +101,11 @@ public record AverageBias(double beta, NoisyGradient stream, int runs, double[] 
         return Math.sqrt(varianceCorrected[n - 1] / runs);
     }
 
+    /** The column headers of {@link Row}, in the notebook's notation. */
+    static final String[] LABELS = {
+        "β", "n", "mean of v_n", "(1 − β^n)μ", "SE(v_n)", "mean of v′_n", "μ", "SE(v′_n)"
+    };
+
     /** One row of the table: β, n, the mean of v_n, (1 − βⁿ)μ, its SE, the mean of v'_n, μ, its SE. */
     public record Row(double beta, int n, double meanV, double closedForm, double seV,
                       double meanCorrected, double mu, double seCorrected) {
@@ -119,7 +124,7 @@ public record AverageBias(double beta, NoisyGradient stream, int runs, double[] 
 
     /** The rows at the chosen n as a table. */
     public Table table(int... ns) {
-        return Tables.of("Running average over " + runs + " streams, β = " + beta, rows(ns));
+        return Tables.of("Running average over " + runs + " streams, β = " + beta, rows(ns), LABELS);
     }
 
     /** Several experiments in one table: the rows at the chosen n of each, in order. */
@@ -131,7 +136,7 @@ public record AverageBias(double beta, NoisyGradient stream, int runs, double[] 
         for (AverageBias b : experiments) {
             rows.addAll(b.rows(ns));
         }
-        return Tables.of("Running average over " + experiments[0].runs + " streams", rows);
+        return Tables.of("Running average over " + experiments[0].runs + " streams", rows, LABELS);
     }
 
     /**

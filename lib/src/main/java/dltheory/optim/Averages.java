@@ -207,7 +207,8 @@ public final class Averages {
             double c = closedForm(beta, g, n);
             rows.add(new ClosedFormRow(n, g[n - 1], rec[n - 1], c, rec[n - 1] - c));
         }
-        return Tables.of("Recursion and closed form, β = " + beta, rows);
+        return Tables.of("Recursion and closed form, β = " + beta, rows,
+                "n", "g_n", "v_n (recursion)", "v_n (closed form)", "difference");
     }
 
     private static void requireStream(double[] g) {

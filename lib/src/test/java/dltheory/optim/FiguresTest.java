@@ -88,7 +88,7 @@ class FiguresTest {
         AverageBias b99 = AverageBias.simulate(0.99, s, 20, 10, new Random(SEED));
         var t = AverageBias.table(new int[] {1, 5, 20}, b9, b99);
         assertEquals(6, t.rowCount());
-        assertEquals(0.99, t.doubleColumn("beta").get(3), 0);
+        assertEquals(0.99, t.doubleColumn("β").get(3), 0);
     }
 
     @Test

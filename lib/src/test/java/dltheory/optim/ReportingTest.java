@@ -63,7 +63,7 @@ class ReportingTest {
         double[] g = new NoisyGradient(1.0, 1.0).draw(20, new Random(SEED + 3));
         Table t = Averages.closedFormTable(0.9, g, 1, 2, 20);
         assertEquals(3, t.rowCount());
-        assertEquals(g[19], t.doubleColumn("g").get(2), 0);
+        assertEquals(g[19], t.doubleColumn("g_n").get(2), 0);
         AverageBias b = AverageBias.simulate(0.5, new NoisyGradient(1.0, 1.0), 20, 10, new Random(SEED));
         assertEquals(2, b.table(1, 20).rowCount());
         Quadratic f = Quadratic.rotated(1, 0.1, 0);
