@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set-up for the Java notebooks, idempotent: safe to run again at any time.
 #
-#   environment/setup.sh [--no-build] [--no-user-kernel] [--debian-jupyter]
+#   environment/setup.sh [--no-build | --verify] [--no-user-kernel] [--debian-jupyter]
 #
 # 1. checks for JDK >= 17 and Maven (else says what to install and exits 1);
 # 2. installs Jupyter when missing: JupyterLab 4 and Notebook 7 with pip into .venv
@@ -9,7 +9,8 @@
 #    fails, or with --debian-jupyter, Debian's packages in environment/apt.txt (the classic
 #    Notebook 6); else says what to install. The kernel tests' jupyter_kernel_test comes from
 #    pip where the index has it, else from Debian (the venv sees Debian's packages, its own first);
-# 3. builds lib and kernel with Maven (tests skipped; bin/test runs them);
+# 3. builds lib and kernel with Maven (tests skipped; with --verify, `mvn verify` runs the unit
+#    tests in the same build, as bin/test does);
 # 4. installs the kernelspec `java` for the user (for Jupyter/JupyterLab), and an isolated
 #    copy in target/jupyter that bin/site and the tests use.
 #
@@ -25,10 +26,11 @@ debian_jupyter=0
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=0 ;;
+    --verify) build=2 ;;
     --no-user-kernel) user_kernel=0 ;;
     --debian-jupyter) debian_jupyter=1 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
-    *) echo "setup: unknown option $arg (known: --no-build --no-user-kernel --debian-jupyter)" >&2; exit 2 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    *) echo "setup: unknown option $arg (known: --no-build --verify --no-user-kernel --debian-jupyter)" >&2; exit 2 ;;
   esac
 done
 
@@ -142,6 +144,9 @@ fi
 if [ "$build" = 1 ]; then
   say "building lib and kernel (mvn package, tests skipped)"
   mvn -B -q package -DskipTests 2>&1 | strip_ansi
+elif [ "$build" = 2 ]; then
+  say "building lib and kernel and running their unit tests (mvn verify)"
+  mvn -B -ntp -Dstyle.color=never verify
 fi
 [ -f kernel/target/dltheory-kernel.jar ] || fail "kernel/target/dltheory-kernel.jar is missing: run without --no-build"
 [ -f lib/target/dltheory-lib.jar ] || fail "lib/target/dltheory-lib.jar is missing: run without --no-build"

@@ -4,11 +4,7 @@ Students re-run all the time: after editing a parameter, after an error, after r
 tests run every project notebook twice in one kernel (Run All, then Run All again), and script a
 session that edits a parameter cell and re-runs the cells below it.
 """
-import json
-import os
-import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -16,26 +12,16 @@ import pytest
 from conftest import Kernel
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+import run_twice  # noqa: E402
+
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-AT_A_TIME = 2  # as bin/site: one notebook's JShell compiles on one core, so two share the machine's two
-
-
-def run_twice(path):
-    """tests/run_twice.py on one notebook in its own process: the error cells of each Run All."""
-    result = subprocess.run([sys.executable, str(ROOT / "tests" / "run_twice.py"), str(path)],
-                            capture_output=True, text=True, timeout=900, env=os.environ.copy())
-    if result.returncode != 0:
-        return {"crashed": result.stderr[-3000:]}
-    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 @pytest.fixture(scope="module")
 def twice(request):
-    """Every selected notebook run twice in one kernel, two notebooks at a time."""
-    paths = [item.callspec.params["path"] for item in request.session.items
-             if item.module is request.module and hasattr(item, "callspec") and "path" in item.callspec.params]
-    with ThreadPoolExecutor(max_workers=AT_A_TIME) as pool:
-        return dict(zip(paths, pool.map(run_twice, paths)))
+    """Every selected notebook run twice in one kernel (tests/run_twice.py: two at a time, once per session)."""
+    return run_twice.runs(run_twice.selected_paths(request))
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -43,7 +29,7 @@ def test_run_all_twice_in_one_kernel(path, twice):
     runs = twice[path]
     assert "crashed" not in runs, runs.get("crashed")
     for run in ("first", "second"):
-        assert runs[run] == [], f"{run} Run All of {path.name}"
+        assert runs[run]["errors"] == [], f"{run} Run All of {path.name}"
 
 
 def test_edited_parameter_cell_and_the_cells_below_see_the_new_value():

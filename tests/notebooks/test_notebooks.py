@@ -4,8 +4,10 @@ For every notebooks/NN-*.ipynb:
 - it is stored without outputs, with the kernelspec `java`;
 - it executes with the project kernel without an error output (bin/test's site stage executed it
   and left the executed copy in target/executed/; a missing copy is executed here);
-- a second execution prints the same text (reproducibility). Rule: a line that reports a measured
-  time (`Wall time`, `CPU times`, or `… took/elapsed … <number>`) is left out of the comparison;
+- a second execution in a fresh kernel prints the same text, and so does Run All again in that
+  kernel (reproducibility; the runs are tests/run_twice.py's, shared with tests/kernel/test_rerun.py).
+  Rule: a line that reports a measured time (`Wall time`, `CPU times`, or `… took/elapsed …
+  <number>`) is left out of the comparison;
 - a topic notebook (01–06) shows something: at least one chart (image output), one table (HTML),
   and at least one passed check (a line starting with ✓); it has a Summary and an Exercises section,
   and its untouched exercises say "not answered yet";
@@ -14,7 +16,6 @@ For every notebooks/NN-*.ipynb:
 Run one notebook's tests: `pytest tests/notebooks -k 01-initialization`.
 """
 
-import re
 import sys
 from pathlib import Path
 
@@ -23,11 +24,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "tests"))
 import notebooks as runner  # noqa: E402
+import run_twice  # noqa: E402
+from run_twice import text_outputs  # noqa: E402
 
 NOTEBOOKS = runner.all_notebooks()
 IDS = [p.stem for p in NOTEBOOKS]
-TIMING = re.compile(r"(Wall time|CPU times|\btook\b.*\d|\belapsed\b.*\d)", re.IGNORECASE)
 MATHJAX2_MISSING = ["\\llbracket", "\\rrbracket", "\\coloneqq", "\\eqqcolon", "\\bm{", "\\mathscr{"]
 
 
@@ -36,25 +39,6 @@ def executed(path):
     if not copy.is_file():
         runner.execute(path)
     return nbformat.read(copy, as_version=4)
-
-
-def text_outputs(nb):
-    """Per code cell, the text it printed or returned, timing lines left out."""
-    texts = []
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        parts = []
-        for out in cell.get("outputs", []):
-            if out.output_type == "stream":
-                parts.append(out.text)
-            elif out.output_type in ("execute_result", "display_data"):
-                parts.append(out.get("data", {}).get("text/plain", ""))
-            elif out.output_type == "error":
-                parts.append(f"{out.ename}: {out.evalue}")
-        lines = "".join(parts).splitlines()
-        texts.append("\n".join(l for l in lines if not TIMING.search(l)))
-    return texts
 
 
 def outputs_of(nb, kind):
@@ -92,16 +76,21 @@ def test_executes_without_error(path):
     assert error is None, f"{path.name} cell {error[0]}: {error[1].ename}: {error[1].evalue}" if error else ""
 
 
+@pytest.fixture(scope="module")
+def twice(request):
+    """Every selected notebook run twice in a fresh kernel (tests/run_twice.py, once per session)."""
+    return run_twice.runs(run_twice.selected_paths(request))
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
-def test_second_execution_prints_the_same(path):
+def test_second_execution_prints_the_same(path, twice):
     first = text_outputs(executed(path))
-    nb = nbformat.read(path, as_version=4)
-    from nbclient import NotebookClient
-    NotebookClient(nb, kernel_name="java", timeout=runner.CELL_TIMEOUT,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    second = text_outputs(nb)
-    for number, (a, b) in enumerate(zip(first, second), start=1):
-        assert a == b, f"{path.name}: code cell {number} printed different text on a second run:\n{a}\n---\n{b}"
+    runs = twice[path]
+    assert "crashed" not in runs, runs.get("crashed")
+    for run in ("first", "second"):
+        for number, (a, b) in enumerate(zip(first, runs[run]["text"]), start=1):
+            assert a == b, (f"{path.name}: code cell {number} printed different text in the {run} Run All "
+                            f"of a fresh kernel:\n{a}\n---\n{b}")
 
 
 @pytest.mark.parametrize("path", [p for p in NOTEBOOKS if is_topic(p)], ids=[p.stem for p in NOTEBOOKS if is_topic(p)])
