@@ -80,7 +80,8 @@ if (unavailable && !ON_CI) {
 
     for (const mode of ['file', 'http']) {
       const how = mode === 'file' ? 'file://' : 'loopback HTTP';
-      describe(`opened ${mode === 'file' ? 'from disk (file://)' : 'over loopback HTTP'}`, () => {
+      // two pages at a time: each spends most of its time typesetting math, on one core
+      describe(`opened ${mode === 'file' ? 'from disk (file://)' : 'over loopback HTTP'}`, { concurrency: 2 }, () => {
         test(`index.html (${how})`, { timeout: 120_000 }, async (t) => {
           if (setupError) assert.fail(setupError.message);
           await checkPage(t, browser, base[mode], 'index.html', mode, { index: true });
@@ -369,7 +370,7 @@ function commandMissing(cmd) {
 if (unavailable && !ON_CI) {
   test(BOOK, { skip: `browser tests skipped: ${unavailable}` }, () => {});
 } else if (!unavailable) {
-  describe(BOOK, () => {
+  describe(BOOK, { concurrency: 2 }, () => {
     let browser;
     let setupError = null;
     before(async () => {

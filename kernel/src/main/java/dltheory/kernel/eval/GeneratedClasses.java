@@ -33,6 +33,7 @@ final class GeneratedClasses {
     private final Method classFullName;
     private final Object taskFactory;
     private final Method initTaskPool;
+    private int renewEvery = RENEW_EVERY;
     private int forgotten;
     private int renewals;
 
@@ -94,9 +95,22 @@ final class GeneratedClasses {
             }
         }
         classes.keySet().removeIf(c -> c.equals(name) || c.startsWith(name + "$"));
-        if (++forgotten % RENEW_EVERY == 0) {
+        if (++forgotten % renewEvery == 0) {
             renewCompilerContexts();
         }
+    }
+
+    /**
+     * Renews javac's contexts every {@code forgottenSnippets} forgotten snippets instead of
+     * {@value #RENEW_EVERY}: the tests cross several renewals in a few hundred cells.
+     *
+     * @throws IllegalArgumentException if {@code forgottenSnippets} &lt; 1
+     */
+    void renewEvery(int forgottenSnippets) {
+        if (forgottenSnippets < 1) {
+            throw new IllegalArgumentException("forgottenSnippets must be >= 1, got " + forgottenSnippets);
+        }
+        renewEvery = forgottenSnippets;
     }
 
     private String classFullName(Snippet s) {
