@@ -4,6 +4,7 @@ import dltheory.plot.ChartLint;
 import dltheory.plot.Plots;
 import dltheory.table.Tables;
 import org.knowm.xchart.XYChart;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 
 import java.util.List;
@@ -23,13 +24,26 @@ final class RenderingWarmUp {
     private RenderingWarmUp() {
     }
 
-    /** Starts the warm-up on a daemon thread and returns it. */
+    /**
+     * Starts the warm-up on a daemon thread and returns it. Tablesaw's column types are initialized
+     * first, on the calling (cell) thread: {@code ColumnType}'s static fields hold an instance of
+     * every {@code *ColumnType}, whose own initialization needs {@code ColumnType}, so two threads
+     * that create their first columns of different types at the same time can deadlock in class
+     * initialization (jtablesaw/tablesaw#1230, #1123). A notebook whose first table came while the
+     * warm-up built its own hung in that cell.
+     */
     static Thread start() {
+        initializeColumnTypes();
         Thread t = new Thread(RenderingWarmUp::run, "dltheory-rendering-warm-up");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
         return t;
+    }
+
+    /** Initializes {@code ColumnType} and, through it, every Tablesaw column type, on this thread. */
+    static int initializeColumnTypes() {
+        return ColumnType.values().length;
     }
 
     /**
