@@ -9,10 +9,12 @@
 #    fails, or with --debian-jupyter, Debian's packages in environment/apt.txt (the classic
 #    Notebook 6); else says what to install. The kernel tests' jupyter_kernel_test comes from
 #    pip where the index has it, else from Debian (the venv sees Debian's packages, its own first);
-# 3. builds lib and kernel with Maven (tests skipped; with --verify, `mvn verify` runs the unit
+# 3. builds lib and kernel with Maven (tests skipped; skipped altogether when no file under lib/,
+#    kernel/ or pom.xml changed since the last build; with --verify, `mvn verify` runs the unit
 #    tests in the same build, as bin/test does);
 # 4. installs the kernelspec `java` for the user (for Jupyter/JupyterLab), and an isolated
-#    copy in target/jupyter that bin/site and the tests use.
+#    copy in target/jupyter that bin/site and the tests use (each left as it is when it already
+#    holds the same kernel jar for the same JVM).
 #
 # The Python that has Jupyter is written to target/python, for the other scripts.
 set -euo pipefail
@@ -29,7 +31,7 @@ for arg in "$@"; do
     --verify) build=2 ;;
     --no-user-kernel) user_kernel=0 ;;
     --debian-jupyter) debian_jupyter=1 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "setup: unknown option $arg (known: --no-build --verify --no-user-kernel --debian-jupyter)" >&2; exit 2 ;;
   esac
 done
@@ -52,11 +54,15 @@ say "JDK $java_version and $(mvn -B -v 2>/dev/null | head -1 | strip_ansi | sed 
 # --- 2. Jupyter -------------------------------------------------------------------------------
 has_jupyter() { "$1" -c 'import nbclient, nbconvert, nbformat, jupyter_client, notebook' >/dev/null 2>&1; }
 # The venv counts only with JupyterLab 4 and Notebook 7 of its own (it also sees Debian's packages).
-has_lab() {
+# lab_versions PY prints "JupyterLab 4.x, Notebook 7.x, nbclient y" when PY has them (one Python
+# start: importing Jupyter takes most of a second).
+lab_versions() {
   "$1" -c 'import sys, jupyterlab, notebook, nbclient, nbconvert, jupyter_client
-sys.exit(not (notebook.__version__.startswith("7.") and jupyterlab.__version__.startswith("4.")))' \
-    >/dev/null 2>&1
+ok = notebook.__version__.startswith("7.") and jupyterlab.__version__.startswith("4.")
+ok and print(f"JupyterLab {jupyterlab.__version__}, Notebook {notebook.__version__}, nbclient {nbclient.__version__}")
+sys.exit(not ok)' 2>/dev/null
 }
+has_lab() { lab_versions "$1" >/dev/null; }
 has_kernel_test() { "$1" -c 'import jupyter_kernel_test' >/dev/null 2>&1; }
 
 venv="$root/.venv"
@@ -128,8 +134,8 @@ fi
 [ -n "$python" ] || fail "no Jupyter found: install it (pip install -r environment/requirements.txt, or conda env create -f environment/environment.yml, or apt-get install $(tr '\n' ' ' < environment/apt.txt))"
 mkdir -p target
 echo "$python" > target/python
-if has_lab "$python"; then
-  say "Jupyter: $python (JupyterLab $("$python" -c 'import jupyterlab; print(jupyterlab.__version__)'), Notebook $("$python" -c 'import notebook; print(notebook.__version__)'), nbclient $("$python" -c 'import nbclient; print(nbclient.__version__)'))"
+if versions=$(lab_versions "$python"); then
+  say "Jupyter: $python ($versions)"
 else
   say "Jupyter: $python (Debian's classic Notebook $("$python" -c 'import notebook; print(notebook.__version__)'), nbclient $("$python" -c 'import nbclient; print(nbclient.__version__)'))"
 fi
@@ -141,21 +147,48 @@ if command -v ldconfig >/dev/null 2>&1 && ! ldconfig -p 2>/dev/null | grep -q 'l
 fi
 
 # --- 3. Build ---------------------------------------------------------------------------------
+# The build is skipped when nothing it reads has changed since the last successful one: the
+# fingerprint is the SHA-256 of every file under lib/ and kernel/ (but target/) and of pom.xml, with
+# the JDK's and Maven's paths and the JDK's version. A re-run of bin/site after editing a notebook
+# thus costs no Maven start (15 s of a no-op `mvn package` here); --verify always runs Maven.
+stamp=target/build.sha256
+fingerprint() {
+  {
+    printf '%s\n' "$(command -v java)" "$(command -v mvn)" "$java_version"
+    find pom.xml lib kernel -name target -prune -o -type f -print | LC_ALL=C sort | xargs -d '\n' sha256sum
+  } | sha256sum | cut -d' ' -f1
+}
+jars_present() { [ -f kernel/target/dltheory-kernel.jar ] && [ -f lib/target/dltheory-lib.jar ]; }
 if [ "$build" = 1 ]; then
-  say "building lib and kernel (mvn package, tests skipped)"
-  mvn -B -q package -DskipTests 2>&1 | strip_ansi
+  print=$(fingerprint)
+  if jars_present && [ "$(cat "$stamp" 2>/dev/null)" = "$print" ]; then
+    say "lib and kernel are up to date (no file under lib/, kernel/ or pom.xml changed since the last build)"
+  else
+    say "building lib and kernel (mvn package, tests skipped)"
+    rm -f "$stamp"
+    mvn -B -q package -DskipTests 2>&1 | strip_ansi
+    echo "$print" >"$stamp"
+  fi
 elif [ "$build" = 2 ]; then
   say "building lib and kernel and running their unit tests (mvn verify)"
+  print=$(fingerprint)
+  rm -f "$stamp"
   mvn -B -ntp -Dstyle.color=never verify
+  echo "$print" >"$stamp"
 fi
 [ -f kernel/target/dltheory-kernel.jar ] || fail "kernel/target/dltheory-kernel.jar is missing: run without --no-build"
 [ -f lib/target/dltheory-lib.jar ] || fail "lib/target/dltheory-lib.jar is missing: run without --no-build"
 
 # --- 4. Kernel --------------------------------------------------------------------------------
-java -jar kernel/target/dltheory-kernel.jar install --prefix "$root/target/jupyter" >/dev/null
+# The installer says "... is up to date" when the folder already holds this jar for this JVM.
+install_kernel() {
+  local out
+  out=$(java -jar kernel/target/dltheory-kernel.jar install "$@") || fail "the kernel install ($*) failed: $out"
+  case "$out" in *"up to date"*) echo "up to date" ;; *) echo "installed" ;; esac
+}
+state=$(install_kernel --prefix "$root/target/jupyter")
 if [ "$user_kernel" = 1 ]; then
-  java -jar kernel/target/dltheory-kernel.jar install --user >/dev/null
-  say "kernel 'java' installed for this user (and in target/jupyter for bin/site and the tests)"
+  say "kernel 'java' $(install_kernel --user) for this user ($state in target/jupyter for bin/site and the tests)"
 else
-  say "kernel 'java' installed in target/jupyter"
+  say "kernel 'java' $state in target/jupyter"
 fi

@@ -34,8 +34,10 @@ public final class Main {
     private static void command(String name, List<String> rest) throws Exception {
         switch (name) {
             case "install" -> {
-                Path dir = Installer.install(options(rest), ownJar());
-                System.out.println("Installed the java kernelspec in " + dir);
+                Installer.Installation done = Installer.install(options(rest), ownJar());
+                System.out.println(done.upToDate()
+                        ? "The java kernelspec in " + done.dir() + " is up to date (same jar, JVM and options)"
+                        : "Installed the java kernelspec in " + done.dir());
             }
             case "uninstall" -> {
                 InstallOptions o = options(rest);

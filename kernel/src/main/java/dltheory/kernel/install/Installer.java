@@ -1,12 +1,16 @@
 package dltheory.kernel.install;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -25,17 +29,24 @@ public final class Installer {
      *
      * @param options   where and with which java
      * @param kernelJar the running kernel jar
-     * @return the kernelspec folder
+     * @return the kernelspec folder, and whether it was already up to date (then nothing is written)
      */
-    public static Path install(InstallOptions options, Path kernelJar) throws IOException {
+    public static Installation install(InstallOptions options, Path kernelJar) throws IOException {
         Path dir = options.specDir();
         Files.createDirectories(dir);
         Path jar = dir.resolve("dltheory-kernel.jar");
+        List<String> jvm = new ArrayList<>(KernelSpec.DEFAULT_JVM_OPTIONS);
+        jvm.addAll(options.extraJvmOptions());
+        String stamp = stamp(options, kernelJar, jvm);
+        Path stampFile = dir.resolve(STAMP_FILE);
+        if (isComplete(dir, jar) && Files.isRegularFile(stampFile)
+                && Files.readString(stampFile).equals(stamp + writtenSpec(dir))) {
+            return new Installation(dir, true);
+        }
+        Files.deleteIfExists(stampFile);
         if (!Files.isSameFile(kernelJar.getParent(), dir)) {
             Files.copy(kernelJar, jar, StandardCopyOption.REPLACE_EXISTING);
         }
-        List<String> jvm = new ArrayList<>(KernelSpec.DEFAULT_JVM_OPTIONS);
-        jvm.addAll(options.extraJvmOptions());
         for (StartupArchive kind : StartupArchive.values()) {
             Files.deleteIfExists(kind.file(dir));
         }
@@ -50,7 +61,81 @@ public final class Installer {
         }
         KernelSpec spec = new KernelSpec(options.javaBinary(), jvm, jar.toAbsolutePath().toString());
         Files.writeString(dir.resolve("kernel.json"), spec.toJson(), StandardCharsets.UTF_8);
-        return dir;
+        Files.writeString(stampFile, stamp + writtenSpec(dir), StandardCharsets.UTF_8);
+        return new Installation(dir, false);
+    }
+
+    /**
+     * What {@link #install} did.
+     *
+     * @param dir      the kernelspec folder
+     * @param upToDate true when the folder already held this install (same jar, same JVM and options)
+     *                 and nothing was written
+     */
+    public record Installation(Path dir, boolean upToDate) {
+    }
+
+    /** The file in the kernelspec folder that records what the install was made from. */
+    static final String STAMP_FILE = ".dltheory-install";
+
+    /**
+     * What an install depends on: the kernel jar's SHA-256, the {@code java} launcher and the JVM it
+     * runs (its real path, size and modification time: the start-up archive is valid only for that
+     * exact JVM), the JVM options and whether to record an archive; the stamp file adds the SHA-256 of the
+     * kernel.json written, so that a kernel.json edited by hand is rewritten. Installing again with the same
+     * stamp would write the same files, and takes a warm-up run (2-3 s), so {@link #install} skips it.
+     */
+    static String stamp(InstallOptions options, Path kernelJar, List<String> jvm) throws IOException {
+        StringBuilder s = new StringBuilder();
+        s.append("jar ").append(sha256(kernelJar)).append('\n');
+        s.append("java ").append(options.javaBinary()).append('\n');
+        Path java = Path.of(options.javaBinary());
+        if (Files.exists(java)) {
+            Path real = java.toRealPath();
+            Path libjvm = real.getParent().getParent().resolve("lib/server/libjvm.so");
+            Path jvmFile = Files.isRegularFile(libjvm) ? libjvm : real;
+            s.append("jvm ").append(jvmFile).append(' ').append(Files.size(jvmFile)).append(' ')
+                    .append(Files.getLastModifiedTime(jvmFile).toMillis()).append('\n');
+        }
+        s.append("options ").append(String.join(" ", jvm)).append('\n');
+        s.append("archive ").append(options.cds()).append('\n');
+        return s.toString();
+    }
+
+    /** The line of the stamp file that pins kernel.json as written: a hand-edited one is rewritten. */
+    private static String writtenSpec(Path dir) throws IOException {
+        return "kernel.json " + sha256(dir.resolve("kernel.json")) + "\n";
+    }
+
+    /** The jar and kernel.json are there, and every start-up archive kernel.json names exists. */
+    private static boolean isComplete(Path dir, Path jar) throws IOException {
+        Path json = dir.resolve("kernel.json");
+        if (!Files.isRegularFile(jar) || !Files.isRegularFile(json)) {
+            return false;
+        }
+        String spec = Files.readString(json);
+        for (StartupArchive kind : StartupArchive.values()) {
+            Path archive = kind.file(dir);
+            if (spec.contains(archive.toAbsolutePath().toString()) && !Files.isRegularFile(archive)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /**

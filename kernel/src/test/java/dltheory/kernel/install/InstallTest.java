@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +40,7 @@ class InstallTest {
         Path jar = Files.writeString(tmp.resolve("k.jar"), "jar");
         InstallOptions o = InstallOptions.parse(List.of("--prefix", tmp.resolve("pfx").toString(), "--no-cds"), Map.of(),
                 tmp, "/opt/jdk/bin/java");
-        Path dir = Installer.install(o, jar);
+        Path dir = Installer.install(o, jar).dir();
         JsonObject spec = JsonParser.parseString(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject();
         assertEquals("Java", spec.get("display_name").getAsString());
         assertEquals("java", spec.get("language").getAsString());
@@ -54,5 +55,41 @@ class InstallTest {
         assertTrue(Installer.uninstall(o));
         assertFalse(Files.exists(dir));
         assertFalse(Installer.uninstall(o));
+    }
+
+    @Test
+    void installingTheSameAgainWritesNothingAndAnyChangeReinstalls() throws Exception {
+        Path jar = Files.writeString(tmp.resolve("k.jar"), "jar one");
+        String prefix = tmp.resolve("pfx").toString();
+        InstallOptions o = InstallOptions.parse(List.of("--prefix", prefix, "--no-cds"), Map.of(), tmp, "/opt/jdk/bin/java");
+        assertFalse(Installer.install(o, jar).upToDate(), "first install");
+        Path dir = o.specDir();
+        Path json = dir.resolve("kernel.json");
+        String written = Files.readString(json);
+        FileTime then = Files.getLastModifiedTime(json);
+        Files.setLastModifiedTime(json, FileTime.fromMillis(then.toMillis() - 60_000));
+        assertTrue(Installer.install(o, jar).upToDate(), "same jar and options: up to date");
+        assertEquals(then.toMillis() - 60_000, Files.getLastModifiedTime(json).toMillis(), "an up-to-date install writes nothing");
+
+        Files.writeString(json, "{\"edited\": true}");
+        assertFalse(Installer.install(o, jar).upToDate(), "a kernel.json edited by hand is rewritten");
+        assertEquals(written, Files.readString(json));
+
+        Files.writeString(jar, "jar two");
+        assertFalse(Installer.install(o, jar).upToDate(), "a rebuilt jar reinstalls");
+        assertEquals("jar two", Files.readString(dir.resolve("dltheory-kernel.jar")));
+        assertTrue(Installer.install(o, jar).upToDate());
+
+        InstallOptions heap = InstallOptions.parse(List.of("--prefix", prefix, "--no-cds", "--jvm-option", "-Xmx2g"),
+                Map.of(), tmp, "/opt/jdk/bin/java");
+        assertFalse(Installer.install(heap, jar).upToDate(), "other JVM options reinstall");
+        assertTrue(Files.readString(dir.resolve("kernel.json")).contains("-Xmx2g"));
+        InstallOptions otherJava = InstallOptions.parse(List.of("--prefix", prefix, "--no-cds", "--jvm-option", "-Xmx2g"),
+                Map.of(), tmp, "/opt/jdk21/bin/java");
+        assertFalse(Installer.install(otherJava, jar).upToDate(), "another java reinstalls");
+
+        Files.delete(dir.resolve("kernel.json"));
+        assertFalse(Installer.install(otherJava, jar).upToDate(), "a missing kernel.json reinstalls");
+        assertTrue(Files.exists(dir.resolve("kernel.json")));
     }
 }
