@@ -158,23 +158,22 @@ fingerprint() {
     find pom.xml lib kernel -name target -prune -o -type f -print | LC_ALL=C sort | xargs -d '\n' sha256sum
   } | sha256sum | cut -d' ' -f1
 }
-jars_present() { [ -f kernel/target/dltheory-kernel.jar ] && [ -f lib/target/dltheory-lib.jar ]; }
-if [ "$build" = 1 ]; then
+if [ "$build" != 0 ]; then
   print=$(fingerprint)
-  if jars_present && [ "$(cat "$stamp" 2>/dev/null)" = "$print" ]; then
+  if [ "$build" = 1 ] && [ -f kernel/target/dltheory-kernel.jar ] && [ -f lib/target/dltheory-lib.jar ] \
+       && [ "$(cat "$stamp" 2>/dev/null)" = "$print" ]; then
     say "lib and kernel are up to date (no file under lib/, kernel/ or pom.xml changed since the last build)"
   else
-    say "building lib and kernel (mvn package, tests skipped)"
     rm -f "$stamp"
-    mvn -B -q package -DskipTests 2>&1 | strip_ansi
+    if [ "$build" = 1 ]; then
+      say "building lib and kernel (mvn package, tests skipped)"
+      mvn -B -q package -DskipTests 2>&1 | strip_ansi
+    else
+      say "building lib and kernel and running their unit tests (mvn verify)"
+      mvn -B -ntp -Dstyle.color=never verify
+    fi
     echo "$print" >"$stamp"
   fi
-elif [ "$build" = 2 ]; then
-  say "building lib and kernel and running their unit tests (mvn verify)"
-  print=$(fingerprint)
-  rm -f "$stamp"
-  mvn -B -ntp -Dstyle.color=never verify
-  echo "$print" >"$stamp"
 fi
 [ -f kernel/target/dltheory-kernel.jar ] || fail "kernel/target/dltheory-kernel.jar is missing: run without --no-build"
 [ -f lib/target/dltheory-lib.jar ] || fail "lib/target/dltheory-lib.jar is missing: run without --no-build"
