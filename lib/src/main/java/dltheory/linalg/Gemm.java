@@ -5,6 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,12 +28,15 @@ import dev.ludovic.netlib.blas.NativeBLAS;
  * <p>The BLAS is netlib's ({@code dev.ludovic.netlib:blas}), which picks, in order: the system's
  * native BLAS through JNI ({@code libblas.so.3}, which Debian's {@code libopenblas0} provides),
  * the JDK's Vector API ({@code --add-modules jdk.incubator.vector}; not without the C2 JIT, see
- * {@link #choose}), plain Java. {@link
- * #implementation()} names the one in use. The native BLAS runs on its own threads (OpenBLAS:
- * {@code OPENBLAS_NUM_THREADS}, default all cores); with the Java ones {@link #mult} is split over
- * EJML's thread pool by blocks of rows of C, so {@link EjmlConcurrency#setMaxThreads} sets their
- * threads ({@link #multTransA} runs on one). Each
- * entry of C is one dot product summed by one thread, so results do not depend on the thread count.
+ * {@link #choose}), plain Java. {@link #implementation()} names the one in use.
+ *
+ * <p><b>Threads.</b> A large {@link #mult} is split over EJML's thread pool by blocks of rows of C,
+ * so {@link EjmlConcurrency#setMaxThreads} sets its threads ({@link #multTransA} runs on one). A
+ * native BLAS that runs its own threads (OpenBLAS: {@code OPENBLAS_NUM_THREADS}, default all cores)
+ * is called once instead. The project's kernelspec sets {@code OPENBLAS_NUM_THREADS=1}: the
+ * library already runs independent nets and units on EJML's pool, and OpenBLAS's threads, which
+ * spin while they wait, took CPU from them (notebook 01, bench/notebooks: kernel CPU 11.1 → 8.0 s).
+ * Each entry of C is one dot product summed by one thread, so results do not depend on the thread count.
  */
 public final class Gemm {
 
@@ -42,6 +47,9 @@ public final class Gemm {
 
     /** Products below this many multiply-adds are not split over threads (the split costs more than it saves). */
     private static final long SPLIT_THRESHOLD = 1L << 20;
+
+    /** Whether the native BLAS runs each call on one thread, so that {@link #mult} may split it (see the class comment). */
+    static volatile boolean nativeOnOneThread = nativeOnOneThread(System.getenv());
 
     private Gemm() {
     }
@@ -167,14 +175,37 @@ public final class Gemm {
         }
     }
 
+    /**
+     * Whether OpenBLAS, given the environment {@code env}, runs each call on one thread: it takes
+     * its thread count from {@code OPENBLAS_NUM_THREADS}, else {@code GOTO_NUM_THREADS}, else
+     * {@code OMP_NUM_THREADS} (the first that is a positive number), else all cores.
+     */
+    static boolean nativeOnOneThread(Map<String, String> env) {
+        for (String name : List.of("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")) {
+            try {
+                int threads = Integer.parseInt(env.getOrDefault(name, "").trim());
+                if (threads > 0) {
+                    return threads == 1;
+                }
+            } catch (NumberFormatException e) {
+                // not set, or not a number: OpenBLAS reads the next one
+            }
+        }
+        return false;
+    }
+
     private interface RowBlock {
         void run(int i0, int i1);
     }
 
-    /** Runs {@code block} once for all m rows (native BLAS, or a small product), else once per thread on a block of rows. */
+    /**
+     * Runs {@code block} once for all m rows (a native BLAS on its own threads, or a small product),
+     * else once per thread on a block of rows.
+     */
     private static void forRowBlocks(int m, long multiplyAdds, RowBlock block) {
         int threads = Math.min(EjmlConcurrency.getMaxThreads(), m);
-        if (blas instanceof NativeBLAS || threads < 2 || multiplyAdds < SPLIT_THRESHOLD) {
+        boolean blasThreads = blas instanceof NativeBLAS && !nativeOnOneThread;
+        if (blasThreads || threads < 2 || multiplyAdds < SPLIT_THRESHOLD) {
             block.run(0, m);
             return;
         }

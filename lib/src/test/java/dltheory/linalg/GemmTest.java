@@ -1,11 +1,13 @@
 package dltheory.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Random;
 
 import org.ejml.concurrency.EjmlConcurrency;
@@ -32,6 +34,7 @@ class GemmTest {
     @AfterEach
     void restore() {
         Gemm.use(before);
+        Gemm.nativeOnOneThread = Gemm.nativeOnOneThread(System.getenv());
         EjmlConcurrency.setMaxThreads(threadsBefore);
     }
 
@@ -56,20 +59,37 @@ class GemmTest {
         Random rng = new Random(7);
         for (int threads : new int[] {1, 2, 3}) {
             EjmlConcurrency.setMaxThreads(threads);
-            for (int[] s : new int[][] {{1, 1, 1}, {37, 53, 29}, {128, 130, 127}, {5, 300, 7}}) {
-                int m = s[0];
-                int k = s[1];
-                int n = s[2];
-                DMatrixRMaj a = RandomMatrices_DDRM.rectangle(m, k, -1, 1, rng);
-                DMatrixRMaj b = RandomMatrices_DDRM.rectangle(k, n, -1, 1, rng);
-                DMatrixRMaj expected = new DMatrixRMaj(m, n);
-                CommonOps_DDRM.mult(a, b, expected);
-                assertWithinBound(expected, Gemm.mult(a, b, new DMatrixRMaj(m, n)), a, b, k, name + " mult " + m + "x" + k + "x" + n);
-                DMatrixRMaj at = CommonOps_DDRM.transpose(a, null);
-                assertWithinBound(expected, Gemm.multTransA(at, b, new DMatrixRMaj(m, n)), a, b, k,
-                        name + " multTransA " + m + "x" + k + "x" + n);
+            // The native BLAS is split over the pool only when it runs on one thread: try both.
+            for (boolean nativeOnOneThread : new boolean[] {false, true}) {
+                Gemm.nativeOnOneThread = nativeOnOneThread;
+                for (int[] s : new int[][] {{1, 1, 1}, {37, 53, 29}, {128, 130, 127}, {5, 300, 7}}) {
+                    assertProductsWithinBound(name, s[0], s[1], s[2], rng);
+                }
             }
         }
+    }
+
+    private static void assertProductsWithinBound(String name, int m, int k, int n, Random rng) {
+        DMatrixRMaj a = RandomMatrices_DDRM.rectangle(m, k, -1, 1, rng);
+        DMatrixRMaj b = RandomMatrices_DDRM.rectangle(k, n, -1, 1, rng);
+        DMatrixRMaj expected = new DMatrixRMaj(m, n);
+        CommonOps_DDRM.mult(a, b, expected);
+        assertWithinBound(expected, Gemm.mult(a, b, new DMatrixRMaj(m, n)), a, b, k, name + " mult " + m + "x" + k + "x" + n);
+        DMatrixRMaj at = CommonOps_DDRM.transpose(a, null);
+        assertWithinBound(expected, Gemm.multTransA(at, b, new DMatrixRMaj(m, n)), a, b, k,
+                name + " multTransA " + m + "x" + k + "x" + n);
+    }
+
+    @Test
+    void theNativeBlasCountsAsOneThreadOnlyWhereOpenBlasReadsOne() {
+        assertFalse(Gemm.nativeOnOneThread(Map.of()), "unset: all cores");
+        assertTrue(Gemm.nativeOnOneThread(Map.of("OPENBLAS_NUM_THREADS", "1")));
+        assertFalse(Gemm.nativeOnOneThread(Map.of("OPENBLAS_NUM_THREADS", "4")));
+        assertTrue(Gemm.nativeOnOneThread(Map.of("OMP_NUM_THREADS", " 1 ")));
+        assertTrue(Gemm.nativeOnOneThread(Map.of("GOTO_NUM_THREADS", "1", "OMP_NUM_THREADS", "8")), "GOTO before OMP");
+        assertFalse(Gemm.nativeOnOneThread(Map.of("OPENBLAS_NUM_THREADS", "2", "OMP_NUM_THREADS", "1")), "OPENBLAS first");
+        assertTrue(Gemm.nativeOnOneThread(Map.of("OPENBLAS_NUM_THREADS", "0", "OMP_NUM_THREADS", "1")), "0 is not a count");
+        assertFalse(Gemm.nativeOnOneThread(Map.of("OPENBLAS_NUM_THREADS", "one")), "not a number");
     }
 
     /**

@@ -45,6 +45,7 @@ class InstallTest {
         assertEquals("Java", spec.get("display_name").getAsString());
         assertEquals("java", spec.get("language").getAsString());
         assertEquals("message", spec.get("interrupt_mode").getAsString());
+        assertEquals("1", spec.getAsJsonObject("env").get("OPENBLAS_NUM_THREADS").getAsString());
         List<String> argv = spec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
         assertEquals("/opt/jdk/bin/java", argv.get(0));
         assertTrue(argv.contains("-Djava.awt.headless=true"));
