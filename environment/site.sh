@@ -3,8 +3,10 @@
 #
 #   environment/site.sh
 #
-# 1. Debian's `chromium` (prints site/dltheory.pdf) and `poppler-utils` (pdftotext/pdftoppm, used
-#    by the site's tests), with apt-get when missing and we are root or have password-less sudo.
+# 1. Debian's `chromium-headless-shell` (prints site/dltheory.pdf: Chromium's headless-only build,
+#    which Playwright itself uses for headless runs; it starts in half the time of the full browser
+#    and prints the same pages) and `poppler-utils` (pdftotext/pdftoppm, used by the site's tests),
+#    with apt-get when missing and we are root or have password-less sudo.
 # 2. The pinned npm packages of tools/site (MiniSearch for the search index, playwright-core to
 #    drive Chromium; see tools/site/package-lock.json) with `npm ci`, skipped when node_modules
 #    already matches the lock file. No browser is ever downloaded by npm.
@@ -33,7 +35,8 @@ unavailable() {
 
 # --- 1. Debian packages -----------------------------------------------------------------------
 missing=()
-[ -x /usr/bin/chromium ] || [ -n "${CHROMIUM:-}" ] || missing+=(chromium fonts-dejavu-core fonts-liberation)
+[ -x /usr/bin/chromium-headless-shell ] || [ -n "${CHROMIUM:-}" ] \
+  || missing+=(chromium-headless-shell fonts-dejavu-core fonts-liberation)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=()
