@@ -54,13 +54,21 @@ say "JDK $java_version and $(mvn -B -v 2>/dev/null | head -1 | strip_ansi | sed 
 # --- 2. Jupyter -------------------------------------------------------------------------------
 has_jupyter() { "$1" -c 'import nbclient, nbconvert, nbformat, jupyter_client, notebook' >/dev/null 2>&1; }
 # The venv counts only with JupyterLab 4 and Notebook 7 of its own (it also sees Debian's packages).
-# lab_versions PY prints "JupyterLab 4.x, Notebook 7.x, nbclient y" when PY has them (one Python
-# start: importing Jupyter takes most of a second).
+# lab_versions PY prints "JupyterLab 4.x, Notebook 7.x, nbclient y" when PY has them. Importing
+# Jupyter takes half a second, so the answer is kept for PY until pip changes it (lab_asked="").
+lab_asked=""
+lab_answer=""
+lab_found=1
 lab_versions() {
-  "$1" -c 'import sys, jupyterlab, notebook, nbclient, nbconvert, jupyter_client
+  if [ "$lab_asked" != "$1" ]; then
+    lab_asked=$1
+    lab_found=0
+    lab_answer=$("$1" -c 'import sys, jupyterlab, notebook, nbclient, nbconvert, jupyter_client
 ok = notebook.__version__.startswith("7.") and jupyterlab.__version__.startswith("4.")
 ok and print(f"JupyterLab {jupyterlab.__version__}, Notebook {notebook.__version__}, nbclient {nbclient.__version__}")
-sys.exit(not ok)' 2>/dev/null
+sys.exit(not ok)' 2>/dev/null) || lab_found=1
+  fi
+  [ "$lab_found" = 0 ] && printf '%s\n' "$lab_answer"
 }
 has_lab() { lab_versions "$1" >/dev/null; }
 has_kernel_test() { "$1" -c 'import jupyter_kernel_test' >/dev/null 2>&1; }
@@ -96,6 +104,7 @@ pip_install() {  # JupyterLab 4 + Notebook 7 into .venv; on failure remove it an
   mkdir -p target
   local t0=$SECONDS
   # --ignore-installed: every package in the venv, none borrowed from the system's site-packages
+  lab_asked=""
   if "$venv/bin/python" -m pip install "${pip_fast[@]}" --ignore-installed \
        -r environment/requirements.txt >target/pip.log 2>&1 && has_lab "$venv/bin/python"; then
     say "pip: done in $((SECONDS - t0)) s"
@@ -134,7 +143,8 @@ fi
 [ -n "$python" ] || fail "no Jupyter found: install it (pip install -r environment/requirements.txt, or conda env create -f environment/environment.yml, or apt-get install $(tr '\n' ' ' < environment/apt.txt))"
 mkdir -p target
 echo "$python" > target/python
-if versions=$(lab_versions "$python"); then
+if has_lab "$python"; then
+  versions=$(lab_versions "$python")
   say "Jupyter: $python ($versions)"
 else
   say "Jupyter: $python (Debian's classic Notebook $("$python" -c 'import notebook; print(notebook.__version__)'), nbclient $("$python" -c 'import nbclient; print(nbclient.__version__)'))"
