@@ -330,11 +330,10 @@ def search_docs(soup, entry):
     return docs
 
 
-def for_print(html_text, name, hrefs_to_names):
+def for_print(soup, name, hrefs_to_names):
     """A page's article for the one-page print version: ids prefixed with the notebook's name,
-    links to pages turned into links inside the print page."""
-    from bs4 import BeautifulSoup
-    soup = BeautifulSoup(html_text, "html.parser")
+    links to pages turned into links inside the print page. Changes `soup` (the page's article,
+    once its page is written)."""
     for el in soup.find_all(id=True):
         el["id"] = f"{name}--{el['id']}"
     for a in soup.find_all("a", href=True):
@@ -387,6 +386,7 @@ def render_site(names, pdf=True):
                         "nb": nb, "download": f"notebooks/{name}.ipynb",
                         "binder": repo and f"https://mybinder.org/v2/gh/{repo}/HEAD?labpath=notebooks%2F{name}.ipynb"})
     hrefs = {e["name"][:2]: e["href"] for e in entries}
+    names_by_href = {e["href"]: e["name"] for e in entries}
     common = {"site_title": SITE_TITLE, "mathjax_url": MATHJAX_URL, "mathjax_version": MATHJAX_VERSION,
               "entries": entries}
     page_template = env.get_template("page.html.j2")
@@ -405,6 +405,7 @@ def render_site(names, pdf=True):
                 "next": entries[i + 1] if i + 1 < len(entries) else None}
         (SITE / entry["href"]).write_text(page_template.render(page=page, article=entry["article"], **common),
                                           encoding="utf-8")
+        entry["print_html"] = for_print(soup, entry["name"], names_by_href)
     index_article = env.get_template("index-article.html.j2").render(**common)
     index = {"name": "index", "title": SITE_TITLE, "is_index": True, "sections": [],
              "prev": None, "next": entries[0] if entries else None}
@@ -412,9 +413,6 @@ def render_site(names, pdf=True):
                                      encoding="utf-8")
     docs.insert(0, {"id": "index", "title": SITE_TITLE, "section": "Overview", "href": "index.html",
                     "text": BeautifulSoup(index_article, "html.parser").get_text(" ", strip=True)})
-    names_by_href = {e["href"]: e["name"] for e in entries}
-    for e in entries:
-        e["print_html"] = for_print(e["article"], e["name"], names_by_href)
     (SITE / "print.html").write_text(env.get_template("print.html.j2").render(**common), encoding="utf-8")
     write_gallery(SITE, EXECUTED)
     timings["pages"] = time.perf_counter() - start
