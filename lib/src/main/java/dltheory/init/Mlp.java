@@ -8,13 +8,17 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 import dltheory.check.Arguments;
+import dltheory.linalg.Gemm;
 
 /**
  * A small fully connected network for notebook 01's training runs: layers of widths
  * dims[0] → dims[1] → … → dims[L] = 1, ReLU on every hidden layer, a linear output, no biases
  * (the notebook's c = 0), and the loss L(W) = (1/2n) Σ_b (f(x_b) − y_b)² on a batch X (d × n).
  * Gradients by backpropagation, δ⁽ᴸ⁾ = (f − y)/n, δ⁽ᵗ⁾ = (W⁽ᵗ⁺¹⁾ᵀδ⁽ᵗ⁺¹⁾) ⊙ 1[a⁽ᵗ⁾ &gt; 0],
- * ∂L/∂W⁽ᵗ⁾ = δ⁽ᵗ⁾h⁽ᵗ⁻¹⁾ᵀ; training is plain full-batch gradient descent W ← W − η∇L.
+ * ∂L/∂W⁽ᵗ⁾ = δ⁽ᵗ⁾h⁽ᵗ⁻¹⁾ᵀ; training is plain full-batch gradient descent W ← W − η∇L. The products
+ * go through {@link Gemm} (BLAS). The symmetry experiment ({@link Training.Symmetry}) needs equal
+ * rows of W to stay exactly equal through them; TrainingTest checks that they do on each of
+ * netlib's paths, and the notebook's check cell on the path in use.
  */
 public final class Mlp {
 
@@ -96,11 +100,11 @@ public final class Mlp {
         DMatrixRMaj[] grads = new DMatrixRMaj[weights.size()];
         for (int l = weights.size() - 1; l >= 0; l--) {
             DMatrixRMaj g = new DMatrixRMaj(weights.get(l).numRows, weights.get(l).numCols);
-            CommonOps_DDRM.multTransB(delta, h.get(l), g);
+            Gemm.multTransB(delta, h.get(l), g);
             grads[l] = g;
             if (l > 0) {
                 DMatrixRMaj next = new DMatrixRMaj(weights.get(l).numCols, n);
-                CommonOps_DDRM.multTransA(weights.get(l), delta, next);
+                Gemm.multTransA(weights.get(l), delta, next);
                 double[] a = pre.get(l - 1).data;
                 for (int k = 0; k < next.data.length; k++) {
                     if (!(a[k] > 0)) {
@@ -150,7 +154,7 @@ public final class Mlp {
         DMatrixRMaj cur = X;
         for (int l = 0; l < weights.size(); l++) {
             DMatrixRMaj a = new DMatrixRMaj(weights.get(l).numRows, X.numCols);
-            CommonOps_DDRM.mult(weights.get(l), cur, a);
+            Gemm.mult(weights.get(l), cur, a);
             if (l + 1 < weights.size()) {
                 if (pre != null) {
                     pre.add(a.copy());

@@ -8,9 +8,15 @@ import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import dev.ludovic.netlib.blas.BLAS;
 
 import dltheory.check.Check;
 import dltheory.check.MonteCarlo;
+import dltheory.linalg.BlasPaths;
+import dltheory.linalg.Gemm;
 import dltheory.random.Seeded;
 
 /** Notebook 01's training runs: backpropagation, Glorot's two factors, symmetry, why the scale matters. */
@@ -62,6 +68,28 @@ class TrainingTest {
         Training.Symmetry.checkClaims(rows);
         assertEquals(1, rows.get(0).unitsLayer1());
         assertEquals(16, rows.get(1).unitsLayer2());
+    }
+
+    /** The products go through BLAS (Gemm): on each of netlib's paths equal rows must stay exactly equal, and the losses agree. */
+    @ParameterizedTest
+    @FieldSource("dltheory.linalg.BlasPaths#NAMES")
+    void onEachBlasPathEqualWeightsStayEqualAndTheLossesAgree(String path) {
+        Training.Task task = Training.task(8, 32, Seeded.rng(6L, "task"));
+        List<Training.Symmetry> reference = Training.Symmetry.compare(task, 16, 0.3, Init.HE_NORMAL, 200, 0.05,
+                Seeded.rng(7L, "symmetry"));
+        BLAS before = Gemm.use(BlasPaths.named(path));
+        try {
+            List<Training.Symmetry> rows = Training.Symmetry.compare(task, 16, 0.3, Init.HE_NORMAL, 200, 0.05,
+                    Seeded.rng(7L, "symmetry"));
+            assertEquals(1, rows.get(0).unitsLayer1(), path);
+            assertEquals(1, rows.get(0).unitsLayer2(), path);
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(reference.get(i).lossAfter(), rows.get(i).lossAfter(), 1e-9 * reference.get(i).lossAfter(),
+                        path + ": " + rows.get(i).scheme());
+            }
+        } finally {
+            Gemm.use(before);
+        }
     }
 
     @Test

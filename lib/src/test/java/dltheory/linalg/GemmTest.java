@@ -78,6 +78,9 @@ class GemmTest {
         DMatrixRMaj at = CommonOps_DDRM.transpose(a, null);
         assertWithinBound(expected, Gemm.multTransA(at, b, new DMatrixRMaj(m, n)), a, b, k,
                 name + " multTransA " + m + "x" + k + "x" + n);
+        DMatrixRMaj bt = CommonOps_DDRM.transpose(b, null);
+        assertWithinBound(expected, Gemm.multTransB(a, bt, new DMatrixRMaj(m, n)), a, b, k,
+                name + " multTransB " + m + "x" + k + "x" + n);
     }
 
     @Test
@@ -131,6 +134,8 @@ class GemmTest {
         assertTrue(e.getMessage().startsWith("c must be (2, 2)"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Gemm.multTransA(a, new DMatrixRMaj(3, 2), new DMatrixRMaj(3, 2)));
         assertTrue(e.getMessage().contains("a.numRows"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Gemm.multTransB(a, new DMatrixRMaj(2, 2), new DMatrixRMaj(2, 2)));
+        assertTrue(e.getMessage().contains("a.numCols must equal b.numCols"), e.getMessage());
         DMatrixRMaj square = new DMatrixRMaj(2, 2);
         assertThrows(IllegalArgumentException.class, () -> Gemm.mult(square, new DMatrixRMaj(2, 2), square));
         assertThrows(IllegalArgumentException.class, () -> Gemm.use(null));
