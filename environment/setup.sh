@@ -143,8 +143,7 @@ fi
 [ -n "$python" ] || fail "no Jupyter found: install it (pip install -r environment/requirements.txt, or conda env create -f environment/environment.yml, or apt-get install $(tr '\n' ' ' < environment/apt.txt))"
 mkdir -p target
 echo "$python" > target/python
-if has_lab "$python"; then
-  versions=$(lab_versions "$python")
+if versions=$(lab_versions "$python"); then
   say "Jupyter: $python ($versions)"
 else
   say "Jupyter: $python (Debian's classic Notebook $("$python" -c 'import notebook; print(notebook.__version__)'), nbclient $("$python" -c 'import nbclient; print(nbclient.__version__)'))"

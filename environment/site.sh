@@ -38,18 +38,26 @@ missing=()
 [ -x /usr/bin/chromium-headless-shell ] || [ -n "${CHROMIUM:-}" ] \
   || missing+=(chromium-headless-shell fonts-dejavu-core fonts-liberation)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=()
+install_missing() {  # apt-get install "${missing[@]}"; on failure sets $why and returns 1
+  local sudo=()
   if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then sudo=(sudo -n)
-    else unavailable "missing ${missing[*]} and no root or password-less sudo to install them"; fi
+    else why="missing ${missing[*]} and no root or password-less sudo to install them"; return 1; fi
   fi
-  command -v apt-get >/dev/null 2>&1 || unavailable "missing ${missing[*]} and no apt-get to install them"
+  command -v apt-get >/dev/null 2>&1 || { why="missing ${missing[*]} and no apt-get to install them"; return 1; }
   say "installing ${missing[*]} with apt-get"
   export DEBIAN_FRONTEND=noninteractive
   "${sudo[@]}" apt-get update -qq >/dev/null \
     && "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-    || unavailable "apt-get could not install ${missing[*]}"
+    || { why="apt-get could not install ${missing[*]}"; return 1; }
+}
+if [ ${#missing[@]} -gt 0 ] && ! install_missing; then
+  # Debian's full browser prints the same PDF, only slower to start (tools/site/build.js uses it then).
+  if [ -x /usr/bin/chromium ] && command -v pdftotext >/dev/null 2>&1; then
+    say "$why: the PDF is printed with /usr/bin/chromium"
+  else
+    unavailable "$why"
+  fi
 fi
 
 # --- 2. Node and the pinned npm packages ------------------------------------------------------
