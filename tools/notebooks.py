@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 EXECUTED = ROOT / "target" / "executed"
 SITE = ROOT / "site"
+SITE_NEXT = ROOT / "target" / "site.next"
 TEMPLATES = ROOT / "tools" / "templates"
 MATHJAX_VERSION = "2.7.9"
 MATHJAX_WEBJAR = ROOT / "target" / "mathjax-webjar" / "META-INF" / "resources" / "webjars" / "mathjax" / MATHJAX_VERSION
@@ -78,8 +79,9 @@ def execute(path):
     return path.stem, seconds
 
 
-def execute_all(paths, jobs):
-    """Executes notebooks `jobs` at a time, printing one progress line per notebook."""
+def execute_all(paths, jobs, on_done=None):
+    """Executes notebooks `jobs` at a time, printing one progress line per notebook; calls
+    on_done(name) in this process as each one finishes, while the others run on."""
     total = len(paths)
     done = 0
     timings = {}
@@ -96,6 +98,8 @@ def execute_all(paths, jobs):
                 raise
             timings[name] = seconds
             print(f"[{done}/{total}] {name} … {seconds:.1f} s", flush=True)
+            if on_done is not None:
+                on_done(name)
     return timings
 
 
@@ -166,8 +170,8 @@ def chart_text(output):
     return "".join(text) if isinstance(text, list) else text
 
 
-def figure_of(output, chapter, number, stem):
-    """Writes one chart's SVG and PNG to site/figures/ and describes it for the template."""
+def figure_of(output, chapter, number, stem, out):
+    """Writes one chart's SVG and PNG to `out`/figures/ and describes it for the template."""
     data = output.get("data", {})
     lines = chart_text(output).strip().splitlines()
     match = CHART.match(lines[0]) if lines else None  # later lines: the layout check's verdict
@@ -180,21 +184,22 @@ def figure_of(output, chapter, number, stem):
     if "image/svg+xml" in data:
         svg = data["image/svg+xml"]
         svg = "".join(svg) if isinstance(svg, list) else svg
-        (SITE / f"{base}.svg").write_text(svg, encoding="utf-8")
+        (out / f"{base}.svg").write_text(svg, encoding="utf-8")
         figure["svg"] = f"{base}.svg"
         size = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg[:600])
         if size:
             figure["width"], figure["height"] = round(float(size[1])), round(float(size[2]))
     if "image/png" in data:
-        (SITE / f"{base}.png").write_bytes(base64.b64decode(data["image/png"]))
+        (out / f"{base}.png").write_bytes(base64.b64decode(data["image/png"]))
         figure["png"] = f"{base}.png"
     figure["alt"] = (f"Chart: {title}." + (f" It plots {series}." if series else "")) if title \
         else f"Chart {number} of this notebook (no title)"
     return figure
 
 
-def add_figures(nb, stem):
-    """Numbers the charts of an executed notebook (chapter = its two-digit prefix)."""
+def add_figures(nb, stem, out):
+    """Numbers the charts of an executed notebook (chapter = its two-digit prefix) and writes them
+    to `out`/figures/."""
     chapter = int(stem[:2]) if stem[:2].isdigit() else 0
     number = 0
     for cell in nb.cells:
@@ -202,7 +207,7 @@ def add_figures(nb, stem):
             data = output.get("data", {})
             if "image/svg+xml" in data or "image/png" in data:
                 number += 1
-                output.setdefault("metadata", {})["dltheory_figure"] = figure_of(output, chapter, number, stem)
+                output.setdefault("metadata", {})["dltheory_figure"] = figure_of(output, chapter, number, stem, out)
     return number
 
 
@@ -348,100 +353,169 @@ def for_print(soup, name, hrefs_to_names):
     return str(soup)
 
 
-def render_site(names, pdf=True):
+class SiteWriter:
     """Writes site/: one page per notebook and the index (page.html.j2), figures, the source
-    notebooks, the search index and (pdf=True) site/dltheory.pdf. Returns {step: seconds}."""
-    import jinja2
-    from bs4 import BeautifulSoup
-    from nbconvert import HTMLExporter
+    notebooks, the search index and (pdf=True) site/dltheory.pdf.
 
-    timings = {}
-    start = time.perf_counter()
-    SITE.mkdir(parents=True, exist_ok=True)
-    for sub in ("figures", "notebooks", "assets"):
-        if (SITE / sub).exists():
-            shutil.rmtree(SITE / sub)
-        (SITE / sub).mkdir()
-    copy_mathjax(SITE)
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False,
-                             keep_trailing_newline=True)
-    exporter = HTMLExporter(template_name="dltheory", extra_template_basedirs=[str(TEMPLATES)])
-    exporter.exclude_input_prompt = True
-    exporter.exclude_output_prompt = True
-    for asset in ("site.css", "site.js"):
-        shutil.copy(TEMPLATES / asset, SITE / "assets" / asset)
-    from pygments.formatters import HtmlFormatter
-    (SITE / "assets" / "pygments.css").write_text(HtmlFormatter(style="default").get_style_defs(".highlight"),
-                                                  encoding="utf-8")
+    `page(name)` writes a notebook's page from its executed copy; `site` calls it as each notebook
+    finishes, while the others still run, so that only the last one's page is left when they are
+    all done. `finish()` then writes the print page, starts Chromium on it and, while Chromium
+    typesets and prints, writes the index, the gallery and the search index. Everything is written
+    to target/site.next/, which replaces site/ only when it is complete: a notebook that fails
+    leaves the last good site/ as it was."""
 
-    repo = binder_repo()
-    if repo is None:
-        print("site: no Binder links (set DLTHEORY_REPO=owner/name of the GitHub repository)", flush=True)
-    entries = []
-    for name in names:
+    def __init__(self, names, pdf=True):
+        import jinja2
+        from nbconvert import HTMLExporter
+        from pygments.formatters import HtmlFormatter
+
+        start = time.perf_counter()
+        self.pdf = pdf
+        self.out = out = SITE_NEXT
+        if out.exists():
+            shutil.rmtree(out)
+        for sub in ("figures", "notebooks", "assets"):
+            (out / sub).mkdir(parents=True)
+        copy_mathjax(out)
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False,
+                                      keep_trailing_newline=True)
+        self.exporter = HTMLExporter(template_name="dltheory", extra_template_basedirs=[str(TEMPLATES)])
+        self.exporter.exclude_input_prompt = True
+        self.exporter.exclude_output_prompt = True
+        for asset in ("site.css", "site.js"):
+            shutil.copy(TEMPLATES / asset, out / "assets" / asset)
+        (out / "assets" / "pygments.css").write_text(HtmlFormatter(style="default").get_style_defs(".highlight"),
+                                                      encoding="utf-8")
+        repo = binder_repo()
+        if repo is None:
+            print("site: no Binder links (set DLTHEORY_REPO=owner/name of the GitHub repository)", flush=True)
+        # Titles and first sentences come from the source notebooks (execution leaves Markdown as
+        # it is), so that every page's navigation can list all notebooks before they have run.
+        self.entries = []
+        for name in names:
+            title, promise = title_and_promise(nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4))
+            shutil.copy(NOTEBOOKS / f"{name}.ipynb", out / "notebooks" / f"{name}.ipynb")
+            self.entries.append({"name": name, "href": f"{name}.html", "title": title or name, "promise": promise,
+                                 "download": f"notebooks/{name}.ipynb",
+                                 "binder": repo and f"https://mybinder.org/v2/gh/{repo}/HEAD?labpath=notebooks%2F{name}.ipynb"})
+        self.hrefs = {e["name"][:2]: e["href"] for e in self.entries}
+        self.names_by_href = {e["href"]: e["name"] for e in self.entries}
+        self.common = {"site_title": SITE_TITLE, "mathjax_url": MATHJAX_URL, "mathjax_version": MATHJAX_VERSION,
+                       "entries": self.entries}
+        self.page_template = self.env.get_template("page.html.j2")
+        self.docs = {}
+        self.seconds = time.perf_counter() - start
+
+    def page(self, name):
+        """Writes the page of notebook `name` from target/executed/ and keeps its print article and
+        search documents for finish()."""
+        from bs4 import BeautifulSoup
+
+        start = time.perf_counter()
+        i = next(k for k, e in enumerate(self.entries) if e["name"] == name)
+        entry, entries = self.entries[i], self.entries
         nb = nbformat.read(EXECUTED / f"{name}.ipynb", as_version=4)
-        title, promise = title_and_promise(nb)
-        shutil.copy(NOTEBOOKS / f"{name}.ipynb", SITE / "notebooks" / f"{name}.ipynb")
-        entries.append({"name": name, "href": f"{name}.html", "title": title or name, "promise": promise,
-                        "nb": nb, "download": f"notebooks/{name}.ipynb",
-                        "binder": repo and f"https://mybinder.org/v2/gh/{repo}/HEAD?labpath=notebooks%2F{name}.ipynb"})
-    hrefs = {e["name"][:2]: e["href"] for e in entries}
-    names_by_href = {e["href"]: e["name"] for e in entries}
-    common = {"site_title": SITE_TITLE, "mathjax_url": MATHJAX_URL, "mathjax_version": MATHJAX_VERSION,
-              "entries": entries}
-    page_template = env.get_template("page.html.j2")
-    docs = []
-    for i, entry in enumerate(entries):
-        add_figures(entry["nb"], entry["name"])
-        cells, _ = exporter.from_notebook_node(entry["nb"], resources={"metadata": {"name": entry["title"]}})
+        add_figures(nb, name, self.out)
+        cells, _ = self.exporter.from_notebook_node(nb, resources={"metadata": {"name": entry["title"]}})
         soup = BeautifulSoup(cells, "html.parser")
-        cross_reference(soup, hrefs)
+        cross_reference(soup, self.hrefs)
         entry["sections"] = sections_of(soup)
-        docs.extend(search_docs(soup, entry))
-        entry["article"] = str(soup)
-        page = {"name": entry["name"], "title": entry["title"], "is_index": False,
+        self.docs[name] = search_docs(soup, entry)
+        page = {"name": name, "title": entry["title"], "is_index": False,
                 "sections": entry["sections"], "download": entry["download"], "binder": entry["binder"],
                 "prev": entries[i - 1] if i > 0 else None,
                 "next": entries[i + 1] if i + 1 < len(entries) else None}
-        (SITE / entry["href"]).write_text(page_template.render(page=page, article=entry["article"], **common),
+        (self.out / entry["href"]).write_text(self.page_template.render(page=page, article=str(soup), **self.common),
                                           encoding="utf-8")
-        entry["print_html"] = for_print(soup, entry["name"], names_by_href)
-    index_article = env.get_template("index-article.html.j2").render(**common)
-    index = {"name": "index", "title": SITE_TITLE, "is_index": True, "sections": [],
-             "prev": None, "next": entries[0] if entries else None}
-    (SITE / "index.html").write_text(page_template.render(page=index, article=index_article, **common),
-                                     encoding="utf-8")
-    docs.insert(0, {"id": "index", "title": SITE_TITLE, "section": "Overview", "href": "index.html",
-                    "text": BeautifulSoup(index_article, "html.parser").get_text(" ", strip=True)})
-    (SITE / "print.html").write_text(env.get_template("print.html.j2").render(**common), encoding="utf-8")
-    write_gallery(SITE, EXECUTED)
-    timings["pages"] = time.perf_counter() - start
-    build_steps(docs, pdf, timings)
-    return timings
+        entry["print_html"] = for_print(soup, name, self.names_by_href)
+        self.seconds += time.perf_counter() - start
+
+    def finish(self):
+        """Writes the print page, the index, the gallery, the search index and the PDF (Chromium
+        prints while the rest is written), then puts the new site in place of site/. Returns
+        {step: seconds}."""
+        from bs4 import BeautifulSoup
+
+        start = time.perf_counter()
+        out = self.out
+        missing = [e["name"] for e in self.entries if "print_html" not in e]
+        if missing:
+            raise ValueError(f"no page written for {', '.join(missing)}")
+        (out / "print.html").write_text(self.env.get_template("print.html.j2").render(**self.common),
+                                        encoding="utf-8")
+        steps = BuildSteps(out, pdf=self.pdf)
+        index_article = self.env.get_template("index-article.html.j2").render(**self.common)
+        index = {"name": "index", "title": SITE_TITLE, "is_index": True, "sections": [],
+                 "prev": None, "next": self.entries[0] if self.entries else None}
+        (out / "index.html").write_text(self.page_template.render(page=index, article=index_article, **self.common),
+                                        encoding="utf-8")
+        docs = [{"id": "index", "title": SITE_TITLE, "section": "Overview", "href": "index.html",
+                 "text": BeautifulSoup(index_article, "html.parser").get_text(" ", strip=True)}]
+        for e in self.entries:
+            docs.extend(self.docs[e["name"]])
+        write_gallery(out, EXECUTED)
+        timings = {"pages": self.seconds + time.perf_counter() - start}
+        timings.update(steps.finish(docs))
+        replace_site(out)
+        return timings
 
 
-def build_steps(docs, pdf, timings):
-    """The steps that need Node: the search index (always) and the PDF (when asked)."""
-    start = time.perf_counter()
-    (SITE / "search-index.js").unlink(missing_ok=True)
-    if NO_BUILD_STEPS.is_file() or not (SITE_TOOLS / "node_modules" / "minisearch").is_dir():
-        why = NO_BUILD_STEPS.read_text().strip() if NO_BUILD_STEPS.is_file() else "run environment/site.sh"
-        print(f"site: no search index and no PDF: {why}", flush=True)
-        return
-    minisearch = SITE_TOOLS / "node_modules" / "minisearch" / "dist" / "umd" / "index.js"
-    shutil.copy(minisearch, SITE / "assets" / "minisearch.js")
-    docs_file = ROOT / "target" / "site" / "search-docs.json"
-    docs_file.parent.mkdir(parents=True, exist_ok=True)
-    docs_file.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
-    command = ["node", str(SITE_TOOLS / "build.js"), "search", str(docs_file), str(SITE / "search-index.js")]
-    if pdf:
-        command += ["pdf", str(SITE / "print.html"), str(SITE / "dltheory.pdf")]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SystemExit(f"site: {' '.join(command[1:3])} failed:\n{result.stderr.strip() or result.stdout.strip()}")
-    for line in result.stdout.strip().splitlines():
-        print(f"site: {line}", flush=True)
-    timings["search and PDF" if pdf else "search"] = time.perf_counter() - start
+class BuildSteps:
+    """The steps that need Node: the PDF, started at once in the background when asked for
+    (Chromium prints site/print.html, which must be written), and the search index (finish)."""
+
+    def __init__(self, out, pdf):
+        self.start = time.perf_counter()
+        self.out = out
+        self.why_not = None
+        if NO_BUILD_STEPS.is_file() or not (SITE_TOOLS / "node_modules" / "minisearch").is_dir():
+            self.why_not = NO_BUILD_STEPS.read_text().strip() if NO_BUILD_STEPS.is_file() else "run environment/site.sh"
+        self.pdf = None
+        if pdf and self.why_not is None:
+            self.pdf = subprocess.Popen(["node", str(SITE_TOOLS / "build.js"), "pdf", str(out / "print.html"),
+                                         str(out / "dltheory.pdf")],
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def finish(self, docs):
+        """Builds the search index of `docs`, waits for the PDF; returns {step: seconds}."""
+        timings = {}
+        if self.why_not is not None:
+            print(f"site: no search index and no PDF: {self.why_not}", flush=True)
+            return timings
+        start = time.perf_counter()
+        minisearch = SITE_TOOLS / "node_modules" / "minisearch" / "dist" / "umd" / "index.js"
+        shutil.copy(minisearch, self.out / "assets" / "minisearch.js")
+        docs_file = ROOT / "target" / "site" / "search-docs.json"
+        docs_file.parent.mkdir(parents=True, exist_ok=True)
+        docs_file.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
+        self._report(subprocess.run(["node", str(SITE_TOOLS / "build.js"), "search", str(docs_file),
+                                     str(self.out / "search-index.js")], capture_output=True, text=True), "search")
+        timings["search"] = time.perf_counter() - start
+        if self.pdf is not None:
+            out, err = self.pdf.communicate()
+            self._report(subprocess.CompletedProcess(self.pdf.args, self.pdf.returncode, out, err), "pdf")
+            timings["PDF (started with the index)"] = time.perf_counter() - self.start
+        return timings
+
+    def _report(self, result, step):
+        if result.returncode != 0:
+            raise SystemExit(f"site: {step} failed:\n{result.stderr.strip() or result.stdout.strip()}")
+        for line in result.stdout.strip().splitlines():
+            print(f"site: {line.replace(str(self.out), str(SITE))}", flush=True)
+
+
+def replace_site(new):
+    """Replaces what site/ holds by what the folder `new` holds, then removes `new`. site/ itself
+    stays (it may be a link, a mount, or the folder a local web server serves)."""
+    SITE.mkdir(exist_ok=True)
+    for old in SITE.iterdir():
+        if old.is_dir() and not old.is_symlink():
+            shutil.rmtree(old)
+        else:
+            old.unlink()
+    for item in new.iterdir():
+        shutil.move(str(item), str(SITE / item.name))
+    new.rmdir()
 
 
 # --- entry point ------------------------------------------------------------------------------
@@ -468,30 +542,45 @@ def main(argv=None):
         print("no notebooks found under notebooks/", file=sys.stderr)
         return 2
 
+    names = [p.stem for p in paths]
     start = time.perf_counter()
-    if args.command == "render":
-        absent = [p.name for p in paths if not (EXECUTED / p.name).is_file()]
-        if absent:
-            print(f"not executed yet (run `notebooks.py site`): {', '.join(absent)}", file=sys.stderr)
-            return 2
-    else:
+    if args.command == "execute":
         try:
             execute_all(paths, args.jobs)
         except NotebookFailed as e:
             print(f"notebook failed: {e}", file=sys.stderr)
             return 1
-    executed = time.perf_counter() - start
-    if args.command == "execute":
-        print(f"{len(paths)} notebook(s) executed without error in {executed:.1f} s")
+        print(f"{len(paths)} notebook(s) executed without error in {time.perf_counter() - start:.1f} s")
         return 0
-
-    render_start = time.perf_counter()
-    steps = render_site([p.stem for p in paths], pdf=args.pdf)
-    rendered = time.perf_counter() - render_start
+    if args.command == "render":
+        absent = [p.name for p in paths if not (EXECUTED / p.name).is_file()]
+        if absent:
+            print(f"not executed yet (run `notebooks.py site`): {', '.join(absent)}", file=sys.stderr)
+            return 2
+        site = SiteWriter(names, pdf=args.pdf)
+        for name in names:
+            site.page(name)
+        executed = None
+    else:
+        site = SiteWriter(names, pdf=args.pdf)
+        try:
+            execute_all(paths, args.jobs, on_done=site.page)
+        except NotebookFailed as e:
+            shutil.rmtree(SITE_NEXT, ignore_errors=True)
+            print(f"notebook failed: {e} (site/ is left as it was)", file=sys.stderr)
+            return 1
+        executed = time.perf_counter() - start
+    rest_start = time.perf_counter()
+    steps = site.finish()
+    rest = time.perf_counter() - rest_start
     detail = ", ".join(f"{k} {v:.1f} s" for k, v in steps.items())
-    print(f"{len(paths)} notebooks executed in {executed:.1f} s and rendered in {rendered:.1f} s ({detail}) "
-          f"(total {executed + rendered:.1f} s) → {os.path.relpath(SITE / 'index.html')}"
-          + (f", {os.path.relpath(SITE / 'dltheory.pdf')}" if (SITE / "dltheory.pdf").is_file() and args.pdf else ""))
+    done = f"{os.path.relpath(SITE / 'index.html')}" + (
+        f", {os.path.relpath(SITE / 'dltheory.pdf')}" if (SITE / "dltheory.pdf").is_file() and args.pdf else "")
+    if executed is None:
+        print(f"{len(paths)} notebooks rendered in {time.perf_counter() - start:.1f} s ({detail}) → {done}")
+    else:
+        print(f"{len(paths)} notebooks executed in {executed:.1f} s, each page written as its notebook finished; "
+              f"the rest took {rest:.1f} s ({detail}) (total {executed + rest:.1f} s) → {done}")
     return 0
 
 

@@ -47,6 +47,9 @@ async function printPdf(pageFile, outFile) {
   const { chromium } = require('playwright-core');
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('no Chromium at /usr/bin/chromium-headless-shell or /usr/bin/chromium (run environment/site.sh, or set CHROMIUM)');
+  const t0 = Date.now();
+  const phases = [];
+  const phase = (name) => phases.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const browser = await chromium.launch({
     executablePath,
     headless: true,
@@ -57,9 +60,7 @@ async function printPdf(pageFile, outFile) {
     const page = await browser.newPage();
     // Offline: only local files.
     await page.route(/^(?!file:)/, (route) => route.abort());
-    const t0 = Date.now();
-    const phases = [];
-    const phase = (name) => phases.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    phase('started');
     await page.goto(pathToFileURL(path.resolve(pageFile)).href, { waitUntil: 'load', timeout: 120_000 });
     await page.waitForFunction(() => window.MathJax && window.MathJax.isReady, null, { timeout: 120_000 });
     phase('loaded');

@@ -1,0 +1,76 @@
+"""tools/notebooks.py site: each notebook's page is written as soon as that notebook has run, and
+site/ changes only when the whole site is complete.
+
+Two or three tiny notebooks (one cell each) run with the project kernel into temporary folders, so
+that the real notebooks/, target/executed/ and site/ are not touched.
+"""
+
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+import notebooks as runner  # noqa: E402
+
+
+def tiny_notebook(folder, name, title, code):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "java", "display_name": "Java", "language": "java"}
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {title}\n\nA notebook of one cell."),
+                nbformat.v4.new_code_cell(code)]
+    nbformat.write(nb, folder / f"{name}.ipynb")
+
+
+@pytest.fixture
+def folders(tmp_path, monkeypatch):
+    """notebooks/, target/executed/, site/ and the staging folder of the site, all under tmp_path;
+    site/ starts with a page of an earlier build."""
+    paths = {k: tmp_path / k for k in ("notebooks", "executed", "site", "site.next")}
+    paths["notebooks"].mkdir()
+    paths["site"].mkdir()
+    (paths["site"] / "old.html").write_text("an earlier build")
+    monkeypatch.setattr(runner, "NOTEBOOKS", paths["notebooks"])
+    monkeypatch.setattr(runner, "EXECUTED", paths["executed"])
+    monkeypatch.setattr(runner, "SITE", paths["site"])
+    monkeypatch.setattr(runner, "SITE_NEXT", paths["site.next"])
+    return paths
+
+
+def test_pages_are_written_as_each_notebook_finishes(folders, monkeypatch):
+    tiny_notebook(folders["notebooks"], "00-first", "First", "int answer = 6 * 7;\nanswer")
+    tiny_notebook(folders["notebooks"], "01-second", "Second", "\"second\"")
+    written = []
+    page = runner.SiteWriter.page
+
+    def spy(self, name):
+        # the page comes while the executed copies of the notebooks still running are absent
+        written.append((name, sorted(p.stem for p in folders["executed"].glob("*.ipynb"))))
+        page(self, name)
+    monkeypatch.setattr(runner.SiteWriter, "page", spy)
+
+    assert runner.main(["site", "--no-pdf", "--jobs", "1"]) == 0
+
+    assert written == [("00-first", ["00-first"]), ("01-second", ["00-first", "01-second"])]
+    site = folders["site"]
+    assert sorted(p.name for p in site.glob("*.html")) == ["00-first.html", "01-second.html", "gallery.html",
+                                                            "index.html", "print.html"]
+    assert not (site / "old.html").exists(), "the earlier build's page is still in site/"
+    first = (site / "00-first.html").read_text()
+    assert "42" in first, "the executed output is not on the page"
+    assert 'href="01-second.html"' in first, "the first page does not link to the next notebook"
+    assert not folders["site.next"].exists()
+
+
+def test_a_failing_notebook_leaves_site_as_it_was(folders, capsys):
+    tiny_notebook(folders["notebooks"], "00-fine", "Fine", "1 + 1")
+    tiny_notebook(folders["notebooks"], "01-broken", "Broken", "throw new IllegalStateException(\"boom\");")
+
+    assert runner.main(["site", "--no-pdf", "--jobs", "1"]) == 1
+
+    err = capsys.readouterr().err
+    assert "01-broken" in err and "IllegalStateException" in err and "site/ is left as it was" in err, err
+    assert [p.name for p in folders["site"].iterdir()] == ["old.html"]
+    assert not folders["site.next"].exists()
