@@ -364,13 +364,14 @@ class SiteWriter:
     to target/site.next/, which replaces site/ only when it is complete: a notebook that fails
     leaves the last good site/ as it was."""
 
-    def __init__(self, names, pdf=True):
+    def __init__(self, names, pdf=True, start_pdf_when_left=1):
+        """`start_pdf_when_left`: start Node and Chromium for the PDF as soon as only this many
+        notebooks are left to run (the number of workers left idle)."""
         import jinja2
         from nbconvert import HTMLExporter
         from pygments.formatters import HtmlFormatter
 
         start = time.perf_counter()
-        self.pdf = pdf
         self.out = out = SITE_NEXT
         if out.exists():
             shutil.rmtree(out)
@@ -404,7 +405,19 @@ class SiteWriter:
                        "entries": self.entries}
         self.page_template = self.env.get_template("page.html.j2")
         self.docs = {}
+        self.steps = BuildSteps(out, pdf)
+        self.start_pdf_when_left = start_pdf_when_left
+        self._start_pdf_if_few_left()
         self.seconds = time.perf_counter() - start
+
+    def _start_pdf_if_few_left(self):
+        if len(self.entries) - len(self.docs) <= self.start_pdf_when_left:
+            self.steps.start()
+
+    def abort(self):
+        """Stops the PDF's Node process and removes the unfinished site (site/ stays as it was)."""
+        self.steps.stop()
+        shutil.rmtree(self.out, ignore_errors=True)
 
     def page(self, name):
         """Writes the page of notebook `name` from target/executed/ and keeps its print article and
@@ -428,6 +441,7 @@ class SiteWriter:
         (self.out / entry["href"]).write_text(self.page_template.render(page=page, article=str(soup), **self.common),
                                           encoding="utf-8")
         entry["print_html"] = for_print(soup, name, self.names_by_href)
+        self._start_pdf_if_few_left()
         self.seconds += time.perf_counter() - start
 
     def finish(self):
@@ -443,7 +457,7 @@ class SiteWriter:
             raise ValueError(f"no page written for {', '.join(missing)}")
         (out / "print.html").write_text(self.env.get_template("print.html.j2").render(**self.common),
                                         encoding="utf-8")
-        steps = BuildSteps(out, pdf=self.pdf)
+        self.steps.print_pdf()
         index_article = self.env.get_template("index-article.html.j2").render(**self.common)
         index = {"name": "index", "title": SITE_TITLE, "is_index": True, "sections": [],
                  "prev": None, "next": self.entries[0] if self.entries else None}
@@ -455,26 +469,46 @@ class SiteWriter:
             docs.extend(self.docs[e["name"]])
         write_gallery(out, EXECUTED)
         timings = {"pages": self.seconds + time.perf_counter() - start}
-        timings.update(steps.finish(docs))
+        timings.update(self.steps.finish(docs))
         replace_site(out)
         return timings
 
 
 class BuildSteps:
-    """The steps that need Node: the PDF, started at once in the background when asked for
-    (Chromium prints site/print.html, which must be written), and the search index (finish)."""
+    """The steps that need Node: the PDF and the search index (tools/site/build.js).
+
+    The PDF's Node process (`build.js serve`: Playwright and Chromium, about 1 s to start) can be
+    started early, with `start()`, while the last notebook runs and a core is idle; `print_pdf()`
+    then hands it the print page, and `finish()` builds the search index while Chromium prints."""
 
     def __init__(self, out, pdf):
-        self.start = time.perf_counter()
         self.out = out
+        self.wanted = pdf
         self.why_not = None
         if NO_BUILD_STEPS.is_file() or not (SITE_TOOLS / "node_modules" / "minisearch").is_dir():
             self.why_not = NO_BUILD_STEPS.read_text().strip() if NO_BUILD_STEPS.is_file() else "run environment/site.sh"
-        self.pdf = None
-        if pdf and self.why_not is None:
-            self.pdf = subprocess.Popen(["node", str(SITE_TOOLS / "build.js"), "pdf", str(out / "print.html"),
-                                         str(out / "dltheory.pdf")],
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.server = None
+        self.asked = None
+
+    def start(self):
+        """Starts Node and Chromium for the PDF, if it is wanted and they are not started yet."""
+        if self.wanted and self.why_not is None and self.server is None:
+            self.server = subprocess.Popen(["node", str(SITE_TOOLS / "build.js"), "serve"], stdin=subprocess.PIPE,
+                                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def print_pdf(self):
+        """Asks for `out`/dltheory.pdf from `out`/print.html, which must be written."""
+        self.start()
+        if self.server is not None:
+            self.asked = time.perf_counter()
+            self.server.stdin.write(json.dumps(["pdf", str(self.out / "print.html"), str(self.out / "dltheory.pdf")]) + "\n")
+            self.server.stdin.flush()  # finish() closes stdin (communicate), and the server ends
+
+    def stop(self):
+        """Stops the PDF's Node process if it runs (a notebook failed)."""
+        if self.server is not None and self.server.poll() is None:
+            self.server.kill()
+            self.server.communicate()
 
     def finish(self, docs):
         """Builds the search index of `docs`, waits for the PDF; returns {step: seconds}."""
@@ -491,10 +525,10 @@ class BuildSteps:
         self._report(subprocess.run(["node", str(SITE_TOOLS / "build.js"), "search", str(docs_file),
                                      str(self.out / "search-index.js")], capture_output=True, text=True), "search")
         timings["search"] = time.perf_counter() - start
-        if self.pdf is not None:
-            out, err = self.pdf.communicate()
-            self._report(subprocess.CompletedProcess(self.pdf.args, self.pdf.returncode, out, err), "pdf")
-            timings["PDF (started with the index)"] = time.perf_counter() - self.start
+        if self.server is not None:
+            out, err = self.server.communicate()
+            self._report(subprocess.CompletedProcess(self.server.args, self.server.returncode, out, err), "pdf")
+            timings["PDF"] = time.perf_counter() - self.asked
         return timings
 
     def _report(self, result, step):
@@ -562,13 +596,16 @@ def main(argv=None):
             site.page(name)
         executed = None
     else:
-        site = SiteWriter(names, pdf=args.pdf)
+        site = SiteWriter(names, pdf=args.pdf, start_pdf_when_left=max(1, args.jobs - 1))
         try:
             execute_all(paths, args.jobs, on_done=site.page)
         except NotebookFailed as e:
-            shutil.rmtree(SITE_NEXT, ignore_errors=True)
+            site.abort()
             print(f"notebook failed: {e} (site/ is left as it was)", file=sys.stderr)
             return 1
+        except BaseException:
+            site.abort()
+            raise
         executed = time.perf_counter() - start
     rest_start = time.perf_counter()
     steps = site.finish()

@@ -3,6 +3,8 @@
 //
 //   node tools/site/build.js search DOCS.json OUT.js   the MiniSearch index of every section
 //   node tools/site/build.js pdf PAGE.html OUT.pdf     print PAGE.html (all notebooks) with Chromium
+//   node tools/site/build.js serve                     start Chromium now; run the steps read from
+//                                                      stdin, one JSON array [step, in, out] a line
 //
 // Both steps can be given in one call (search … pdf …). The search index is written as a script
 // (window.DLTHEORY_SEARCH = …) so that the pages can load it from disk (file://), where fetch()
@@ -43,24 +45,28 @@ function chromiumPath() {
   return candidates.find((p) => fs.existsSync(p));
 }
 
-async function printPdf(pageFile, outFile) {
+/** Starts the browser that prints (see chromiumPath). */
+async function launchBrowser() {
   const { chromium } = require('playwright-core');
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('no Chromium at /usr/bin/chromium-headless-shell or /usr/bin/chromium (run environment/site.sh, or set CHROMIUM)');
-  const t0 = Date.now();
-  const phases = [];
-  const phase = (name) => phases.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const browser = await chromium.launch({
+  return chromium.launch({
     executablePath,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** Prints pageFile to outFile with `browser`, once MathJax has typeset every formula. */
+async function printPdf(browser, pageFile, outFile) {
+  const t0 = Date.now();
+  const phases = [];
+  const phase = (name) => phases.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const page = await browser.newPage();
   try {
-    const page = await browser.newPage();
     // Offline: only local files.
     await page.route(/^(?!file:)/, (route) => route.abort());
-    phase('started');
     await page.goto(pathToFileURL(path.resolve(pageFile)).href, { waitUntil: 'load', timeout: 120_000 });
     await page.waitForFunction(() => window.MathJax && window.MathJax.isReady, null, { timeout: 120_000 });
     phase('loaded');
@@ -83,22 +89,64 @@ async function printPdf(pageFile, outFile) {
     phase('printed');
     console.log(`pdf: ${phases.join(', ')}`);
   } finally {
-    await browser.close();
+    await page.close();
   }
   return `${(fs.statSync(outFile).size / 1e6).toFixed(1)} MB`;
 }
 
+/** Runs one step; prints what it wrote and how long it took. */
+async function runStep(step, input, output, browser) {
+  const start = Date.now();
+  const what = step === 'search' ? buildSearch(input, output) : await printPdf(await browser(), input, output);
+  console.log(`${step} → ${output} (${what}) in ${((Date.now() - start) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * `serve`: loads Playwright and starts the browser at once, then runs the steps it reads from
+ * stdin, one JSON array [step, input, output] per line, until stdin closes. tools/notebooks.py
+ * starts it while the last notebook still runs, so that the PDF does not wait for either.
+ */
+async function serve() {
+  const t0 = Date.now();
+  const launched = launchBrowser();
+  launched.catch(() => {});  // reported when a step needs the browser
+  const lines = require('node:readline').createInterface({ input: process.stdin });
+  try {
+    for await (const line of lines) {
+      if (!line.trim()) continue;
+      const [step, input, output] = JSON.parse(line);
+      if (step === 'pdf') {
+        const ready = Date.now();
+        await launched;
+        const waited = Date.now() - ready;
+        console.log(`pdf: browser started ${((Date.now() - t0) / 1000).toFixed(1)} s after serve`
+          + (waited > 50 ? ` (the step waited ${(waited / 1000).toFixed(1)} s for it)` : ' (before it was needed)'));
+      }
+      await runStep(step, input, output, () => launched);
+    }
+  } finally {
+    await launched.then((b) => b.close(), () => {});
+  }
+}
+
 async function main(argv) {
+  if (argv.length === 1 && argv[0] === 'serve') {
+    await serve();
+    return 0;
+  }
   const steps = [];
   for (let i = 0; i < argv.length; i += 3) steps.push(argv.slice(i, i + 3));
   if (!steps.length || steps.some((s) => s.length !== 3 || !['search', 'pdf'].includes(s[0]))) {
-    console.error('usage: build.js search DOCS.json OUT.js | pdf PAGE.html OUT.pdf  (one or both)');
+    console.error('usage: build.js search DOCS.json OUT.js | pdf PAGE.html OUT.pdf  (one or both) | serve');
     return 2;
   }
-  for (const [step, input, output] of steps) {
-    const start = Date.now();
-    const what = step === 'search' ? buildSearch(input, output) : await printPdf(input, output);
-    console.log(`${step} → ${output} (${what}) in ${((Date.now() - start) / 1000).toFixed(1)} s`);
+  let browser = null;
+  try {
+    for (const [step, input, output] of steps) {
+      await runStep(step, input, output, async () => (browser = browser || await launchBrowser()));
+    }
+  } finally {
+    if (browser) await browser.close();
   }
   return 0;
 }
