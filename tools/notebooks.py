@@ -357,16 +357,18 @@ class SiteWriter:
     """Writes site/: one page per notebook and the index (page.html.j2), figures, the source
     notebooks, the search index and (pdf=True) site/dltheory.pdf.
 
-    `page(name)` writes a notebook's page from its executed copy; `site` calls it as each notebook
-    finishes, while the others still run, so that only the last one's page is left when they are
-    all done. `finish()` then writes the print page, starts Chromium on it and, while Chromium
-    typesets and prints, writes the index, the gallery and the search index. Everything is written
-    to target/site.next/, which replaces site/ only when it is complete: a notebook that fails
-    leaves the last good site/ as it was."""
+    `done(name)` is called as each notebook finishes. While every worker still runs a notebook,
+    both cores are busy with kernels and a page written then would only slow them down (measured:
+    the notebooks took as much longer as the pages took), so the pages wait; once a worker is
+    idle, the pages are written on that core while the last notebooks run, and Node and Chromium
+    for the PDF start (`BuildSteps.start`). `finish()` writes the pages still left and the print
+    page, has Chromium print it and, meanwhile, writes the index, the gallery and the search index.
+    Everything is written to target/site.next/, which replaces site/'s contents only when it is
+    complete: a notebook that fails leaves the last good site/ as it was."""
 
-    def __init__(self, names, pdf=True, start_pdf_when_left=1):
-        """`start_pdf_when_left`: start Node and Chromium for the PDF as soon as only this many
-        notebooks are left to run (the number of workers left idle)."""
+    def __init__(self, names, pdf=True, busy_until_left=1):
+        """`busy_until_left`: a core is free once no more than this many notebooks are left to run
+        (jobs - 1 when the notebooks run `jobs` at a time)."""
         import jinja2
         from nbconvert import HTMLExporter
         from pygments.formatters import HtmlFormatter
@@ -406,13 +408,20 @@ class SiteWriter:
         self.page_template = self.env.get_template("page.html.j2")
         self.docs = {}
         self.steps = BuildSteps(out, pdf)
-        self.start_pdf_when_left = start_pdf_when_left
-        self._start_pdf_if_few_left()
+        self.busy_until_left = busy_until_left
+        self.finished = []
+        self.waiting = []
         self.seconds = time.perf_counter() - start
 
-    def _start_pdf_if_few_left(self):
-        if len(self.entries) - len(self.docs) <= self.start_pdf_when_left:
+    def done(self, name):
+        """Notebook `name` has run (its executed copy is written); writes the pages waiting once a
+        core is free."""
+        self.finished.append(name)
+        self.waiting.append(name)
+        if len(self.entries) - len(self.finished) <= self.busy_until_left:
             self.steps.start()
+            while self.waiting:
+                self.page(self.waiting.pop(0))
 
     def abort(self):
         """Stops the PDF's Node process and removes the unfinished site (site/ stays as it was)."""
@@ -441,7 +450,6 @@ class SiteWriter:
         (self.out / entry["href"]).write_text(self.page_template.render(page=page, article=str(soup), **self.common),
                                           encoding="utf-8")
         entry["print_html"] = for_print(soup, name, self.names_by_href)
-        self._start_pdf_if_few_left()
         self.seconds += time.perf_counter() - start
 
     def finish(self):
@@ -450,6 +458,8 @@ class SiteWriter:
         {step: seconds}."""
         from bs4 import BeautifulSoup
 
+        while self.waiting:
+            self.page(self.waiting.pop(0))
         start = time.perf_counter()
         out = self.out
         missing = [e["name"] for e in self.entries if "print_html" not in e]
@@ -596,9 +606,9 @@ def main(argv=None):
             site.page(name)
         executed = None
     else:
-        site = SiteWriter(names, pdf=args.pdf, start_pdf_when_left=max(1, args.jobs - 1))
+        site = SiteWriter(names, pdf=args.pdf, busy_until_left=max(1, args.jobs - 1))
         try:
-            execute_all(paths, args.jobs, on_done=site.page)
+            execute_all(paths, args.jobs, on_done=site.done)
         except NotebookFailed as e:
             site.abort()
             print(f"notebook failed: {e} (site/ is left as it was)", file=sys.stderr)
@@ -616,8 +626,8 @@ def main(argv=None):
     if executed is None:
         print(f"{len(paths)} notebooks rendered in {time.perf_counter() - start:.1f} s ({detail}) → {done}")
     else:
-        print(f"{len(paths)} notebooks executed in {executed:.1f} s, each page written as its notebook finished; "
-              f"the rest took {rest:.1f} s ({detail}) (total {executed + rest:.1f} s) → {done}")
+        print(f"{len(paths)} notebooks executed in {executed:.1f} s (pages written as soon as a core was free) "
+              f"and the rest done in {rest:.1f} s ({detail}) (total {executed + rest:.1f} s) → {done}")
     return 0
 
 

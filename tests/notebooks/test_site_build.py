@@ -1,5 +1,6 @@
-"""tools/notebooks.py site: each notebook's page is written as soon as that notebook has run, and
-site/ changes only when the whole site is complete.
+"""tools/notebooks.py site: the pages are written while the last notebooks still run, once a worker
+is idle (not while every core runs a kernel), and site/ changes only when the whole site is
+complete.
 
 Two or three tiny notebooks (one cell each) run with the project kernel into temporary folders, so
 that the real notebooks/, target/executed/ and site/ are not touched.
@@ -39,24 +40,28 @@ def folders(tmp_path, monkeypatch):
     return paths
 
 
-def test_pages_are_written_as_each_notebook_finishes(folders, monkeypatch):
+def test_pages_are_written_once_a_worker_is_idle(folders, monkeypatch):
     tiny_notebook(folders["notebooks"], "00-first", "First", "int answer = 6 * 7;\nanswer")
     tiny_notebook(folders["notebooks"], "01-second", "Second", "\"second\"")
-    written = []
+    tiny_notebook(folders["notebooks"], "02-third", "Third", "Thread.sleep(2000);\n\"third\"")
+    executed_when_written = {}
     page = runner.SiteWriter.page
 
     def spy(self, name):
-        # the page comes while the executed copies of the notebooks still running are absent
-        written.append((name, sorted(p.stem for p in folders["executed"].glob("*.ipynb"))))
+        executed_when_written[name] = sorted(p.stem for p in folders["executed"].glob("*.ipynb"))
         page(self, name)
     monkeypatch.setattr(runner.SiteWriter, "page", spy)
 
-    assert runner.main(["site", "--no-pdf", "--jobs", "1"]) == 0
+    assert runner.main(["site", "--no-pdf", "--jobs", "2"]) == 0
 
-    assert written == [("00-first", ["00-first"]), ("01-second", ["00-first", "01-second"])]
+    # Two workers: no page while both run a notebook; the first two pages once one of them is
+    # idle, while the third notebook (2 s) still runs; the third page when it is done.
+    first_two = ["00-first", "01-second"]
+    assert {n: executed_when_written[n] for n in first_two} == {n: first_two for n in first_two}, executed_when_written
+    assert executed_when_written["02-third"] == first_two + ["02-third"]
     site = folders["site"]
-    assert sorted(p.name for p in site.glob("*.html")) == ["00-first.html", "01-second.html", "gallery.html",
-                                                            "index.html", "print.html"]
+    assert sorted(p.name for p in site.glob("*.html")) == ["00-first.html", "01-second.html", "02-third.html",
+                                                            "gallery.html", "index.html", "print.html"]
     assert not (site / "old.html").exists(), "the earlier build's page is still in site/"
     first = (site / "00-first.html").read_text()
     assert "42" in first, "the executed output is not on the page"
