@@ -8,14 +8,17 @@ import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders a throw-away table and chart on a background thread when the library is added to a kernel.
  *
  * <p>The first table and the first chart of a notebook pay for loading Tablesaw, XChart, Java2D and
- * the fonts (about 0.5 s each on the project's 2-core machine). That work is the same whenever it
- * happens; done on a second core while JShell compiles the notebook's first cells, it is off the
- * notebook's critical path. Nothing is shown and no state is shared with the cells.
+ * the fonts (about 0.5 s each on the project's 2-core machine). Most of that work (loading classes,
+ * compiling them) is the same whenever it happens; done on a second core while JShell compiles the
+ * notebook's first cells, it is off the notebook's critical path. Rendering the throw-away table
+ * and chart is extra work, which a batch run on busy cores turns off ({@link #SWITCH}). Nothing is
+ * shown and no state is shared with the cells.
  */
 final class RenderingWarmUp {
     private record Row(int layer, double variance) {
@@ -25,15 +28,39 @@ final class RenderingWarmUp {
     }
 
     /**
-     * Starts the warm-up on a daemon thread and returns it. Tablesaw's column types are initialized
+     * The environment variable that turns the warm-up off ({@code off}, {@code false} or {@code 0}):
+     * for batch runs such as {@code bin/site}, where nobody waits for a first chart and every core
+     * already runs a kernel, so that the throw-away chart only adds work (about 3 CPU-seconds over
+     * the seven notebooks, measured).
+     */
+    static final String SWITCH = "DLTHEORY_WARM_UP";
+
+    /** Whether {@code env} leaves the warm-up on (it is on unless {@link #SWITCH} turns it off). */
+    static boolean wanted(Map<String, String> env) {
+        String value = env.get(SWITCH);
+        return value == null || !(value.equalsIgnoreCase("off") || value.equalsIgnoreCase("false")
+                || value.trim().equals("0"));
+    }
+
+    /** {@link #start(Map)} with the process's environment. */
+    static Thread start() {
+        return start(System.getenv());
+    }
+
+    /**
+     * Starts the warm-up on a daemon thread and returns it, or returns null when {@code env} turns
+     * it off ({@link #SWITCH}). Either way, Tablesaw's column types are initialized
      * first, on the calling (cell) thread: {@code ColumnType}'s static fields hold an instance of
      * every {@code *ColumnType}, whose own initialization needs {@code ColumnType}, so two threads
      * that create their first columns of different types at the same time can deadlock in class
      * initialization (jtablesaw/tablesaw#1230, #1123). A notebook whose first table came while the
      * warm-up built its own hung in that cell.
      */
-    static Thread start() {
+    static Thread start(Map<String, String> env) {
         initializeColumnTypes();
+        if (!wanted(env)) {
+            return null;
+        }
         Thread t = new Thread(RenderingWarmUp::run, "dltheory-rendering-warm-up");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);

@@ -72,8 +72,19 @@ class NotebookDisplayTest {
     @Test
     void warmUpRendersATableAndAChartInTheBackground() throws Exception {
         assertTrue(RenderingWarmUp.run() > 1000, "a table and a chart were rendered");
-        Thread t = RenderingWarmUp.start();
+        Thread t = RenderingWarmUp.start(java.util.Map.of());
         t.join(60_000);
         assertTrue(!t.isAlive() && t.isDaemon(), "the warm-up thread finished and never keeps the JVM alive");
+    }
+
+    @Test
+    void aBatchRunTurnsTheWarmUpOff() {
+        for (String off : new String[] {"off", "OFF", "false", "0"}) {
+            assertEquals(null, RenderingWarmUp.start(java.util.Map.of(RenderingWarmUp.SWITCH, off)), off);
+        }
+        for (String on : new String[] {"on", "1", "true", ""}) {
+            assertTrue(RenderingWarmUp.wanted(java.util.Map.of(RenderingWarmUp.SWITCH, on)), on);
+        }
+        assertTrue(RenderingWarmUp.wanted(java.util.Map.of()), "on when the variable is not set");
     }
 }

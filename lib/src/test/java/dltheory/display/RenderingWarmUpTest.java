@@ -76,9 +76,10 @@ class RenderingWarmUpTest {
     void afterTheWarmUpStartsTwoThreadsCreateTheirFirstColumnsWithoutDeadlock() throws Exception {
         for (int round = 0; round < 8; round++) {
             try (Fresh loader = new Fresh()) {
-                var start = Class.forName("dltheory.display.RenderingWarmUp", true, loader).getDeclaredMethod("start");
+                var start = Class.forName("dltheory.display.RenderingWarmUp", true, loader)
+                        .getDeclaredMethod("start", java.util.Map.class);
                 start.setAccessible(true);
-                Thread warmUp = (Thread) start.invoke(null);
+                Thread warmUp = (Thread) start.invoke(null, java.util.Map.of());
                 assertEquals(false, firstColumnsGetStuck(loader), "round " + round + ": stuck in class initialization");
                 warmUp.join(30_000);
             }
