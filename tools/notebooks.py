@@ -91,19 +91,23 @@ def execute_all(paths, jobs, on_done=None):
     timings = {}
     with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = {pool.submit(execute, p): p for p in paths}
-        for future in concurrent.futures.as_completed(futures):
-            done += 1
-            try:
-                name, seconds = future.result()
-            except NotebookFailed as e:
-                print(f"[{done}/{total}] FAILED {e}", flush=True)
-                for f in futures:
-                    f.cancel()
-                raise
-            timings[name] = seconds
-            print(f"[{done}/{total}] {name} … {seconds:.1f} s", flush=True)
-            if on_done is not None:
-                on_done(name)
+        try:
+            for future in concurrent.futures.as_completed(futures):
+                done += 1
+                try:
+                    name, seconds = future.result()
+                except NotebookFailed as e:
+                    print(f"[{done}/{total}] FAILED {e}", flush=True)
+                    raise
+                timings[name] = seconds
+                print(f"[{done}/{total}] {name} … {seconds:.1f} s", flush=True)
+                if on_done is not None:
+                    on_done(name)
+        except BaseException:
+            # a failed notebook, an error in on_done, Ctrl-C: the notebooks not started yet do not run
+            for f in futures:
+                f.cancel()
+            raise
     return timings
 
 
