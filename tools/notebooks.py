@@ -60,6 +60,30 @@ def first_error(nb):
     return None
 
 
+def stream_text(output):
+    text = output["text"]
+    return "".join(text) if isinstance(text, list) else text
+
+
+def merge_streams(nb):
+    """Joins consecutive stream outputs of the same name (stdout, stderr) in each code cell, as
+    JupyterLab shows and saves them. The kernel sends a cell's printing in chunks as it comes, so
+    where one chunk ends depends on timing; joined, a notebook executed twice gives the same
+    outputs, and so the same pages and PDF."""
+    for cell in nb.cells:
+        merged = []
+        for out in cell.get("outputs", []):
+            previous = merged[-1] if merged else None
+            if (out.get("output_type") == "stream" and previous is not None
+                    and previous.get("output_type") == "stream" and previous.get("name") == out.get("name")):
+                previous["text"] = stream_text(previous) + stream_text(out)
+            else:
+                merged.append(out)
+        if "outputs" in cell:
+            cell["outputs"] = merged
+    return nb
+
+
 def execute(path):
     """Execute one notebook in its own folder; returns (name, seconds). Raises NotebookFailed."""
     path = Path(path).resolve()
@@ -79,7 +103,7 @@ def execute(path):
         raise NotebookFailed(f"{path.stem}: {message}") from None
     seconds = time.perf_counter() - start
     EXECUTED.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, EXECUTED / path.name)
+    nbformat.write(merge_streams(nb), EXECUTED / path.name)
     return path.stem, seconds
 
 

@@ -79,3 +79,24 @@ def test_a_failing_notebook_leaves_site_as_it_was(folders, capsys):
     assert "01-broken" in err and "IllegalStateException" in err and "site/ is left as it was" in err, err
     assert [p.name for p in folders["site"].iterdir()] == ["old.html"]
     assert not folders["site.next"].exists()
+
+
+def test_consecutive_stream_outputs_are_joined():
+    """The kernel sends a cell's printing in chunks as it comes; the executed copy holds them as
+    JupyterLab shows them, one output per run of the same stream, so that two executions give
+    the same pages."""
+    new = nbformat.v4
+    cell = new.new_code_cell("…")
+    cell.outputs = [new.new_output("stream", name="stdout", text="a\n"),
+                    new.new_output("stream", name="stdout", text="b\n"),
+                    new.new_output("display_data", data={"text/plain": "chart"}),
+                    new.new_output("stream", name="stdout", text="c\n"),
+                    new.new_output("stream", name="stderr", text="e"),
+                    new.new_output("stream", name="stderr", text="f")]
+    nb = new.new_notebook(cells=[new.new_markdown_cell("# T"), cell])
+
+    runner.merge_streams(nb)
+
+    assert [(o.output_type, o.get("name"), o.get("text")) for o in nb.cells[1].outputs] == [
+        ("stream", "stdout", "a\nb\n"), ("display_data", None, None), ("stream", "stdout", "c\n"),
+        ("stream", "stderr", "ef")]
