@@ -435,11 +435,12 @@ class SiteWriter:
                                  "binder": repo and f"https://mybinder.org/v2/gh/{repo}/HEAD?labpath=notebooks%2F{name}.ipynb"})
         self.hrefs = {e["name"][:2]: e["href"] for e in self.entries}
         self.names_by_href = {e["href"]: e["name"] for e in self.entries}
+        self.steps = BuildSteps(out, pdf)
+        # the pages link to the PDF only when it is made (a failed PDF fails the whole build)
         self.common = {"site_title": SITE_TITLE, "mathjax_url": MATHJAX_URL, "mathjax_version": MATHJAX_VERSION,
-                       "entries": self.entries}
+                       "entries": self.entries, "has_pdf": self.steps.makes_pdf()}
         self.page_template = self.env.get_template("page.html.j2")
         self.docs = {}
-        self.steps = BuildSteps(out, pdf)
         self.busy_until_left = busy_until_left
         self.finished = []
         self.waiting = []
@@ -532,9 +533,13 @@ class BuildSteps:
         self.server = None
         self.asked = None
 
+    def makes_pdf(self):
+        """Whether the PDF is wanted and can be made (Node and the site's npm packages are there)."""
+        return self.wanted and self.why_not is None
+
     def start(self):
         """Starts Node and Chromium for the PDF, if it is wanted and they are not started yet."""
-        if self.wanted and self.why_not is None and self.server is None:
+        if self.makes_pdf() and self.server is None:
             self.server = subprocess.Popen(["node", str(SITE_TOOLS / "build.js"), "serve"], stdin=subprocess.PIPE,
                                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 

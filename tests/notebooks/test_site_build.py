@@ -66,6 +66,7 @@ def test_pages_are_written_once_a_worker_is_idle(folders, monkeypatch):
     first = (site / "00-first.html").read_text()
     assert "42" in first, "the executed output is not on the page"
     assert 'href="01-second.html"' in first, "the first page does not link to the next notebook"
+    assert "dltheory.pdf" not in first + (site / "index.html").read_text(), "--no-pdf, yet a link to the PDF"
     assert not folders["site.next"].exists()
 
 
