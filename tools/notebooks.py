@@ -60,8 +60,8 @@ def first_error(nb):
     return None
 
 
-def stream_text(output):
-    text = output["text"]
+def joined(text):
+    """A notebook's text field as one string (nbformat allows a list of lines)."""
     return "".join(text) if isinstance(text, list) else text
 
 
@@ -76,7 +76,7 @@ def merge_streams(nb):
             previous = merged[-1] if merged else None
             if (out.get("output_type") == "stream" and previous is not None
                     and previous.get("output_type") == "stream" and previous.get("name") == out.get("name")):
-                previous["text"] = stream_text(previous) + stream_text(out)
+                previous["text"] = joined(previous["text"]) + joined(out["text"])
             else:
                 merged.append(out)
         if "outputs" in cell:
@@ -198,8 +198,7 @@ def copy_mathjax(site):
 
 def chart_text(output):
     data = output.get("data", {})
-    text = data.get("text/plain", "")
-    return "".join(text) if isinstance(text, list) else text
+    return joined(data.get("text/plain", ""))
 
 
 def figure_of(output, chapter, number, stem, out):
@@ -214,8 +213,7 @@ def figure_of(output, chapter, number, stem, out):
               "caption": title or f"Chart {number} of this notebook", "svg": None, "png": None,
               "width": 720, "height": 440}
     if "image/svg+xml" in data:
-        svg = data["image/svg+xml"]
-        svg = "".join(svg) if isinstance(svg, list) else svg
+        svg = joined(data["image/svg+xml"])
         (out / f"{base}.svg").write_text(svg, encoding="utf-8")
         figure["svg"] = f"{base}.svg"
         size = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg[:600])
@@ -442,16 +440,15 @@ class SiteWriter:
         self.page_template = self.env.get_template("page.html.j2")
         self.docs = {}
         self.busy_until_left = busy_until_left
-        self.finished = []
-        self.waiting = []
+        self.waiting = []  # notebooks done whose pages are not written yet
         self.seconds = time.perf_counter() - start
 
     def done(self, name):
         """Notebook `name` has run (its executed copy is written); writes the pages waiting once a
         core is free."""
-        self.finished.append(name)
         self.waiting.append(name)
-        if len(self.entries) - len(self.finished) <= self.busy_until_left:
+        left = len(self.entries) - len(self.docs) - len(self.waiting)
+        if left <= self.busy_until_left:
             self.steps.start()
             while self.waiting:
                 self.page(self.waiting.pop(0))
