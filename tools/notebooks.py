@@ -25,6 +25,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+import claims
 from gallery import write_gallery
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +45,13 @@ BATCH_ENV = {"DLTHEORY_WARM_UP": "off"}
 
 
 class NotebookFailed(Exception):
-    """A notebook stopped on an error: which notebook, which cell, what error."""
+    """A notebook stopped on an error: which notebook, which cell, what error. `cell` is the
+    failing cell's number counted from 1 (None when unknown), `error` the error's first line."""
+
+    def __init__(self, message, cell=None, error=None):
+        super().__init__(message)
+        self.cell = cell
+        self.error = error
 
 
 def all_notebooks():
@@ -84,12 +91,15 @@ def merge_streams(nb):
     return nb
 
 
-def execute(path):
-    """Execute one notebook in its own folder; returns (name, seconds). Raises NotebookFailed."""
-    path = Path(path).resolve()
-    nb = nbformat.read(path, as_version=4)
+def run(nb, folder, name):
+    """Executes the notebook node `nb` in place, in a fresh kernel whose working folder is
+    `folder` (where `%jars ../lib/...` resolves); returns the seconds it took. Raises
+    NotebookFailed naming `name`, the cell and the error. tools/seeds.py runs its copies with
+    other seeds through this too."""
+    started = {}
     client = NotebookClient(nb, kernel_name="java", timeout=CELL_TIMEOUT, allow_errors=False,
-                            resources={"metadata": {"path": str(path.parent)}})
+                            resources={"metadata": {"path": str(folder)}},
+                            on_cell_start=lambda cell, cell_index, **_: started.update(index=cell_index))
     start = time.perf_counter()
     try:
         client.execute(env={**os.environ, **BATCH_ENV})
@@ -97,11 +107,21 @@ def execute(path):
         found = first_error(nb)
         if found:
             number, out = found
-            message = f"cell {number}: {out.get('ename')}: {out.get('evalue')}"
-        else:
-            message = f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"
-        raise NotebookFailed(f"{path.stem}: {message}") from None
-    seconds = time.perf_counter() - start
+            error = f"{out.get('ename')}: {out.get('evalue')}"
+        else:  # a timeout or a dead kernel: the cell that was running, if one was
+            number = started["index"] + 1 if "index" in started else None
+            error = f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"
+        where = f"cell {number}: " if number is not None else ""
+        first_line = (error.strip().splitlines() or [""])[0]
+        raise NotebookFailed(f"{name}: {where}{error}", cell=number, error=first_line) from None
+    return time.perf_counter() - start
+
+
+def execute(path):
+    """Execute one notebook in its own folder; returns (name, seconds). Raises NotebookFailed."""
+    path = Path(path).resolve()
+    nb = nbformat.read(path, as_version=4)
+    seconds = run(nb, path.parent, path.stem)
     EXECUTED.mkdir(parents=True, exist_ok=True)
     nbformat.write(merge_streams(nb), EXECUTED / path.name)
     return path.stem, seconds
@@ -365,6 +385,24 @@ def search_docs(soup, entry):
     return docs
 
 
+def claims_on_page(nb, soup):
+    """The notebook's claims (cell metadata dltheory.claim), each with its cell number and the
+    section it is in (the last h2 of the page at or above its cell: {id, title}, None before the
+    first), and the numbers of the check cells without a claim entry."""
+    rendered = soup.select(".jp-Cell")
+    section, sections = None, {}
+    if len(rendered) == len(nb.cells):  # the template renders each cell as one .jp-Cell
+        for number, element in enumerate(rendered, start=1):
+            for h in element.find_all("h2"):
+                if h.get("id"):
+                    section = {"id": h["id"], "title": h.get_text(" ", strip=True).rstrip("¶").strip()}
+            sections[number] = section
+    found = [{**{k: claim.get(k, "") for k in claims.FIELDS}, "cell": number, "section": sections.get(number)}
+             for number, claim in claims.claims_of(nb)]
+    unclaimed = [n for n, c in enumerate(nb.cells, start=1) if claims.is_check_cell(c) and claims.claim_of(c) is None]
+    return found, unclaimed
+
+
 def for_print(soup, name, hrefs_to_names):
     """A page's article for the one-page print version: ids prefixed with the notebook's name,
     links to pages turned into links inside the print page. Changes `soup` (the page's article,
@@ -472,6 +510,7 @@ class SiteWriter:
         soup = BeautifulSoup(cells, "html.parser")
         cross_reference(soup, self.hrefs)
         entry["sections"] = sections_of(soup)
+        entry["claims"], entry["unclaimed"] = claims_on_page(nb, soup)
         self.docs[name] = search_docs(soup, entry)
         page = {"name": name, "title": entry["title"], "is_index": False,
                 "sections": entry["sections"], "download": entry["download"], "binder": entry["binder"],
@@ -507,11 +546,37 @@ class SiteWriter:
                  "text": BeautifulSoup(index_article, "html.parser").get_text(" ", strip=True)}]
         for e in self.entries:
             docs.extend(self.docs[e["name"]])
+        claims_article = self.claims_page()
+        docs.append({"id": "claims", "title": "Claims", "section": "Claims", "href": "claims.html",
+                     "text": BeautifulSoup(claims_article, "html.parser").get_text(" ", strip=True)})
         write_gallery(out, EXECUTED)
         timings = {"pages": self.seconds + time.perf_counter() - start}
         timings.update(self.steps.finish(docs))
         replace_site(out)
         return timings
+
+
+    def claims_page(self):
+        """Writes claims.html: every claim of the notebooks by notebook, linked to its section, with
+        the last seed sweep's verdict (claims.SWEEP, when bin/seeds has written it); returns the
+        article. The page changes only with the notebooks and the sweep's record."""
+        sweep = claims.load_sweep(claims.SWEEP)
+        groups = []
+        for e in self.entries:
+            found = []
+            for c in e["claims"]:
+                status, text = claims.verdict(c["id"], e["name"], sweep)
+                found.append({**c, "status": status, "verdict": text})
+            groups.append({"name": e["name"], "title": e["title"], "href": e["href"], "anchor": f"notebook-{e['name']}",
+                           "claims": found, "unclaimed": e["unclaimed"]})
+        article = self.env.get_template("claims-article.html.j2").render(
+            groups=groups, sweep_summary=claims.sweep_summary(sweep), **self.common)
+        page = {"name": "claims", "title": "Claims", "is_index": False, "body_class": "claims-page",
+                "sections": [{"id": g["anchor"], "title": g["title"]} for g in groups],
+                "prev": self.entries[-1] if self.entries else None, "next": None}
+        (self.out / "claims.html").write_text(self.page_template.render(page=page, article=article, **self.common),
+                                              encoding="utf-8")
+        return article
 
 
 class BuildSteps:
