@@ -111,29 +111,33 @@ def failure_label(failure):
     return f"{where} ({failure['claim']})" if failure["claim"] else where
 
 
-def report(names, seeds, runs, claim_tallies, notebook_claims, out=sys.stdout):
+def report(names, seeds, runs, claim_tallies, notebook_claims, out=None):
     """Prints the table notebook × seed, what failed, and each claim's pass rate."""
+    out = out or sys.stdout
     by = {(r["notebook"], r["seed"]): r for r in runs}
     width = max(3, max(len(str(s)) for s in seeds) + 1)
     first = max(len(n) for n in names) + 2
     print(f"\n{'notebook':<{first}}" + "".join(f"{s:>{width}}" for s in seeds), file=out)
     legend = []
     for name in names:
-        letters = {}
+        letters = {}  # one letter per failing cell; under it, each distinct error with its seeds
         row = []
         for seed in seeds:
             r = by[(name, seed)]
             if r["ok"]:
                 row.append("ok")
                 continue
-            key = (failure_label(r["failure"]), r["failure"]["error"])
-            if key not in letters:
-                letters[key] = (chr(ord("a") + len(letters) % 26), [])
-            letters[key][1].append(seed)
-            row.append(letters[key][0])
+            label = failure_label(r["failure"])
+            if label not in letters:
+                letters[label] = (chr(ord("a") + len(letters) % 26), {})
+            letters[label][1].setdefault(r["failure"]["error"], []).append(seed)
+            row.append(letters[label][0])
         print(f"{name:<{first}}" + "".join(f"{c:>{width}}" for c in row), file=out)
-        for (label, error), (letter, failed) in letters.items():
-            legend.append(f"  {name} {letter}: {label}: {error} — seed(s) {claims.seed_ranges(failed)}")
+        for label, (letter, errors) in letters.items():
+            failed = sorted(s for group in errors.values() for s in group)
+            legend.append(f"  {name} {letter}: {label}, seed(s) {claims.seed_ranges(failed)}")
+            for error, group in errors.items():
+                legend.append(f"      {claims.seed_ranges(group)}: {error}")
     if legend:
         print("\nfailures (a run stops at its first failing cell):", file=out)
         print("\n".join(legend), file=out)
