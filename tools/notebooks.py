@@ -91,18 +91,18 @@ def merge_streams(nb):
     return nb
 
 
-def run(nb, folder, name):
+def run(nb, folder, name, **kernel):
     """Executes the notebook node `nb` in place, in a fresh kernel whose working folder is
     `folder` (where `%jars ../lib/...` resolves); returns the seconds it took. Raises
     NotebookFailed naming `name`, the cell and the error. tools/seeds.py runs its copies with
-    other seeds through this too."""
+    other seeds through this too. `kernel`: more arguments for the kernel's process (stderr=…)."""
     started = {}
     client = NotebookClient(nb, kernel_name="java", timeout=CELL_TIMEOUT, allow_errors=False,
                             resources={"metadata": {"path": str(folder)}},
                             on_cell_start=lambda cell, cell_index, **_: started.update(index=cell_index))
     start = time.perf_counter()
     try:
-        client.execute(env={**os.environ, **BATCH_ENV})
+        client.execute(env={**os.environ, **BATCH_ENV}, **kernel)
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
         found = first_error(nb)
         if found:

@@ -26,6 +26,7 @@ import re
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -67,11 +68,19 @@ def run_one(path, seed):
     nb = with_seed(nb, seed_cell(nb, path.stem), seed)
     start, cpu = time.perf_counter(), cpu_seconds()
     failure = None
-    try:
-        runner.run(nb, path.parent, f"{path.stem} seed {seed}")
-    except runner.NotebookFailed as e:
-        claim = claims.claim_of(nb.cells[e.cell - 1]) if e.cell is not None else None
-        failure = {"cell": e.cell, "claim": claim.get("id") if claim else None, "error": e.error}
+    # The kernel's own stderr (the JVM's start-up warnings) would interleave 280 lines into the
+    # report: it is kept aside, and its last line joins the error when the kernel died.
+    with tempfile.TemporaryFile() as kernel_err:
+        try:
+            runner.run(nb, path.parent, f"{path.stem} seed {seed}", stderr=kernel_err)
+        except runner.NotebookFailed as e:
+            claim = claims.claim_of(nb.cells[e.cell - 1]) if e.cell is not None else None
+            error = e.error
+            if error.startswith("DeadKernelError"):
+                kernel_err.seek(0)
+                last = kernel_err.read().decode("utf-8", "replace").strip().splitlines()[-1:]
+                error += f" (kernel's stderr: {last[0]})" if last else ""
+            failure = {"cell": e.cell, "claim": claim.get("id") if claim else None, "error": error}
     return {"notebook": path.stem, "seed": seed, "ok": failure is None,
             "seconds": round(time.perf_counter() - start, 2), "cpu_seconds": round(cpu_seconds() - cpu, 2),
             "failure": failure}
