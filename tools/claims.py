@@ -12,6 +12,7 @@ tools/notebooks.py (bin/site) writes the Claims page from the executed notebooks
 
 import json
 import re
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,12 +87,25 @@ def seed_ranges(seeds):
     return ", ".join(parts)
 
 
+RECORD_KEYS = ("seeds", "revision", "date", "notebooks", "runs", "claims")
+
+
 def load_sweep(path=None):
-    """The last sweep's record (target/seeds/sweep.json), or None when there is none."""
+    """The last sweep's record (target/seeds/sweep.json), or None when there is none. A record that
+    cannot be read (not JSON, keys missing) counts as none, with a warning: it does not stop the site."""
     path = Path(path) if path is not None else SWEEP
     if not path.is_file():
         return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        missing = [k for k in RECORD_KEYS if k not in record]
+    except (ValueError, TypeError) as e:
+        record, missing = None, [f"not a JSON object ({e})"]
+    if missing:
+        print(f"site: {path} is not a sweep record (missing: {', '.join(missing)}): "
+              f"the Claims page says no sweep is recorded", file=sys.stderr)
+        return None
+    return record
 
 
 def sweep_summary(sweep):

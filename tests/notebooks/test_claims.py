@@ -154,3 +154,13 @@ def test_claims_page_shows_the_last_sweep(site):
     assert 'class="claim fail"' in page
     # reproducible: the same inputs give the same page
     assert claims_html(site) == page
+
+
+def test_an_unreadable_sweep_record_counts_as_none(tmp_path, capsys):
+    broken = tmp_path / "sweep.json"
+    broken.write_text('{"seeds": [1, 2]}', encoding="utf-8")
+    assert claims.load_sweep(broken) is None
+    assert "missing: revision" in capsys.readouterr().err
+    broken.write_text("not json", encoding="utf-8")
+    assert claims.load_sweep(broken) is None
+    assert claims.verdict("01.mean", "01-one", None) == ("none", "no sweep recorded")
