@@ -255,13 +255,13 @@ def main(argv=None):
                 r = future.result()
                 runs.append(r)
                 left[r["notebook"]] -= 1
-                if not r["ok"]:
-                    print(f"  {r['notebook']} seed {r['seed']}: {failure_label(r['failure'])}: {r['failure']['error']}",
-                          flush=True)
+                outcome = "ok" if r["ok"] else f"FAILED at {failure_label(r['failure'])}: {r['failure']['error']}"
+                print(f"[{len(runs)}/{total}] {r['notebook']} seed {r['seed']} … {r['seconds']:.1f} s, {outcome}",
+                      flush=True)
                 if left[r["notebook"]] == 0:
                     mine = [x for x in runs if x["notebook"] == r["notebook"]]
                     ok = sum(x["ok"] for x in mine)
-                    print(f"[{len(runs)}/{total}] {r['notebook']}: {ok}/{len(mine)} runs ok, "
+                    print(f"  {r['notebook']}: {ok}/{len(mine)} runs ok, "
                           f"{sum(x['seconds'] for x in mine) / len(mine):.1f} s per run "
                           f"({sum(x['cpu_seconds'] for x in mine) / len(mine):.1f} CPU-s)", flush=True)
         except BaseException:
