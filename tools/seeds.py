@@ -195,7 +195,7 @@ def resolve(args):
                   f"seeds: {a} names {len(matches)} notebooks: {', '.join(m.stem for m in matches)}", file=sys.stderr)
             raise SystemExit(2)
         paths.append(matches[0].resolve())
-    return paths
+    return list(dict.fromkeys(paths))  # a notebook named twice runs once per seed
 
 
 def parse_seeds(text):

@@ -13,6 +13,7 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
+import claims  # noqa: E402
 import seeds  # noqa: E402
 
 
@@ -70,6 +71,11 @@ def test_a_check_that_fails_for_some_seeds_fails_for_exactly_those(tmp_path, cap
     assert "01-tiny a: cell 3 (01.not-three), seed(s) 3, 6" in printed, printed
     assert "      6: IllegalStateException: seed 6 is a multiple of 3" in printed, printed
     assert "01.later" in printed and "2/4 passed, not reached for seed(s) 3, 6" in printed
+    # what the Claims page says of these claims, from this record
+    assert claims.verdict("01.not-three", "01-tiny", record) == (
+        "fail", f"2/4 seeds, failed for seed(s) 3, 6 (seeds 1–3, 6, revision {record['revision']}"
+                f"{'+' if record['dirty'] else ''})")
+    assert claims.verdict("01.later", "01-tiny", record)[0] == "fail"
 
 
 def test_a_notebook_without_a_seed_cell_is_an_error_naming_it(tmp_path, capsys):
