@@ -22,10 +22,12 @@ import time
 from pathlib import Path
 
 import nbformat
+from markupsafe import Markup
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 from gallery import write_gallery
+from sanitize import clean_html
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -84,10 +86,20 @@ def merge_streams(nb):
     return nb
 
 
+def read_notebook(path):
+    """The notebook at `path`; NotebookFailed naming it when it is not a notebook (broken JSON, a
+    structure nbformat rejects)."""
+    try:
+        return nbformat.read(path, as_version=4)
+    except Exception as e:  # nbformat raises NotJSONError, ValidationError, KeyError, ...
+        reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise NotebookFailed(f"{Path(path).name} is not a readable notebook: {reason[:200]}") from None
+
+
 def execute(path):
     """Execute one notebook in its own folder; returns (name, seconds). Raises NotebookFailed."""
     path = Path(path).resolve()
-    nb = nbformat.read(path, as_version=4)
+    nb = read_notebook(path)
     client = NotebookClient(nb, kernel_name="java", timeout=CELL_TIMEOUT, allow_errors=False,
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
@@ -95,7 +107,11 @@ def execute(path):
         client.execute(env={**os.environ, **BATCH_ENV})
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
         found = first_error(nb)
-        if found:
+        if isinstance(e, CellTimeoutError):
+            # nbclient interrupts the kernel, so the cell's error output is the interrupt's
+            where = f"cell {found[0]}" if found else "a cell"
+            message = f"{where} timed out after {CELL_TIMEOUT} s (it was interrupted)"
+        elif found:
             number, out = found
             message = f"cell {number}: {out.get('ename')}: {out.get('evalue')}"
         else:
@@ -410,9 +426,15 @@ class SiteWriter:
         for sub in ("figures", "notebooks", "assets"):
             (out / sub).mkdir(parents=True)
         copy_mathjax(out)
-        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False,
+        # Every value a template writes is escaped (a heading's text in <title> too); the articles,
+        # HTML made here, are passed in as Markup.
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                                       keep_trailing_newline=True)
         self.exporter = HTMLExporter(template_name="dltheory", extra_template_basedirs=[str(TEMPLATES)])
+        # Markdown cells and HTML/Markdown outputs are sanitized (tools/sanitize.py), and JavaScript
+        # outputs are left out: the pages are published, and Chromium runs them to print the PDF.
+        self.exporter.sanitize_html = True
+        self.exporter.register_filter("clean_html", clean_html)
         self.exporter.exclude_input_prompt = True
         self.exporter.exclude_output_prompt = True
         for asset in ("site.css", "site.js"):
@@ -477,9 +499,9 @@ class SiteWriter:
                 "sections": entry["sections"], "download": entry["download"], "binder": entry["binder"],
                 "prev": entries[i - 1] if i > 0 else None,
                 "next": entries[i + 1] if i + 1 < len(entries) else None}
-        (self.out / entry["href"]).write_text(self.page_template.render(page=page, article=str(soup), **self.common),
+        (self.out / entry["href"]).write_text(self.page_template.render(page=page, article=Markup(str(soup)), **self.common),
                                           encoding="utf-8")
-        entry["print_html"] = for_print(soup, name, self.names_by_href)
+        entry["print_html"] = Markup(for_print(soup, name, self.names_by_href))
         self.seconds += time.perf_counter() - start
 
     def finish(self):
@@ -501,7 +523,7 @@ class SiteWriter:
         index_article = self.env.get_template("index-article.html.j2").render(**self.common)
         index = {"name": "index", "title": SITE_TITLE, "is_index": True, "sections": [],
                  "prev": None, "next": self.entries[0] if self.entries else None}
-        (out / "index.html").write_text(self.page_template.render(page=index, article=index_article, **self.common),
+        (out / "index.html").write_text(self.page_template.render(page=index, article=Markup(index_article), **self.common),
                                         encoding="utf-8")
         docs = [{"id": "index", "title": SITE_TITLE, "section": "Overview", "href": "index.html",
                  "text": BeautifulSoup(index_article, "html.parser").get_text(" ", strip=True)}]
@@ -620,6 +642,14 @@ def main(argv=None):
         print("no notebooks found under notebooks/", file=sys.stderr)
         return 2
 
+    # Every notebook is read once before any kernel starts: a broken one is named at once, and
+    # nothing is built.
+    try:
+        for p in paths:
+            read_notebook(p)
+    except NotebookFailed as e:
+        print(f"notebook failed: {e}", file=sys.stderr)
+        return 1
     names = [p.stem for p in paths]
     start = time.perf_counter()
     if args.command == "execute":
