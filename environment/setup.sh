@@ -47,9 +47,12 @@ java_major=${java_version%%.*}
 [[ "$java_major" =~ ^[0-9]+$ ]] || fail "could not read the Java version from 'java -version': install a JDK 17 or newer"
 [ "$java_major" -ge 17 ] || fail "java is version $java_version; the notebooks need a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless)"
 command -v javac >/dev/null 2>&1 || fail "java $java_version is a JRE without javac: install a JDK 17 or newer"
-command -v mvn >/dev/null 2>&1 || fail "no mvn found: install Apache Maven 3.8 or newer (e.g. apt-get install maven, or https://maven.apache.org)"
 strip_ansi() { sed 's/\x1b\[[0-9;]*m//g'; }
-# Maven's version is asked for (a JVM start, 0.3 s) only when Maven is about to run.
+# Maven is needed, and its version asked for (a JVM start, 0.3 s), only when Maven is about to run:
+# with --no-build, or jars that are up to date, a machine without Maven sets up as well.
+need_maven() {
+  command -v mvn >/dev/null 2>&1 || fail "no mvn found, and lib and kernel need building: install Apache Maven 3.8 or newer (e.g. apt-get install maven, or https://maven.apache.org)"
+}
 maven_version() { mvn -B -v 2>/dev/null | head -1 | strip_ansi | sed 's/ (.*//'; }
 say "JDK $java_version"
 
@@ -183,7 +186,7 @@ fi
 stamp=target/build.sha256
 fingerprint() {
   {
-    printf '%s\n' "$(command -v java)" "$(command -v mvn)" "$java_version"
+    printf '%s\n' "$(command -v java)" "$(command -v mvn || true)" "$java_version"
     find pom.xml lib kernel -name target -prune -o -type f -print | LC_ALL=C sort | xargs -d '\n' sha256sum
   } | sha256sum | cut -d' ' -f1
 }
@@ -193,6 +196,7 @@ if [ "$build" != 0 ]; then
        && [ "$(cat "$stamp" 2>/dev/null)" = "$print" ]; then
     say "lib and kernel are up to date (no file under lib/, kernel/ or pom.xml changed since the last build)"
   else
+    need_maven
     rm -f "$stamp"
     if [ "$build" = 1 ]; then
       say "building lib and kernel with $(maven_version) (mvn package, tests skipped)"
@@ -209,14 +213,19 @@ fi
 
 # --- 4. Kernel --------------------------------------------------------------------------------
 # The installer says "... is up to date" when the folder already holds this jar for this JVM.
+# install_kernel sets kernel_state; it runs in this shell (not in a command substitution), so that
+# its `fail` ends the set-up, with the installer's own reason.
 install_kernel() {
   local out
-  out=$(java -jar kernel/target/dltheory-kernel.jar install "$@") || fail "the kernel install ($*) failed: $out"
-  case "$out" in *"up to date"*) echo "up to date" ;; *) echo "installed" ;; esac
+  out=$(java -jar kernel/target/dltheory-kernel.jar install "$@" 2>&1) \
+    || fail "the kernel install ($*) failed: ${out:-the installer printed no reason}"
+  case "$out" in *"up to date"*) kernel_state="up to date" ;; *) kernel_state="installed" ;; esac
 }
-state=$(install_kernel --prefix "$root/target/jupyter")
+install_kernel --prefix "$root/target/jupyter"
+state=$kernel_state
 if [ "$user_kernel" = 1 ]; then
-  say "kernel 'java' $(install_kernel --user) for this user ($state in target/jupyter for bin/site and the tests)"
+  install_kernel --user
+  say "kernel 'java' $kernel_state for this user ($state in target/jupyter for bin/site and the tests)"
 else
   say "kernel 'java' $state in target/jupyter"
 fi

@@ -22,11 +22,13 @@ import time
 from pathlib import Path
 
 import nbformat
+from markupsafe import Markup
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 import claims
 from gallery import write_gallery
+from sanitize import clean_html
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -91,6 +93,16 @@ def merge_streams(nb):
     return nb
 
 
+def read_notebook(path):
+    """The notebook at `path`; NotebookFailed naming it when it is not a notebook (broken JSON, a
+    structure nbformat rejects)."""
+    try:
+        return nbformat.read(path, as_version=4)
+    except Exception as e:  # nbformat raises NotJSONError, ValidationError, KeyError, ...
+        reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise NotebookFailed(f"{Path(path).name} is not a readable notebook: {reason[:200]}") from None
+
+
 def run(nb, folder, name, **kernel):
     """Executes the notebook node `nb` in place, in a fresh kernel whose working folder is
     `folder` (where `%jars ../lib/...` resolves); returns the seconds it took. Raises
@@ -105,22 +117,29 @@ def run(nb, folder, name, **kernel):
         client.execute(env={**os.environ, **BATCH_ENV}, **kernel)
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
         found = first_error(nb)
-        if found:
+        running = started["index"] + 1 if "index" in started else None
+        if isinstance(e, CellTimeoutError):
+            # nbclient interrupts the kernel, so the cell's error output is the interrupt's
+            number = found[0] if found else running
+            error = f"timed out after {CELL_TIMEOUT} s (it was interrupted)"
+        elif found:
             number, out = found
             error = f"{out.get('ename')}: {out.get('evalue')}"
-        else:  # a timeout or a dead kernel: the cell that was running, if one was
-            number = started["index"] + 1 if "index" in started else None
+        else:  # a dead kernel: the cell that was running, if one was
+            number = running
             error = f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"
-        where = f"cell {number}: " if number is not None else ""
+        where = f"cell {number}" if number is not None else "a cell"
+        message = f"{where} {error}" if isinstance(e, CellTimeoutError) else \
+            (f"{where}: {error}" if number is not None else error)
         first_line = (error.strip().splitlines() or [""])[0]
-        raise NotebookFailed(f"{name}: {where}{error}", cell=number, error=first_line) from None
+        raise NotebookFailed(f"{name}: {message}", cell=number, error=first_line) from None
     return time.perf_counter() - start
 
 
 def execute(path):
     """Execute one notebook in its own folder; returns (name, seconds). Raises NotebookFailed."""
     path = Path(path).resolve()
-    nb = nbformat.read(path, as_version=4)
+    nb = read_notebook(path)
     seconds = run(nb, path.parent, path.stem)
     EXECUTED.mkdir(parents=True, exist_ok=True)
     nbformat.write(merge_streams(nb), EXECUTED / path.name)
@@ -448,9 +467,15 @@ class SiteWriter:
         for sub in ("figures", "notebooks", "assets"):
             (out / sub).mkdir(parents=True)
         copy_mathjax(out)
-        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False,
+        # Every value a template writes is escaped (a heading's text in <title> too); the articles,
+        # HTML made here, are passed in as Markup.
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                                       keep_trailing_newline=True)
         self.exporter = HTMLExporter(template_name="dltheory", extra_template_basedirs=[str(TEMPLATES)])
+        # Markdown cells and HTML/Markdown outputs are sanitized (tools/sanitize.py), and JavaScript
+        # outputs are left out: the pages are published, and Chromium runs them to print the PDF.
+        self.exporter.sanitize_html = True
+        self.exporter.register_filter("clean_html", clean_html)
         self.exporter.exclude_input_prompt = True
         self.exporter.exclude_output_prompt = True
         for asset in ("site.css", "site.js"):
@@ -516,9 +541,9 @@ class SiteWriter:
                 "sections": entry["sections"], "download": entry["download"], "binder": entry["binder"],
                 "prev": entries[i - 1] if i > 0 else None,
                 "next": entries[i + 1] if i + 1 < len(entries) else None}
-        (self.out / entry["href"]).write_text(self.page_template.render(page=page, article=str(soup), **self.common),
+        (self.out / entry["href"]).write_text(self.page_template.render(page=page, article=Markup(str(soup)), **self.common),
                                           encoding="utf-8")
-        entry["print_html"] = for_print(soup, name, self.names_by_href)
+        entry["print_html"] = Markup(for_print(soup, name, self.names_by_href))
         self.seconds += time.perf_counter() - start
 
     def finish(self):
@@ -540,7 +565,7 @@ class SiteWriter:
         index_article = self.env.get_template("index-article.html.j2").render(**self.common)
         index = {"name": "index", "title": SITE_TITLE, "is_index": True, "sections": [],
                  "prev": None, "next": self.entries[0] if self.entries else None}
-        (out / "index.html").write_text(self.page_template.render(page=index, article=index_article, **self.common),
+        (out / "index.html").write_text(self.page_template.render(page=index, article=Markup(index_article), **self.common),
                                         encoding="utf-8")
         docs = [{"id": "index", "title": SITE_TITLE, "section": "Overview", "href": "index.html",
                  "text": BeautifulSoup(index_article, "html.parser").get_text(" ", strip=True)}]
@@ -574,7 +599,7 @@ class SiteWriter:
         page = {"name": "claims", "title": "Claims", "is_index": False, "body_class": "claims-page",
                 "sections": [{"id": g["anchor"], "title": g["title"]} for g in groups],
                 "prev": self.entries[-1] if self.entries else None, "next": None}
-        (self.out / "claims.html").write_text(self.page_template.render(page=page, article=article, **self.common),
+        (self.out / "claims.html").write_text(self.page_template.render(page=page, article=Markup(article), **self.common),
                                               encoding="utf-8")
         return article
 
@@ -685,6 +710,14 @@ def main(argv=None):
         print("no notebooks found under notebooks/", file=sys.stderr)
         return 2
 
+    # Every notebook is read once before any kernel starts: a broken one is named at once, and
+    # nothing is built.
+    try:
+        for p in paths:
+            read_notebook(p)
+    except NotebookFailed as e:
+        print(f"notebook failed: {e}", file=sys.stderr)
+        return 1
     names = [p.stem for p in paths]
     start = time.perf_counter()
     if args.command == "execute":

@@ -26,11 +26,12 @@ def fake_path(tmp_path, leave_out, extra=None):
     return str(bindir)
 
 
-def run_setup(path):
+def run_setup(path, options=("--no-build", "--no-user-kernel"), **env_changes):
     env = {k: v for k, v in os.environ.items() if k not in ("JAVA_HOME",)}
     env["PATH"] = path
-    return subprocess.run(["bash", str(SETUP), "--no-build", "--no-user-kernel"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
+    env.update(env_changes)
+    return subprocess.run(["bash", str(SETUP), *options], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
 
 
 def assert_one_line_reason(result, words):
@@ -52,9 +53,28 @@ def test_java_too_old(tmp_path):
     assert_one_line_reason(result, ["version 11", "JDK 17"])
 
 
-def test_no_maven(tmp_path):
+def test_no_maven_is_fine_when_nothing_is_built(tmp_path):
+    """--no-build with the jars there: Maven is not needed (it used to be required all the same)."""
     result = run_setup(fake_path(tmp_path, {"mvn"}))
-    assert_one_line_reason(result, ["no mvn found", "Maven"])
+    assert result.returncode == 0, result.stderr
+    assert "kernel 'java'" in result.stdout, result.stdout
+
+
+def test_no_maven_when_a_build_is_needed(tmp_path):
+    # without mvn on PATH the build's fingerprint (which names Maven) differs: a build is needed
+    result = run_setup(fake_path(tmp_path, {"mvn"}), options=("--no-user-kernel",))
+    assert_one_line_reason(result, ["no mvn found", "need building", "Maven"])
+    assert (ROOT / "target" / "build.sha256").is_file(), "the stamp of the last build was removed"
+
+
+def test_a_home_that_cannot_be_written_fails_with_the_reason(tmp_path):
+    """The user install fails with the installer's reason in one line and a non-zero status (it
+    used to print a Java stack trace and "install (--user) failed: " and exit 0)."""
+    home = tmp_path / "home"
+    home.write_text("a file where the home folder should be")
+    result = run_setup(os.environ["PATH"], options=("--no-build",), HOME=str(home))
+    assert_one_line_reason(result, ["kernel install (--user) failed", f"cannot write {home}"])
+    assert "Exception" not in result.stderr and "\tat " not in result.stderr
 
 
 def test_unknown_option_is_refused():

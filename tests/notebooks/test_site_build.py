@@ -101,3 +101,57 @@ def test_consecutive_stream_outputs_are_joined():
     assert [(o.output_type, o.get("name"), o.get("text")) for o in nb.cells[1].outputs] == [
         ("stream", "stdout", "a\nb\n"), ("display_data", None, None), ("stream", "stdout", "c\n"),
         ("stream", "stderr", "ef")]
+
+
+def test_a_notebook_that_is_not_json_is_named_and_nothing_is_built(folders, capsys):
+    tiny_notebook(folders["notebooks"], "00-fine", "Fine", "1 + 1")
+    (folders["notebooks"] / "01-broken.ipynb").write_text('{"cells": [ {"cell_type": "mark')
+
+    assert runner.main(["site", "--no-pdf", "--jobs", "1"]) == 1
+
+    err = capsys.readouterr().err
+    assert "01-broken.ipynb is not a readable notebook" in err, err
+    assert "Traceback" not in err
+    assert not folders["executed"].exists(), "a kernel ran although a notebook could not be read"
+    assert [p.name for p in folders["site"].iterdir()] == ["old.html"]
+    assert not folders["site.next"].exists()
+
+
+def test_a_cell_past_the_time_limit_is_reported_as_timed_out(folders, monkeypatch, capsys):
+    monkeypatch.setattr(runner, "CELL_TIMEOUT", 3)
+    tiny_notebook(folders["notebooks"], "00-slow", "Slow", "Thread.sleep(60_000);")
+
+    assert runner.main(["execute", "--jobs", "1", str(folders["notebooks"] / "00-slow.ipynb")]) == 1
+
+    err = capsys.readouterr().err
+    assert "00-slow: cell 2 timed out after 3 s" in err, err
+
+
+def test_published_pages_carry_no_script_from_a_notebook(folders):
+    """Markdown is sanitized (tools/sanitize.py) and every template value escaped: a notebook's
+    Markdown cannot put a script, an event handler or a javascript:/data: link on the pages, and
+    its title cannot break out of <title>; headings, links, images, tables and formulas stay."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "java", "display_name": "Java", "language": "java"}
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Evil </title><script>alert('title')</script>\n\nA test page."),
+        nbformat.v4.new_markdown_cell(
+            "## Section\n\n<script>alert('body')</script><img src=\"figures/x.png\" alt=\"x\" onerror=\"alert(1)\">\n\n"
+            "[js](javascript:alert(2)) [data](data:text/html;base64,PHNjcmlwdD4=) [next](#section)\n\n"
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n$a < b$ and $$\\sum_i x_i$$"),
+        nbformat.v4.new_code_cell("1 + 1")]
+    nbformat.write(nb, folders["notebooks"] / "00-evil.ipynb")
+
+    assert runner.main(["site", "--no-pdf", "--jobs", "1"]) == 0
+
+    site = folders["site"]
+    for page in ("00-evil.html", "index.html", "print.html"):
+        html = (site / page).read_text()
+        assert "<script>alert" not in html and "onerror" not in html, page
+        assert "javascript:" not in html and "data:text/html" not in html, page
+    page = (site / "00-evil.html").read_text()
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "&lt;/title&gt;&lt;script&gt;" in title, title
+    assert '<img alt="x" src="figures/x.png"' in page or '<img src="figures/x.png" alt="x"' in page, page
+    assert "<table>" in page and 'href="#section"' in page
+    assert "$a &lt; b$" in page and "\\sum_i x_i" in page

@@ -65,8 +65,10 @@ async function printPdf(browser, pageFile, outFile) {
   const phase = (name) => phases.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const page = await browser.newPage();
   try {
-    // Offline: only local files.
-    await page.route(/^(?!file:)/, (route) => route.abort());
+    // Offline, and only the site's own files: a request for anything outside the folder of the
+    // print page (the web, /etc, a file a notebook names) is refused.
+    const siteUrl = pathToFileURL(path.dirname(path.resolve(pageFile))).href + '/';
+    await page.route((url) => !url.href.startsWith(siteUrl), (route) => route.abort());
     await page.goto(pathToFileURL(path.resolve(pageFile)).href, { waitUntil: 'load', timeout: 120_000 });
     await page.waitForFunction(() => window.MathJax && window.MathJax.isReady, null, { timeout: 120_000 });
     phase('loaded');

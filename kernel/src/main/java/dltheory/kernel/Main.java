@@ -4,9 +4,12 @@ import dltheory.kernel.install.InstallOptions;
 import dltheory.kernel.install.Installer;
 import dltheory.kernel.install.Warmup;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Entry point: {@code install [...]}, {@code uninstall [...]}, or a connection file to run the kernel.
@@ -28,7 +31,29 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             System.err.println(args[0] + ": " + e.getMessage());
             System.exit(2);
+        } catch (FileSystemException e) {
+            // a read-only or foreign folder: one line naming the file and the reason, no stack trace
+            System.err.println(args[0] + ": cannot write " + e.getFile() + ": " + reason(e));
+            System.exit(1);
         }
+    }
+
+    /** The home folder as Jupyter finds it: $HOME when set (Java's user.home reads the password
+     *  database instead, so the two differ when HOME is set to another folder). */
+    static Path home(Map<String, String> env) {
+        String home = env.get("HOME");
+        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"));
+    }
+
+    /** The operating system's reason for a failed file operation, in words. */
+    static String reason(FileSystemException e) {
+        if (e.getReason() != null) {
+            return e.getReason();
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static void command(String name, List<String> rest) throws Exception {
@@ -53,7 +78,7 @@ public final class Main {
 
     private static InstallOptions options(List<String> args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return InstallOptions.parse(args, System.getenv(), Path.of(System.getProperty("user.home")), java);
+        return InstallOptions.parse(args, System.getenv(), home(System.getenv()), java);
     }
 
     private static Path ownJar() throws Exception {
