@@ -232,10 +232,10 @@ def main(argv=None):
     names = [p.stem for p in paths]
     notebook_claims = {}
     for p in paths:
-        nb = nbformat.read(p, as_version=4)
         try:
+            nb = runner.read_notebook(p)
             seed_cell(nb, p.stem)
-        except NoSeedCell as e:
+        except (NoSeedCell, runner.NotebookFailed) as e:
             print(f"seeds: {e}", file=sys.stderr)
             return 2
         notebook_claims[p.stem] = claims.claims_of(nb)

@@ -89,6 +89,10 @@ def test_a_notebook_without_a_seed_cell_is_an_error_naming_it(tmp_path, capsys):
     assert "02-seedless" in captured.err and "no seed cell" in captured.err, captured.err
     assert "runs" not in captured.out and not out.exists(), "a notebook without a seed cell was run"
 
+    (tmp_path / "03-broken.ipynb").write_text("{not json", encoding="utf-8")
+    assert seeds.main(["--out", str(out), str(fine), str(tmp_path / "03-broken.ipynb")]) == 2
+    assert "03-broken.ipynb is not a readable notebook" in capsys.readouterr().err
+
 
 def test_the_seed_is_replaced_in_the_seed_cell_only():
     nb = nbformat.v4.new_notebook()
