@@ -5,6 +5,7 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.knowm.xchart.XYChart;
 
+import dltheory.linalg.Vectors;
 import dltheory.plot.Plots;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
@@ -16,13 +17,85 @@ import tech.tablesaw.api.Table;
  *
  * @param t        the forward state h_t⁽ᶠ⁾ whose gradient is split
  * @param norms    norms[k] = ‖∇_{h_t⁽ᶠ⁾} L_{t+k}‖ for k = 0 … T − t
+ * @param direct   direct[k] = ‖V⁽ᶠ⁾ᵀe_{t+k}‖, the part's size where it enters the chain at h_{t+k}⁽ᶠ⁾
  * @param residual ‖Σ_k ∇L_{t+k} − ∇L‖ / ‖∇L‖, with ∇L from one pass with a loss at every step
  */
-public record ContributionByDistance(int t, double[] norms, double residual) {
+public record ContributionByDistance(int t, double[] norms, double[] direct, double residual) {
 
-    /** Copies the norms. */
+    /** Copies the arrays; requires one direct size per part. */
     public ContributionByDistance {
+        if (norms == null || direct == null || direct.length != norms.length) {
+            throw new IllegalArgumentException("norms and direct must have the same length");
+        }
         norms = norms.clone();
+        direct = direct.clone();
+    }
+
+    /** A copy of the direct sizes ‖V⁽ᶠ⁾ᵀe_{t+k}‖, index k = distance. */
+    @Override
+    public double[] direct() {
+        return direct.clone();
+    }
+
+    /**
+     * The envelope r^k·‖V⁽ᶠ⁾ᵀe_{t+k}‖ of the part from L_{t+k} (notebook 06, section 3): the part
+     * enters the chain as V⁽ᶠ⁾ᵀe_{t+k} and then takes k steps back, each multiplying by
+     * U⁽ᶠ⁾ᵀdiag(σ′), of norm at most r = γ‖U⁽ᶠ⁾‖₂ (notebook 05, eq. 5). It bounds each part, not
+     * the order of the parts: a farther part can be larger than a nearer one when its residual is.
+     *
+     * @param rate r = γ‖U⁽ᶠ⁾‖₂, ≥ 0
+     */
+    public double[] envelope(double rate) {
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("rate must be finite and >= 0, got " + rate);
+        }
+        double[] b = new double[norms.length];
+        for (int k = 0; k < b.length; k++) {
+            b[k] = Math.pow(rate, k) * direct[k];
+        }
+        return b;
+    }
+
+    /**
+     * max over k ≥ 1 of ‖∇L_{t+k}‖ / envelope_k (≤ 1 when every part lies under its envelope; a
+     * part and envelope both 0 count as 0). The part at k = 0 is V⁽ᶠ⁾ᵀe_t itself, equal to its
+     * envelope by construction, and is left out (0 when T = t).
+     */
+    public double worstEnvelopeRatio(double rate) {
+        double[] b = envelope(rate);
+        double worst = 0;
+        for (int k = 1; k < b.length; k++) {
+            worst = Math.max(worst, b[k] == 0 ? (norms[k] == 0 ? 0 : Double.POSITIVE_INFINITY) : norms[k] / b[k]);
+        }
+        return worst;
+    }
+
+    /**
+     * The bound on {@link #shareFrom(int)} that the envelope gives: Σ_{k ≥ K} envelope_k / Σ_k ‖∇L_{t+k}‖.
+     */
+    public double shareBoundFrom(int distance, double rate) {
+        if (distance < 0) {
+            throw new IllegalArgumentException("distance must be >= 0, got " + distance);
+        }
+        double[] b = envelope(rate);
+        double far = 0;
+        double all = 0;
+        for (int k = 0; k < norms.length; k++) {
+            all += norms[k];
+            if (k >= distance) {
+                far += b[k];
+            }
+        }
+        return far / all;
+    }
+
+    /** How many distances k have a part larger than the part at k − 1: where the decay is not monotone. */
+    public int increases() {
+        int n = 0;
+        for (int k = 1; k < norms.length; k++) {
+            n += norms[k] > norms[k - 1] ? 1 : 0;
+        }
+        return n;
     }
 
     /** A copy of the norms, index k = distance. */
@@ -46,7 +119,11 @@ public record ContributionByDistance(int t, double[] norms, double residual) {
         double[] full = BidirectionalBptt.gradients(net, x, BidirectionalLoss.everyStep(targets)).hForward(t);
         double[] sum = new double[full.length];
         double[] norms = new double[steps - t + 1];
+        double[] direct = new double[norms.length];
+        BidirectionalPass pass = net.forward(x);
         for (int k = 0; k < norms.length; k++) {
+            double[] e = BidirectionalLoss.everyStep(targets).outputGradient(pass, t + k);
+            direct[k] = Vectors.norm(Vectors.transposeTimes(net.vF(), e));
             double[] part = BidirectionalBptt.gradients(net, x, BidirectionalLoss.at(targets, t + k)).hForward(t);
             double sq = 0;
             for (int i = 0; i < part.length; i++) {
@@ -61,7 +138,7 @@ public record ContributionByDistance(int t, double[] norms, double residual) {
             diff += (sum[i] - full[i]) * (sum[i] - full[i]);
             ref += full[i] * full[i];
         }
-        return new ContributionByDistance(t, norms, Math.sqrt(diff / ref));
+        return new ContributionByDistance(t, norms, direct, Math.sqrt(diff / ref));
     }
 
     /** Σ_{k ≥ K} ‖∇L_{t+k}‖ / Σ_k ‖∇L_{t+k}‖: the share of the losses at least K steps away. */
@@ -93,6 +170,19 @@ public record ContributionByDistance(int t, double[] norms, double residual) {
         String h = "h" + Plots.subscript(t) + "⁽ᶠ⁾";
         return Tables.of("Parts of ∇L at " + h + " from the loss k steps later", out, "k",
                 "‖∇L_{t+k} at " + h + "‖", "share from k or more steps");
+    }
+
+    /**
+     * {@link #chart()} with the dashed envelope r^k·‖V⁽ᶠ⁾ᵀe_{t+k}‖ ({@link #envelope(double)}).
+     */
+    public XYChart chart(double rate) {
+        XYChart chart = chart();
+        double[] k = new double[norms.length];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = i;
+        }
+        Plots.reference(chart, "envelope (γ‖U⁽ᶠ⁾‖₂)ᵏ‖V⁽ᶠ⁾ᵀe" + Plots.subscript(t) + "₊ₖ‖", k, envelope(rate));
+        return chart;
     }
 
     /** ‖∇_{h_t⁽ᶠ⁾} L_{t+k}‖ against the distance k, on a log axis. */

@@ -19,7 +19,7 @@ import dltheory.plot.Plots;
  * The experiment is the smallest net where the gradient explodes: one linear unit
  * h_t = w h_{t−1} (n = 1, σ the identity), read at step T with the loss
  * L(w) = ½(h_T − y)² = ½(wᵀ h_0 − y)² (here wᵀ is the T-th power of the scalar w). Then
- * ∂h_T/∂h_0 = wᵀ and dL/dw = T w^{T−1} h_0 (wᵀ h_0 − y), which for |w| &gt; 1 grows like |w|^{2T}.
+ * ∂h_T/∂h_0 = wᵀ and dL/dw = T w^{T−1} h_0 (wᵀ h_0 − y), which for |w| &gt; 1 grows like |w|^{2T−1}.
  */
 public final class Clipping {
 

@@ -102,4 +102,26 @@ class BidirectionalGradientNormsTest {
                 new double[] {0, 0, 2});
         assertFalse(flat.chart("t").getSeriesMap().get("backward chain h⁽ᵇ⁾").getMarker() instanceof RingMarker);
     }
+
+    /**
+     * Notebook 06, section 3, on 300 seeds built as the notebook builds them: with a loss at every
+     * step each profile spans under 2.5 decades (the check allows 3), while the profile of a loss
+     * at t = T alone spans more than 3 (so the check rejects a decaying profile), and at least the
+     * (T − 1)·log₁₀(1/γ‖U‖₂) decades that the bound forces.
+     */
+    @Test
+    void notebookProfileChecksHoldForEverySeed() {
+        int T = 40;
+        for (long seed = 1; seed <= 300; seed++) {
+            var net = BidirectionalRnn.random(3, 4, 2, 1.5, Activation.SIGMOID, Seeded.rng(seed, "long net"));
+            DMatrixRMaj x = Seeded.normal(3, T, 0, 1, Seeded.rng(seed, "long x"));
+            DMatrixRMaj y = Seeded.normal(2, T, 0, 1, Seeded.rng(seed, "long targets"));
+            var every = BidirectionalGradientNorms.of(net, x, BidirectionalLoss.everyStep(y), "c");
+            assertTrue(every.decades(Chain.FORWARD) < 2.5 && every.decades(Chain.BACKWARD) < 2.5, "seed " + seed);
+            var last = BidirectionalGradientNorms.of(net, x, BidirectionalLoss.lastStep(y), "a");
+            double rate = BidirectionalGradientNorms.contraction(net, Chain.FORWARD);
+            assertTrue(last.decades(Chain.FORWARD) > 3, "seed " + seed);
+            assertTrue(last.decades(Chain.FORWARD) >= (T - 1) * Math.log10(1 / rate), "seed " + seed);
+        }
+    }
 }
