@@ -105,11 +105,11 @@ def stream_text(outputs):
 
 
 def test_jshell_commands_as_magics(kernel):
-    kernel.execute("int shownVar = 3;\ndouble halve(double x) { return x / 2; }\nrecord Pair(int a, int b) { }\n"
+    kernel.execute("int shownVar = 3;\nString shownText = \"a\";\ndouble halve(double x) { return x / 2; }\nrecord Pair(int a, int b) { }\n"
                    "interface Shape { }\nimport java.time.*;")
     reply, outputs = kernel.execute("%vars")
     assert reply["status"] == "ok", reply
-    assert "int shownVar = 3\n" in stream_text(outputs)
+    assert "int shownVar = 3\n" in stream_text(outputs) and 'String shownText = "a"\n' in stream_text(outputs)
     _, outputs = kernel.execute("%methods")
     assert "double halve(double)\n" in stream_text(outputs)
     _, outputs = kernel.execute("%types")

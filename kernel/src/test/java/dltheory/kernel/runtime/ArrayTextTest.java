@@ -30,8 +30,6 @@ class ArrayTextTest {
         String cols = ArrayText.of(new int[2][600]);
         assertEquals("int[2][] { int[600] { 0, 0, 0, ..., 0, 0, 0 }, int[600] { 0, 0, 0, ..., 0, 0, 0 } }", cols,
                 "each level longer than 6 is cut once the whole is over the threshold");
-        long start = System.nanoTime();
-        String big = ArrayText.of(new double[10_000_000]);
-        assertTrue(System.nanoTime() - start < 1_000_000_000L && big.length() < 80, big);
+        assertEquals("double[10000000] { 0.0, 0.0, 0.0, ..., 0.0, 0.0, 0.0 }", ArrayText.of(new double[10_000_000]));
     }
 }
