@@ -68,7 +68,7 @@ public final class ErrorReports {
      * A compile error for the given problems in {@code cell}. Names that are not defined (javac's
      * "cannot find symbol", "package ... does not exist") are reported once, at the first of them; the
      * others are listed on one line with a hint: a cell run before the set-up cells is the usual cause,
-     * and one block per undefined name (8 in a cell of notebook 01) hid it.
+     * and one block per undefined name (8 for one cell in issue 33) hid it.
      */
     public CellError compile(SourceText cell, List<Problem> problems) {
         List<String> lines = new ArrayList<>();
