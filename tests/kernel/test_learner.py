@@ -105,8 +105,10 @@ def stream_text(outputs):
 
 
 def test_jshell_commands_as_magics(kernel):
-    kernel.execute("int shownVar = 3;\nString shownText = \"a\";\ndouble halve(double x) { return x / 2; }\nrecord Pair(int a, int b) { }\n"
+    # (a String declared above an import in the same cell would be reset to null: JShell re-declares it)
+    kernel.execute("int shownVar = 3;\ndouble halve(double x) { return x / 2; }\nrecord Pair(int a, int b) { }\n"
                    "interface Shape { }\nimport java.time.*;")
+    kernel.execute('String shownText = "a";')
     reply, outputs = kernel.execute("%vars")
     assert reply["status"] == "ok", reply
     assert "int shownVar = 3\n" in stream_text(outputs) and 'String shownText = "a"\n' in stream_text(outputs)
