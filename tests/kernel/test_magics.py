@@ -90,7 +90,10 @@ def test_maven_resolves_an_artifact_from_the_local_repository_offline(offline_ke
     v = ejml_version()
     reply, outputs = k.execute(f"%maven org.ejml:ejml-simple:{v}")
     assert reply["status"] == "ok", reply
-    assert outputs == [], "a cell that is only %maven shows nothing"
+    assert [m["msg_type"] for m in outputs] == ["stream"], "a cell that is only %maven shows one line, no value"
+    line = outputs[0]["content"]["text"]
+    assert line.startswith(f"Added to the class path: org.ejml:ejml-simple:{v}, ") and line.count("\n") == 1, line
+    assert f", org.ejml:ejml-core:{v}" in line, "the dependencies, by group:artifact:version"
     assert loaded(k, "org.eclipse.aether.")
     assert k.value("new org.ejml.simple.SimpleMatrix(new double[][]{{1, 2}, {3, 4}}).determinant()") == "-2.0"
     assert k.value("org.ejml.data.DMatrixRMaj.class.getProtectionDomain().getCodeSource().getLocation().getPath()") \

@@ -1,6 +1,7 @@
 package dltheory.kernel;
 
 import dltheory.kernel.display.DisplayPublisher;
+import dltheory.kernel.display.ValueRenderer;
 import dltheory.kernel.eval.CellClassLoader;
 import dltheory.kernel.eval.CellError;
 import dltheory.kernel.eval.CodeAnalysis;
@@ -17,7 +18,6 @@ import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 
@@ -63,7 +63,7 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
     public NotebookKernel(CompletableFuture<Evaluator> evaluator, CellClassLoader cellLoader,
                           DisplayPublisher displays, Path workingDirectory) {
         super(IMPLEMENTATION, VERSION, languageInfo(), List.of(), null, new JupyterIO(StandardCharsets.UTF_8),
-                new CommManager(), new Renderer(), null, new MagicsRegistry(), false,
+                new CommManager(), new ValueRenderer(), null, new MagicsRegistry(), false,
                 new StringStyler("", "", "", i -> ""));
         this.evaluator = evaluator;
         this.cellLoader = cellLoader;
@@ -77,10 +77,20 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
         return magics;
     }
 
-    /** The {@code language_info} of {@code kernel_info_reply}. */
+    /**
+     * The {@code language_info} of {@code kernel_info_reply}. Its version is the JDK's major version
+     * ({@code "17"}): JupyterLab copies {@code language_info} into the notebook's metadata when the kernel
+     * connects and marks the notebook modified if it differs, so the full version ({@code 17.0.9+9})
+     * dirtied every notebook saved on another update of the same JDK.
+     */
     public static LanguageInfo languageInfo() {
-        return new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell",
+        return new LanguageInfo("java", languageVersion(), "text/x-java-source", ".jshell",
                 "java", "text/x-java", null);
+    }
+
+    /** The JDK's major version, as {@code language_info.version} reports it. */
+    public static String languageVersion() {
+        return String.valueOf(Runtime.version().feature());
     }
 
     /**
@@ -208,6 +218,11 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
         evaluator().addToClasspath(fresh);
         fresh.forEach(cellLoader::addPath);
         installExtensions();
+    }
+
+    @Override
+    public jdk.jshell.JShell jshell() {
+        return evaluator().jshell();
     }
 
     @Override

@@ -42,7 +42,11 @@ public final class NotebookDisplay implements Extension {
         RenderingWarmUp.start();
     }
 
-    /** Registers the chart and table renderers with {@code renderer}. */
+    /**
+     * Registers the chart and table renderers with {@code renderer}. A bare number is left to the
+     * kernel, which shows it as Java prints it ({@code Math.PI} as {@code 3.141592653589793}); the
+     * rounded format of {@link Results#number} is for the tables that show records and maps.
+     */
     @SuppressWarnings({"rawtypes", "unchecked"})
     public static void register(Renderer renderer) {
         renderer.createRegistration((Class) Chart.class)
@@ -61,10 +65,6 @@ public final class NotebookDisplay implements Extension {
                 .preferring(HTML)
                 .supporting(HTML, TEXT)
                 .register((map, context) -> renderTable(Results.table((Map<?, ?>) map), context));
-        renderer.createRegistration(Double.class)
-                .preferring(TEXT)
-                .supporting(TEXT)
-                .register((value, context) -> context.renderIfRequested(TEXT, () -> Results.number((Double) value)));
         renderer.createRegistration(Table.class)
                 .preferring(HTML)
                 .supporting(HTML, TEXT)

@@ -11,8 +11,10 @@ import tech.tablesaw.api.Table;
 
 /**
  * How a cell's value that is not a chart or a table is shown: a record as a one-row table named
- * after its type, a map as a two-column table, a double with four significant digits, so that
- * no output is a raw {@code toString} such as {@code Estimate[value=0.12351214125852533, …]}.
+ * after its type, a map as a two-column table, the doubles inside both with four significant
+ * digits, so that no output is a raw {@code toString} such as
+ * {@code Estimate[value=0.12351214125852533, …]}. A bare double is not rounded: the kernel shows it
+ * as Java prints it.
  */
 public final class Results {
 
@@ -37,11 +39,12 @@ public final class Results {
             keys.add(key.isEmpty() ? "(none)" : key);
             values.add(e.getValue() instanceof Double d ? number(d) : String.valueOf(e.getValue()));
         }
-        return Table.create("Map of " + map.size() + " entries", StringColumn.create("key", keys),
+        String size = map.size() == 1 ? "1 entry" : map.size() + " entries";
+        return Table.create("Map of " + size, StringColumn.create("key", keys),
                 StringColumn.create("value", values));
     }
 
-    /** A double with four significant digits. */
+    /** A double with four significant digits, as the tables of records and maps show it. */
     public static String number(double value) {
         return SignificantFormat.format(value, 4);
     }

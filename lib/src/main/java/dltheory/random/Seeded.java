@@ -75,12 +75,21 @@ public final class Seeded {
 
     /** A vector of n i.i.d. N(mean, std²) draws. */
     public static double[] normal(int n, double mean, double std, Random rng) {
+        requireLength(n);
         return normal(n, 1, mean, std, rng).data;
     }
 
     /** A vector of n i.i.d. U(lo, hi) draws (the same draws as the n×1 matrix). */
     public static double[] uniform(int n, double lo, double hi, Random rng) {
+        requireLength(n);
         return uniform(n, 1, lo, hi, rng).data;
+    }
+
+    /** A vector's length, named as its caller names it (not the rows of the n×1 matrix it is drawn as). */
+    private static void requireLength(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n (the number of draws) must be >= 1, got " + n);
+        }
     }
 
     private static void requireShape(int rows, int cols) {

@@ -58,7 +58,7 @@ class NotebookDisplayTest {
     }
 
     @Test
-    void recordsMapsAndDoublesAreShownWithoutTheirToString() {
+    void recordsAndMapsAreShownWithoutTheirToStringAndBareDoublesInFull() {
         DisplayData data = renderer().render(new Estimate(0.12351214125852533, 4.3461444785649304E-4));
         String text = (String) data.getData(NotebookDisplay.TEXT);
         String html = (String) data.getData(NotebookDisplay.HTML);
@@ -66,7 +66,12 @@ class NotebookDisplayTest {
         assertTrue(html.contains("4.346×10⁻⁴"), html);
         String map = (String) renderer().render(new java.util.LinkedHashMap<>(java.util.Map.of("", 6))).getData(NotebookDisplay.TEXT);
         assertTrue(map.contains("(none)") && !map.contains("{"), map);
-        assertEquals("4.845", renderer().render(4.844885106649441).getData(NotebookDisplay.TEXT));
+        assertEquals("Map of 1 entry", renderer().render(java.util.Map.of("a", 1)).getData(NotebookDisplay.TEXT)
+                .toString().lines().findFirst().orElse("").strip());
+        assertEquals("Map of 2 entries", renderer().render(java.util.Map.of("a", 1, "b", 2)).getData(NotebookDisplay.TEXT)
+                .toString().lines().findFirst().orElse("").strip());
+        // a bare double is the kernel's to show, in full as Java prints it
+        assertEquals("4.844885106649441", renderer().render(4.844885106649441).getData(NotebookDisplay.TEXT));
     }
 
     @Test

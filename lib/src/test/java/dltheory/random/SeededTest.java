@@ -70,6 +70,10 @@ class SeededTest {
         assertTrue(e.getMessage().contains("p must be in [0, 1]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Seeded.normal(0, 2, 0, 1, Seeded.rng(1)));
         assertTrue(e.getMessage().contains("rows must be >= 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Seeded.normal(0, 0, 1, Seeded.rng(1)));
+        assertTrue(e.getMessage().startsWith("n (the number of draws) must be >= 1, got 0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Seeded.uniform(-1, 0, 1, Seeded.rng(1)));
+        assertTrue(e.getMessage().startsWith("n (the number of draws) must be >= 1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Seeded.uniform(1, 1, 1, 1, Seeded.rng(1)));
         assertThrows(IllegalArgumentException.class, () -> Seeded.normal(1, 1, 0, -1, Seeded.rng(1)));
     }

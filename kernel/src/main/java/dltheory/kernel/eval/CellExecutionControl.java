@@ -45,6 +45,33 @@ final class CellExecutionControl extends DirectExecutionControl {
         return value == null ? "null" : value.getClass().getTypeName();
     }
 
+    /**
+     * A variable's value as {@code %vars} lists it: arrays as a cell shows them, strings quoted, and no
+     * more than {@value #VALUE_CHARS} characters (JShell's own form lists every element of an array).
+     */
+    @Override
+    public String varValue(String className, String varName) throws RunException, EngineTerminationException,
+            InternalException {
+        Object value;
+        try {
+            java.lang.reflect.Field field = findClass(className).getDeclaredField(varName);
+            field.setAccessible(true);
+            value = field.get(null);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            throw new InternalException(e.toString());
+        }
+        String text;
+        try {
+            text = value instanceof String s ? '"' + s + '"' : dltheory.kernel.runtime.ArrayText.of(value);
+        } catch (RuntimeException e) {
+            text = value.getClass().getTypeName() + " (toString() threw " + e.getClass().getSimpleName() + ")";
+        }
+        return text.length() > VALUE_CHARS ? text.substring(0, VALUE_CHARS - 3) + "..." : text;
+    }
+
+    /** Longest value {@link #varValue} gives. */
+    static final int VALUE_CHARS = 80;
+
     @Override
     protected String throwConvertedInvocationException(Throwable cause) throws RunException, InternalException {
         lastFailure = cause;

@@ -80,6 +80,60 @@ public final class CodeAnalysis {
         return new Matches(new ArrayList<>(matches), span[0] + anchor[0], cursor);
     }
 
+    /** A completion's kind as ipykernel names them ({@code function}, {@code class}, ...) and its signature. */
+    public record Typed(String text, String type, String signature) {
+    }
+
+    private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
+            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
+            "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
+            "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
+            "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
+            "void", "volatile", "while", "var", "record", "yield", "true", "false", "null");
+
+    /**
+     * The kind of each completion of {@code m}, as the completion reply's
+     * {@code metadata._jupyter_types_experimental} carries them (JupyterLab shows the kind beside each match):
+     * {@code function} for a method (the continuation ends with {@code (}), {@code class} for a capitalised
+     * name, {@code keyword}, {@code magic}, {@code module} for a package after {@code import}, else
+     * {@code instance}. Methods also get their signature(s) from JShell, as long as
+     * {@code budgetNanos} lasts (JupyterLab drops a reply slower than 1 s), then only their kind.
+     */
+    public List<Typed> types(String code, Matches m, long budgetNanos) {
+        long deadline = System.nanoTime() + budgetNanos;
+        int[] span = snippetAround(code, m.start());
+        String before = code.substring(span[0], m.start());
+        boolean importing = before.stripLeading().startsWith("import ");
+        List<Typed> out = new ArrayList<>();
+        for (String text : m.matches()) {
+            String type;
+            String signature = "";
+            if (text.startsWith("%")) {
+                type = "magic";
+            } else if (text.endsWith("(") || text.endsWith("()")) {
+                type = "function";
+                if (System.nanoTime() < deadline) {
+                    String call = before + (text.endsWith("()") ? text.substring(0, text.length() - 1) : text);
+                    List<String> sigs = new ArrayList<>();
+                    for (SourceCodeAnalysis.Documentation d : analysis.documentation(call, call.length(), false)) {
+                        sigs.add(d.signature());
+                    }
+                    signature = String.join("\n", sigs);
+                }
+            } else if (KEYWORDS.contains(text)) {
+                type = "keyword";
+            } else if (importing && !text.isEmpty() && Character.isLowerCase(text.charAt(0))) {
+                type = "module";
+            } else if (!text.isEmpty() && Character.isUpperCase(text.charAt(0)) && !text.equals(text.toUpperCase())) {
+                type = "class";
+            } else {
+                type = "instance";
+            }
+            out.add(new Typed(text, type, signature));
+        }
+        return out;
+    }
+
     /**
      * Signature(s) and Javadoc (when the JDK's sources are installed) of the element at {@code cursor}.
      * The cursor may be anywhere in the identifier, not only after it (Shift+Tab in {@code Math.s|qrt}).

@@ -33,10 +33,55 @@ public final class ErrorReports {
     public record Problem(String message, int start, int position, int end) {
     }
 
-    /** A compile error for the given problems in {@code cell}. */
+    /** The end of the hint under an error about names that are not defined: the commonest cause in a notebook. */
+    public static final String RUN_ABOVE_HINT = "in a cell above that has not been run? Run → Run All Above";
+
+    /** {@code `SEED`, `rng` and `Seeded` are not defined: are they defined in a cell above ...}. */
+    static String undefinedHint(List<String> names) {
+        List<String> quoted = names.stream().map(n -> "`" + n + "`").toList();
+        if (quoted.size() == 1) {
+            return quoted.get(0) + " is not defined: is it defined " + RUN_ABOVE_HINT;
+        }
+        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1)
+                + " are not defined: are they defined " + RUN_ABOVE_HINT;
+    }
+
+    private static final java.util.regex.Pattern SYMBOL =
+            java.util.regex.Pattern.compile("symbol:\\s+(?:static\\s+)?\\w+\\s+([\\w$.]+)");
+    private static final java.util.regex.Pattern PACKAGE =
+            java.util.regex.Pattern.compile("^package ([\\w$.]+) does not exist");
+
+    /** The name a "cannot find symbol" or "package ... does not exist" message is about, or null. */
+    static String missingName(String message) {
+        java.util.regex.Matcher pkg = PACKAGE.matcher(message);
+        if (pkg.find()) {
+            return pkg.group(1);
+        }
+        if (!message.startsWith("cannot find symbol")) {
+            return null;
+        }
+        java.util.regex.Matcher m = SYMBOL.matcher(message);
+        return m.find() ? m.group(1) : "?";
+    }
+
+    /**
+     * A compile error for the given problems in {@code cell}. Names that are not defined (javac's
+     * "cannot find symbol", "package ... does not exist") are reported once, at the first of them; the
+     * others are listed on one line with a hint: a cell run before the set-up cells is the usual cause,
+     * and one block per undefined name (8 for one cell in issue 33) hid it.
+     */
     public CellError compile(SourceText cell, List<Problem> problems) {
         List<String> lines = new ArrayList<>();
+        java.util.LinkedHashSet<String> missing = new java.util.LinkedHashSet<>();
         for (Problem p : problems) {
+            String name = missingName(p.message());
+            if (name != null && !missing.isEmpty()) {
+                missing.add(name);
+                continue;
+            }
+            if (name != null) {
+                missing.add(name);
+            }
             int at = p.start() >= 0 ? p.start() : p.position();
             lines.add("Compilation error, line " + cell.lineOf(at) + ": " + firstLine(p.message()));
             lines.add("    " + cell.lineText(at));
@@ -47,6 +92,9 @@ public final class ErrorReports {
                     lines.add("    " + extra);
                 }
             }
+        }
+        if (!missing.isEmpty()) {
+            lines.add(undefinedHint(List.copyOf(missing)));
         }
         String evalue = problems.isEmpty() ? "compilation failed" : firstLine(problems.get(0).message());
         return new CellError(COMPILE_ENAME, evalue, lines);
@@ -63,8 +111,8 @@ public final class ErrorReports {
     /** An error for a declaration that uses names that are not defined yet. */
     public CellError unresolved(String what, List<String> missing) {
         String msg = what + " uses undefined " + String.join(", ", missing);
-        return new CellError(COMPILE_ENAME, msg, List.of("Compilation error: " + msg,
-                "    define the missing names first, then run this cell again"));
+        List<String> names = missing.stream().map(n -> n.substring(n.lastIndexOf(' ') + 1)).toList();
+        return new CellError(COMPILE_ENAME, msg, List.of("Compilation error: " + msg, undefinedHint(names)));
     }
 
     /** The error reported for a cell stopped because one snippet ran longer than the timeout. */

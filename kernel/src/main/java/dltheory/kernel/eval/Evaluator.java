@@ -195,6 +195,11 @@ public final class Evaluator implements AutoCloseable {
         return reports;
     }
 
+    /** The JShell session (for JShell's commands as magics: {@code %vars}, {@code %list}, ...). */
+    public JShell jshell() {
+        return shell;
+    }
+
     /** JShell's source analysis; see {@link #analyze} for use outside a cell. */
     public SourceCodeAnalysis analysis() {
         return analysis;
@@ -205,6 +210,7 @@ public final class Evaluator implements AutoCloseable {
         for (Path p : paths) {
             shell.addToClasspath(p.toAbsolutePath().normalize().toString());
         }
+        SourcePath.add(analysis, paths);
     }
 
     /**
@@ -292,7 +298,7 @@ public final class Evaluator implements AutoCloseable {
             throw reports.unresolved(describe(decl), missing);
         }
         Result result = wantValue && hasShownValue(snippet) && control.hasValue() && control.value() != null
-                ? new Result(true, control.value()) : Result.NONE;
+                && !isEchoOfPrinting(source, control.value()) ? new Result(true, control.value()) : Result.NONE;
         dropFinished(events);
         return result;
     }
@@ -393,6 +399,23 @@ public final class Evaluator implements AutoCloseable {
             case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND -> true;
             default -> false;
         };
+    }
+
+    private static final java.util.regex.Pattern DISPLAY_CALL =
+            java.util.regex.Pattern.compile("^\\s*(?:[\\w$]+\\s*\\.\\s*)*display\\s*\\(");
+
+    /**
+     * True for values a cell does not show although its last snippet is an expression: the
+     * {@code PrintStream} that {@code System.out.printf(...)}, {@code format} and {@code append} return,
+     * and the display id that {@code display(x)} returns (IJava and JJava show both, as
+     * {@code java.io.PrintStream@1b2c3d} and a UUID). A {@code PrintWriter} or a {@code StringBuilder}
+     * still shows, and so does a display id kept in a variable and written alone.
+     */
+    static boolean isEchoOfPrinting(String source, Object value) {
+        if (value instanceof PrintStream) {
+            return true;
+        }
+        return dltheory.kernel.runtime.Notebook.isLastDisplayId(value) && DISPLAY_CALL.matcher(source).find();
     }
 
     private List<ErrorReports.Problem> problems(Snippet snippet, int start) {

@@ -14,6 +14,9 @@ import java.util.function.Function;
 
 /** {@code complete_request}, {@code inspect_request} and {@code is_complete_request}. */
 public final class AnalysisHandlers {
+    /** Time the signatures of a completion's methods may take (JupyterLab drops replies slower than 1 s). */
+    static final long TYPES_BUDGET_NANOS = 150_000_000L;
+
     private final NotebookKernel kernel;
 
     /** @param kernel gives access to JShell's analysis */
@@ -34,11 +37,26 @@ public final class AnalysisHandlers {
         CodeAnalysis.Matches m = names != null
                 ? new CodeAnalysis.Matches(names.getReplacements(), names.getSourceStart(), names.getSourceEnd())
                 : ask(a -> a.complete(CellPlan.codeOnly(code), cursor));
+        java.util.List<CodeAnalysis.Typed> typed = names != null
+                ? m.matches().stream().map(n -> new CodeAnalysis.Typed(n, "magic", "")).toList()
+                : ask(a -> a.types(CellPlan.codeOnly(code), m, TYPES_BUDGET_NANOS));
+        com.google.gson.JsonArray types = new com.google.gson.JsonArray();
+        for (CodeAnalysis.Typed t : typed) {
+            JsonObject item = new JsonObject();
+            item.addProperty("start", m.start());
+            item.addProperty("end", m.end());
+            item.addProperty("text", t.text());
+            item.addProperty("type", t.type());
+            item.addProperty("signature", t.signature());
+            types.add(item);
+        }
+        JsonObject metadata = new JsonObject();
+        metadata.add("_jupyter_types_experimental", types);
         JsonObject c = Json.ok();
         c.add("matches", Json.array(m.matches()));
         c.addProperty("cursor_start", m.start());
         c.addProperty("cursor_end", m.end());
-        c.add("metadata", new JsonObject());
+        c.add("metadata", metadata);
         r.reply("complete_reply", c);
     }
 

@@ -13,7 +13,7 @@ public final class KernelInfoHandler implements Handler {
     public void handle(Request request) {
         JsonObject language = new JsonObject();
         language.addProperty("name", "java");
-        language.addProperty("version", Runtime.version().toString());
+        language.addProperty("version", NotebookKernel.languageVersion());
         language.addProperty("mimetype", "text/x-java-source");
         language.addProperty("file_extension", ".jshell");
         language.addProperty("pygments_lexer", "java");

@@ -34,8 +34,7 @@ public final class Installer {
         Path dir = options.specDir();
         Files.createDirectories(dir);
         Path jar = dir.resolve("dltheory-kernel.jar");
-        List<String> jvm = new ArrayList<>(KernelSpec.DEFAULT_JVM_OPTIONS);
-        jvm.addAll(options.extraJvmOptions());
+        List<String> jvm = new ArrayList<>(KernelSpec.jvmOptions(options.extraJvmOptions()));
         String stamp = stamp(options, kernelJar, jvm);
         Path stampFile = dir.resolve(STAMP_FILE);
         if (isComplete(dir, jar) && Files.isRegularFile(stampFile)

@@ -26,4 +26,9 @@ public interface MagicHost {
 
     /** Publishes a {@code display_data} in the current cell's output. */
     void display(DisplayData data);
+
+    /** The JShell session, for JShell's commands as magics ({@code %vars}); null where there is none. */
+    default jdk.jshell.JShell jshell() {
+        return null;
+    }
 }

@@ -22,7 +22,11 @@ import java.util.TreeSet;
  *       {@code %mavenRepo <id> <url>} (also {@code %addMavenRepo}), {@code %loadFromPOM <pom> [scopes]} and
  *       {@code %%loadFromPOM [scopes]}: Maven dependencies ({@link MavenMagics});</li>
  *   <li>{@code %load <file>}: run a source file or a notebook's code cells ({@link LoadMagic});</li>
- *   <li>{@code %time <code>} and {@code %%time}: run code and show its CPU and wall times ({@link TimeMagic}).</li>
+ *   <li>{@code %time <code>} and {@code %%time}: run code and show its CPU and wall times ({@link TimeMagic});</li>
+ *   <li>JShell's commands {@code %vars}, {@code %methods}, {@code %types}, {@code %imports}, {@code %list}
+ *       and {@code %jshell /vars} ({@link JShellMagics});</li>
+ *   <li>IPython's {@code %%html}, {@code %%markdown}, {@code %%latex}, {@code %%bash} and
+ *       {@code %%writefile} ({@link TextCellMagics}).</li>
  * </ul>
  * Magics that an {@code Extension} registers in jjava's {@link MagicsRegistry} are found there when
  * no built-in magic has the name. A magic written on a line of its own runs from the kernel's shell
@@ -79,6 +83,17 @@ public final class Magics implements MagicSink {
         TimeMagic time = new TimeMagic(host);
         registerLine("time", true, time::line);
         registerCell("time", true, time::cell);
+        JShellMagics jshell = new JShellMagics(host::jshell);
+        for (String command : JShellMagics.COMMANDS) {
+            registerLine(command, false, args -> jshell.run(command));
+        }
+        registerLine("jshell", false, jshell::jshell);
+        TextCellMagics text = new TextCellMagics(host);
+        registerCell("html", false, text::html);
+        registerCell("markdown", false, text::markdown);
+        registerCell("latex", false, text::latex);
+        registerCell("bash", false, text::bash);
+        registerCell("writefile", false, text::writefile);
     }
 
     /** Registers (or replaces) a line magic; {@code showsValue}: a cell that is only this magic shows its value. */

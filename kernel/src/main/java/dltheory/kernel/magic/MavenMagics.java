@@ -184,7 +184,50 @@ final class MavenMagics {
         if (verbose) {
             out.forEach(f -> System.out.println("Added " + f));
         }
+        System.out.println(summary(files, resolver == null ? null : resolver.localRepository()));
         return out;
+    }
+
+    /**
+     * The one line a successful resolution prints, as pip's "Successfully installed ...":
+     * {@code Added to the class path: org.apache.commons:commons-math3:3.6.1} (every artifact resolved,
+     * dependencies included, as {@code group:artifact:version}; a file outside the local repository by
+     * its name).
+     */
+    static String summary(List<Path> files, Path localRepository) {
+        if (files.isEmpty()) {
+            return "Nothing added to the class path (no artifact to add)";
+        }
+        List<String> names = new ArrayList<>();
+        for (Path f : files) {
+            names.add(coordinate(f, localRepository));
+        }
+        return "Added to the class path: " + String.join(", ", names);
+    }
+
+    /** {@code group:artifact:version} of a file in the local repository's layout, or the file's name. */
+    static String coordinate(Path file, Path localRepository) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path repo = localRepository == null ? null : localRepository.toAbsolutePath().normalize();
+        if (repo != null && abs.startsWith(repo) && repo.relativize(abs).getNameCount() >= 4) {
+            Path rel = repo.relativize(abs);
+            int n = rel.getNameCount();
+            String version = rel.getName(n - 2).toString();
+            String artifact = rel.getName(n - 3).toString();
+            StringBuilder group = new StringBuilder();
+            for (int i = 0; i < n - 3; i++) {
+                group.append(i == 0 ? "" : ".").append(rel.getName(i));
+            }
+            String fileName = rel.getName(n - 1).toString();
+            String stem = artifact + "-" + version;
+            String classifier = "";
+            if (fileName.startsWith(stem + "-")) {
+                int dot = fileName.lastIndexOf('.');
+                classifier = ":" + fileName.substring(stem.length() + 1, dot > stem.length() ? dot : fileName.length());
+            }
+            return group + ":" + artifact + ":" + version + classifier;
+        }
+        return abs.getFileName().toString();
     }
 
     private static Map<String, List<String>> parse(String magic, MagicsArgs schema, List<String> args) {

@@ -18,6 +18,7 @@ public final class Notebook {
     private static volatile DisplaySink sink;
     private static volatile BaseKernel kernel;
     private static volatile MagicSink magics;
+    private static volatile String lastDisplayId;
 
     private Notebook() {
     }
@@ -60,6 +61,41 @@ public final class Notebook {
     /** {@code System.out.printf(format, args)}, as in IJava and JJava. */
     public static void printf(String format, Object... args) {
         System.out.printf(format, args);
+    }
+
+    /**
+     * {@code System.out.println(x)}, except that an array (other than {@code char[]}, which prints as
+     * its characters) prints as a cell shows it ({@code double[3] { 1.5, 2.0, 3.0 }}, {@link ArrayText})
+     * rather than as {@code [D@25e3a9b8}.
+     */
+    public static void println(Object x) {
+        if (x instanceof char[] chars) {
+            System.out.println(chars);
+        } else {
+            System.out.println(ArrayText.of(x));
+        }
+    }
+
+    /** {@code System.out.println()}: ends the line. */
+    public static void println() {
+        System.out.println();
+    }
+
+    /** {@code System.out.print(x)}, with arrays printed as {@link #println(Object)} prints them. */
+    public static void print(Object x) {
+        if (x instanceof char[] chars) {
+            System.out.print(chars);
+        } else {
+            System.out.print(ArrayText.of(x));
+        }
+    }
+
+    /**
+     * True if {@code value} is the very string {@link #display} returned last: a cell that ends with
+     * {@code display(x)} shows nothing more (IJava showed the display id as the cell's value).
+     */
+    public static boolean isLastDisplayId(Object value) {
+        return value != null && value == lastDisplayId;
     }
 
     /** Connects {@link #lineMagic} and {@link #cellMagic} to a running kernel. Called once by the kernel. */
@@ -108,6 +144,7 @@ public final class Notebook {
             data.setDisplayId(id);
         }
         sink.display(data);
+        lastDisplayId = id;
         return id;
     }
 

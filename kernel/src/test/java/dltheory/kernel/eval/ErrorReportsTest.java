@@ -20,7 +20,32 @@ class ErrorReportsTest {
         assertEquals("CompilationException", e.ename());
         assertEquals("cannot find symbol", e.evalue());
         assertEquals(List.of("Compilation error, line 2: cannot find symbol", "    int b = a + nope;",
-                "                ^^^^", "      symbol: variable nope"), e.traceback());
+                "                ^^^^", "      symbol: variable nope",
+                "`nope` is not defined: is it defined in a cell above that has not been run? Run → Run All Above"),
+                e.traceback());
+    }
+
+    @Test
+    void severalUndefinedNamesGiveOneErrorAndOneHintLine() {
+        String cell = "double x = SEED * rng.nextDouble() + Seeded.f(SEED) + (1 + \"a\");";
+        List<ErrorReports.Problem> problems = List.of(
+                problem(cell, "SEED", "cannot find symbol\n  symbol:   variable SEED\n  location: class"),
+                problem(cell, "rng", "cannot find symbol\n  symbol:   variable rng\n  location: class"),
+                problem(cell, "Seeded", "cannot find symbol\n  symbol:   variable Seeded\n  location: class"),
+                problem(cell, "(1", "bad operand types for binary operator '+'"));
+        List<String> tb = reports.compile(new SourceText(cell), problems).traceback();
+        assertEquals(1, tb.stream().filter(l -> l.contains("cannot find symbol")).count(), String.join("\n", tb));
+        assertTrue(tb.stream().anyMatch(l -> l.contains("bad operand types")), "other errors are all shown");
+        assertEquals("`SEED`, `rng` and `Seeded` are not defined: are they defined in a cell above that has not "
+                + "been run? Run → Run All Above", tb.get(tb.size() - 1));
+        assertEquals("dltheory.random", ErrorReports.missingName("package dltheory.random does not exist"));
+        assertEquals("sq", ErrorReports.missingName("cannot find symbol\n  symbol:   method sq(double)\n  location: class"));
+        assertEquals(null, ErrorReports.missingName("incompatible types: String cannot be converted to int"));
+    }
+
+    private static ErrorReports.Problem problem(String cell, String at, String message) {
+        int i = cell.indexOf(at);
+        return new ErrorReports.Problem(message, i, i, i + at.length());
     }
 
     @Test

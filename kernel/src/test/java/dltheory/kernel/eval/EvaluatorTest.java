@@ -61,6 +61,30 @@ class EvaluatorTest {
     }
 
     @Test
+    void aReturnedPrintStreamIsNotShownButWritersAndBuildersAre() throws Exception {
+        assertFalse(ev.eval("System.out.printf(\"\");", 1).hasValue());
+        assertFalse(ev.eval("System.out.format(\"%s\", \"\")", 1).hasValue());
+        assertFalse(ev.eval("System.err.append(\"\")", 1).hasValue());
+        assertEquals("ab", ev.eval("new StringBuilder(\"a\").append(\"b\")", 1).value().toString());
+        assertTrue(ev.eval("new PrintWriter(new StringWriter()).printf(\"\")", 1).hasValue());
+    }
+
+    @Test
+    void jshellCommandsListTheSession() throws Exception {
+        ev.eval("int listedCount = 3;\ndouble[] listedArray = new double[5000];\n"
+                + "long listedTwice(long x) { return 2 * x; }\nenum ListedColour { RED }\nimport java.time.*;", 1);
+        List<String> vars = dltheory.kernel.magic.JShellMagicsAccess.lines(ev.jshell(), "vars");
+        assertTrue(vars.contains("int listedCount = 3"), vars.toString());
+        assertTrue(vars.contains("double[] listedArray = double[5000] { 0.0, 0.0, 0.0, ..., 0.0, 0.0, 0.0 }"), vars.toString());
+        assertTrue(dltheory.kernel.magic.JShellMagicsAccess.lines(ev.jshell(), "methods").contains("long listedTwice(long)"));
+        assertTrue(dltheory.kernel.magic.JShellMagicsAccess.lines(ev.jshell(), "types").contains("enum ListedColour"));
+        assertTrue(dltheory.kernel.magic.JShellMagicsAccess.lines(ev.jshell(), "imports").contains("import java.time.*;"));
+        List<String> list = dltheory.kernel.magic.JShellMagicsAccess.lines(ev.jshell(), "list");
+        assertTrue(list.stream().anyMatch(l -> l.endsWith(" : int listedCount = 3;")), list.toString());
+        assertFalse(list.stream().anyMatch(l -> l.contains("import java.util.*;")), "start-up imports are not listed");
+    }
+
+    @Test
     void methodUsingAMissingMethodIsAcceptedAndWorksOnceItExists() throws Exception {
         assertFalse(ev.eval("double area(double r) { return Math.PI * square(r); }", 1).hasValue());
         CellError early = assertThrows(CellError.class, () -> ev.eval("area(1)", 2));

@@ -38,7 +38,7 @@ class MagicsTest {
     void theMagicsOfIJavaAreRegistered() {
         assertTrue(magics.lineNames().containsAll(List.of("jars", "classpath", "load", "time", "maven",
                 "addMavenDependency", "addMavenDependencies", "mavenRepo", "addMavenRepo", "loadFromPOM")), magics.lineNames().toString());
-        assertEquals(List.of("loadFromPOM", "time"), magics.cellNames());
+        assertEquals(List.of("bash", "html", "latex", "loadFromPOM", "markdown", "time", "writefile"), magics.cellNames());
     }
 
     @Test

@@ -72,6 +72,33 @@ class MavenMagicsTest {
     }
 
     @Test
+    void mavenSaysInOneLineWhatItAdded() throws Exception {
+        Path repo = dir.resolve("repo");
+        publish(repo, "tool");
+        Path s = settings(repo.toUri().toString());
+        MavenMagics maven = new MavenMagics(new FakeHost(dir), () -> new MavenSetup(s, null, null));
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            maven.addDependencies(List.of("org.example:tool:1.0"));
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals("Added to the class path: org.example:tool:1.0" + System.lineSeparator(),
+                printed.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theSummaryNamesArtifactsByCoordinates() {
+        Path local = dir.resolve("local");
+        Path math = local.resolve("org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar");
+        Path natives = local.resolve("org/example/native/2.0/native-2.0-linux-x86_64.jar");
+        assertEquals("Added to the class path: org.apache.commons:commons-math3:3.6.1, org.example:native:2.0:linux-x86_64, "
+                        + "other.jar", MavenMagics.summary(List.of(math, natives, dir.resolve("elsewhere/other.jar")), local));
+    }
+
+    @Test
     void loadFromPomCellTakesAFragment() throws Exception {
         Path repo = dir.resolve("repo");
         publish(repo, "tool");
