@@ -115,3 +115,31 @@ def test_method_whose_dependency_changed_type_names_it(k):
     reply, outputs = k.execute("twice()")
     shown = assert_shown(reply, outputs)
     assert "dep" in shown["evalue"] + "\n".join(shown["traceback"]), shown
+
+
+@pytest.mark.parametrize("code", [
+    'System.class.getMethod("exit", int.class).invoke(null, 3);',
+    'Runtime.class.getDeclaredMethod("halt", int.class).invoke(Runtime.getRuntime(), 3);',
+    'java.util.Arrays.stream(System.class.getMethods()).filter(m -> m.getName().equals("exit"))'
+    '.findFirst().orElseThrow().invoke(null, 3);',
+    'java.lang.invoke.MethodHandles.lookup().findStatic(System.class, "exit", '
+    'java.lang.invoke.MethodType.methodType(void.class, int.class)).invoke(3);',
+    'java.lang.invoke.MethodHandles.lookup().findVirtual(Runtime.class, "exit", '
+    'java.lang.invoke.MethodType.methodType(void.class, int.class)).invoke(Runtime.getRuntime(), 3);',
+    'java.util.function.IntConsumer f = System::exit; f.accept(3);',
+    'java.util.function.IntConsumer g = Runtime.getRuntime()::halt; g.accept(3);',
+], ids=["getMethod", "getDeclaredMethod-halt", "getMethods", "findStatic", "findVirtual",
+        "method-reference", "bound-method-reference"])
+def test_exit_through_reflection_or_method_handle_is_refused(k, code):
+    reply, outputs = k.execute(code)
+    shown = assert_shown(reply, outputs)
+    assert "not allowed" in shown["evalue"] or "ExitNotAllowed" in shown["ename"], shown
+    assert k.value("7 * 6") == "42"
+
+
+def test_reflection_on_other_methods_still_works(k):
+    assert k.value('String.class.getMethod("length").invoke("abcd")') == "4"
+    assert k.value('java.lang.invoke.MethodHandles.lookup().findVirtual(String.class, "length", '
+                   'java.lang.invoke.MethodType.methodType(int.class)).invoke("abc")') == "3"
+    assert k.value("(int) java.util.Arrays.stream(Math.class.getMethods())"
+                   ".filter(m -> m.getName().equals(\"abs\")).count()") == "4"

@@ -141,6 +141,7 @@ public final class KernelProcess {
         closer.setDaemon(true);
         closer.start();
         closer.join(1000);
+        NativeCopies.deleteLoaded();   // halt skips deleteOnExit
         Runtime.getRuntime().halt(0);
     }
 
