@@ -51,7 +51,9 @@ class SilentRepositoryTest {
                 ResolutionException e = assertThrows(ResolutionException.class,
                         () -> r.resolve(List.of("org.example:silent:1.0"), List.of()));
                 double seconds = (System.nanoTime() - start) / 1e9;
-                assertTrue(seconds < 20, "failed after " + seconds + " s");
+                // two files asked (POM, jar), 1.5 s each: ~6 s here, 22 s at a load of 25 on 2 cores;
+                // without the time-outs the resolver would wait 30 minutes
+                assertTrue(seconds < 60, "failed after " + seconds + " s");
                 assertTrue(e.getMessage().contains("127.0.0.1:" + server.getLocalPort()), e.getMessage());
                 assertTrue(e.getMessage().contains("no answer within"), e.getMessage());
             } finally {
