@@ -268,7 +268,10 @@ public final class Evaluator implements AutoCloseable {
         Snippet snippet = main.snippet();
         origins.put(snippet.id(), new SnippetOrigins.Origin(executionCount, text.lineOf(start + leadingBlank(source))));
         if (SnippetNotices.hitLimit(shell, events)) {
-            throw beyondLimit(snippet, text, start);
+            if (shell.diagnostics(snippet).anyMatch(SnippetNotices::isLimit)) {
+                throw beyondLimit(snippet, text, start);
+            }
+            generated.renewCompilerContexts();   // a snippet recompiled because of this one hit it
         }
         SnippetNotices.resets(events).forEach(System.err::println);
         if (main.status() == Snippet.Status.REJECTED) {
