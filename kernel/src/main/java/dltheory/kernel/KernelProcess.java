@@ -45,6 +45,13 @@ public final class KernelProcess {
     /** Stack size of the thread running cell code (deep recursion in notebooks). */
     static final long CELL_STACK_BYTES = 64L << 20;
     private static final int RECEIVE_TIMEOUT_MS = 250;
+    /**
+     * Largest message the kernel accepts on its shell, control, stdin and heartbeat sockets (ZeroMQ's
+     * {@code ZMQ_MAXMSGSIZE}): 256 MB. A peer that announces a larger frame is disconnected before
+     * anything is allocated; without a limit, one frame of about 1 GB made jeromq's I/O thread allocate it
+     * and die of {@code OutOfMemoryError}, and no socket answered again.
+     */
+    static final long MAX_MESSAGE_BYTES = 256L << 20;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -134,6 +141,7 @@ public final class KernelProcess {
         closer.setDaemon(true);
         closer.start();
         closer.join(1000);
+        NativeCopies.deleteLoaded();   // halt skips deleteOnExit
         Runtime.getRuntime().halt(0);
     }
 
@@ -156,6 +164,7 @@ public final class KernelProcess {
         if (type != SocketType.PUB) {
             socket.setReceiveTimeOut(RECEIVE_TIMEOUT_MS);
         }
+        socket.setMaxMsgSize(MAX_MESSAGE_BYTES);
         socket.bind(endpoint);
         Log.debug("bound " + type + " to " + endpoint);
         return socket;

@@ -215,6 +215,12 @@ public final class NotebookKernel extends BaseKernel implements MagicHost {
         if (fresh.isEmpty()) {
             return;
         }
+        try {
+            fresh.forEach(dltheory.kernel.eval.ClasspathEntries::check);   // all or nothing
+        } catch (IllegalArgumentException e) {
+            classpath.removeAll(fresh);
+            throw e;
+        }
         evaluator().addToClasspath(fresh);
         fresh.forEach(cellLoader::addPath);
         installExtensions();

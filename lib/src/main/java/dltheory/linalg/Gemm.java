@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,7 +25,8 @@ import dev.ludovic.netlib.blas.NativeBLAS;
  * ({@link dltheory.init.Mlp}, about 2·10⁴ each), where the kernel's client-only JIT ran EJML's
  * loops five times slower than one native call (three runs of 150 steps: 0.36 s → 0.07 s). They
  * work on EJML's row-major
- * {@link DMatrixRMaj} arrays without copying them. BLAS is column-major, and the row-major array
+ * {@link DMatrixRMaj} arrays without copying A and B; C is computed into a private array and copied
+ * when the call returns (see {@link #publish}). BLAS is column-major, and the row-major array
  * of an (r, c) matrix X is the column-major array of Xᵀ (c, r) with leading dimension c, so
  * C = A·B is computed as Cᵀ = Bᵀ·Aᵀ on the same three arrays.
  *
@@ -72,9 +74,11 @@ public final class Gemm {
         int n = b.numCols;
         // Column-major: Cᵀ (n, m) = Bᵀ (n, k) · Aᵀ (k, m), leading dimensions n, k, n.
         // Rows i0…i1 of C are columns i0…i1 of Cᵀ and of Aᵀ: offsets i0·n and i0·k.
+        boolean interrupted = Thread.currentThread().isInterrupted();
+        double[] out = new double[m * n];
         forRowBlocks(m, (long) m * k * n, (i0, i1) -> blas.dgemm("N", "N", n, i1 - i0, k,
-                1.0, b.data, 0, n, a.data, i0 * k, k, 0.0, c.data, i0 * n, n));
-        return c;
+                1.0, b.data, 0, n, a.data, i0 * k, k, 0.0, out, i0 * n, n));
+        return publish(interrupted, out, c);
     }
 
     /**
@@ -93,8 +97,10 @@ public final class Gemm {
         // Column-major: Cᵀ (n, m) = Bᵀ (n, k) · A (k, m); A's array is the column-major Aᵀ (m, k),
         // leading dimension m, used transposed. One call: a block of C's rows would start inside a
         // column of that array, which netlib's bounds check (whole columns) rejects.
-        blas.dgemm("N", "T", n, m, k, 1.0, b.data, 0, n, a.data, 0, m, 0.0, c.data, 0, n);
-        return c;
+        boolean interrupted = Thread.currentThread().isInterrupted();
+        double[] out = new double[m * n];
+        blas.dgemm("N", "T", n, m, k, 1.0, b.data, 0, n, a.data, 0, m, 0.0, out, 0, n);
+        return publish(interrupted, out, c);
     }
 
     /**
@@ -112,8 +118,10 @@ public final class Gemm {
         int n = b.numRows;
         // Column-major: Cᵀ (n, m) = B (n, k) · Aᵀ (k, m). B's array is the column-major Bᵀ (k, n),
         // leading dimension k, used transposed; A's is the column-major Aᵀ (k, m), leading dimension k.
-        blas.dgemm("T", "N", n, m, k, 1.0, b.data, 0, k, a.data, 0, k, 0.0, c.data, 0, n);
-        return c;
+        boolean interrupted = Thread.currentThread().isInterrupted();
+        double[] out = new double[m * n];
+        blas.dgemm("T", "N", n, m, k, 1.0, b.data, 0, k, a.data, 0, k, 0.0, out, 0, n);
+        return publish(interrupted, out, c);
     }
 
     /**
@@ -224,6 +232,25 @@ public final class Gemm {
      * Runs {@code block} once for all m rows (a native BLAS on its own threads, or a small product),
      * else once per thread on a block of rows.
      */
+    /**
+     * Copies a finished product into {@code c}, unless the calling thread was interrupted while it ran.
+     * A native call cannot be stopped: a notebook kernel that gives up waiting for an interrupted cell
+     * reports it stopped while the call goes on, and a product written straight into {@code c} changed
+     * the user's matrix after that report. So the product goes to a private array first (a copy costs
+     * m·n of the m·n·k multiply-adds), and an interrupted call leaves {@code c} as it was.
+     *
+     * @param interruptedBefore the thread's interrupt status when the product started
+     * @throws CancellationException if the thread was interrupted during the product ({@code c} unchanged)
+     */
+    private static DMatrixRMaj publish(boolean interruptedBefore, double[] out, DMatrixRMaj c) {
+        if (!interruptedBefore && Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("interrupted during a matrix product: its result is dropped and "
+                    + "the output matrix is left unchanged");
+        }
+        System.arraycopy(out, 0, c.data, 0, out.length);
+        return c;
+    }
+
     private static void forRowBlocks(int m, long multiplyAdds, RowBlock block) {
         int threads = Math.min(EjmlConcurrency.getMaxThreads(), m);
         boolean blasThreads = blas instanceof NativeBLAS && !nativeOnOneThread;

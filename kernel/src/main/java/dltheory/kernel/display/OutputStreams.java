@@ -18,6 +18,8 @@ public final class OutputStreams {
 
     private final StreamPublisher out;
     private final StreamPublisher err;
+    private final PrintStream outStream;
+    private final PrintStream errStream;
 
     /**
      * @param iopub  where stream messages go
@@ -26,12 +28,36 @@ public final class OutputStreams {
     public OutputStreams(IoPub iopub, CellOutput output) {
         this.out = new StreamPublisher("stdout", iopub, output);
         this.err = new StreamPublisher("stderr", iopub, output);
+        this.outStream = unclosable(out);
+        this.errStream = unclosable(err);
+    }
+
+    /** A print stream whose {@code close()} only flushes: a cell's {@code System.out.close()} ends nothing. */
+    private static PrintStream unclosable(java.io.OutputStream target) {
+        return new PrintStream(target, true, StandardCharsets.UTF_8) {
+            @Override
+            public void close() {
+                flush();
+            }
+        };
+    }
+
+    /**
+     * Gives {@code System.out}/{@code System.err} back to the notebook if a cell replaced them
+     * ({@code System.setOut}): called before each cell, so a replacement lasts until the end of its cell.
+     */
+    public void restore() {
+        if (System.out != outStream) {
+            System.setOut(outStream);
+        }
+        if (System.err != errStream) {
+            System.setErr(errStream);
+        }
     }
 
     /** Installs the streams as {@code System.out}/{@code System.err} and starts the flusher. */
     public void install() {
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        restore();
         ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "output-flusher");
             t.setDaemon(true);
@@ -42,8 +68,8 @@ public final class OutputStreams {
 
     /** Publishes everything written so far (stdout first). */
     public void drain() {
-        System.out.flush();
-        System.err.flush();
+        outStream.flush();
+        errStream.flush();
         out.drain();
         err.drain();
     }

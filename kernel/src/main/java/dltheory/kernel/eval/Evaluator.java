@@ -273,6 +273,13 @@ public final class Evaluator implements AutoCloseable {
         }
         Snippet snippet = main.snippet();
         origins.put(snippet.id(), new SnippetOrigins.Origin(executionCount, text.lineOf(start + leadingBlank(source))));
+        if (SnippetNotices.hitLimit(shell, events)) {
+            if (shell.diagnostics(snippet).anyMatch(SnippetNotices::isLimit)) {
+                throw beyondLimit(snippet, text, start);
+            }
+            generated.renewCompilerContexts();   // a snippet recompiled because of this one hit it
+        }
+        SnippetNotices.resets(events).forEach(System.err::println);
         if (main.status() == Snippet.Status.REJECTED) {
             CellError e = reports.compile(text, problems(snippet, start));
             List<String> notes = waitingDeclarations(source);
@@ -330,9 +337,31 @@ public final class Evaluator implements AutoCloseable {
         return runner.timedOut() ? reports.timedOut(runner.timeout()) : reports.interrupted();
     }
 
+    /**
+     * A snippet beyond one of javac's class-file limits (a string constant over 65,535 bytes, a method
+     * over 64 KB of bytecode): JShell keeps it as if it waited for a definition ("uses undefined", or
+     * "cannot find symbol" at a call), and javac's reused context keeps the failure, so that every later
+     * cell failed. The snippet is dropped, javac's contexts are renewed and javac's reason is reported.
+     */
+    private CellError beyondLimit(Snippet snippet, SourceText text, int start) {
+        List<ErrorReports.Problem> problems = new ArrayList<>();
+        for (Diag d : shell.diagnostics(snippet).filter(SnippetNotices::isLimit).toList()) {
+            problems.add(new ErrorReports.Problem(d.getMessage(Locale.ROOT), start + (int) d.getStartPosition(),
+                    start + (int) d.getPosition(), start + (int) d.getEndPosition()));
+        }
+        if (shell.status(snippet).isActive()) {
+            shell.drop(snippet);
+        }
+        generated.renewCompilerContexts();
+        return reports.compile(text, problems);
+    }
+
     private CellError failure(SnippetEvent event) {
         if (event.exception() instanceof UnresolvedReferenceException ure) {
             List<String> missing = shell.unresolvedDependencies(ure.getSnippet()).toList();
+            if (missing.isEmpty()) {
+                return SnippetNotices.noLongerCompiles(shell, ure.getSnippet());
+            }
             return reports.unresolved(describe(ure.getSnippet()), missing);
         }
         Throwable real = control.failure();

@@ -3,6 +3,7 @@ package dltheory.kernel.eval;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -23,7 +24,41 @@ import java.util.Set;
 public final class SnippetRewriter {
     private static final String GUARDS = "dltheory/kernel/runtime/Guards";
 
+    /** Reflective look-ups that can reach {@code exit} or {@code halt}, checked by Guards' methods of the same name. */
+    private static final java.util.Map<String, String> REFLECTION = java.util.Map.of(
+            "java/lang/Class.getMethod(Ljava/lang/String;[Ljava/lang/Class;)Ljava/lang/reflect/Method;", "",
+            "java/lang/Class.getDeclaredMethod(Ljava/lang/String;[Ljava/lang/Class;)Ljava/lang/reflect/Method;", "",
+            "java/lang/Class.getMethods()[Ljava/lang/reflect/Method;", "",
+            "java/lang/Class.getDeclaredMethods()[Ljava/lang/reflect/Method;", "",
+            "java/lang/invoke/MethodHandles$Lookup.findStatic(Ljava/lang/Class;Ljava/lang/String;"
+                    + "Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/MethodHandle;", "",
+            "java/lang/invoke/MethodHandles$Lookup.findVirtual(Ljava/lang/Class;Ljava/lang/String;"
+                    + "Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/MethodHandle;", "",
+            "java/lang/invoke/MethodHandles$Lookup.bind(Ljava/lang/Object;Ljava/lang/String;"
+                    + "Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/MethodHandle;", "");
+
     private SnippetRewriter() {
+    }
+
+    /**
+     * A method reference to {@code System::exit}, {@code Runtime::exit} or {@code Runtime::halt} (a
+     * constant handle, in a lambda's bootstrap arguments or loaded by {@code ldc}) made to point at Guards.
+     */
+    static Object guarded(Object value) {
+        if (value instanceof Handle h) {
+            boolean systemExit = h.getTag() == Opcodes.H_INVOKESTATIC && h.getOwner().equals("java/lang/System")
+                    && h.getName().equals("exit") && h.getDesc().equals("(I)V");
+            boolean runtimeStop = h.getTag() == Opcodes.H_INVOKEVIRTUAL && h.getOwner().equals("java/lang/Runtime")
+                    && (h.getName().equals("exit") || h.getName().equals("halt")) && h.getDesc().equals("(I)V");
+            if (systemExit) {
+                return new Handle(Opcodes.H_INVOKESTATIC, GUARDS, "exit", "(I)V", false);
+            }
+            if (runtimeStop) {
+                return new Handle(Opcodes.H_INVOKESTATIC, GUARDS, h.getName().equals("exit") ? "runtimeExit" : "runtimeHalt",
+                        "(Ljava/lang/Runtime;I)V", false);
+            }
+        }
+        return value;
     }
 
     /** Returns the rewritten class file. */
@@ -69,8 +104,27 @@ public final class SnippetRewriter {
         }
 
         @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... args) {
+            Object[] guarded = args.clone();
+            for (int i = 0; i < guarded.length; i++) {
+                guarded[i] = guarded(guarded[i]);
+            }
+            super.visitInvokeDynamicInsn(name, descriptor, bootstrap, guarded);
+        }
+
+        @Override
+        public void visitLdcInsn(Object value) {
+            super.visitLdcInsn(guarded(value));
+        }
+
+        @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System")
+            String lookup = REFLECTION.get(owner + "." + name + descriptor);
+            if (lookup != null && opcode == Opcodes.INVOKEVIRTUAL) {
+                // Class.getMethod(...), MethodHandles.Lookup.findStatic(...), ...: the receiver becomes the
+                // first argument of Guards' method of the same name, which refuses exit and halt
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, name, "(L" + owner + ";" + descriptor.substring(1), false);
+            } else if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System")
                     && name.equals("exit") && descriptor.equals("(I)V")) {
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "exit", "(I)V", false);
             } else if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals("java/lang/Runtime")

@@ -55,6 +55,7 @@ public final class ExecuteHandler implements Handler {
         }
         int count = executionCount;
         streams.drain();
+        streams.restore();
         output.attach(request.message());
         if (!silent) {
             JsonObject input = new JsonObject();
@@ -82,6 +83,12 @@ public final class ExecuteHandler implements Handler {
             reply = error(request, e, count);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
             reply = error(request, kernel.evaluator().reports().runtime(e), count);
+        } catch (Throwable e) {
+            // any other Error (an InternalError from JShell, an AssertionError while showing a value) is
+            // shown in the notebook too, not only in the reply
+            String evalue = String.valueOf(e.getMessage());
+            reply = error(request, new CellError(e.getClass().getSimpleName(), evalue,
+                    java.util.List.of(e.getClass().getName() + ": " + evalue)), count);
         } finally {
             input.end();
         }

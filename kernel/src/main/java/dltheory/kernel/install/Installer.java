@@ -24,6 +24,24 @@ public final class Installer {
     }
 
     /**
+     * {@code -XX:ErrorFile} in the installing user's cache folder ({@code $XDG_CACHE_HOME} or
+     * {@code ~/.cache}, {@code dltheory-kernel/}): without it a JVM crash writes {@code hs_err_pid*.log}
+     * into the kernel's working folder, the notebook's. If that folder is missing at the crash, the JVM
+     * writes into the temporary folder. A later {@code --jvm-option -XX:ErrorFile=...} wins.
+     */
+    static String crashLogOption() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        Path dir = base.resolve("dltheory-kernel").toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | RuntimeException e) {
+            // the JVM falls back to the temporary folder
+        }
+        return "-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log");
+    }
+
+    /**
      * Installs the kernelspec.
      *
      * @param options   where and with which java
@@ -35,6 +53,7 @@ public final class Installer {
         Files.createDirectories(dir);
         Path jar = dir.resolve("dltheory-kernel.jar");
         List<String> jvm = new ArrayList<>(KernelSpec.jvmOptions(options.extraJvmOptions()));
+        jvm.add(crashLogOption());
         String stamp = stamp(options, kernelJar, jvm);
         Path stampFile = dir.resolve(STAMP_FILE);
         if (isComplete(dir, jar) && Files.isRegularFile(stampFile)

@@ -5,6 +5,7 @@ import dltheory.kernel.runtime.MagicException;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,28 @@ final class ClasspathMagics {
         this.host = host;
     }
 
-    /** {@code %jars}: the files matching each glob; returns their absolute paths (IJava's value). */
+    /**
+     * {@code %jars}: the files matching each glob; returns their absolute paths (IJava's value). A folder
+     * is refused (it would add classes, not the jars in it); a glob's matches are printed, since the cell
+     * shows no value.
+     */
     List<String> jars(List<String> args) throws CellError {
-        return add("%jars", args);
+        for (String arg : args) {
+            if (!arg.isBlank() && !Globs.hasWildcard(arg)) {
+                Path named = host.workingDirectory().resolve(Globs.expandHome(arg)).normalize();
+                if (Files.isDirectory(named)) {
+                    throw new MagicException("%jars: " + named + " is a folder, and %jars adds jar files: "
+                            + "use %jars " + arg.replaceAll("/+$", "") + "/*.jar for the jars in it, or "
+                            + "%classpath " + arg + " for a folder of classes");
+                }
+            }
+        }
+        List<String> added = add("%jars", args);
+        if (args.stream().anyMatch(Globs::hasWildcard)) {
+            System.out.println("%jars added " + added.size() + (added.size() == 1 ? " jar: " : " jars: ")
+                    + String.join(", ", added));
+        }
+        return added;
     }
 
     /** {@code %classpath}: like {@code %jars}, and an argument may be a path-separator list of entries. */

@@ -60,11 +60,11 @@ public final class Globs {
         return out;
     }
 
-    private static boolean hasWildcard(String s) {
+    static boolean hasWildcard(String s) {
         return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0 || s.indexOf('{') >= 0;
     }
 
-    private static String expandHome(String s) {
+    static String expandHome(String s) {
         return s.equals("~") || s.startsWith("~/") ? System.getProperty("user.home") + s.substring(1) : s;
     }
 }

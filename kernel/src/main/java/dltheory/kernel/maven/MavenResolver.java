@@ -81,6 +81,15 @@ public final class MavenResolver implements AutoCloseable {
     public static final List<String> DEFAULT_POM_SCOPES = List.of("compile", "runtime", "system", "import");
 
     private static final String PREFIXES_FILTER = "aether.remoteRepositoryFilter.prefixes";
+    private static final String CONNECT_TIMEOUT = "aether.transport.http.connectTimeout";
+    private static final String REQUEST_TIMEOUT = "aether.transport.http.requestTimeout";
+    /** Time-out of a connection to a repository (the resolver's default: 30 s). */
+    static final int CONNECT_TIMEOUT_MS = 10_000;
+    /**
+     * Longest wait for a repository's next bytes once connected (the resolver's default: 30 minutes); a
+     * download that goes on sending is not limited.
+     */
+    static final int REQUEST_TIMEOUT_MS = 15_000;
 
     /** Ivy's {@code organisation#name[#branch];revision}, which IJava accepted as well. */
     private static final Pattern IVY = Pattern.compile("^([^#;:\\s]+)#([^#;:\\s]+)(?:#[^#;:\\s]+)?;([^#;\\s]+)$");
@@ -335,6 +344,10 @@ public final class MavenResolver implements AutoCloseable {
                 // Maven 3's behaviour: no download of Central's prefix list (/.meta/prefixes.txt) before
                 // each resolution, which costs a round trip even when everything is in the local repository
                 .setConfigProperty(PREFIXES_FILTER, System.getProperty(PREFIXES_FILTER, "false"))
+                // a repository that accepts the connection and never answers would hold the cell for the
+                // resolver's default 30 minutes; -Daether.transport.http.*Timeout still override these
+                .setConfigProperty(CONNECT_TIMEOUT, System.getProperty(CONNECT_TIMEOUT, String.valueOf(CONNECT_TIMEOUT_MS)))
+                .setConfigProperty(REQUEST_TIMEOUT, System.getProperty(REQUEST_TIMEOUT, String.valueOf(REQUEST_TIMEOUT_MS)))
                 .build();
     }
 
@@ -429,7 +442,25 @@ public final class MavenResolver implements AutoCloseable {
                 message = c.getMessage();
             }
         }
+        if (timedOut(t)) {
+            // "Read timed out" alone names no repository: the transfer's own message does
+            for (Throwable c = t; c != null && c != c.getCause(); c = c.getCause()) {
+                if (c.getMessage() != null && c.getMessage().contains("://")) {
+                    return c.getMessage() + " (no answer within " + Integer.getInteger(REQUEST_TIMEOUT, REQUEST_TIMEOUT_MS) / 1000.0 + " s; the "
+                            + "time-outs are set by -D" + CONNECT_TIMEOUT + " and -D" + REQUEST_TIMEOUT + ", in ms)";
+                }
+            }
+        }
         return message == null ? t.getClass().getSimpleName() : message;
+    }
+
+    private static boolean timedOut(Throwable t) {
+        for (Throwable c = t; c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof java.net.SocketTimeoutException || c instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String problems(ModelBuildingException e) {

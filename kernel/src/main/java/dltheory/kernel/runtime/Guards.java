@@ -1,5 +1,9 @@
 package dltheory.kernel.runtime;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -53,5 +57,67 @@ public final class Guards {
     /** Replacement for {@code runtime.halt(status)}. */
     public static void runtimeHalt(Runtime runtime, int status) {
         throw new ExitNotAllowedException("Runtime.halt", status);
+    }
+
+    // Reflective look-ups in cell code (the rewriter passes the receiver first): exit and halt of System,
+    // Runtime and Shutdown are refused, so they cannot be reached through a Method or a MethodHandle.
+
+    private static boolean stops(Class<?> owner, String name) {
+        return (owner == System.class || owner == Runtime.class || owner.getName().equals("java.lang.Shutdown"))
+                && (name.equals("exit") || name.equals("halt") || name.equals("beforeHalt"));
+    }
+
+    private static void refuse(Class<?> owner, String name) {
+        if (stops(owner, name)) {
+            throw new ExitNotAllowedException("Looking up " + owner.getSimpleName() + "." + name + " by reflection");
+        }
+    }
+
+    private static Method[] allowed(Method[] methods) {
+        return java.util.Arrays.stream(methods).filter(m -> !stops(m.getDeclaringClass(), m.getName()))
+                .toArray(Method[]::new);
+    }
+
+    /** Replacement for {@code owner.getMethod(name, types)}. */
+    public static Method getMethod(Class<?> owner, String name, Class<?>... types) throws NoSuchMethodException {
+        refuse(owner, name);
+        return owner.getMethod(name, types);
+    }
+
+    /** Replacement for {@code owner.getDeclaredMethod(name, types)}. */
+    public static Method getDeclaredMethod(Class<?> owner, String name, Class<?>... types) throws NoSuchMethodException {
+        refuse(owner, name);
+        return owner.getDeclaredMethod(name, types);
+    }
+
+    /** Replacement for {@code owner.getMethods()}: without exit and halt. */
+    public static Method[] getMethods(Class<?> owner) {
+        return allowed(owner.getMethods());
+    }
+
+    /** Replacement for {@code owner.getDeclaredMethods()}: without exit and halt. */
+    public static Method[] getDeclaredMethods(Class<?> owner) {
+        return allowed(owner.getDeclaredMethods());
+    }
+
+    /** Replacement for {@code lookup.findStatic(owner, name, type)}. */
+    public static MethodHandle findStatic(MethodHandles.Lookup lookup, Class<?> owner, String name, MethodType type)
+            throws NoSuchMethodException, IllegalAccessException {
+        refuse(owner, name);
+        return lookup.findStatic(owner, name, type);
+    }
+
+    /** Replacement for {@code lookup.findVirtual(owner, name, type)}. */
+    public static MethodHandle findVirtual(MethodHandles.Lookup lookup, Class<?> owner, String name, MethodType type)
+            throws NoSuchMethodException, IllegalAccessException {
+        refuse(owner, name);
+        return lookup.findVirtual(owner, name, type);
+    }
+
+    /** Replacement for {@code lookup.bind(receiver, name, type)}. */
+    public static MethodHandle bind(MethodHandles.Lookup lookup, Object receiver, String name, MethodType type)
+            throws NoSuchMethodException, IllegalAccessException {
+        refuse(receiver.getClass(), name);
+        return lookup.bind(receiver, name, type);
     }
 }

@@ -55,24 +55,44 @@ public final class Channel implements Runnable {
         running = false;
     }
 
+    /**
+     * The receive loop. Nothing a message holds ends it: whatever a request throws, even an {@code Error},
+     * is logged and the loop goes on (a dead channel thread would leave a kernel whose heartbeat answers
+     * but which never replies again). It ends on {@link #stop()} or when ZeroMQ's context is closed.
+     */
     @Override
     public void run() {
         while (running) {
-            Codec.Read read;
             try {
-                read = codec.read(socket);
-            } catch (RuntimeException e) {
-                if (running) {
-                    Log.warn(name + ": receive failed: " + e);
+                Message message = accepted(codec.read(socket));
+                if (message != null) {
+                    dispatch(message, handlers.get(message.type()));
+                    answerHeld();
                 }
-                return;
-            }
-            Message message = accepted(read);
-            if (message != null) {
-                dispatch(message, handlers.get(message.type()));
-                answerHeld();
+            } catch (Throwable e) {
+                if (!running || closed(e)) {
+                    return;
+                }
+                Log.warn(name + ": request failed, channel continues: " + e);
+                held.clear();
+                pause();   // a socket that fails at every receive must not spin a core
             }
         }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException ignored) {
+            // the loop checks running
+        }
+    }
+
+    /** True if {@code e} says the socket or its context is closed (the kernel is shutting down). */
+    static boolean closed(Throwable e) {
+        return e instanceof org.zeromq.ZMQException z && (z.getErrorCode() == ZMQ.Error.ETERM.getCode()
+                || z.getErrorCode() == ZMQ.Error.ENOTSOCK.getCode())
+                || e instanceof java.nio.channels.ClosedSelectorException;
     }
 
     /** The message read, or null (nothing arrived, or a message was dropped: logged). */

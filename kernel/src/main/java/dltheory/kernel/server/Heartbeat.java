@@ -26,16 +26,17 @@ public final class Heartbeat implements Runnable {
 
     @Override
     public void run() {
-        try {
-            while (running) {
+        while (running) {
+            try {
                 byte[] ping = socket.recv(0);
                 if (ping != null) {
                     socket.send(ping, 0);
                 }
-            }
-        } catch (RuntimeException e) {
-            if (running) {
-                Log.warn("heartbeat stopped: " + e);
+            } catch (RuntimeException e) {
+                if (!running || Channel.closed(e)) {
+                    return;
+                }
+                Log.warn("heartbeat: " + e + "; continuing");
             }
         }
     }

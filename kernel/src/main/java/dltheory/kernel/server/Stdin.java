@@ -104,7 +104,8 @@ public final class Stdin {
                     answer.complete(value == null || value.isJsonNull() ? "" : value.getAsString());
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            Log.warn("stdin: " + e);
             answer.completeExceptionally(e);
         }
     }

@@ -1,5 +1,6 @@
 package dltheory.kernel.wire;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.zeromq.ZMQ;
@@ -7,13 +8,18 @@ import org.zeromq.ZMQ;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /** Reads and writes the multipart wire format of Jupyter messages on a ZeroMQ socket. */
 public final class Codec {
     private static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);
+    /** Signatures remembered to refuse replayed messages: jupyter_client's {@code digest_history_size}. */
+    public static final int DIGEST_HISTORY = 1 << 16;
 
     private final Signer signer;
+    /** Signatures of the signed messages received, oldest first (all channels share it). */
+    private final LinkedHashSet<String> digests = new LinkedHashSet<>();
 
     /** @param signer signs outgoing and verifies incoming messages */
     public Codec(Signer signer) {
@@ -81,14 +87,51 @@ public final class Codec {
         if (!signer.verify(signature, header, parent, metadata, content)) {
             return new Rejected("invalid signature");
         }
+        if (signer.signs() && !firstTime(signature)) {
+            return new Rejected("duplicate signature (a replayed message)");
+        }
+        Message message;
         try {
-            return new Received(new Message(
+            message = new Message(
                     new ArrayList<>(frames.subList(0, delimiter)),
                     object(header), object(parent), object(metadata), object(content),
-                    new ArrayList<>(frames.subList(delimiter + 6, frames.size()))));
+                    new ArrayList<>(frames.subList(delimiter + 6, frames.size())));
         } catch (RuntimeException e) {
             return new Rejected("unparseable message: " + e.getMessage());
         }
+        String problem = headerProblem(message.header());
+        return problem == null ? new Received(message) : new Rejected(problem);
+    }
+
+    /**
+     * Remembers a signature; false if it was seen before. As jupyter_client's {@code Session}, the kernel
+     * refuses a signed message it has already received, so a captured request cannot be replayed; the
+     * {@value #DIGEST_HISTORY} latest signatures are kept (the oldest is forgotten first).
+     */
+    private synchronized boolean firstTime(String signature) {
+        if (!digests.add(signature)) {
+            return false;
+        }
+        if (digests.size() > DIGEST_HISTORY) {
+            var oldest = digests.iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        return true;
+    }
+
+    /** Why a header cannot be handled (its {@code msg_type} is missing, empty or not a string), or null. */
+    static String headerProblem(JsonObject header) {
+        JsonElement type = header.get("msg_type");
+        if (type == null || !type.isJsonPrimitive() || !type.getAsJsonPrimitive().isString()
+                || type.getAsString().isEmpty()) {
+            return "header without msg_type: " + abbreviated(header.toString());
+        }
+        return null;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     private static JsonObject object(byte[] json) {

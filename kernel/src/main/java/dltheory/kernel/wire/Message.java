@@ -24,6 +24,6 @@ public record Message(List<byte[]> identities, JsonObject header, JsonObject par
 
     /** The header's {@code msg_id}. */
     public String id() {
-        return header.get("msg_id").getAsString();
+        return header.has("msg_id") ? header.get("msg_id").getAsString() : "";
     }
 }

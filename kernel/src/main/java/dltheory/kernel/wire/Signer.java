@@ -29,6 +29,11 @@ public final class Signer {
         }
     }
 
+    /** True when messages are signed (the connection file has a key). */
+    public boolean signs() {
+        return mac != null;
+    }
+
     /** Hex signature of header, parent header, metadata and content (empty string without a key). */
     public synchronized String sign(byte[] header, byte[] parent, byte[] metadata, byte[] content) {
         if (mac == null) {

@@ -1,0 +1,133 @@
+"""What another local process can send the kernel's sockets: nothing may kill a channel thread.
+
+Each test sends from 127.0.0.1 only, a bounded amount of data (no frame is actually allocated at the
+size it announces), then checks that the shell and control channels still answer. The kernel is started
+for this module alone, so that a test that breaks it does not break the other modules' kernel.
+"""
+import hashlib
+import hmac
+import json
+import socket
+import struct
+import time
+import uuid
+
+import pytest
+import zmq
+
+from conftest import Kernel
+
+MAX_MESSAGE_BYTES = 256 << 20   # KernelProcess.MAX_MESSAGE_BYTES
+
+
+@pytest.fixture(scope="module")
+def k():
+    kernel = Kernel()
+    yield kernel
+    kernel.stop()
+
+
+def port(k, channel):
+    return k.km.get_connection_info()[channel + "_port"]
+
+
+def signed_frames(k, header, content, parent=None, metadata=None):
+    """The wire frames of a message, signed with the kernel's key (header given as is)."""
+    parts = [json.dumps(p).encode() for p in (header, parent or {}, metadata or {}, content)]
+    mac = hmac.new(k.km.session.key, digestmod=hashlib.sha256)
+    for p in parts:
+        mac.update(p)
+    return [b"<IDS|MSG>", mac.hexdigest().encode()] + parts
+
+
+def header(msg_type):
+    h = {"msg_id": uuid.uuid4().hex, "session": "hostile", "username": "test",
+         "date": "2026-12-07T00:00:00.000000Z", "version": "5.3"}
+    if msg_type is not None:
+        h["msg_type"] = msg_type
+    return h
+
+
+def dealer(k, channel):
+    ctx = zmq.Context.instance()
+    s = ctx.socket(zmq.DEALER)
+    s.setsockopt(zmq.LINGER, 0)
+    s.connect(f"tcp://127.0.0.1:{port(k, channel)}")
+    return s
+
+
+def replies(s, wait_s, until=None):
+    """The messages that arrive on ``s`` within ``wait_s`` seconds, or until one of type ``until``."""
+    out = []
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline:
+        if s.poll(int(max(1, (deadline - time.monotonic()) * 1000))):
+            frames = s.recv_multipart()
+            out.append(json.loads(frames[frames.index(b"<IDS|MSG>") + 2]))
+            if out[-1]["msg_type"] == until:
+                break
+    return out
+
+
+def assert_alive(k):
+    """The shell runs a cell and the control channel answers kernel_info."""
+    assert k.value("20 + 22") == "42"
+    c = dealer(k, "control")
+    try:
+        c.send_multipart(signed_frames(k, header("kernel_info_request"), {}))
+        got = replies(c, 10, until="kernel_info_reply")
+        assert any(m["msg_type"] == "kernel_info_reply" for m in got), got
+    finally:
+        c.close()
+
+
+@pytest.mark.parametrize("channel", ["shell", "control"])
+@pytest.mark.parametrize("bad_header", [header(None), {}, header(""), {**header(None), "msg_type": 7}],
+                         ids=["no-msg_type", "empty", "empty-msg_type", "numeric-msg_type"])
+def test_signed_message_without_msg_type_does_not_kill_the_channel(k, channel, bad_header):
+    s = dealer(k, channel)
+    try:
+        s.send_multipart(signed_frames(k, bad_header, {"code": "1"}))
+        assert replies(s, 0.5) == []
+    finally:
+        s.close()
+    assert_alive(k)
+
+
+def zmtp_greeting_and_ready():
+    """A ZMTP 3.0 client handshake (NULL mechanism) of a DEALER socket."""
+    greeting = b"\xff" + b"\x00" * 8 + b"\x7f" + bytes([3, 0]) + b"NULL".ljust(20, b"\x00") + b"\x00" * 32
+    prop = bytes([11]) + b"Socket-Type" + struct.pack(">I", 6) + b"DEALER"
+    body = bytes([5]) + b"READY" + prop
+    return greeting, bytes([0x04, len(body)]) + body
+
+
+def test_frame_over_the_size_limit_is_refused_and_the_kernel_answers(k):
+    """A raw TCP client announces a 1 GiB frame (sending 64 KB of it): the kernel drops the connection
+    (ZMQ_MAXMSGSIZE) instead of allocating it in jeromq's I/O thread."""
+    with socket.create_connection(("127.0.0.1", port(k, "shell")), timeout=5) as raw:
+        greeting, ready = zmtp_greeting_and_ready()
+        raw.sendall(greeting)
+        raw.recv(64)
+        raw.sendall(ready)
+        announced = 1 << 30
+        assert announced > MAX_MESSAGE_BYTES
+        raw.sendall(bytes([0x02]) + struct.pack(">Q", announced) + b"\x00" * 65536)
+        time.sleep(0.5)
+    assert_alive(k)
+
+
+def test_replayed_signed_request_runs_once(k):
+    k.execute("int replays = 0;")
+    s = dealer(k, "shell")
+    try:
+        frames = signed_frames(k, header("execute_request"),
+                               {"code": "replays++;", "silent": False, "store_history": False,
+                                "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+        for _ in range(3):
+            s.send_multipart(frames)
+        got = [m for m in replies(s, 3) if m["msg_type"] == "execute_reply"]
+        assert len(got) == 1, got
+    finally:
+        s.close()
+    assert k.value("replays") == "1"

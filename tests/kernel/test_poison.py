@@ -1,0 +1,146 @@
+"""Cells that used to break every later cell, or failed without the notebook showing why.
+
+The kernel is started for this module alone: before the fixes, these cells left it unusable.
+"""
+import pytest
+
+from conftest import Kernel
+
+
+@pytest.fixture(scope="module")
+def k():
+    kernel = Kernel()
+    yield kernel
+    kernel.stop()
+
+
+def errors(outputs):
+    return [m["content"] for m in outputs if m["msg_type"] == "error"]
+
+
+def stdout(outputs):
+    return "".join(m["content"]["text"] for m in outputs
+                   if m["msg_type"] == "stream" and m["content"]["name"] == "stdout")
+
+
+def assert_shown(reply, outputs):
+    """An error reply is also published on IOPub (what the notebook shows), with the same name."""
+    assert reply["status"] == "error", reply
+    shown = errors(outputs)
+    assert [e["ename"] for e in shown] == [reply["ename"]], (reply, outputs)
+    return shown[0]
+
+
+@pytest.mark.parametrize("content", [b"", b"<html><body>404 Not Found</body></html>",
+                                     b"PK\x03\x04\x14\x00\x00\x00\x08\x00truncated"],
+                         ids=["empty", "html", "truncated-zip"])
+def test_jars_refuses_a_file_that_is_not_a_jar(k, tmp_path, content):
+    bad = tmp_path / "download.jar"
+    bad.write_bytes(content)
+    reply, outputs = k.execute(f"%jars {bad}")
+    shown = assert_shown(reply, outputs)
+    assert "not a jar" in shown["evalue"] and str(bad) in shown["evalue"], shown
+    assert k.value("1 + 1") == "2"
+    assert k.value('new ArrayList<>(List.of("ok")).get(0)') == "ok"
+
+
+def test_jars_of_a_folder_is_refused_with_advice(k, tmp_path):
+    reply, outputs = k.execute(f"%jars {tmp_path}")
+    shown = assert_shown(reply, outputs)
+    assert "folder" in shown["evalue"] and "%classpath" in shown["evalue"], shown
+    assert k.value("2 + 2") == "4"
+
+
+def test_jars_glob_says_what_it_added(k, tmp_path):
+    import zipfile
+    for name in ("a.jar", "b.jar"):
+        with zipfile.ZipFile(tmp_path / name, "w") as z:
+            z.writestr("p/R" + name[0] + ".txt", "x")
+    reply, outputs = k.execute(f"%jars {tmp_path}/*.jar")
+    assert reply["status"] == "ok", reply
+    text = stdout(outputs)
+    assert "a.jar" in text and "b.jar" in text, outputs
+
+
+def test_string_constant_too_long_is_reported_and_the_kernel_goes_on(k):
+    reply, outputs = k.execute('String big = "' + "x" * 70000 + '";')
+    shown = assert_shown(reply, outputs)
+    assert "constant string too long" in shown["evalue"] + "\n".join(shown["traceback"]), shown
+    assert k.value("1 + 1") == "2"
+    assert k.value('"small".length()') == "5"
+
+
+def test_method_too_large_says_code_too_large(k):
+    body = "\n".join(f"  x += {i} * x + {i};" for i in range(12000))
+    reply, outputs = k.execute("long huge(long x) {\n" + body + "\n  return x;\n}")
+    shown = assert_shown(reply, outputs)
+    assert "code too large" in shown["evalue"] + "\n".join(shown["traceback"]), shown
+    assert k.value("3 + 3") == "6"
+
+
+def test_error_while_showing_a_value_reaches_the_notebook(k):
+    code = 'new Object() { public String toString() { throw new AssertionError("no text"); } }'
+    reply, outputs = k.execute(code)
+    if reply["status"] == "error":
+        assert_shown(reply, outputs)
+    assert k.value("5 + 5") == "10"
+
+
+def test_closing_system_out_does_not_silence_later_cells(k):
+    reply, _ = k.execute("System.out.close();")
+    assert reply["status"] == "ok", reply
+    _, outputs = k.execute('System.out.println("after close");')
+    assert "after close" in stdout(outputs)
+    k.execute("System.setOut(new PrintStream(OutputStream.nullOutputStream()));")
+    _, outputs = k.execute('System.out.println("after setOut");')
+    assert "after setOut" in stdout(outputs)
+    k.execute("System.err.close();")
+    _, outputs = k.execute('System.err.println("err after close");')
+    assert any("err after close" in m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+
+
+def test_redeclared_class_names_the_variable_it_resets(k):
+    k.execute("class Box { int v = 1; }")
+    k.execute("Box b = new Box();")
+    reply, outputs = k.execute("class Box { int v = 2; int w = 3; }")
+    assert reply["status"] == "ok", reply
+    text = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+    assert "b" in text and "null" in text, outputs
+
+
+def test_method_whose_dependency_changed_type_names_it(k):
+    k.execute("int dep = 1;")
+    k.execute("int twice() { return dep * 2; }")
+    k.execute('String dep = "now a string";')
+    reply, outputs = k.execute("twice()")
+    shown = assert_shown(reply, outputs)
+    assert "dep" in shown["evalue"] + "\n".join(shown["traceback"]), shown
+
+
+@pytest.mark.parametrize("code", [
+    'System.class.getMethod("exit", int.class).invoke(null, 3);',
+    'Runtime.class.getDeclaredMethod("halt", int.class).invoke(Runtime.getRuntime(), 3);',
+    # getMethods() leaves exit out: the search finds nothing
+    'java.util.Arrays.stream(System.class.getMethods()).filter(m -> m.getName().equals("exit"))'
+    '.findFirst().orElseThrow(() -> new SecurityException("exit not allowed: not listed")).invoke(null, 3);',
+    'java.lang.invoke.MethodHandles.lookup().findStatic(System.class, "exit", '
+    'java.lang.invoke.MethodType.methodType(void.class, int.class)).invoke(3);',
+    'java.lang.invoke.MethodHandles.lookup().findVirtual(Runtime.class, "exit", '
+    'java.lang.invoke.MethodType.methodType(void.class, int.class)).invoke(Runtime.getRuntime(), 3);',
+    'java.util.function.IntConsumer f = System::exit; f.accept(3);',
+    'java.util.function.IntConsumer g = Runtime.getRuntime()::halt; g.accept(3);',
+], ids=["getMethod", "getDeclaredMethod-halt", "getMethods", "findStatic", "findVirtual",
+        "method-reference", "bound-method-reference"])
+def test_exit_through_reflection_or_method_handle_is_refused(k, code):
+    reply, outputs = k.execute(code)
+    shown = assert_shown(reply, outputs)
+    assert "not allowed" in shown["evalue"] or "ExitNotAllowed" in shown["ename"], shown
+    assert k.value("7 * 6") == "42"
+
+
+def test_reflection_on_other_methods_still_works(k):
+    assert k.value('String.class.getMethod("length").invoke("abcd")') == "4"
+    assert k.value('java.lang.invoke.MethodHandles.lookup().findVirtual(String.class, "length", '
+                   'java.lang.invoke.MethodType.methodType(int.class)).invoke("abc")') == "3"
+    assert k.value("(int) java.util.Arrays.stream(Math.class.getMethods())"
+                   ".filter(m -> m.getName().equals(\"abs\")).count()") == "4"
