@@ -84,7 +84,8 @@ public record MeasuredGradient(double alpha, int t, double gradientNorm, double 
      * (6) can see a 5 % error only where ‖∇̃_u L‖ ≥ {@link #MIN_RESOLUTION}·τ); throws otherwise.
      */
     public void check() {
-        Check.atMost(error, tolerance, at() + ": ‖(6) − ∇̃ᵤL‖ within the bound τ of the central difference");
+        Check.atMost(error, tolerance,
+                at() + ": ‖(6) − ∇̃ᵤL‖ within the bound τ of the central difference");
         Check.atMost(identityError, identityTolerance, at() + ": eq. (9) with the measured ∇̃ᵤL, relative error");
         Check.atLeast(resolution(), MIN_RESOLUTION, at() + ": ‖∇̃ᵤL‖/τ, so that a 5 % error would show");
     }
@@ -98,7 +99,8 @@ public record MeasuredGradient(double alpha, int t, double gradientNorm, double 
         WeightNorm.requireStepSize(alpha);
         double predicted = alpha * alpha * gradientNorm * gradientNorm;
         double bound = alpha * alpha * (2 * gradientNorm + tolerance) * tolerance + 1e-12 * Math.abs(predicted);
-        Check.close(growth, predicted, bound, "α = " + dltheory.table.SignificantFormat.format(alpha, 4) + ", t = " + t + ": ‖u_{t+1}‖² − ‖u_t‖² of the run vs α²‖∇̃ᵤL‖² (measured)");
+        Check.close(growth, predicted, bound, "α = " + dltheory.table.SignificantFormat.format(alpha, 4)
+                + ", t = " + t + ": ‖u_{t+1}‖² − ‖u_t‖² of the run vs α²‖∇̃ᵤL‖² (measured)");
     }
 
     private String at() {

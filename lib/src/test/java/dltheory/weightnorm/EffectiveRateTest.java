@@ -85,7 +85,8 @@ class EffectiveRateTest {
             assertTrue(Training.largestRateGrowth(runs) > 1, "seed " + seed);
             assertTrue(Training.finalNormIncreasesWithAlpha(runs), "seed " + seed);
         }
-        // The condition holds for about half of the seeds (556 of 1,000 when written; 1,000 seeds showed no failing claim).
+        // The condition holds for about half of the seeds (556 of 1,000 when written; 1,000
+        // seeds showed no failing claim).
         assertTrue(found > seeds / 3 && found < seeds, "found " + found);
         System.out.println("burst found for " + found + " of " + seeds + " seeds");
     }
@@ -166,7 +167,8 @@ class EffectiveRateTest {
             for (int t : Training.steepestSteps(run, 2)) {
                 Step s = run.step(t);
                 double[] u = s.u();
-                double[] right = WeightNorm.gradientU(u, s.gamma(), m.gradientW(WeightNorm.weight(u, s.gamma()), s.beta()));
+                double[] gradW = m.gradientW(WeightNorm.weight(u, s.gamma()), s.beta());
+                double[] right = WeightNorm.gradientU(u, s.gamma(), gradW);
                 for (double f : new double[] {0.95, 1.05}) {
                     MeasuredGradient g = MeasuredGradient.measure(t, v -> m.lossOf(v, s.gamma(), s.beta()), u,
                             Vectors.scale(f, right), run.alpha());
