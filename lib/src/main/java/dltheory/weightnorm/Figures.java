@@ -77,6 +77,21 @@ public final class Figures {
     }
 
     /**
+     * Beyond the text (eq. 10), the other convention: α/‖u_t‖², the rate of the unit direction
+     * u/‖u‖ per unit of its own gradient γ∇_w L, one line per α. By eq. (9) it never rises.
+     */
+    public static XYChart directionRate(List<StepDiagnostics> runs) {
+        Training.requireRuns(runs);
+        XYChart chart = Plots.xy("Rate of the unit direction u/‖u‖, α/‖uₜ‖²", "step t + 1", "α/‖uₜ‖²");
+        for (StepDiagnostics r : runs) {
+            styleRun(runs, r, Plots.line(chart, label(r), plusOne(r.times()), r.normFactor()));
+        }
+        logSteps(chart);
+        Plots.logY(chart);
+        return chart;
+    }
+
+    /**
      * Beyond the text (eq. 10): the burst of one run, steps {@code from} to {@code to}: the loss,
      * ‖u_t‖ and the effective rate αγ_t²/‖u_t‖², each divided by its value at {@code from}.
      */
@@ -92,6 +107,25 @@ public final class Figures {
         Plots.line(chart, "‖uₜ‖", t, relative(run.normU(), from, to));
         Plots.line(chart, "rate αγₜ²/‖uₜ‖²", t, relative(run.rate(), from, to));
         return chart;
+    }
+
+    /**
+     * The burst that {@code search} found in {@code runs}, from 20 steps before its peak to 40
+     * after (within the run); when there is none, the whole run whose loss rose most after its
+     * peak, so that the chart shows what happened instead.
+     */
+    public static XYChart burst(List<StepDiagnostics> runs, Burst.Search search) {
+        Training.requireRuns(runs);
+        if (search == null || search.candidates().size() != runs.size()) {
+            throw new IllegalArgumentException("search must be Burst.search(runs) of these runs");
+        }
+        Burst b = search.found().orElseGet(() -> search.candidates().stream()
+                .max(java.util.Comparator.comparingDouble(Burst::lossRise)).orElseThrow());
+        StepDiagnostics run = Training.withAlpha(runs, b.alpha());
+        if (!b.isBurst()) {
+            return burst(run, 0, run.length());
+        }
+        return burst(run, Math.max(0, b.peakStep() - 20), Math.min(run.length(), b.peakStep() + 40));
     }
 
     private static double[] relative(double[] v, int from, int to) {

@@ -12,17 +12,33 @@ import dltheory.linalg.Vectors;
  * measured gradient knows nothing of W⊥, so its orthogonality to u_t is evidence for Q4.2, and
  * identity (9) evaluated with it is evidence for Q4.3.
  *
- * @param t             the step of the run
- * @param gradientNorm  ‖∇̃_u L‖, the measured gradient's norm
- * @param relativeError ‖∇_u L (eq. 6) − ∇̃_u L‖ / max of the two norms
- * @param cosine        |u_tᵀ∇̃_u L| / (‖u_t‖ ‖∇̃_u L‖)
- * @param identityError |‖u_t − α∇̃_u L‖² − ‖u_t‖² − α²‖∇̃_u L‖²| / ‖u_t − α∇̃_u L‖²
+ * <p>The tolerance is the error bound of the central difference D(h) itself, not a number tuned
+ * to a run: its truncation error c·h² is estimated by Richardson's rule from D(2h) − D(h) = 3c·h²
+ * (taken {@link #SAFETY} times), and its rounding error is at most δ/h per entry, where
+ * δ = {@link #ROUNDING_ULPS}·ε·max(1, |L|) bounds the error of one evaluation of L.
+ *
+ * @param alpha             the step size α of the run, used in identity (9)
+ * @param t                 the step of the run
+ * @param gradientNorm      ‖∇̃_u L‖, the measured gradient's norm
+ * @param error             ‖∇_u L (eq. 6) − ∇̃_u L‖
+ * @param tolerance         τ, the error bound of the central difference (see above)
+ * @param along             |u_tᵀ∇̃_u L| / ‖u_t‖, the measured gradient's component along u_t
+ * @param identityError     |‖u_t − α∇̃_u L‖² − ‖u_t‖² − α²‖∇̃_u L‖²| / ‖u_t − α∇̃_u L‖²
+ * @param identityTolerance what τ allows for it: (2α‖u_t‖τ + rounding of the norms) / ‖u_t − α∇̃_u L‖²
  */
-public record MeasuredGradient(int t, double gradientNorm, double relativeError, double cosine,
-                               double identityError) {
+public record MeasuredGradient(double alpha, int t, double gradientNorm, double error, double tolerance, double along,
+                               double identityError, double identityTolerance) {
 
-    /** Tolerance of all three: central differences with step 10⁻⁵ are good to about 10⁻⁹. */
-    public static final double TOL = 1e-6;
+    /** The truncation estimate D(2h) − D(h) over 3 is taken this many times. */
+    public static final double SAFETY = 10;
+
+    /** One evaluation of L is taken to be wrong by at most this many ulps of max(1, |L|). */
+    public static final double ROUNDING_ULPS = 1000;
+
+    /** The gradient must exceed the bound by this factor, so that a 5 % error in it shows. */
+    public static final double MIN_RESOLUTION = 20;
+
+    private static final double EPS = Math.ulp(1.0);
 
     /**
      * Measures ∇_u L of {@code lossOfU} at u by central differences and compares it with
@@ -38,20 +54,64 @@ public record MeasuredGradient(int t, double gradientNorm, double relativeError,
         WeightNorm.requireDirection(u, "u");
         WeightNorm.requireVector(analytic, "analytic", u.length);
         WeightNorm.requireStepSize(alpha);
-        double[] g = Gradients.centralDifference(lossOfU, u);
+        double h = Gradients.STEP;
+        double[] g = Gradients.centralDifference(lossOfU, u, h);
+        double[] g2 = Gradients.centralDifference(lossOfU, u, 2 * h);
+        double loss = Math.abs(lossOfU.applyAsDouble(u));
+        double truncation = SAFETY * distance(g2, g) / 3;
+        double rounding = Math.sqrt(u.length) * ROUNDING_ULPS * EPS * Math.max(1, loss) / h;
+        double tol = truncation + rounding;
         double[] next = new double[u.length];
         for (int i = 0; i < u.length; i++) {
             next[i] = u[i] - alpha * g[i];
         }
+        double uu = Vectors.dot(u, u);
+        double gg = Vectors.dot(g, g);
         double n2 = Vectors.dot(next, next);
-        double predicted = Vectors.dot(u, u) + alpha * alpha * Vectors.dot(g, g);
-        return new MeasuredGradient(t, Vectors.norm(g), Gradients.relativeError(analytic, g),
-                Vectors.cosine(u, g), Math.abs(n2 - predicted) / n2);
+        double identity = Math.abs(n2 - uu - alpha * alpha * gg);
+        double identityBound = 2 * alpha * Math.sqrt(uu) * tol + 16 * u.length * EPS * (uu + alpha * alpha * gg + n2);
+        return new MeasuredGradient(alpha, t, Math.sqrt(gg), distance(analytic, g), tol,
+                Math.abs(Vectors.dot(u, g)) / Math.sqrt(uu), identity / n2, identityBound / n2);
     }
 
-    /** Prints a ✓ line for eq. (6) and one for identity (9) at this step; throws otherwise. */
+    /** ‖∇̃_u L‖ / τ: how many times the gradient exceeds the error bound of its measurement. */
+    public double resolution() {
+        return gradientNorm / tolerance;
+    }
+
+    /**
+     * Prints a ✓ line for eq. (6), one for identity (9), and one for the resolution (the check of
+     * (6) can see a 5 % error only where ‖∇̃_u L‖ ≥ {@link #MIN_RESOLUTION}·τ); throws otherwise.
+     */
     public void check() {
-        Check.atMost(relativeError, TOL, "t = " + t + ": eq. (6) vs measured ∇ᵤL, relative error");
-        Check.atMost(identityError, TOL, "t = " + t + ": eq. (9) with the measured ∇ᵤL, relative error");
+        Check.atMost(error, tolerance,
+                at() + ": ‖(6) − ∇̃ᵤL‖ within the bound τ of the central difference");
+        Check.atMost(identityError, identityTolerance, at() + ": eq. (9) with the measured ∇̃ᵤL, relative error");
+        Check.atLeast(resolution(), MIN_RESOLUTION, at() + ": ‖∇̃ᵤL‖/τ, so that a 5 % error would show");
+    }
+
+    /**
+     * Eq. (9) for a step of size {@code alpha} from this point, against the measured gradient: a run's
+     * {@code growth} ‖u_{t+1}‖² − ‖u_t‖² must equal α²‖∇̃_u L‖² up to what τ allows,
+     * (2‖∇̃_u L‖ + τ)τ α², plus rounding. Prints a ✓ line; throws otherwise.
+     */
+    public void checkGrowth(double growth, double alpha) {
+        WeightNorm.requireStepSize(alpha);
+        double predicted = alpha * alpha * gradientNorm * gradientNorm;
+        double bound = alpha * alpha * (2 * gradientNorm + tolerance) * tolerance + 1e-12 * Math.abs(predicted);
+        Check.close(growth, predicted, bound, "α = " + dltheory.table.SignificantFormat.format(alpha, 4)
+                + ", t = " + t + ": ‖u_{t+1}‖² − ‖u_t‖² of the run vs α²‖∇̃ᵤL‖² (measured)");
+    }
+
+    private String at() {
+        return "α = " + dltheory.table.SignificantFormat.format(alpha, 4) + ", t = " + t;
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(s);
     }
 }

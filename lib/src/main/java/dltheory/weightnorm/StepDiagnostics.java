@@ -113,6 +113,14 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
         return v;
     }
 
+    /**
+     * ‖∇_u L(u_t)‖ = |s_t|·‖W⊥∇_w L‖ for t = 0, 1, …, T − 1 (eq. 6), from the right-hand side
+     * α²s_t²‖W⊥∇_w L‖² of eq. (9) that each step stored.
+     */
+    public double[] gradientNorm() {
+        return steps.stream().mapToDouble(s -> Math.sqrt(s.predictedGrowth()) / alpha).toArray();
+    }
+
     /** α s_t² for t = 0, 1, …, T − 1. */
     public double[] effectiveRate() {
         return steps.stream().mapToDouble(Step::effectiveRate).toArray();

@@ -121,10 +121,41 @@ public final class Training {
         return List.copyOf(out);
     }
 
+    /**
+     * {@link #measuredGradients} at the k {@link #steepestSteps} of every run, in the order of
+     * the runs: eqs. (6) and (9) tested where a wrong formula would show most.
+     */
+    public static List<MeasuredGradient> measuredGradients(LogisticRegression model, List<StepDiagnostics> runs,
+                                                           int k) {
+        requireRuns(runs);
+        List<MeasuredGradient> out = new ArrayList<>();
+        for (StepDiagnostics r : runs) {
+            out.addAll(measuredGradients(model, r, steepestSteps(r, k)));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The k steps t of a run where ‖∇_u L(u_t)‖ is largest, in increasing order of t: where a
+     * check of eq. (6) against central differences has the most power (notebook 04, Q4.2).
+     */
+    public static int[] steepestSteps(StepDiagnostics run, int k) {
+        if (run == null) {
+            throw new IllegalArgumentException("run must be a StepDiagnostics, got null");
+        }
+        if (k < 1 || k > run.length()) {
+            throw new IllegalArgumentException("k must be in [1, " + run.length() + "], got " + k);
+        }
+        double[] g = run.gradientNorm();
+        return java.util.stream.IntStream.range(0, g.length).boxed()
+                .sorted((a, b) -> Double.compare(g[b], g[a])).limit(k)
+                .mapToInt(Integer::intValue).sorted().toArray();
+    }
+
     /** The measured-gradient rows as a table. */
     public static Table measuredTable(List<MeasuredGradient> rows) {
-        return Tables.of("∇ᵤL by central differences at points of the run", rows,
-                "t", "‖∇̃ᵤL‖", "error of (6)", "|cos(u_t, ∇̃ᵤL)|", "error of (9)");
+        return Tables.of("∇ᵤL by central differences at points of the run; τ bounds their error", rows,
+                "α", "t", "‖∇̃ᵤL‖", "‖(6) − ∇̃ᵤL‖", "bound τ", "|uᵀ∇̃ᵤL|/‖u‖", "error of (9)", "bound for (9)");
     }
 
     /** The run of {@code runs} with step size α (exactly), for reading results by name. */
@@ -136,6 +167,15 @@ public final class Training {
             }
         }
         throw new IllegalArgumentException("alpha must be one of the runs' step sizes, got " + alpha);
+    }
+
+    /**
+     * The largest rate_T/rate_0 over the runs (eq. 10, per unit of ∇_w L): above 1 when at least
+     * one run ends with a larger effective rate than it started with.
+     */
+    public static double largestRateGrowth(List<StepDiagnostics> runs) {
+        requireRuns(runs);
+        return runs.stream().mapToDouble(StepDiagnostics::rateGrowth).max().orElseThrow();
     }
 
     /** ‖u_T‖ for each run, as "α=…: …" pieces, four significant digits. */

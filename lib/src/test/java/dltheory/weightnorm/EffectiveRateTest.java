@@ -56,7 +56,73 @@ class EffectiveRateTest {
         Burst b = Burst.of(run);
         assertTrue(b.peakStep() > 100 && b.peakStep() < 140, "peak at " + b.peakStep());
         assertTrue(b.peakRate() > 20, "peak " + b.peakRate());
+        assertTrue(b.isBurst());
         b.check();
+    }
+
+    /** The notebook's runs for one seed, as its cells make them. */
+    private static List<StepDiagnostics> notebookRuns(long seed) {
+        LogisticRegression m = LogisticRegression.synthetic(200, 10, Seeded.rng(seed, "data"));
+        double[] u0 = Seeded.normal(10, 0, Math.sqrt(0.1), Seeded.rng(seed, "u0"));
+        return Training.sweep(m, u0, 1, 0, new double[] {0.1, 0.3, 1, 3, 10}, 200);
+    }
+
+    @Test
+    void seedSweepOfTheNotebooksRunClaims() {
+        // The notebook's claims about its runs, on SEED = 1…400: a burst, when one is found,
+        // brakes (‖u‖ jumps, the rate falls); some run's rate rises; ‖u_T‖ increases with α.
+        int seeds = 400;
+        int found = 0;
+        for (long seed = 1; seed <= seeds; seed++) {
+            List<StepDiagnostics> runs = notebookRuns(seed);
+            var search = Burst.search(runs);
+            if (search.found().isPresent()) {
+                found++;
+                Burst b = search.found().get();
+                assertTrue(b.normJump() >= Burst.MIN_NORM_JUMP, "seed " + seed + ": " + b);
+                assertTrue(b.rateAfter() <= Burst.MAX_RATE_FRACTION * b.peakRate(), "seed " + seed + ": " + b);
+            }
+            assertTrue(Training.largestRateGrowth(runs) > 1, "seed " + seed);
+            assertTrue(Training.finalNormIncreasesWithAlpha(runs), "seed " + seed);
+        }
+        // The condition holds for about half of the seeds (556 of 1,000 when written; 1,000
+        // seeds showed no failing claim).
+        assertTrue(found > seeds / 3 && found < seeds, "found " + found);
+        System.out.println("burst found for " + found + " of " + seeds + " seeds");
+    }
+
+    @Test
+    void burstSearchSaysSoWhenNoRunHasABurst() {
+        List<StepDiagnostics> calm = Training.sweep(notebookData(), notebookStart(), 1, 0,
+                new double[] {0.1, 0.3}, 200);
+        var search = Burst.search(calm);
+        assertTrue(search.found().isEmpty());
+        search.check();
+        assertEquals(2, search.table().rowCount());
+        assertEquals(201, Figures.burst(calm, search).getSeriesMap().values().iterator().next().getYData().length);
+        var search3 = Burst.search(Training.sweep(notebookData(), notebookStart(), 1, 0, new double[] {1, 3}, 200));
+        assertEquals(3.0, search3.found().orElseThrow().alpha());
+    }
+
+    @Test
+    void burstCheckRejectsARunWhoseNormDoesNotJumpOrWhoseRateDoesNotFall() {
+        assertThrows(AssertionError.class, () -> new Burst(3, 120, 20, 0.01, 1.0, 15, 200).check());
+        assertThrows(AssertionError.class, () -> new Burst(3, 120, 20, 0.01, 1.2, 19, 200).check());
+        new Burst(3, 120, 20, 0.01, 1.2, 15, 200).check();
+    }
+
+    @Test
+    void firstJumpAgreesWithTheMeasuredGradientAndRejectsAFivePercentError() {
+        for (long seed = 1; seed <= 100; seed++) {
+            LogisticRegression m = LogisticRegression.synthetic(200, 10, Seeded.rng(seed, "data"));
+            double[] u0 = Seeded.normal(10, 0, Math.sqrt(0.1), Seeded.rng(seed, "u0"));
+            StepDiagnostics run = Training.run(m, u0, 1, 0, 10, 3);
+            MeasuredGradient g = Training.measuredGradients(m, run, 0).get(0);
+            double growth = run.step(0).growth();
+            g.checkGrowth(growth, 10);
+            assertThrows(AssertionError.class, () -> g.checkGrowth(1.05 * growth, 10));
+            assertThrows(AssertionError.class, () -> g.checkGrowth(0.95 * growth, 10));
+        }
     }
 
     @Test
@@ -78,15 +144,62 @@ class EffectiveRateTest {
     }
 
     @Test
-    void measuredGradientsAgreeWithEquationSixAndIdentityNineAlongTheRun() {
-        LogisticRegression m = notebookData();
-        StepDiagnostics run = Training.run(m, notebookStart(), 1, 0, 3, 200);
-        for (MeasuredGradient g : Training.measuredGradients(m, run, 0, 10, 122, 127)) {
-            assertTrue(g.relativeError() < MeasuredGradient.TOL, "eq. 6 at " + g.t());
-            assertTrue(g.identityError() < MeasuredGradient.TOL, "eq. 9 at " + g.t());
-            assertTrue(g.cosine() < MeasuredGradient.TOL, "orthogonality at " + g.t());
-            g.check();
+    void measuredGradientsAgreeWithEquationSixAndIdentityNineAtTheSteepestStepsOfEveryRunForManySeeds() {
+        // No false alarm: the bound τ holds on 100 seeds (the notebook with SEED = 1…100; 200 when written), and
+        // the steepest steps resolve a 5 % error (‖∇̃ᵤL‖ ≥ 20 τ) on each.
+        for (long seed = 1; seed <= 100; seed++) {
+            LogisticRegression m = LogisticRegression.synthetic(200, 10, Seeded.rng(seed, "data"));
+            for (MeasuredGradient g : Training.measuredGradients(m, notebookRuns(seed), 2)) {
+                assertTrue(g.error() <= g.tolerance(), "eq. 6, seed " + seed + ", " + g);
+                assertTrue(g.identityError() <= g.identityTolerance(), "eq. 9, seed " + seed + ", " + g);
+                assertTrue(g.resolution() >= MeasuredGradient.MIN_RESOLUTION, "seed " + seed + ", " + g);
+            }
         }
+    }
+
+    @Test
+    void measuredGradientCheckRejectsAFivePercentErrorAtTheSteepestStepsForManySeeds() {
+        // Power: the gradient of (6) scaled by 1.05, and by 0.95, fails the check at the two
+        // steepest steps of every run of the notebook, on each of 50 seeds.
+        for (long seed = 1; seed <= 50; seed++) {
+            LogisticRegression m = LogisticRegression.synthetic(200, 10, Seeded.rng(seed, "data"));
+            for (StepDiagnostics run : notebookRuns(seed)) {
+            for (int t : Training.steepestSteps(run, 2)) {
+                Step s = run.step(t);
+                double[] u = s.u();
+                double[] gradW = m.gradientW(WeightNorm.weight(u, s.gamma()), s.beta());
+                double[] right = WeightNorm.gradientU(u, s.gamma(), gradW);
+                for (double f : new double[] {0.95, 1.05}) {
+                    MeasuredGradient g = MeasuredGradient.measure(t, v -> m.lossOf(v, s.gamma(), s.beta()), u,
+                            Vectors.scale(f, right), run.alpha());
+                    assertTrue(g.error() > g.tolerance(), "factor " + f + ", seed " + seed + ", " + g);
+                    assertThrows(AssertionError.class, g::check);
+                }
+            }
+            }
+        }
+    }
+
+    @Test
+    void steepestStepsAreTheLargestGradientsInOrderOfTime() {
+        StepDiagnostics run = Training.run(notebookData(), notebookStart(), 1, 0, 3, 200);
+        int[] ts = Training.steepestSteps(run, 4);
+        double[] g = run.gradientNorm();
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < ts.length; i++) {
+            assertTrue(i == 0 || ts[i] > ts[i - 1]);
+            smallest = Math.min(smallest, g[ts[i]]);
+        }
+        int above = 0;
+        for (double v : g) {
+            above += v >= smallest ? 1 : 0;
+        }
+        assertEquals(4, above);
+        Step s0 = run.step(0);
+        double[] grad0 = WeightNorm.gradientU(s0.u(), 1, notebookData().gradientW(WeightNorm.weight(s0.u(), 1), 0));
+        assertEquals(Vectors.norm(grad0), g[0], 1e-12 * g[0]);
+        assertThrows(IllegalArgumentException.class, () -> Training.steepestSteps(run, 0));
+        assertThrows(IllegalArgumentException.class, () -> Training.steepestSteps(run, 201));
     }
 
     @Test
@@ -99,8 +212,8 @@ class EffectiveRateTest {
         double[] trueGradient = Vectors.scale(2, gradW);
         MeasuredGradient g = MeasuredGradient.measure(0, v -> m.loss(Vectors.scale(2, v), 0), u,
                 trueGradient, 1);
-        assertTrue(g.relativeError() < MeasuredGradient.TOL);
-        assertTrue(g.identityError() > 100 * MeasuredGradient.TOL, "identity " + g.identityError());
+        assertTrue(g.error() < g.tolerance());
+        assertTrue(g.identityError() > 100 * g.identityTolerance(), "identity " + g);
         assertThrows(AssertionError.class, g::check);
     }
 
@@ -111,7 +224,7 @@ class EffectiveRateTest {
         double[] gradW = m.gradientW(WeightNorm.weight(u, 1), 0);
         double[] unprojected = Vectors.scale(1 / Vectors.norm(u), gradW);
         MeasuredGradient g = MeasuredGradient.measure(0, v -> m.lossOf(v, 1, 0), u, unprojected, 1);
-        assertTrue(g.relativeError() > 100 * MeasuredGradient.TOL);
+        assertTrue(g.error() > 100 * g.tolerance());
         assertThrows(AssertionError.class, g::check);
     }
 
