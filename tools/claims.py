@@ -21,10 +21,11 @@ FIELDS = ("id", "statement", "kind", "measures", "tolerance", "false_alarm", "po
 KINDS = ("statistical", "deterministic", "identity")
 
 # A check cell: a code cell with a statement that calls `Check.<name>(` or a method named
-# `check…(` (`.check(`, `.checkClaims(`, `Sweep.checkVarianceAndMean(`), except
+# `check…(` (`.check(`, `.checkClaims(`, `Sweep.checkVarianceAndMean(`), or passes one by
+# reference (`runs.forEach(StepDiagnostics::checkGrowth)`), except
 # `Exercise.check(` (an exercise's answer, not a claim), calls on the right of an assignment
 # (`var c = DataDependentInit.check(…)` computes a result to check later) and comments.
-CHECK_CALL = re.compile(r"(?<![\w.])Check\.\w+\s*\(|\.check\w*\s*\(")
+CHECK_CALL = re.compile(r"(?<![\w.])Check\.\w+\s*\(|\.check\w*\s*\(|::check\w*\b")
 ASSIGNMENT = re.compile(r"(?<![=!<>+\-*/%&|^])=(?!=)")
 
 

@@ -57,6 +57,7 @@ def test_claim_ids_are_unique():
     ("Sweep.checkVarianceAndMean(kWorst, linearNormal, linearUniform);", True),
     ("naiveLarge.layerFactor().check(Theory.layerFactor(Init.NAIVE_ONE, Activation.RELU, width),", True),
     ("Check.that(crossings.size() == 1 && vOverU == graphSteps - 1,", True),
+    ("runs.forEach(StepDiagnostics::checkGrowth);", True),
     ("Exercise.check(InitExercises.EXERCISE_1, leakyVariance);", False),
     ("var initCheck = DataDependentInit.check(shifted.inputs(), shifted.u(), n,", False),
     ("BidirectionalParameterCheck.table(", False),
