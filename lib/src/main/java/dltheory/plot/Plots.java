@@ -841,7 +841,7 @@ public final class Plots {
             throw new UncheckedIOException(e);
         }
         String document = out.toString(StandardCharsets.UTF_8);
-        return textDefaults(document.substring(document.indexOf("<svg")));
+        return SvgCompaction.compact(textDefaults(document.substring(document.indexOf("<svg"))));
     }
 
     /**
