@@ -1,7 +1,5 @@
 package dltheory.plot;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,6 +71,21 @@ final class SvgCompaction {
         return "<path style=\"" + style + "\" d=\"" + d + "\"/>";
     }
 
+    /** {@code x} to two decimals, without trailing zeros: 32.123 → 32.12, 1.004 → 1, −0.001 → 0. */
+    static String hundredths(double x) {
+        long cents = Math.round(x * 100);
+        if (cents == 0) {
+            return "0";
+        }
+        String sign = cents < 0 ? "-" : "";
+        long abs = Math.abs(cents);
+        long frac = abs % 100;
+        if (frac == 0) {
+            return sign + abs / 100;
+        }
+        return sign + abs / 100 + "." + (frac % 10 == 0 ? String.valueOf(frac / 10) : String.format("%02d", frac));
+    }
+
     /** Numbers with three or more decimals inside tags, rounded to two (0.01 px). */
     static String round(String svg) {
         Matcher tags = TAG.matcher(svg);
@@ -81,9 +94,7 @@ final class SvgCompaction {
             Matcher numbers = DECIMAL.matcher(tags.group());
             StringBuilder tag = new StringBuilder();
             while (numbers.find()) {
-                String rounded = new BigDecimal(numbers.group()).setScale(2, RoundingMode.HALF_EVEN)
-                        .stripTrailingZeros().toPlainString();
-                numbers.appendReplacement(tag, rounded.equals("-0") ? "0" : rounded);
+                numbers.appendReplacement(tag, hundredths(Double.parseDouble(numbers.group())));
             }
             numbers.appendTail(tag);
             tags.appendReplacement(out, Matcher.quoteReplacement(tag.toString()));

@@ -10,7 +10,6 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,27 +83,28 @@ final class TextKeepingGraphics extends VectorGraphics2D {
         super.fill(shape);
     }
 
-    /** Measures the outlines of strings not seen before; true if there were any. */
+    /**
+     * Measures the outlines of strings not seen before, each in the font XChart draws it with (the
+     * y-axis titles also turned a quarter); true if there were any.
+     */
     private boolean learnNewStrings() {
         boolean learned = false;
         for (Chart<?, ?> chart : charts) {
             Styler styler = chart.getStyler();
-            Set<Font> fonts = new LinkedHashSet<>(List.of(styler.getChartTitleFont(), styler.getLegendFont()));
-            if (styler instanceof org.knowm.xchart.style.AxesChartStyler axes) {
-                fonts.add(axes.getAxisTitleFont());
-                fonts.add(axes.getAxisTickLabelsFont());
+            learned |= learn(chart.getTitle(), styler.getChartTitleFont(), false);
+            for (Object s : chart.getSeriesMap().values()) {
+                learned |= learn(((Series) s).getName(), styler.getLegendFont(), false);
             }
-            for (String text : strings(chart)) {
-                for (Font font : fonts) {
-                    if (text == null || text.isBlank() || !measured.add(font + "\u0000" + text)) {
-                        continue;
-                    }
-                    learned = true;
-                    TextLayout layout = new TextLayout(text, font, getFontRenderContext());
-                    for (double angle : ANGLES) {
-                        Shape outline = layout.getOutline(AffineTransform.getRotateInstance(angle));
-                        double[] first = new double[2];
-                        outlines.putIfAbsent(signature(outline, first), new Label(text, font, angle, first[0], first[1]));
+            if (styler instanceof org.knowm.xchart.style.AxesChartStyler axes) {
+                learned |= learn(chart.getXAxisTitle(), axes.getAxisTitleFont(), false);
+                learned |= learn(chart.getYAxisTitle(), axes.getAxisTitleFont(), true);
+                if (chart instanceof XYChart) {
+                    for (Axis<?, ?> axis : axes(chart)) {
+                        if (axis != null && axis.getAxisTickCalculator() != null) {
+                            for (String label : axis.getAxisTickCalculator().getTickLabels()) {
+                                learned |= learn(label, axes.getAxisTickLabelsFont(), false);
+                            }
+                        }
                     }
                 }
             }
@@ -112,23 +112,18 @@ final class TextKeepingGraphics extends VectorGraphics2D {
         return learned;
     }
 
-    /** The chart's strings: title, axis titles, legend entries, and the tick labels computed so far. */
-    private static List<String> strings(Chart<?, ?> chart) {
-        List<String> strings = new ArrayList<>();
-        strings.add(chart.getTitle());
-        strings.add(chart.getXAxisTitle());
-        strings.add(chart.getYAxisTitle());
-        for (Object s : chart.getSeriesMap().values()) {
-            strings.add(((Series) s).getName());
+    /** Records the outline of {@code text} in {@code font} (and turned, if asked); false if known. */
+    private boolean learn(String text, Font font, boolean turned) {
+        if (text == null || text.isBlank() || font == null || !measured.add(font + "\u0000" + text)) {
+            return false;
         }
-        if (chart instanceof XYChart) {
-            for (Axis<?, ?> axis : axes(chart)) {
-                if (axis != null && axis.getAxisTickCalculator() != null) {
-                    strings.addAll(axis.getAxisTickCalculator().getTickLabels());
-                }
-            }
+        TextLayout layout = new TextLayout(text, font, getFontRenderContext());
+        for (double angle : turned ? ANGLES : new double[] {0}) {
+            Shape outline = layout.getOutline(AffineTransform.getRotateInstance(angle));
+            double[] first = new double[2];
+            outlines.putIfAbsent(signature(outline, first), new Label(text, font, angle, first[0], first[1]));
         }
-        return strings;
+        return true;
     }
 
     /** The chart's axes, read from XChart's internals (3.8.8: Chart.axisPair, AxisPair.xAxis/yAxisMap). */
