@@ -3,10 +3,11 @@
     gallery.py [--executed DIR] [--out DIR]
 
 Reads target/executed/*.ipynb (written by `notebooks.py execute` or `site`) and writes
-<out>/gallery.html with each chart's PNG at the size the site shows it, under its notebook and
+<out>/gallery.html with each chart at the size the site shows it, under its notebook and
 cell number, next to the code of the cell that made it and the layout check the display
-extension ran on it (the `layout:` line of the chart's text/plain form). The PNGs go to
-<out>/gallery/<notebook>-cell<N>-<k>.png. notebooks.py calls `write_gallery` after the site.
+extension ran on it (the `layout:` line of the chart's text/plain form). The images go to
+<out>/gallery/<notebook>-cell<N>-<k>.svg (the SVG the notebook holds; a chart stored only as PNG
+gives a .png). notebooks.py calls `write_gallery` after the site.
 """
 
 import argparse
@@ -21,35 +22,41 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def charts(executed):
-    """(notebook name, cell number from 1, index in the cell, png bytes, text, source) of each chart."""
+    """(notebook name, cell number from 1, index in the cell, file suffix, image bytes, text, source)
+    of each chart: its SVG, or its PNG when the notebook holds no SVG."""
     for path in sorted(Path(executed).glob("[0-9][0-9]-*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         for number, cell in enumerate(nb.cells, start=1):
             k = 0
             for out in cell.get("outputs", []):
                 data = out.get("data", {})
-                if "image/png" not in data:
+                if "image/svg+xml" in data:
+                    svg = data["image/svg+xml"]
+                    suffix, image = "svg", ("".join(svg) if isinstance(svg, list) else svg).encode("utf-8")
+                elif "image/png" in data:
+                    suffix, image = "png", base64.b64decode(data["image/png"])
+                else:
                     continue
                 k += 1
                 text = data.get("text/plain", "")
                 text = "".join(text) if isinstance(text, list) else text
-                yield path.stem, number, k, base64.b64decode(data["image/png"]), text, cell.source
+                yield path.stem, number, k, suffix, image, text, cell.source
 
 
 def write_gallery(site, executed=ROOT / "target" / "executed"):
-    """Writes site/gallery.html and site/gallery/*.png; returns the number of charts."""
+    """Writes site/gallery.html and site/gallery/*.svg; returns the number of charts."""
     site = Path(site)
     images = site / "gallery"
     images.mkdir(parents=True, exist_ok=True)
-    for old in images.glob("*.png"):
+    for old in [*images.glob("*.png"), *images.glob("*.svg")]:
         old.unlink()
     sections = []
     count = 0
     flagged = 0
-    for name, cell, k, png, text, source in charts(executed):
+    for name, cell, k, suffix, image, text, source in charts(executed):
         count += 1
-        file = f"{name}-cell{cell}-{k}.png"
-        (images / file).write_bytes(png)
+        file = f"{name}-cell{cell}-{k}.{suffix}"
+        (images / file).write_bytes(image)
         layout = [line for line in text.splitlines() if line.startswith("layout:")]
         verdict = layout[0] if layout else "layout: not checked"
         bad = not verdict.startswith("layout: ok")

@@ -7,6 +7,7 @@ notebooks run at a time, as in bin/site.
 """
 
 import os
+import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -47,3 +48,23 @@ def test_nbconvert_renders_executed_html(path, rendered):
     if path.stem != "00-introduction":
         assert "data:image/png;base64" in page or "<svg" in page, "no chart in the page"
     assert "<table" in page, "no table in the page"
+
+
+def test_bin_notebook_html_writes_an_offline_page_under_target():
+    """README's single-notebook command, `bin/notebook --html NOTEBOOK`: the page goes to
+    target/pages/ (notebooks/ gets no new file, unlike a bare nbconvert run there) and loads MathJax
+    from the copy the build unpacks in target/, so its formulas are typeset offline."""
+    path = ROOT / "notebooks" / "00-introduction.ipynb"
+    before = sorted(p.name for p in path.parent.iterdir())
+    page = ROOT / "target" / "pages" / "00-introduction.html"
+    page.unlink(missing_ok=True)
+    result = subprocess.run([str(ROOT / "bin" / "notebook"), "--html", str(path)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert sorted(p.name for p in path.parent.iterdir()) == before, "bin/notebook --html wrote into notebooks/"
+    html = page.read_text()
+    scripts = re.findall(r'<script[^>]*src="([^"]*MathJax\.js[^"]*)"', html)
+    assert scripts, "the page loads no MathJax"
+    assert all(not s.startswith(("http:", "https:", "//")) for s in scripts), scripts
+    assert all((page.parent / s.split("?")[0]).resolve().is_file() for s in scripts), scripts
+    assert "<table" in html and "$" in html, "the page lacks the notebook's table or its formulas"

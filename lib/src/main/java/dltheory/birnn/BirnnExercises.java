@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import dltheory.check.Question;
 
 /**
- * The exercises of notebook 06, checked by {@link dltheory.check.Exercise#check(Question, Double)}.
+ * The exercises of notebook 06, checked by {@link dltheory.check.Exercise#check(Question, Number)}.
  * The expected values are computed here from the notebook's toy net when the check runs, so the
  * check cell names the question and shows neither the answer nor the computation behind it.
  */
@@ -63,7 +63,8 @@ public final class BirnnExercises {
         }
         BidirectionalLoss last = BidirectionalLoss.lastStep(targets);
         return new Question("Exercise 3",
-                () -> BidirectionalGradientNorms.of(net, x, last, "at t = T").nonzeroStates(), 0.5,
+                () -> BidirectionalGradientNorms.of(net, x, last, "at t = T").nonzeroStates(),
+                Question.WHOLE_NUMBER,
                 "a state can only receive gradient from a loss it influences: follow the arrows forward "
                         + "from each chain's states and see which of them arrive at y_T");
     }

@@ -8,29 +8,78 @@ import java.util.function.DoubleUnaryOperator;
  * reference is compared with the student's function at fixed points when the check runs, so the check
  * cell names the question and never shows the reference.
  *
- * @param name      the exercise's name as printed, e.g. "Exercise 3"
- * @param reference computes the right function's value at a point
- * @param points    where the two functions are compared; at least one, all finite
- * @param relTol    accepted largest relative difference over {@code points}, ≥ 0
- * @param hint      the idea to use, printed after a wrong answer; not the formula
+ * <p>A class rather than a record, so that the reference has no public accessor: completion after
+ * {@code EXERCISE_1.} lists only {@link #name}, {@link #points}, {@link #relTol} and {@link #hint}.
+ * {@link Exercise} reads the reference inside this package.
  */
-public record FunctionQuestion(String name, DoubleUnaryOperator reference, double[] points, double relTol,
-                               String hint) {
+public final class FunctionQuestion {
 
-    public FunctionQuestion {
-        if (points.length == 0 || !Arrays.stream(points).allMatch(Double::isFinite)) {
+    private final String name;
+    private final DoubleUnaryOperator reference;
+    private final double[] points;
+    private final double relTol;
+    private final String hint;
+
+    /**
+     * @param name      the exercise's name as printed, e.g. "Exercise 3"
+     * @param reference computes the right function's value at a point
+     * @param points    where the two functions are compared; at least one, all finite
+     * @param relTol    accepted largest relative difference over {@code points}, ≥ 0
+     * @param hint      the idea to use, printed after a wrong answer; not the formula
+     */
+    public FunctionQuestion(String name, DoubleUnaryOperator reference, double[] points, double relTol,
+                            String hint) {
+        if (name == null || reference == null || hint == null) {
+            throw new IllegalArgumentException("name, reference and hint must be given, got " + name + ", "
+                    + reference + ", " + hint);
+        }
+        if (points == null || points.length == 0 || !Arrays.stream(points).allMatch(Double::isFinite)) {
             throw new IllegalArgumentException("points must hold at least one finite value, got "
                     + Arrays.toString(points));
         }
         if (!(relTol >= 0)) {
             throw new IllegalArgumentException("relTol must be >= 0, got " + relTol);
         }
-        points = points.clone();
+        this.name = name;
+        this.reference = reference;
+        this.points = points.clone();
+        this.relTol = relTol;
+        this.hint = hint;
+    }
+
+    /** The exercise's name as printed, e.g. "Exercise 3". */
+    public String name() {
+        return name;
     }
 
     /** A copy of the comparison points. */
-    @Override
     public double[] points() {
         return points.clone();
+    }
+
+    /** The accepted largest relative difference over the points. */
+    public double relTol() {
+        return relTol;
+    }
+
+    /** The idea to use, printed after a wrong answer. */
+    public String hint() {
+        return hint;
+    }
+
+    /** The right function's value at {@code x}; package-private so that completion does not offer it. */
+    double reference(double x) {
+        return reference.applyAsDouble(x);
+    }
+
+    /** The right function; package-private, for {@link Exercise}. */
+    DoubleUnaryOperator reference() {
+        return reference;
+    }
+
+    /** The name and the comparison points, never the reference. */
+    @Override
+    public String toString() {
+        return "FunctionQuestion[" + name + ", " + points.length + " points, relTol = " + relTol + "]";
     }
 }

@@ -2,7 +2,7 @@ package dltheory.check;
 
 import java.util.List;
 
-/** The exercises of notebook 00 (the introduction), checked by {@link Exercise#check(Question, Double)}. */
+/** The exercises of notebook 00 (the introduction), checked by {@link Exercise#check(Question, Number)}. */
 public final class IntroExercises {
 
     private IntroExercises() {
@@ -16,7 +16,7 @@ public final class IntroExercises {
 
     /** Exercise 2: the sample size for a four-standard-error tolerance of 0.01. */
     public static final Question EXERCISE_2 = new Question("Exercise 2",
-            () -> smallestSampleFor(0.01), 0.5,
+            () -> smallestSampleFor(0.01), Question.WHOLE_NUMBER,
             "the notebooks accept a Monte Carlo mean within four of its standard errors; ask for that band "
                     + "to be no wider than 0.01 on each side and find where this first holds as n grows");
 

@@ -7,16 +7,67 @@ import java.util.function.DoubleSupplier;
  * check runs, so the notebook's check cell names the question and never shows the answer or the
  * formula behind it.
  *
- * @param name     the exercise's name as printed, e.g. "Exercise 1"
- * @param expected computes the right answer
- * @param tol      accepted |answer − expected|, ≥ 0
- * @param hint     the idea to use, printed after a wrong answer; not the formula
+ * <p>A class rather than a record, so that the expected value has no public accessor: a notebook's
+ * completion (Tab after {@code EXERCISE_1.}) lists only {@link #name}, {@link #tol} and
+ * {@link #hint}. {@link Exercise} reads the value inside this package.
  */
-public record Question(String name, DoubleSupplier expected, double tol, String hint) {
+public final class Question {
 
-    public Question {
+    /**
+     * The tolerance of an answer that is a whole number (a sample size, a number of steps): the
+     * answer must be that number, so an unrounded 4602.87 is not taken for 4603. It leaves room
+     * only for the rounding of a double computed on the way (160000.00000000003).
+     */
+    public static final double WHOLE_NUMBER = 1e-6;
+
+    private final String name;
+    private final DoubleSupplier expected;
+    private final double tol;
+    private final String hint;
+
+    /**
+     * @param name     the exercise's name as printed, e.g. "Exercise 1"
+     * @param expected computes the right answer when a check runs
+     * @param tol      accepted |answer − expected|, ≥ 0
+     * @param hint     the idea to use, printed after a wrong answer; not the formula
+     */
+    public Question(String name, DoubleSupplier expected, double tol, String hint) {
+        if (name == null || expected == null || hint == null) {
+            throw new IllegalArgumentException("name, expected and hint must be given, got " + name + ", "
+                    + expected + ", " + hint);
+        }
         if (!(tol >= 0)) {
             throw new IllegalArgumentException("tol must be >= 0, got " + tol);
         }
+        this.name = name;
+        this.expected = expected;
+        this.tol = tol;
+        this.hint = hint;
+    }
+
+    /** The exercise's name as printed, e.g. "Exercise 1". */
+    public String name() {
+        return name;
+    }
+
+    /** The accepted |answer − expected|. */
+    public double tol() {
+        return tol;
+    }
+
+    /** The idea to use, printed after a wrong answer. */
+    public String hint() {
+        return hint;
+    }
+
+    /** The right answer, computed now; package-private so that completion does not offer it. */
+    double expected() {
+        return expected.getAsDouble();
+    }
+
+    /** The name and tolerance, never the answer. */
+    @Override
+    public String toString() {
+        return "Question[" + name + ", tol = " + tol + "]";
     }
 }

@@ -24,7 +24,7 @@ public final class MomentumExercises {
 
     /** Exercise 2: the first n at which the uncorrected average with β = 0.999 is within 1 % of the mean. */
     public static final Question EXERCISE_2 = new Question("Exercise 2",
-            () -> Averages.stepsUntilBiasBelow(0.999, 0.01), 0.5,
+            () -> Averages.stepsUntilBiasBelow(0.999, 0.01), Question.WHOLE_NUMBER,
             "the relative bias of section 3 shrinks by the same factor at every step; find where it "
                     + "first reaches 1 %, and remember that n is a whole number of steps");
 

@@ -29,7 +29,6 @@ import java.util.WeakHashMap;
 
 import javax.imageio.ImageIO;
 
-import org.knowm.xchart.VectorGraphicsEncoder;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
@@ -828,14 +827,31 @@ public final class Plots {
      */
     public static String svg(Chart<?, ?> chart) {
         finish(chart);
+        TextKeepingGraphics g = new TextKeepingGraphics(List.of(chart));
+        chart.paint(g, chart.getWidth(), chart.getHeight());
+        return svgElement(g, chart.getWidth(), chart.getHeight());
+    }
+
+    /** The SVG element of what {@code g} drew on a {@code width}×{@code height} page. */
+    private static String svgElement(VectorGraphics2D g, double width, double height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width, height)).writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String document = out.toString(StandardCharsets.UTF_8);
-        return document.substring(document.indexOf("<svg"));
+        return SvgCompaction.compact(textDefaults(document.substring(document.indexOf("<svg"))));
+    }
+
+    /**
+     * The SVG with what its text leaves to the viewer made explicit: VectorGraphics2D writes no
+     * font size for 12 px text (a browser would draw it at 16 px) and a family without a fallback.
+     */
+    static String textDefaults(String svg) {
+        String sized = svg.replaceFirst("^<svg ", "<svg font-size=\"12px\" ");
+        return sized.replaceAll("font-family:(&quot;[^;&]*Serif[^;&]*&quot;);", "font-family:$1,serif;")
+                .replaceAll("font-family:(&quot;[^;&]*&quot;);", "font-family:$1,sans-serif;");
     }
 
     /** The chart as PNG bytes drawn at 2× scale, so it stays sharp on high-density screens. */
@@ -862,17 +878,9 @@ public final class Plots {
 
     /** The small multiples as one SVG element (see {@link #svg(Chart)}). */
     public static String svg(Panels panels) {
-        VectorGraphics2D g = new VectorGraphics2D();
+        TextKeepingGraphics g = new TextKeepingGraphics(panels.panels());
         panels.paint(g);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, panels.width(), panels.height()))
-                    .writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String document = out.toString(StandardCharsets.UTF_8);
-        return document.substring(document.indexOf("<svg"));
+        return svgElement(g, panels.width(), panels.height());
     }
 
     /** The small multiples as PNG bytes at 2× scale. */

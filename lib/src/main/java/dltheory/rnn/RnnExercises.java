@@ -25,7 +25,7 @@ public final class RnnExercises {
 
     /** Exercise 2: the smallest T for which δᵀ with δ = 0.9 is at most 10⁻³. */
     public static final Question EXERCISE_2 = new Question("Exercise 2",
-            () -> VanishingBound.stepsBelow(0.9, 1e-3), 0.5,
+            () -> VanishingBound.stepsBelow(0.9, 1e-3), Question.WHOLE_NUMBER,
             "the bound loses the same factor at every step; take logarithms, mind the sign of the "
                     + "logarithm of a number below 1, and remember that T is a whole number of steps");
 
@@ -44,7 +44,7 @@ public final class RnnExercises {
      * 100 steps) ends with L(w₁₀₀) &lt; 10⁻¹⁰; the runs are made when the check runs.
      */
     public static final Question EXERCISE_4 = new Question("Exercise 4",
-            RnnExercises::largestConvergingThreshold, 0.5,
+            RnnExercises::largestConvergingThreshold, Question.WHOLE_NUMBER,
             "run the descent once per threshold and read the loss at the last step; a clipped step can "
                     + "never be longer than α times the threshold, which is too short for some thresholds "
                     + "and too long for others");

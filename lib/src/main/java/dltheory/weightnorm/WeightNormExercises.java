@@ -5,7 +5,7 @@ import java.util.List;
 import dltheory.check.Question;
 
 /**
- * The exercises of notebook 04, checked by {@link dltheory.check.Exercise#check(Question, Double)}:
+ * The exercises of notebook 04, checked by {@link dltheory.check.Exercise#check(Question, Number)}:
  * each expected value is computed here, so the notebook's check cell names the question and shows
  * neither the answer nor the formula behind it.
  */

@@ -1,6 +1,7 @@
 package dltheory.display;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
@@ -26,13 +27,15 @@ class NotebookDisplayTest {
     }
 
     @Test
-    void chartRendersAsSvgPngAndDescriptiveText() {
+    void chartRendersAsSvgAndDescriptiveTextAndAsPngOnRequest() {
         XYChart chart = Plots.xy("Variance by layer", "layer t", "Var");
         Plots.line(chart, "He", new double[] {1, 1.1, 0.9});
         DisplayData data = renderer().render(chart);
 
         assertTrue(((String) data.getData(NotebookDisplay.SVG)).contains("<svg"));
-        byte[] png = Base64.getDecoder().decode((String) data.getData(NotebookDisplay.PNG));
+        assertNull(data.getData(NotebookDisplay.PNG), "one image per chart: SVG only");
+        DisplayData asked = renderer().renderAs(chart, "image/png");
+        byte[] png = Base64.getDecoder().decode((String) asked.getData(NotebookDisplay.PNG));
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
         String text = (String) data.getData(NotebookDisplay.TEXT);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dltheory.check.CapturedStdout;
 import dltheory.check.Exercise;
+import dltheory.check.ExerciseAssertions;
 import dltheory.check.FunctionQuestion;
 import dltheory.check.Question;
 import dltheory.linalg.Vectors;
@@ -84,6 +85,9 @@ class DropoutExercisesTest {
         assertTrue(stdout.text().contains("Exercise 1: not answered yet"), stdout.text());
         assertFalse(Exercise.isRight(DropoutExercises.EXERCISE_2, 1.0));
         assertTrue(stdout.text().contains("Hint: split the expected loss"), stdout.text());
+        for (Question q : new Question[] {DropoutExercises.EXERCISE_1, DropoutExercises.EXERCISE_2}) {
+            ExerciseAssertions.assertRejectsWrongAnswers(q);
+        }
     }
 
     @Test

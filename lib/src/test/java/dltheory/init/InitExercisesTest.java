@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dltheory.check.CapturedStdout;
 import dltheory.check.Exercise;
+import dltheory.check.ExerciseAssertions;
 import dltheory.check.FunctionQuestion;
 
 /**
@@ -44,6 +45,7 @@ class InitExercisesTest {
         assertFalse(Exercise.isRight(InitExercises.EXERCISE_3, 1.28), "ReLU's half forgotten");
         assertFalse(Exercise.isRight(InitExercises.EXERCISE_3, 12.8), "σ for σ²");
         assertFalse(Exercise.isRight(InitExercises.EXERCISE_3, null));
+        ExerciseAssertions.assertRejectsWrongAnswers(InitExercises.EXERCISE_3);
         assertTrue(stdout.text().contains("Hint: "), stdout.text());
     }
 

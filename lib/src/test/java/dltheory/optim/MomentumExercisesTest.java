@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dltheory.check.CapturedStdout;
 import dltheory.check.Exercise;
+import dltheory.check.ExerciseAssertions;
 import dltheory.check.FunctionQuestion;
 import dltheory.check.Question;
 
@@ -39,6 +40,13 @@ class MomentumExercisesTest {
         assertFalse(Exercise.isRight(MomentumExercises.EXERCISE_1, 2 * 0.99), "δβ for δ(1 − β)");
         assertFalse(Exercise.isRight(MomentumExercises.EXERCISE_1, 2.0), "δ itself");
         assertFalse(Exercise.isRight(MomentumExercises.EXERCISE_2, 4602.0), "one step short");
+        assertFalse(Exercise.isRight(MomentumExercises.EXERCISE_2, Math.log(0.01) / Math.log(0.999)),
+                "the ratio 4602.867… before rounding up");
+        assertTrue(stdout.text().contains("✗ Exercise 2: 4602.867216938907 is not right"),
+                stdout.text());
+        for (Question q : new Question[] {MomentumExercises.EXERCISE_1, MomentumExercises.EXERCISE_2}) {
+            ExerciseAssertions.assertRejectsWrongAnswers(q);
+        }
         assertFalse(Exercise.isRight(MomentumExercises.EXERCISE_2, 459.0), "the answer for β = 0.99");
         assertFalse(Exercise.isRight(MomentumExercises.EXERCISE_3,
                 t -> Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t))), "upside down");

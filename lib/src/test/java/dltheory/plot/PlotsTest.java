@@ -233,6 +233,32 @@ class PlotsTest {
     }
 
     @Test
+    void theSvgKeepsTheTextAsTextForOneChartAndForPanels() {
+        XYChart left = Plots.logY(Plots.xy("Variance by layer", "layer t", "Var[a⁽ᵗ⁾]"));
+        Plots.line(left, "He", new double[] {1, 10, 100, 1000});
+        XYChart right = Plots.xy("Second panel", "step t", "‖u_t‖");
+        Plots.line(right, "Glorot", new double[] {0.25, 1500, 3000});
+        for (String svg : List.of(Plots.svg(left), Plots.svg(new Panels(List.of(left, right), 2)))) {
+            for (String text : List.of("Variance by layer", "layer t", "He", "10³")) {
+                assertTrue(svg.contains(">" + text + "</text>"), text + " as SVG text in " + svg.length() + " chars");
+            }
+        }
+        String panels = Plots.svg(new Panels(List.of(left, right), 2));
+        for (String text : List.of("Second panel", "step t", "Glorot", "1,500")) {
+            assertTrue(panels.contains(">" + text + "</text>"), text);
+        }
+        assertTrue(panels.startsWith("<svg font-size=\"12px\" "), panels.substring(0, 80));
+        assertTrue(panels.contains("font-family:&quot;" + Fonts.SANS + "&quot;,sans-serif;"), "a generic fallback");
+        assertTrue(Plots.svg(left).contains("Var[a⁽ᵗ⁾]</text>"), "the y-axis title, turned a quarter, is text too");
+        // the letters are no longer paths: a plain chart is a few kilobytes, not tens
+        TextKeepingGraphics g = new TextKeepingGraphics(List.of(right));
+        Plots.finish(right);
+        right.paint(g, right.getWidth(), right.getHeight());
+        assertTrue(g.keptAsText() >= 8, "labels kept as text: " + g.keptAsText());
+        assertTrue(Plots.svg(right).length() < 20_000, "SVG of " + Plots.svg(right).length() + " chars");
+    }
+
+    @Test
     void aPointSeriesLegendTextEndsBeforeTheNextKey() throws Exception {
         XYChart chart = Plots.xy("T", "x", "y");
         Plots.scatter(chart, "gₙ points", new double[] {1, 2, 3}, new double[] {1, 3, 2})

@@ -1,0 +1,65 @@
+package dltheory.check;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Test-side access to the exercises' answers, which the library keeps package-private so that a
+ * notebook's completion cannot show them, and the assertions every exercise test makes. Test code
+ * only: it is not in the library's jar.
+ */
+public final class ExerciseAssertions {
+
+    private ExerciseAssertions() {
+    }
+
+    /** The answer {@code question} expects, for tests that check it against a closed form. */
+    public static double expected(Question question) {
+        return question.expected();
+    }
+
+    /** The reference function of {@code question} at {@code x}. */
+    public static double reference(FunctionQuestion question, double x) {
+        return question.reference(x);
+    }
+
+    /**
+     * The check of {@code question} accepts its own answer, rejects answers 1 + 1 % off on either
+     * side, says "not answered yet" for {@code null}, and prints its hint after a wrong answer,
+     * echoing the wrong answer as entered.
+     */
+    public static void assertRejectsWrongAnswers(Question question) {
+        double right = question.expected();
+        assertTrue(question.tol() < 1, question.name() + ": tol " + question.tol() + " lets 1 + 1 % pass");
+        double off = 1 + 0.01 * Math.abs(right);
+        String printed = printed(() -> {
+            assertTrue(Exercise.isRight(question, right), question.name() + ": its own answer");
+            assertFalse(Exercise.isRight(question, right + off), question.name() + ": too large");
+            assertFalse(Exercise.isRight(question, right - off), question.name() + ": too small");
+            assertFalse(Exercise.isRight(question, (Number) null), question.name() + ": null");
+        });
+        String wrong = "✗ " + question.name() + ": " + Exercise.shortest(right + off) + " is not right. Hint: "
+                + question.hint();
+        assertTrue(printed.contains(wrong), "expected «" + wrong + "» in:\n" + printed);
+        assertTrue(printed.contains(question.name() + ": not answered yet"), printed);
+    }
+
+    /** What {@code action} prints on System.out, passed on to the previous stream afterwards. */
+    static String printed(Runnable action) {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setOut(saved);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        saved.print(text);
+        return text;
+    }
+}
