@@ -65,9 +65,17 @@ public final class Figures {
         SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
         SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.PLUS};
 
-    /** Gives a series of a scheme of notebook 01 that scheme's colour and marker in every chart. */
+    /** A solid line: measured data in notebook 01, where predictions are the dashed lines. */
+    private static final BasicStroke SOLID = new BasicStroke(2f);
+
+    /**
+     * Gives a series of a scheme of notebook 01 that scheme's colour and marker in every chart, and
+     * a solid line (left to the theme, the n-th series of a chart would get the n-th dash pattern,
+     * and a measured line could not be told from the dashed predictions).
+     */
     private static void styleScheme(XYSeries line, String label) {
         Color colour = schemeColour(label);
+        line.setLineStyle(SOLID);
         if (colour != null) {
             line.setLineColor(colour);
             line.setMarkerColor(colour);
@@ -81,12 +89,10 @@ public final class Figures {
         return i < 0 ? null : SCHEME_COLOURS[i];
     }
 
-    /** The colours of the ensembles in {@link #varianceBands}, in order (Okabe–Ito blue, vermilion). */
-    private static final Color[] BAND_COLOURS = {new Color(0x0072B2), new Color(0xD55E00)};
-
     /**
      * The median over an ensemble's nets of Var[a⁽ᵗ⁾] (solid) and the band between the 10 % and
      * 90 % quantiles (dotted), on a log axis, one ensemble after the other (notebook 01, step 3).
+     * Each ensemble has its scheme's colour, the one its single nets have in the other charts.
      */
     public static XYChart varianceBands(String title, SweepEnsemble... ensembles) {
         if (ensembles.length == 0) {
@@ -97,7 +103,11 @@ public final class Figures {
                 10f, new float[] {2f, 3f}, 0f);
         for (int i = 0; i < ensembles.length; i++) {
             SweepEnsemble e = ensembles[i];
-            Color colour = BAND_COLOURS[i % BAND_COLOURS.length];
+            Color colour = schemeColour(e.label());
+            if (colour == null) {
+                throw new IllegalArgumentException("ensembles must be of a scheme of notebook 01, got "
+                        + e.label());
+            }
             double[] x = Plots.oneTo(e.depth());
             Plots.line(chart, e.label() + ": median of " + e.nets() + " nets", x, e.quantile(0.5))
                     .setLineColor(colour);

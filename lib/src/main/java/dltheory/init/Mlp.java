@@ -6,6 +6,7 @@ import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
 
 import dltheory.check.Arguments;
 import dltheory.linalg.Gemm;
@@ -124,6 +125,32 @@ public final class Mlp {
         List<DMatrixRMaj> g = gradients(X, y, before);
         for (int l = 0; l < weights.size(); l++) {
             CommonOps_DDRM.addEquals(weights.get(l), -eta, g.get(l));
+        }
+        return before[0];
+    }
+
+    /**
+     * One step of gradient descent with the gradient's norm clipped (notebook 01, "training a deep
+     * ReLU net"): W ← W − η·min(1, c/‖∇L‖)·∇L, where ‖∇L‖ is the norm of all layers' gradients
+     * together. No step moves the weights by more than η·c. Returns the loss before the step.
+     *
+     * @param eta     the step size, &gt; 0
+     * @param maxNorm c, the largest gradient norm used as it is, &gt; 0
+     */
+    public double clippedStep(DMatrixRMaj X, double[] y, double eta, double maxNorm) {
+        Arguments.positive(eta, "eta");
+        Arguments.positive(maxNorm, "maxNorm");
+        double[] before = new double[1];
+        List<DMatrixRMaj> g = gradients(X, y, before);
+        double squared = 0;
+        for (DMatrixRMaj gl : g) {
+            double n = NormOps_DDRM.normF(gl);
+            squared += n * n;
+        }
+        double norm = Math.sqrt(squared);
+        double scale = norm > maxNorm ? maxNorm / norm : 1;
+        for (int l = 0; l < weights.size(); l++) {
+            CommonOps_DDRM.addEquals(weights.get(l), -eta * scale, g.get(l));
         }
         return before[0];
     }

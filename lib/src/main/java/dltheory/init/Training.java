@@ -75,6 +75,27 @@ public record Training(String scheme, double[] loss, int steps) {
         return new Training(init.name(), descend(net, task, steps, eta), steps);
     }
 
+    /**
+     * {@link #run} with the gradient's norm clipped at {@code maxNorm} ({@link Mlp#clippedStep}):
+     * the notebook's training. With plain steps of 0.05 a He-initialized net of 20 layers of 24
+     * units diverged for about 12 % of the draws (issue #31): the scale of its output at the start
+     * varies by a large factor from draw to draw (steps 2–3), and so does its gradient.
+     */
+    public static Training runClipped(Init init, Task task, int depth, int width, int steps, double eta,
+                                      double maxNorm, Random rng) {
+        Arguments.atLeast(steps, 1, "steps");
+        Mlp net = Mlp.random(dims(task.X().numRows, depth, width), init, rng);
+        double[] loss = new double[steps + 1];
+        for (int t = 0; t < steps; t++) {
+            loss[t] = net.clippedStep(task.X(), task.y(), eta, maxNorm);
+            if (!Double.isFinite(loss[t])) {
+                return new Training(init.name(), Arrays.copyOf(loss, t + 1), steps);
+            }
+        }
+        loss[steps] = net.loss(task.X(), task.y());
+        return new Training(init.name(), loss, steps);
+    }
+
     /** Losses before each of {@code steps} gradient steps and after the last; stops at a non-finite loss. */
     static double[] descend(Mlp net, Task task, int steps, double eta) {
         double[] loss = new double[steps + 1];
@@ -149,22 +170,23 @@ public record Training(String scheme, double[] loss, int steps) {
     }
 
     /**
-     * The check cell for the three schemes: He's run ends below {@code factor} times its initial
-     * loss; the 1/d run keeps more than {@code keep} of its initial loss; the naive run
-     * starts above 10⁶·L₀ and is wrecked by its first step: either the loss overflows, or every
-     * ReLU unit of some layer is switched off, after which the output and every gradient are 0 and
-     * the loss stays exactly at L₀ (relative 10⁻¹²).
+     * The check cell for the three schemes, trained by {@link #runClipped}: He's run ends below
+     * {@code factor} times its initial loss; the 1/d run keeps more than {@code keep} of its
+     * initial loss; the naive run stays finite and above 10⁶·L₀ at every step (clipped steps of
+     * length at most η·c cannot undo an output (d/2)^{L/2} times too large).
      */
     public static void checkClaims(Training he, Training lecun, Training naive, Task task, double factor,
                                    double keep) {
         double zero = zeroLoss(task);
         Check.atMost(he.last() / he.initial(), factor, he.scheme() + ": L(T)/L(0)");
         Check.atLeast(lecun.last() / lecun.initial(), keep, lecun.scheme() + ": L(T)/L(0)");
-        Check.atLeast(naive.initial() / zero, 1e6, naive.scheme() + ": L(0)/L₀");
-        boolean dead = naive.finite() && Math.abs(naive.last() / zero - 1) <= 1e-12;
-        Check.that(!naive.finite() || dead, naive.scheme() + ": the net overflows or ends exactly at L₀",
-                naive.finite() ? "L(T)/L₀ − 1 = " + dltheory.table.SignificantFormat.format(naive.last() / zero - 1, 4)
-                        : "the loss is not finite after " + (naive.loss().length - 1) + " steps");
+        double lowest = Double.POSITIVE_INFINITY;
+        for (double v : naive.loss()) {
+            lowest = Math.min(lowest, v);
+        }
+        Check.that(naive.finite() && lowest / zero >= 1e6, naive.scheme() + ": L(t)/L₀ ≥ 10⁶ at every step t ≤ "
+                + naive.steps(), naive.finite() ? "lowest L(t)/L₀ = " + dltheory.table.SignificantFormat.format(
+                        lowest / zero, 3) : "the loss is not finite after " + (naive.loss().length - 1) + " steps");
     }
 
     /**

@@ -73,4 +73,29 @@ class FiguresTest {
         org.junit.jupiter.api.Assertions.assertNotEquals(wide.getSeriesMap().get(he.label()).getLineColor(),
                 wide.getSeriesMap().get(halving.label()).getLineColor());
     }
+
+    /** Issue #31: the bands of step 3 had the identity's blue for He-normal and He-normal's colour for He-uniform. */
+    @Test
+    void theEnsembleBandsHaveTheirSchemesColoursAndMeasuredLinesAreSolid() {
+        Random rng = new Random(12);
+        SweepEnsemble heNets = SweepEnsemble.draw(Init.HE_NORMAL, Activation.RELU, 3, 8, 4, 3, rng);
+        SweepEnsemble uniformNets = SweepEnsemble.draw(Init.HE_UNIFORM, Activation.RELU, 3, 8, 4, 3, rng);
+        Sweep uniform = Forward.sweep(Init.HE_UNIFORM, Activation.RELU, 3, 8, 4, rng);
+        XYChart lines = Figures.varianceByLayer("all", List.of(he, uniform, naive));
+        XYChart bands = Figures.varianceBands("bands", heNets, uniformNets);
+        for (Sweep s : new Sweep[] {he, uniform}) {
+            assertEquals(lines.getSeriesMap().get(s.label()).getLineColor(),
+                    bands.getSeriesMap().get(s.label() + ": median of 3 nets").getLineColor(), s.label());
+        }
+        for (Sweep s : new Sweep[] {he, uniform, naive}) {
+            var stroke = lines.getSeriesMap().get(s.label()).getLineStyle();
+            assertTrue(stroke != null && stroke.getDashArray() == null, s.label() + " is not solid");
+        }
+        assertTrue(lines.getSeriesMap().get("prediction (dashed)").getLineStyle().getDashArray() != null);
+        Training.Task task = Training.task(2, 4, new Random(13));
+        Training run = Training.run(Init.HE_NORMAL, task, 2, 4, 2, 0.01, new Random(14));
+        XYChart training = Training.chart("loss", List.of(run));
+        assertEquals(lines.getSeriesMap().get(he.label()).getLineColor(),
+                training.getSeriesMap().get(he.label()).getLineColor());
+    }
 }
