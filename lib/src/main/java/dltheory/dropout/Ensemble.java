@@ -100,4 +100,47 @@ public record Ensemble(double eta, int steps, double[][] finals) {
     public double spread() {
         return rmsDistanceTo(mean());
     }
+
+    /**
+     * The ratio of the root-mean-square distances to {@code target} of two independent ensembles,
+     * ρ = rms(a)/rms(b), with its standard error by the delta method:
+     * SE(ρ)/ρ = ½·√((SE_A/A)² + (SE_B/B)²), where A and B are the mean squared distances and SE_A,
+     * SE_B their standard errors over the runs. Notebook 02, section 7.
+     *
+     * @return {ρ, SE(ρ)}
+     */
+    public static double[] spreadRatio(Ensemble a, Ensemble b, double[] target) {
+        double[] sa = squaredDistances(a, target);
+        double[] sb = squaredDistances(b, target);
+        dltheory.check.Stats A = dltheory.check.Stats.of(sa);
+        dltheory.check.Stats B = dltheory.check.Stats.of(sb);
+        double ratio = Math.sqrt(A.mean() / B.mean());
+        double rel = 0.5 * Math.hypot(A.standardError() / A.mean(), B.standardError() / B.mean());
+        return new double[] {ratio, ratio * rel};
+    }
+
+    /**
+     * The check of notebook 02, section 7: the spread at η over the spread at η/4 is 2, as a
+     * spread proportional to √η gives, within {@code allowance}·2 for the finite step (the √η law
+     * holds as η → 0) plus {@link dltheory.check.MonteCarlo#K} standard errors of the ratio.
+     */
+    public static void checkSpreadRatio(Ensemble a, Ensemble b, double[] target, double allowance) {
+        double[] r = spreadRatio(a, b, target);
+        dltheory.check.Check.close(r[0], 2.0, allowance * 2.0 + dltheory.check.MonteCarlo.K * r[1],
+                "spread at η / spread at η/4 (tolerance " + allowance + "·2 + 4 SE, SE = "
+                        + dltheory.table.SignificantFormat.format(r[1], 2) + ")");
+    }
+
+    private static double[] squaredDistances(Ensemble e, double[] target) {
+        double[] d = new double[e.runs()];
+        for (int r = 0; r < d.length; r++) {
+            double s = 0;
+            for (int j = 0; j < target.length; j++) {
+                double v = e.finals[r][j] - target[j];
+                s += v * v;
+            }
+            d[r] = s;
+        }
+        return d;
+    }
 }

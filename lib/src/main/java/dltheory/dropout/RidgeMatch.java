@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 import dltheory.check.Check;
 
@@ -22,13 +24,14 @@ import dltheory.check.Check;
 public record RidgeMatch(String data, double p, double lambdaL2, double distance, double relative) {
 
     /**
-     * Checks where the closest strength lies (notebook 02, section 3): between λ·min_j ‖x_j‖² and
-     * λ·max_j ‖x_j‖², λ = (1 − p)/p, the strengths at which ridge reproduces dropout on each column
-     * alone. With orthogonal columns coordinate j of p·w_drop is x_jᵀy / (‖x_j‖²(1 + λ)) and that of
-     * w_L2(μ) is x_jᵀy / (‖x_j‖² + μ), equal at μ = λ‖x_j‖²; below the smallest of these strengths
-     * every coordinate of w_L2 is too large, above the largest every one too small, so the distance
-     * is smallest between them. Nearly orthogonal columns (notebook 02's data) keep the bracket; its
-     * width is the spread of the column norms, which the closeness of λ_L2 to λn reflects.
+     * Checks where the closest strength lies: between λ·min_j ‖x_j‖² and λ·max_j ‖x_j‖²,
+     * λ = (1 − p)/p, the strengths at which ridge reproduces dropout on each column alone. This is
+     * proven only for orthogonal columns: coordinate j of p·w_drop is then x_jᵀy / (‖x_j‖²(1 + λ))
+     * and that of w_L2(μ) is x_jᵀy / (‖x_j‖² + μ), equal at μ = λ‖x_j‖²; below the smallest of
+     * these strengths every coordinate of w_L2 is too large, above the largest every one too small,
+     * so the distance is smallest between them. Columns that are not orthogonal can break it (the
+     * correlated design of notebook 02, section 5, does at p = 0.5), so notebook 02 no longer checks
+     * it; {@link #checkWithinNormSpreadBound} holds for every design.
      *
      * @param X the design the match was computed on
      */
@@ -37,6 +40,54 @@ public record RidgeMatch(String data, double p, double lambdaL2, double distance
         double lambda = DropoutRegression.lambda(p);
         Check.atLeast(lambdaL2, lambda * Arrays.stream(norms).min().orElseThrow(), "closest λ_L2 against λ·min ‖x_j‖²");
         Check.atMost(lambdaL2, lambda * Arrays.stream(norms).max().orElseThrow(), "closest λ_L2 against λ·max ‖x_j‖²");
+    }
+
+    /**
+     * An upper bound on {@link #relative()} that holds for every design (notebook 02, section 5).
+     * With A = XᵀX + λΓ² and B = XᵀX + μI, A⁻¹ − B⁻¹ = B⁻¹(B − A)A⁻¹, so
+     * <pre>
+     *   p·w_drop − w_L2(μ) = (XᵀX + μI)⁻¹ (μI − λΓ²) p·w_drop,
+     *   ‖p·w_drop − w_L2(μ)‖ / ‖p·w_drop‖ ≤ max_j |μ − λ‖x_j‖²| / (λ_min(XᵀX) + μ).
+     * </pre>
+     * At μ = λ(min_j ‖x_j‖² + max_j ‖x_j‖²)/2 this is λ(max − min) / (2λ_min(XᵀX) + λ(max + min)):
+     * the spread of the column norms against the smallest curvature. The closest ridge solution is
+     * at least as close as the one at this μ. Small when the norms are nearly equal (as for the data
+     * of sections 1–4); no use on a badly conditioned design, where λ_min(XᵀX) is small.
+     *
+     * @param X the design, n × d with n ≥ d
+     * @param p keep probability in (0, 1]
+     */
+    public static double normSpreadBound(DMatrixRMaj X, double p) {
+        double[] norms = DropoutRegression.gammaSquared(X);
+        double lambda = DropoutRegression.lambda(p);
+        double min = Arrays.stream(norms).min().orElseThrow();
+        double max = Arrays.stream(norms).max().orElseThrow();
+        double smallest = smallestEigenvalue(DropoutRegression.gram(X));
+        return lambda * (max - min) / (2 * smallest + lambda * (max + min));
+    }
+
+    /**
+     * The check of notebook 02, section 5: the closest ridge solution is no farther from
+     * p·w_drop, relative to ‖p·w_drop‖, than {@link #normSpreadBound}; a bound from the derivation,
+     * with 10⁻⁹ for the search's tolerance. It fails when the search or the solutions are wrong.
+     *
+     * @param X the design the match was computed on
+     */
+    public void checkWithinNormSpreadBound(DMatrixRMaj X) {
+        Check.atMost(relative, normSpreadBound(X, p) + 1e-9,
+                "closest ridge solution: ‖p·w_drop − w_L2‖/‖p·w_drop‖ against the bound from the column norms");
+    }
+
+    private static double smallestEigenvalue(DMatrixRMaj symmetric) {
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(symmetric.numRows, false, true);
+        if (!eig.decompose(symmetric.copy())) {
+            throw new IllegalStateException("eigen-decomposition failed");
+        }
+        double min = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < eig.getNumberOfEigenvalues(); k++) {
+            min = Math.min(min, eig.getEigenvalue(k).getReal());
+        }
+        return Math.max(min, 0);
     }
 
     /** The row of design {@code data} at keep probability p in a table of matches. */

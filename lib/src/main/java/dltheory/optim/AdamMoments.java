@@ -68,15 +68,14 @@ public record AdamMoments(double beta1, double beta2, int t, NoisyGradient strea
     }
 
     /**
-     * The check cell: the means over the runs of m_t, s_t, m̂_t and ŝ_t against (1 − β₁ᵗ)μ,
-     * (1 − β₂ᵗ)(μ² + σ²), μ and μ² + σ², each within k standard errors; prints four ✓ lines or
-     * throws {@link AssertionError}.
+     * The check cell: the means over the runs of m_t and s_t against (1 − β₁ᵗ)μ and
+     * (1 − β₂ᵗ)(μ² + σ²), each within k standard errors; prints two ✓ lines or throws
+     * {@link AssertionError}. The corrected m̂_t and ŝ_t are not checked again: each is its raw
+     * moment divided by a constant, so its z-score is the same number (an identity, not evidence).
      */
     public void checkClaims(double k) {
         Check.withinStandardErrors(m.mean(), m.standardError(), expectedM(), k, "mean m_" + t + " vs (1−β₁ᵗ)E[g]");
         Check.withinStandardErrors(s.mean(), s.standardError(), expectedS(), k, "mean s_" + t + " vs (1−β₂ᵗ)E[g²]");
-        Check.withinStandardErrors(mHat.mean(), mHat.standardError(), stream.mu(), k, "mean m̂_" + t + " vs E[g]");
-        Check.withinStandardErrors(sHat.mean(), sHat.standardError(), stream.secondMoment(), k, "mean ŝ_" + t + " vs E[g²]");
     }
 
     /** One row: the quantity, its mean over the runs, the value the text predicts, the standard error. */

@@ -69,10 +69,11 @@ public final class Figures {
      */
     public static XYChart stream(double beta, double[] g) {
         double[] v = Averages.recursive(beta, g);
-        XYChart chart = Plots.xy("One noisy stream and its running average, β = " + beta, "step n", "value");
+        XYChart chart = Plots.xy("One noisy stream, its running average vₙ and v′ₙ = vₙ/(1 − βⁿ)", "step n", "value");
         Plots.scatter(chart, "gₙ", Plots.oneTo(g.length), g);
-        Plots.line(chart, "vₙ", v);
-        Plots.line(chart, "vₙ/(1 − βⁿ)", Averages.biasCorrected(beta, v));
+        // the same names as in averages(...), so that v_n and v'_n keep their colours across the two charts
+        Plots.line(chart, averageName(beta), v);
+        Plots.line(chart, correctedName(beta), Averages.biasCorrected(beta, v));
         return chart;
     }
 
@@ -96,10 +97,10 @@ public final class Figures {
             if (b.n() != n || b.stream().mu() != first.stream().mu()) {
                 throw new IllegalArgumentException("experiments must share N and μ");
             }
-            Plots.line(chart, "vₙ, β = " + b.beta(), x, pick(b.mean(), grid));
+            Plots.line(chart, averageName(b.beta()), x, pick(b.mean(), grid));
         }
         for (AverageBias b : experiments) {
-            Plots.line(chart, "v′ₙ, β = " + b.beta(), x, pick(b.meanCorrected(), grid));
+            Plots.line(chart, correctedName(b.beta()), x, pick(b.meanCorrected(), grid));
         }
         for (int i = 0; i < experiments.length; i++) {
             Plots.reference(chart, i == 0 ? "(1 − βⁿ)μ" : "(1 − βⁿ)μ, β = " + experiments[i].beta(), x,
@@ -107,6 +108,16 @@ public final class Figures {
         }
         Plots.horizontal(chart, "μ", first.stream().mu(), 1, n);
         return chart;
+    }
+
+    /** The legend name of the running average v_n at β, the same in every chart of notebook 03. */
+    static String averageName(double beta) {
+        return "vₙ, β = " + beta;
+    }
+
+    /** The legend name of the corrected average v'_n at β, the same in every chart of notebook 03. */
+    static String correctedName(double beta) {
+        return "v′ₙ, β = " + beta;
     }
 
     /**

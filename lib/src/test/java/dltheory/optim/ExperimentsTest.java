@@ -71,9 +71,11 @@ class ExperimentsTest {
         NoisyGradient s = new NoisyGradient(0.5, 1.0);
         AdamMoments a = AdamMoments.simulate(0.9, 0.999, 10, s, 2000, new Random(SEED));
         a.checkClaims(MonteCarlo.K);
-        assertEquals(4, stdout.text().lines().filter(l -> l.startsWith("✓")).count());
-        Stats shifted = new Stats(a.mHat().n(), a.mHat().mean() + 10 * a.mHat().standardError(), a.mHat().variance());
-        AdamMoments wrong = new AdamMoments(0.9, 0.999, 10, s, a.m(), a.s(), shifted, a.sHat());
+        assertEquals(2, stdout.text().lines().filter(l -> l.startsWith("✓")).count());
+        // the plausible wrong answer E[m_t] = E[g] (no bias factor 1 − β₁ᵗ = 0.65 at t = 10) is
+        // rejected; a 10 % error in the factor is about 7 standard errors with 2000 runs
+        Stats shifted = new Stats(a.m().n(), a.m().mean() * 1.10, a.m().variance());
+        AdamMoments wrong = new AdamMoments(0.9, 0.999, 10, s, shifted, a.s(), a.mHat(), a.sHat());
         assertThrows(AssertionError.class, () -> wrong.checkClaims(MonteCarlo.K));
     }
 }

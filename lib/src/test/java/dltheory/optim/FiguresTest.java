@@ -78,7 +78,25 @@ class FiguresTest {
         double[] g = new NoisyGradient(1, 1).draw(50, new Random(SEED));
         XYChart chart = Figures.stream(0.9, g);
         assertArrayEquals(g, chart.getSeriesMap().get("gₙ").getYData(), 0);
-        assertArrayEquals(Averages.recursive(0.9, g), chart.getSeriesMap().get("vₙ").getYData(), 0);
+        assertArrayEquals(Averages.recursive(0.9, g), chart.getSeriesMap().get("vₙ, β = 0.9").getYData(), 0);
+    }
+
+    @Test
+    void theAveragesKeepTheirColoursFromTheStreamChartToTheMeansChart() {
+        // issue #31: v_n was drawn in one colour in the stream chart and in another in the means chart
+        dltheory.plot.Plots.forgetColours();
+        double[] g = new NoisyGradient(1, 1).draw(50, new Random(SEED));
+        XYChart stream = Figures.stream(0.9, g);
+        NoisyGradient s = new NoisyGradient(1, 1);
+        XYChart means = Figures.averages(AverageBias.simulate(0.9, s, 20, 10, new Random(SEED)),
+                AverageBias.simulate(0.99, s, 20, 10, new Random(SEED)));
+        dltheory.plot.Plots.svg(stream);
+        dltheory.plot.Plots.svg(means);
+        for (String name : new String[] {"vₙ, β = 0.9", "v′ₙ, β = 0.9"}) {
+            assertEquals(stream.getSeriesMap().get(name).getLineColor(), means.getSeriesMap().get(name).getLineColor(),
+                    name);
+        }
+        dltheory.plot.Plots.forgetColours();
     }
 
     @Test

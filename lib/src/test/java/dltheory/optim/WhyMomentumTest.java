@@ -59,15 +59,49 @@ class WhyMomentumTest {
     @Test
     void withoutBiasCorrectionAdamsLossRisesFarAboveItsSettledLevel() {
         AdamWarmStart run = AdamWarmStart.run(0.9, 0.999, 0.01, 1.0, 1000, 200, Seeded.rng(7L, "warm start"));
-        run.checkClaims(4);
+        run.checkClaims(2);
         assertTrue(run.peakStep() > 5 && run.peakStep() < 100, "peak at " + run.peakStep());
+    }
+
+    @Test
+    void theWarmStartChecksHoldForThirtySeeds() {
+        // issue #31: the peak-by-4-SE check failed for some seeds (3.6 SE); each check now compares
+        // a per-run quantity with its standard error across the independent runs
+        for (long seed = 1; seed <= 30; seed++) {
+            AdamWarmStart run = AdamWarmStart.run(0.9, 0.999, 0.01, 1.0, 1000, 200, Seeded.rng(seed, "adam warm start"));
+            run.checkClaims(2);
+        }
+    }
+
+    @Test
+    void theUncorrectedLossTracksTheStepRatioOnItsWayBack() {
+        AdamWarmStart run = AdamWarmStart.run(0.9, 0.999, 0.01, 1.0, 1000, 200, Seeded.rng(7L, "warm start"));
+        assertTrue(run.returnStep(4) > run.peakStep() && run.returnStep(4) < 200, "below 4x at " + run.returnStep(4));
+        assertTrue(run.returnStep(2) > 200, "below 2x at " + run.returnStep(2));
+        assertTrue(run.lateRatio() > 1.15 && run.lateRatio() < 1.6, "late ratio " + run.lateRatio());
+        assertEquals(4, run.returnTable(4, 2, 1.5).rowCount());
+    }
+
+    @Test
+    void theCorrectedBlockCheckRejectsALossThatOvershootsItsLevel() {
+        // power: a corrected run whose mean loss rises half its settled level above it in one block
+        // of 50 steps is rejected (a 5 % rise is 0.7 standard errors of a block with 200 runs: the
+        // check is for overshoots of the size the uncorrected run shows, 2 to 8 times the level)
+        AdamWarmStart run = AdamWarmStart.run(0.9, 0.999, 0.01, 1.0, 1000, 200, Seeded.rng(7L, "warm start"));
+        double[][] blocks = run.blockWith().clone();
+        double level = run.settledLevel();
+        blocks[6] = java.util.Arrays.stream(blocks[6]).map(v -> v + 0.5 * level).toArray();
+        AdamWarmStart bumped = new AdamWarmStart(run.beta1(), run.beta2(), run.eta(), run.sigma(), run.runs(),
+                run.lossWith(), run.seWith(), run.lossWithout(), run.seWithout(), run.peakRuns(), run.lateWith(),
+                run.lateWithout(), blocks);
+        assertThrows(AssertionError.class, () -> bumped.checkClaims(2));
     }
 
     @Test
     void theWarmStartCheckFailsWhenTheTwoCorrectionsCancel() {
         // β₁ = β₂: the uncorrected step is √(1 − βᵗ) times the corrected one, never larger
         AdamWarmStart run = AdamWarmStart.run(0.9, 0.9, 0.01, 1.0, 1000, 200, Seeded.rng(7L, "warm start"));
-        assertThrows(AssertionError.class, () -> run.checkClaims(4));
+        assertThrows(AssertionError.class, () -> run.checkClaims(2));
     }
 
     @Test
