@@ -110,7 +110,7 @@ def test_variables_keep_their_values_across_an_import(kernel):
     assert kernel.value("aboveImport + countAbove") == "x7"
 
 
-def test_a_variable_an_import_made_ambiguous_is_named_with_javacs_reason():
+def test_declarations_an_import_broke_or_reset_are_named():
     k = Kernel()   # a kernel of its own: java.awt.* makes List ambiguous for every later cell
     try:
         k.execute("List<Integer> xs = List.of(1, 2);")
@@ -122,6 +122,11 @@ def test_a_variable_an_import_made_ambiguous_is_named_with_javacs_reason():
         text = "\n".join(reply["traceback"])
         assert "reference to List is ambiguous" in text and "java.awt.List" in text and "java.util.List" in text, text
         assert "Run All Above" not in text, text
+        # an import that gives a variable's type another meaning resets it: the cell says so
+        k.execute("Date typed = new Date(0L);")
+        reply, outputs = k.execute("import java.sql.Date;")
+        note = stream_text(outputs)
+        assert "note: variable typed (cell [" in note and "was reset to null: after import java.sql.Date;" in note, note
     finally:
         k.stop()
 

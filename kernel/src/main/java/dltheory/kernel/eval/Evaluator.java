@@ -3,6 +3,7 @@ package dltheory.kernel.eval;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
+import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
@@ -11,6 +12,7 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
@@ -366,9 +368,26 @@ public final class Evaluator implements AutoCloseable {
                 List<String> lines = brokenDeclaration(d);
                 out.add("note: after this cell, " + lines.get(0).strip() + "\n" + String.join("\n", lines.subList(1, lines.size()))
                         + "\n  it cannot be used until its declaration is changed (e.g. a fully qualified name) and run again");
+            } else if (e.causeSnippet() instanceof ImportSnippet imp && e.snippet() instanceof VarSnippet v
+                    && e.previousStatus().isActive() && e.status().isActive() && e.isSignatureChange()) {
+                // JShell compiled the variable again with the import (its type may now name another class)
+                // and, as this JVM cannot redefine its class, gave it a new one: the value is gone
+                SnippetOrigins.Origin origin = origins.get(v.id());
+                out.add("note: variable " + v.name() + (origin == null ? "" : " (cell [" + origin.executionCount() + "])")
+                        + " was reset to " + defaultValue(v.typeName()) + ": after " + imp.source().strip()
+                        + " its declaration was compiled again, as " + v.typeName() + " " + v.name()
+                        + "; run its cell again to give it a value");
             }
         }
         return out;
+    }
+
+    private static String defaultValue(String type) {
+        return switch (type) {
+            case "boolean" -> "false";
+            case "byte", "short", "int", "long", "float", "double", "char" -> "0";
+            default -> "null";
+        };
     }
 
     private static String describe(DeclarationSnippet d) {

@@ -67,6 +67,26 @@ class ImportOrderTest {
     }
 
     @Test
+    void aVariableAnImportGaveAnotherTypeIsReportedAsReset() throws Exception {
+        cell("Date typed = new Date(0L);\nvar inferred = new Date(0L);\nlong ms = new Date(5L).getTime();", 1);
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            cell("import java.sql.Date;", 2);   // Date now names java.sql.Date, not java.util's
+        } finally {
+            System.setErr(old);
+        }
+        String notes = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(notes.contains("note: variable typed (cell [1]) was reset to null: after import java.sql.Date;"
+                + " its declaration was compiled again, as Date typed"), notes);
+        assertTrue(notes.contains("note: variable inferred (cell [1]) was reset to null"), notes);
+        assertFalse(notes.contains("variable ms"), notes);
+        assertNull(cell("typed", 3));
+        assertEquals(5L, cell("ms", 3));
+    }
+
+    @Test
     void importsAreWrittenOnOneLine() {
         assertNull(Evaluator.oneLineImport("import java.time.*;"));
         assertNull(Evaluator.oneLineImport("\nint x = 1;"));
