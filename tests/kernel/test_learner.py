@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import installed_spec_dir
+from conftest import Kernel, installed_spec_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 LIB_JAR = ROOT / "lib" / "target" / "dltheory-lib.jar"
@@ -98,6 +98,39 @@ def test_other_compile_errors_are_all_shown(kernel):
     assert text.count("incompatible types") == 2 and text.count("cannot find symbol") == 1, text
 
 
+def test_variables_keep_their_values_across_an_import(kernel):
+    # JShell writes all imports on one line of every class it recompiles; an import after a line break
+    # (the cell's line above it, a comment) shifted the line numbers, so every variable declared before
+    # it was recompiled into a new class and read null
+    reply, _ = kernel.execute('String aboveImport = "x";\nint countAbove = 7;\nimport java.util.concurrent.locks.*;')
+    assert reply["status"] == "ok", reply
+    assert kernel.value("aboveImport") == "x" and kernel.value("countAbove") == "7"
+    reply, _ = kernel.execute("// character sets\nimport java.nio.charset.*;")
+    assert reply["status"] == "ok", reply
+    assert kernel.value("aboveImport + countAbove") == "x7"
+
+
+def test_declarations_an_import_broke_or_reset_are_named():
+    k = Kernel()   # a kernel of its own: java.awt.* makes List ambiguous for every later cell
+    try:
+        k.execute("List<Integer> xs = List.of(1, 2);")
+        reply, outputs = k.execute("import java.awt.*;")
+        assert reply["status"] == "ok", reply
+        note = stream_text(outputs)
+        assert "var xs (cell [1]) no longer compiles" in note and "reference to List is ambiguous" in note, note
+        reply, _ = k.execute("xs.size()")
+        text = "\n".join(reply["traceback"])
+        assert "reference to List is ambiguous" in text and "java.awt.List" in text and "java.util.List" in text, text
+        assert "Run All Above" not in text, text
+        # an import that gives a variable's type another meaning resets it: the cell says so
+        k.execute("Date typed = new Date(0L);")
+        reply, outputs = k.execute("import java.sql.Date;")
+        note = stream_text(outputs)
+        assert "note: variable typed (cell [" in note and "was reset to null: after import java.sql.Date;" in note, note
+    finally:
+        k.stop()
+
+
 # ---- magics ----------------------------------------------------------------------------------------
 
 def stream_text(outputs):
@@ -105,10 +138,8 @@ def stream_text(outputs):
 
 
 def test_jshell_commands_as_magics(kernel):
-    # (a String declared above an import in the same cell would be reset to null: JShell re-declares it)
-    kernel.execute("int shownVar = 3;\ndouble halve(double x) { return x / 2; }\nrecord Pair(int a, int b) { }\n"
-                   "interface Shape { }\nimport java.time.*;")
-    kernel.execute('String shownText = "a";')
+    kernel.execute("int shownVar = 3;\nString shownText = \"a\";\ndouble halve(double x) { return x / 2; }\n"
+                   "record Pair(int a, int b) { }\ninterface Shape { }\nimport java.time.*;")
     reply, outputs = kernel.execute("%vars")
     assert reply["status"] == "ok", reply
     assert "int shownVar = 3\n" in stream_text(outputs) and 'String shownText = "a"\n' in stream_text(outputs)

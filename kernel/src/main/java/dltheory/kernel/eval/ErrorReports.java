@@ -71,6 +71,15 @@ public final class ErrorReports {
      * and one block per undefined name (8 for one cell in issue 33) hid it.
      */
     public CellError compile(SourceText cell, List<Problem> problems) {
+        return compile(cell, problems, Set.of());
+    }
+
+    /**
+     * As {@link #compile(SourceText, List)}, but the names in {@code declared} are not said to be
+     * undefined: they are declared in the session, and the hint to run the cells above would mislead
+     * (a declaration that no longer compiles, e.g. after an import made a type it uses ambiguous).
+     */
+    public CellError compile(SourceText cell, List<Problem> problems, Set<String> declared) {
         List<String> lines = new ArrayList<>();
         java.util.LinkedHashSet<String> missing = new java.util.LinkedHashSet<>();
         for (Problem p : problems) {
@@ -93,6 +102,7 @@ public final class ErrorReports {
                 }
             }
         }
+        missing.removeAll(declared);
         if (!missing.isEmpty()) {
             lines.add(undefinedHint(List.copyOf(missing)));
         }

@@ -3,6 +3,7 @@ package dltheory.kernel.eval;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
+import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
@@ -11,6 +12,7 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
@@ -246,7 +248,13 @@ public final class Evaluator implements AutoCloseable {
             String consumed = remaining.substring(0, remaining.length() - info.remaining().length());
             int start = base + locate(consumed, info.source());
             boolean last = info.remaining().isBlank();
-            result = evalSnippet(info.source(), text, start, executionCount, last);
+            String source = info.source();
+            String oneLine = oneLineImport(source);
+            if (oneLine != null) {
+                start += leadingBlankOrComment(source);
+                source = oneLine;
+            }
+            result = evalSnippet(source, text, start, executionCount, last);
             remaining = info.remaining();
             if (last) {
                 return result;
@@ -281,8 +289,10 @@ public final class Evaluator implements AutoCloseable {
         }
         SnippetNotices.resets(events).forEach(System.err::println);
         if (main.status() == Snippet.Status.REJECTED) {
-            CellError e = reports.compile(text, problems(snippet, start));
-            List<String> notes = waitingDeclarations(source);
+            List<String> notes = new ArrayList<>();
+            java.util.Set<String> broken = new java.util.HashSet<>();
+            waitingDeclarations(source, notes, broken);
+            CellError e = reports.compile(text, problems(snippet, start), broken);
             if (notes.isEmpty()) {
                 throw e;
             }
@@ -304,6 +314,7 @@ public final class Evaluator implements AutoCloseable {
             dropFinished(events);
             throw reports.unresolved(describe(decl), missing);
         }
+        noLongerCompiling(events).forEach(System.err::println);
         Result result = wantValue && hasShownValue(snippet) && control.hasValue() && control.value() != null
                 && !isEchoOfPrinting(source, control.value()) ? new Result(true, control.value()) : Result.NONE;
         dropFinished(events);
@@ -311,20 +322,79 @@ public final class Evaluator implements AutoCloseable {
     }
 
     /**
-     * Notes for a compile error in {@code source}: the classes, interfaces and methods it names that were
-     * declared but wait for something missing (JShell's RECOVERABLE_NOT_DEFINED), which javac reports
-     * only as "cannot find symbol".
+     * Notes for a compile error in {@code source}: the classes, interfaces, methods and variables it names
+     * that were declared but wait for something missing (JShell's RECOVERABLE_NOT_DEFINED), which javac
+     * reports only as "cannot find symbol"; or that no longer compile (a later import made a name they use
+     * ambiguous, as {@code import java.awt.*;} does for {@code List}), with javac's reason. The names of
+     * the latter go to {@code broken}: they are defined, so the hint to run the cells above is not given.
      */
-    private List<String> waitingDeclarations(String source) {
-        List<String> notes = new ArrayList<>();
+    private void waitingDeclarations(String source, List<String> notes, java.util.Set<String> broken) {
         shell.snippets()
                 .filter(s -> s instanceof DeclarationSnippet && shell.status(s) == Snippet.Status.RECOVERABLE_NOT_DEFINED)
                 .map(s -> (DeclarationSnippet) s)
                 .filter(d -> java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(d.name()) + "\\b")
                         .matcher(source).find())
-                .forEach(d -> notes.add("    " + describe(d) + " cannot be used until "
-                        + String.join(", ", shell.unresolvedDependencies(d).toList()) + " is defined"));
-        return notes;
+                .forEach(d -> {
+                    List<String> missing = shell.unresolvedDependencies(d).toList();
+                    if (missing.isEmpty()) {
+                        broken.add(d.name());
+                        notes.addAll(brokenDeclaration(d));
+                    } else {
+                        notes.add("    " + describe(d) + " cannot be used until " + String.join(", ", missing) + " is defined");
+                    }
+                });
+    }
+
+    /** {@code var xs (cell [1]) no longer compiles: reference to List is ambiguous}, and javac's other lines. */
+    private List<String> brokenDeclaration(DeclarationSnippet d) {
+        SnippetOrigins.Origin origin = origins.get(d.id());
+        String where = origin == null ? "" : " (cell [" + origin.executionCount() + "])";
+        List<String> reasons = shell.diagnostics(d).filter(Diag::isError).map(x -> x.getMessage(Locale.ROOT))
+                .distinct().toList();
+        List<String> lines = new ArrayList<>();
+        lines.add("    " + describe(d) + where + " no longer compiles" + (reasons.isEmpty() ? "" : ":"));
+        for (String r : reasons) {
+            for (String line : r.split("\n")) {
+                lines.add("      " + line.strip());
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Notes on the declarations that {@code events} made unusable: a snippet (typically an import that
+     * makes a name ambiguous) after which an earlier declaration no longer compiles. One note per
+     * declaration, with javac's reason, printed on the cell's stderr.
+     */
+    private List<String> noLongerCompiling(List<SnippetEvent> events) {
+        List<String> out = new ArrayList<>();
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null && e.snippet() instanceof DeclarationSnippet d
+                    && e.previousStatus().isDefined() && !e.status().isDefined()
+                    && shell.unresolvedDependencies(d).findAny().isEmpty()) {
+                List<String> lines = brokenDeclaration(d);
+                out.add("note: after this cell, " + lines.get(0).strip() + "\n" + String.join("\n", lines.subList(1, lines.size()))
+                        + "\n  it cannot be used until its declaration is changed (e.g. a fully qualified name) and run again");
+            } else if (e.causeSnippet() instanceof ImportSnippet imp && e.snippet() instanceof VarSnippet v
+                    && e.previousStatus().isActive() && e.status().isActive() && e.isSignatureChange()) {
+                // JShell compiled the variable again with the import (its type may now name another class)
+                // and, as this JVM cannot redefine its class, gave it a new one: the value is gone
+                SnippetOrigins.Origin origin = origins.get(v.id());
+                out.add("note: variable " + v.name() + (origin == null ? "" : " (cell [" + origin.executionCount() + "])")
+                        + " was reset to " + defaultValue(v.typeName()) + ": after " + imp.source().strip()
+                        + " its declaration was compiled again, as " + v.typeName() + " " + v.name()
+                        + "; run its cell again to give it a value");
+            }
+        }
+        return out;
+    }
+
+    private static String defaultValue(String type) {
+        return switch (type) {
+            case "boolean" -> "false";
+            case "byte", "short", "int", "long", "float", "double", "char" -> "0";
+            default -> "null";
+        };
     }
 
     private static String describe(DeclarationSnippet d) {
@@ -459,6 +529,37 @@ public final class Evaluator implements AutoCloseable {
                     start + (int) d.getEndPosition()));
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern COMMENT =
+            java.util.regex.Pattern.compile("/\\*[\\s\\S]*?\\*/|//[^\n\r]*");
+
+    /** {@code source} with its comments replaced by spaces (imports hold no string literals). */
+    private static String maskComments(String source) {
+        return COMMENT.matcher(source).replaceAll(m -> " ".repeat(m.group().length()));
+    }
+
+    /** Length of the blanks and comments {@code source} starts with. */
+    static int leadingBlankOrComment(String source) {
+        return leadingBlank(maskComments(source));
+    }
+
+    /**
+     * An import snippet written on one line without comments ({@code import java.time.*;}), or null if
+     * {@code source} is not an import or is one already. JShell writes every import into the source of
+     * every snippet class it compiles, one after the other on one line; an import whose text holds a line
+     * break (the blank line before it in a cell, a comment line above it) shifts the line numbers of
+     * every class recompiled after it, so their bytecode changes, and a class that has changed must be
+     * redefined: which execution in this JVM cannot do, so JShell replaces the class of every variable
+     * declared before the import by a new one, whose field holds null or 0.
+     */
+    static String oneLineImport(String source) {
+        String masked = maskComments(source).strip();
+        if (!masked.startsWith("import") || masked.length() < 7 || !Character.isWhitespace(masked.charAt(6))) {
+            return null;
+        }
+        String line = masked.replaceAll("\\s*\\.\\s*", ".").replaceAll("\\s*;$", ";").replaceAll("\\s+", " ");
+        return line.equals(source) ? null : line;
     }
 
     private static int leadingBlank(String s) {
