@@ -371,6 +371,7 @@ public final class Evaluator implements AutoCloseable {
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null && e.snippet() instanceof DeclarationSnippet d
                     && e.previousStatus().isDefined() && !e.status().isDefined()
+                    && e.status() != Snippet.Status.OVERWRITTEN   // replaced by a new declaration, not broken
                     && shell.unresolvedDependencies(d).findAny().isEmpty()) {
                 List<String> lines = brokenDeclaration(d);
                 out.add("note: after this cell, " + lines.get(0).strip() + "\n" + String.join("\n", lines.subList(1, lines.size()))

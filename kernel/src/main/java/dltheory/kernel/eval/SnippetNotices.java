@@ -2,6 +2,7 @@ package dltheory.kernel.eval;
 
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
+import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -30,7 +31,9 @@ final class SnippetNotices {
     static List<String> resets(List<SnippetEvent> events) {
         List<String> out = new ArrayList<>();
         for (SnippetEvent e : events) {
-            if (e.causeSnippet() != null && e.snippet() instanceof VarSnippet v
+            // an import's resets are named by Evaluator, with the import and the new type
+            if (e.causeSnippet() != null && !(e.causeSnippet() instanceof ImportSnippet)
+                    && e.snippet() instanceof VarSnippet v
                     && e.status().isActive() && e.previousStatus().isActive()) {
                 out.add("note: variable " + v.name() + " was reset to " + defaultValue(v.typeName())
                         + " because " + describe(e.causeSnippet()) + " was redeclared");
