@@ -188,7 +188,7 @@ public record ContributionByDistance(int t, double[] norms, double[] direct, dou
     /** ‖∇_{h_t⁽ᶠ⁾} L_{t+k}‖ against the distance k, on a log axis. */
     public XYChart chart() {
         XYChart chart = Plots.xy("Where the gradient at h" + Plots.subscript(t) + "⁽ᶠ⁾ comes from",
-                "distance k to the loss L" + Plots.subscript(t) + "₊ₖ", "‖∇ L" + Plots.subscript(t) + "₊ₖ‖ at h"
+                "distance k to the loss L" + Plots.subscript(t) + "₊ₖ", "‖∇L" + Plots.subscript(t) + "₊ₖ‖ at h"
                         + Plots.subscript(t) + "⁽ᶠ⁾");
         double[] k = new double[norms.length];
         for (int i = 0; i < k.length; i++) {

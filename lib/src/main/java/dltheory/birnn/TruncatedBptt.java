@@ -144,7 +144,7 @@ public record TruncatedBptt(int k, double error, double bound) {
         }
         double[] k = kept.stream().mapToDouble(r -> r[0]).toArray();
         Plots.line(chart, "error of truncated BPTT", k, kept.stream().mapToDouble(r -> r[1]).toArray());
-        Plots.reference(chart, "bound: Σ over j > k of (γ‖U⁽ᶠ⁾‖₂)ʲ‖V⁽ᶠ⁾ᵀeₜ₊ⱼ‖", k,
+        Plots.reference(chart, "bound from the envelope's tail (j > k), relative", k,
                 kept.stream().mapToDouble(r -> r[2]).toArray());
         Plots.logY(chart);
         return chart;

@@ -15,9 +15,10 @@ import dltheory.plot.Plots;
  * through the product of t step Jacobians.
  *
  * @param components components[t − 1] = (∂h_t/∂h_0)ᵀ(h_t − y_t), t = 1 … T, each of length n
+ * @param residuals  residuals[t − 1] = ‖h_t − y_t‖ = ‖∇_{h_t} L_t‖
  * @param measured   ∇_{h_0} L by central differences of L(h_0) (recomputing the run)
  */
-public record TemporalComponents(double[][] components, double[] measured) {
+public record TemporalComponents(double[][] components, double[] residuals, double[] measured) {
 
     /**
      * Runs the recurrence of eq. (1) from h_0 and splits ∇_{h_0} L.
@@ -26,6 +27,17 @@ public record TemporalComponents(double[][] components, double[] measured) {
      */
     public static TemporalComponents of(Recurrences.Weights w, Activation sigma, double[] h0, DMatrixRMaj X,
                                         DMatrixRMaj targets) {
+        TemporalComponents split = unmeasured(w, sigma, h0, X, targets);
+        double[] measured = Gradients.centralDifference(v -> loss(w, sigma, v, X, targets), h0);
+        return new TemporalComponents(split.components, split.residuals, measured);
+    }
+
+    /**
+     * The components alone, without the central differences of {@link #of} (for seed sweeps of
+     * the share); {@code measured} is empty and {@link #relativeError} is not available.
+     */
+    public static TemporalComponents unmeasured(Recurrences.Weights w, Activation sigma, double[] h0,
+                                                DMatrixRMaj X, DMatrixRMaj targets) {
         if (targets == null || targets.numRows != X.numRows || targets.numCols != w.n()) {
             throw new IllegalArgumentException("targets must be T×n = " + X.numRows + "×" + w.n());
         }
@@ -34,6 +46,7 @@ public record TemporalComponents(double[][] components, double[] measured) {
         DMatrixRMaj p = CommonOps_DDRM.identity(n);
         DMatrixRMaj next = new DMatrixRMaj(n, n);
         double[][] comps = new double[X.numRows][];
+        double[] res = new double[X.numRows];
         for (int t = 1; t <= X.numRows; t++) {
             CommonOps_DDRM.mult(Jacobians.step(w.W(), sigma, Recurrences.row(states, t - 1)), p, next);
             p.setTo(next); // p = ∂h_t/∂h_0 = J_t ⋯ J_1
@@ -44,9 +57,9 @@ public record TemporalComponents(double[][] components, double[] measured) {
             DMatrixRMaj c = new DMatrixRMaj(n, 1);
             CommonOps_DDRM.multTransA(p, e, c); // (∂h_t/∂h_0)ᵀ ∇_{h_t} L_t
             comps[t - 1] = c.data;
+            res[t - 1] = Math.sqrt(CommonOps_DDRM.dot(e, e));
         }
-        double[] measured = Gradients.centralDifference(v -> loss(w, sigma, v, X, targets), h0);
-        return new TemporalComponents(comps, measured);
+        return new TemporalComponents(comps, res, new double[0]);
     }
 
     /** L(h_0) = Σ_t ½‖h_t − y_t‖² along the run from h_0. */
@@ -76,6 +89,9 @@ public record TemporalComponents(double[][] components, double[] measured) {
 
     /** ‖Σ_t components − measured‖ / max norm: the chain rule against central differences. */
     public double relativeError() {
+        if (measured.length == 0) {
+            throw new IllegalStateException("no measured gradient: built by unmeasured(), use of()");
+        }
         return Gradients.relativeError(sum(), measured);
     }
 
@@ -92,6 +108,14 @@ public record TemporalComponents(double[][] components, double[] measured) {
         return out;
     }
 
+    /** ‖(∂h_t/∂h_0)ᵀ(h_t − y_t)‖, the size of the component of L_t, for 1 ≤ t ≤ T. */
+    public double normAt(int t) {
+        if (t < 1 || t > components.length) {
+            throw new IllegalArgumentException("t must be in 1…" + components.length + ": " + t);
+        }
+        return norms()[t - 1];
+    }
+
     /** The share of Σ_t ‖component_t‖ that comes from losses at t ≥ {@code from}. */
     public double shareFrom(int from) {
         double[] n = norms();
@@ -104,6 +128,50 @@ public record TemporalComponents(double[][] components, double[] measured) {
             }
         }
         return far / all;
+    }
+
+    /**
+     * The largest ratio ‖component_t‖ / (rate^t ‖h_t − y_t‖) over t. With rate = γ‖W‖, eq. (5) of
+     * notebook 05 bounds ‖∂h_t/∂h_0‖ by rate^t, so the ratio is at most 1 for every draw.
+     */
+    public double worstEnvelopeRatio(double rate) {
+        requireRate(rate);
+        double[] n = norms();
+        double worst = 0;
+        for (int t = 1; t <= n.length; t++) {
+            worst = Math.max(worst, n[t - 1] / (Math.pow(rate, t) * residuals[t - 1]));
+        }
+        return worst;
+    }
+
+    /**
+     * The bound on {@link #shareFrom} that eq. (5) of notebook 05 gives: with each far component
+     * replaced by its envelope rate^t ‖h_t − y_t‖, the share far / (near + far) can only grow (it
+     * increases with far), so shareFrom(from) ≤ B / (near + B), B = Σ_{t ≥ from} rate^t ‖h_t − y_t‖,
+     * near = Σ_{t &lt; from} ‖component_t‖ as measured.
+     */
+    public double shareBoundFrom(int from, double rate) {
+        requireRate(rate);
+        if (from < 1 || from > components.length) {
+            throw new IllegalArgumentException("from must be in 1…" + components.length + ": " + from);
+        }
+        double[] n = norms();
+        double near = 0;
+        double far = 0;
+        for (int t = 1; t <= n.length; t++) {
+            if (t < from) {
+                near += n[t - 1];
+            } else {
+                far += Math.pow(rate, t) * residuals[t - 1];
+            }
+        }
+        return far / (near + far);
+    }
+
+    private static void requireRate(double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("rate must be a positive finite γ‖W‖: " + rate);
+        }
     }
 
     /** The size of each temporal component against its distance t from h_0, on a log axis. */

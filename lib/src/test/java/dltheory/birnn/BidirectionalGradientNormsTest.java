@@ -104,24 +104,32 @@ class BidirectionalGradientNormsTest {
     }
 
     /**
-     * Notebook 06, section 3, on 300 seeds built as the notebook builds them: with a loss at every
-     * step each profile spans under 2.5 decades (the check allows 3), while the profile of a loss
-     * at t = T alone spans more than 3 (so the check rejects a decaying profile), and at least the
-     * (T − 1)·log₁₀(1/γ‖U‖₂) decades that the bound forces.
+     * Notebook 06, section 3, on 3,000 seeds built as the notebook builds them. (c): with a loss
+     * at every step each profile spans at most 3 decades. No bound from the theory gives this (a
+     * gradient's norm has no lower bound: the direct term and the recurrent term can cancel), so
+     * the sweep is the evidence: zero failures in 3,000 seeds bound the check's false-alarm rate by
+     * about 1e-3 at 95 %. (a): the profile of a loss at t = T alone spans at least the
+     * (T − 1)·log₁₀(1/γ‖U‖₂) decades the bound forces, and more than 3, so the (c) check rejects a
+     * decaying profile on every seed.
      */
     @Test
     void notebookProfileChecksHoldForEverySeed() {
         int T = 40;
-        for (long seed = 1; seed <= 300; seed++) {
+        double worst = 0;
+        double leastDecay = Double.POSITIVE_INFINITY;
+        for (long seed = 1; seed <= 3000; seed++) {
             var net = BidirectionalRnn.random(3, 4, 2, 1.5, Activation.SIGMOID, Seeded.rng(seed, "long net"));
             DMatrixRMaj x = Seeded.normal(3, T, 0, 1, Seeded.rng(seed, "long x"));
             DMatrixRMaj y = Seeded.normal(2, T, 0, 1, Seeded.rng(seed, "long targets"));
             var every = BidirectionalGradientNorms.of(net, x, BidirectionalLoss.everyStep(y), "c");
-            assertTrue(every.decades(Chain.FORWARD) < 2.5 && every.decades(Chain.BACKWARD) < 2.5, "seed " + seed);
+            worst = Math.max(worst, Math.max(every.decades(Chain.FORWARD), every.decades(Chain.BACKWARD)));
             var last = BidirectionalGradientNorms.of(net, x, BidirectionalLoss.lastStep(y), "a");
             double rate = BidirectionalGradientNorms.contraction(net, Chain.FORWARD);
-            assertTrue(last.decades(Chain.FORWARD) > 3, "seed " + seed);
+            leastDecay = Math.min(leastDecay, last.decades(Chain.FORWARD));
             assertTrue(last.decades(Chain.FORWARD) >= (T - 1) * Math.log10(1 / rate), "seed " + seed);
         }
+        System.out.printf("(c) over 3000 seeds: max decades %.3f; (a) min decades %.3f%n", worst, leastDecay);
+        assertTrue(worst < 2.5, "(c) worst " + worst);       // the check allows 3
+        assertTrue(leastDecay > 8, "(a) least " + leastDecay);
     }
 }

@@ -25,30 +25,40 @@ class ConverseSweepTest {
     private static final double GAUSSIAN_TOL = 1e-3;
     private static final double DRIVEN_TOL = 1e-2;
 
+    /** Seeds of the sweep: zero failures in 3,000 seeds bound a check's false-alarm rate by 1e-3 (95 %). */
+    static final int SWEEP = 3000;
+
     /**
-     * ρ(W) = 0.85 by construction: over 300 seeds ‖W¹⁰⁰‖ stays below 10⁻⁵ (100× under the check's
-     * 10⁻³; ‖Wᵏ‖ ≈ C·ρᵏ with the transient factor C below 50 in 10⁴ numpy draws, while the check
-     * fails only for C &gt; 1.1·10⁴), ‖W‖ stays above 1.05, so γ‖W‖ &gt; 1 holds, and the driven net
-     * stays below 10⁻³, ten times under its check's 10⁻².
+     * Notebook 05's checks of section 3 on {@value #SWEEP} seeds, each net built exactly as the
+     * notebook builds it (only the check's statistics, no notebook run). No bound from the theory
+     * fixes these numbers (ρ(W) = 0.85 fixes only the rate at which ‖W^k‖ falls, not its transient
+     * factor, and the driven net contracts through its inputs), so the sweep is the evidence: no
+     * failure in 3,000 seeds bounds each check's false-alarm rate by about 3/3000 = 1e-3 at 95 %,
+     * and the worst seed stays far from each tolerance.
      */
     @Test
     void theNotebooksChecksHoldForEverySeed() {
         double worstGaussian = 0;
         double smallestNorm = Double.POSITIVE_INFINITY;
+        double largestNorm = 0;
         double worstDriven = 0;
-        for (long seed = 1; seed <= 300; seed++) {
+        for (long seed = 1; seed <= SWEEP; seed++) {
             var rng3 = Seeded.rng(seed, "q5.3");
             var q = SpectralMatrices.scaledOrthogonal(N, GAIN, rng3);
             var g = SpectralMatrices.withSpectralRadius(N, RHO, rng3);
             var driven = Recurrences.Weights.random(N, M, 1, rng3).withW(q);
             worstGaussian = Math.max(worstGaussian, SpectralMatrices.norm(power(g, T)));
-            smallestNorm = Math.min(smallestNorm, SpectralMatrices.norm(g));
-            worstDriven = Math.max(worstDriven,
-                    JacobianExperiments.driven("d", driven, Activation.TANH, T, rng3).at(T));
+            double norm = SpectralMatrices.norm(g);
+            smallestNorm = Math.min(smallestNorm, norm);
+            largestNorm = Math.max(largestNorm, norm);
+            worstDriven = Math.max(worstDriven, drivenAtT(driven, rng3));
         }
+        System.out.printf("ConverseSweepTest over %d seeds: max ‖W¹⁰⁰‖ %.3g, ‖W‖ in [%.3f, %.3f],"
+                + " max driven %.3g%n", SWEEP, worstGaussian, smallestNorm, largestNorm, worstDriven);
+        // the checks (1e-3, γ‖W‖ > 1, 1e-2) and the margins notebook 05 quotes from this sweep
         assertTrue(worstGaussian < GAUSSIAN_TOL / 100, "worst ‖W¹⁰⁰‖ " + worstGaussian);
-        assertTrue(smallestNorm > 1.05, "smallest ‖W‖ " + smallestNorm);
-        assertTrue(worstDriven < DRIVEN_TOL / 10, "worst driven " + worstDriven);
+        assertTrue(smallestNorm > 1.05 && largestNorm < 2.1, "‖W‖ " + smallestNorm + " … " + largestNorm);
+        assertTrue(worstDriven < DRIVEN_TOL / 2, "worst driven " + worstDriven);
     }
 
     /**
@@ -79,6 +89,27 @@ class ConverseSweepTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> SpectralMatrices.withSpectralRadius(N, -1, Seeded.rng(5, "r")));
         assertTrue(e.getMessage().contains("rho"));
+    }
+
+    /**
+     * ‖∂h_T/∂h_0‖ of the driven net with the draws of {@link JacobianExperiments#driven}, without
+     * the norms at every T ≤ 100 that the notebook's curve holds (one SVD instead of 100).
+     */
+    private static double drivenAtT(Recurrences.Weights w, java.util.Random rng) {
+        DMatrixRMaj x = Seeded.normal(T, w.m(), 0, 1, rng);
+        double[] h0 = Seeded.normal(w.n(), 0, 1, rng);
+        return SpectralMatrices.norm(Jacobians.product(w.W(), Activation.TANH,
+                Recurrences.h(w, Activation.TANH, h0, x)));
+    }
+
+    @Test
+    void theSweepsStatisticIsTheNotebooks() {
+        for (long seed = 1; seed <= 3; seed++) {
+            var w = Recurrences.Weights.random(N, M, 1, Seeded.rng(seed, "w"))
+                    .withW(SpectralMatrices.scaledOrthogonal(N, GAIN, Seeded.rng(seed, "q")));
+            double notebook = JacobianExperiments.driven("d", w, Activation.TANH, T, Seeded.rng(seed, "x")).at(T);
+            assertEquals(notebook, drivenAtT(w, Seeded.rng(seed, "x")), 1e-9 * notebook);
+        }
     }
 
     private static DMatrixRMaj power(DMatrixRMaj w, int k) {
