@@ -3,7 +3,8 @@
 // headless Chromium (playwright-core), as lab.test.js drives it (same helpers, server and scratch
 // copy of notebooks/). A notebook opened is not marked modified once the kernel has connected; in a
 // new notebook: an array's value, Math.PI in full, System.out.printf with no PrintStream line,
-// display(x) with no display id, the hint of a cell run before the set-up cells, and Shift+Tab's
+// display(x) with no display id, the hint of a cell run before the set-up cells, an answer cell
+// holding a plain 25 (a Number), and Shift+Tab's
 // tooltip with the Javadoc of a jar whose sources lie beside it.
 //
 //   node --test tests/browser/learner.test.js   (after environment/setup.sh and environment/browser.sh)
@@ -120,6 +121,16 @@ if (install.missing) {
             `the cell shows "${shorten(r.text, 400)}"`);
           assert.equal((r.text.match(/cannot find symbol/g) || []).length, 1, `one error block: "${shorten(r.text, 400)}"`);
           st.diagnostic(`error shown: "${shorten(r.text.replace(/\s+/g, ' '), 200)}"`);
+        });
+        await step('an answer cell takes the number a learner types, and its check echoes it', async () => {
+          const lib = await run('%jars ../lib/target/dltheory-lib.jar\nimport dltheory.check.*;');
+          assert.ok(!lib.outputs.some((o) => o.output_type === 'error'), `loading the library failed: ${shorten(lib.text, 200)}`);
+          const answer = await run('Number answer2 = 160001;');
+          assert.ok(!answer.outputs.some((o) => o.output_type === 'error'), `the answer cell failed: ${shorten(answer.text, 300)}`);
+          const r = await run('Exercise.check(IntroExercises.EXERCISE_2, answer2);');
+          assert.match(r.text, /✗ Exercise 2: 160001 is not right/, `the check shows "${shorten(r.text, 200)}"`);
+          const typed = await run('Number answer1 = 25;\nExercise.check(IntroExercises.EXERCISE_1, answer1);');
+          assert.match(typed.text, /Exercise 1: 25 is (not )?right/, `the check shows "${shorten(typed.text, 200)}"`);
         });
         await step('Shift+Tab shows the Javadoc of a jar with sources beside it', async (st) => {
           const added = await run(`%jars ${jar}`);
