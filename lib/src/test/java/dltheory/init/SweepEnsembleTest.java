@@ -132,4 +132,62 @@ class SweepEnsembleTest {
         assertTrue(e.getMessage().contains("nets"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> he.quantile(1.5));
     }
+
+    /** The factor ensembles of the notebook's halving and naive checks: 30 nets of 12 layers. */
+    private static final int FACTOR_DEPTH = 12;
+
+    private static SweepEnsemble factorEnsemble(Init init, long seed) {
+        return SweepEnsemble.draw(init, Activation.RELU, FACTOR_DEPTH, WIDTH, BATCH, NETS, new Random(seed));
+    }
+
+    /**
+     * The halving check of notebook 01 (N(0, 1/d) under ReLU, ρ = ½) at the notebook's sizes: over
+     * 200 seeds it never fails, and a 5 % error in ρ (0.525 or 0.475) is rejected for at least 90 %
+     * of them (about 7 SE: ρ 5 % off needs 5.3 SE for 90 % power at a 4 SE tolerance). Testing the
+     * claim ρ(1 ± 5 %) on nets of 1/d is the same as testing ½ on nets of (1 ± 5 %)/d drawn from the
+     * same normals, since a ReLU net without biases scales each f_t by the weight variance (checked
+     * below on two seeds).
+     */
+    @Test
+    void halvingEnsembleHoldsForManySeedsAndRejectsAFivePercentError() {
+        int seeds = 200;
+        int rejectedHigh = 0;
+        int rejectedLow = 0;
+        for (int seed = 1; seed <= seeds; seed++) {
+            SweepEnsemble e = factorEnsemble(Init.LINEAR_NORMAL, seed);
+            e.checkLayerFactor(0.5, K);
+            rejectedHigh += Math.abs(e.z(0.5 * 1.05)) > K ? 1 : 0;
+            rejectedLow += Math.abs(e.z(0.5 * 0.95)) > K ? 1 : 0;
+        }
+        System.out.println("5 % errors rejected: " + rejectedHigh + " (+) and " + rejectedLow + " (−) of " + seeds);
+        assertTrue(rejectedHigh >= 0.9 * seeds, "+5 %: " + rejectedHigh + " of " + seeds);
+        assertTrue(rejectedLow >= 0.9 * seeds, "−5 %: " + rejectedLow + " of " + seeds);
+        for (int seed = 1; seed <= 2; seed++) {
+            SweepEnsemble plain = factorEnsemble(Init.LINEAR_NORMAL, seed);
+            SweepEnsemble wider = factorEnsemble(Init.normalPerFanIn(1.05), seed);
+            assertEquals(plain.z(0.5 / 1.05), wider.z(0.5), 1e-9);
+            assertThrows(AssertionError.class, () -> wider.checkLayerFactor(0.5, K));
+        }
+    }
+
+    /**
+     * The naive checks of notebook 01 (σ = 1 and σ = 0.01, ρ = d·σ²/2 = 128 and 0.0128) at the
+     * notebook's sizes: each passes for 20 seeds, and d·σ²/2 off by 5 % either way is rejected for at
+     * least 90 % of them.
+     */
+    @Test
+    void naiveEnsemblesRejectAFivePercentError() {
+        int seeds = 20;
+        for (Init init : new Init[] {Init.NAIVE_ONE, Init.NAIVE_SMALL}) {
+            double rho = Theory.layerFactor(init, Activation.RELU, WIDTH);
+            int rejected = 0;
+            for (int seed = 1; seed <= seeds; seed++) {
+                SweepEnsemble e = factorEnsemble(init, 1000 + seed);
+                e.checkLayerFactor(rho, K);
+                rejected += Math.abs(e.z(rho * 1.05)) > K ? 1 : 0;
+                rejected += Math.abs(e.z(rho * 0.95)) > K ? 1 : 0;
+            }
+            assertTrue(rejected >= 0.9 * 2 * seeds, init + ": " + rejected + " of " + 2 * seeds);
+        }
+    }
 }

@@ -78,4 +78,32 @@ class ExperimentsTest {
         AdamMoments wrong = new AdamMoments(0.9, 0.999, 10, s, shifted, a.s(), a.mHat(), a.sHat());
         assertThrows(AssertionError.class, () -> wrong.checkClaims(MonteCarlo.K));
     }
+
+    /**
+     * The notebook's check at its size (8000 runs, t = 10) holds for 200 seeds, and a 5 % error in
+     * either bias factor, 1 − β₁ᵗ or 1 − β₂ᵗ (up or down), is rejected for at least 90 % of them:
+     * the error is about 6.8 standard errors of m_10 and 10 of s_10 (issue #31).
+     */
+    @Test
+    void adamMomentsCheckHoldsForManySeedsAndRejectsAFivePercentError() {
+        NoisyGradient s = new NoisyGradient(0.5, 1.0);
+        int seeds = 200;
+        int[] rejected = new int[4];
+        for (int seed = 1; seed <= seeds; seed++) {
+            AdamMoments a = AdamMoments.simulate(0.9, 0.999, 10, s, 8000, new Random(seed));
+            a.checkClaims(MonteCarlo.K);
+            double[] errors = {1.05, 0.95};
+            for (int e = 0; e < 2; e++) {
+                double zm = (a.m().mean() - errors[e] * a.expectedM()) / a.m().standardError();
+                double zs = (a.s().mean() - errors[e] * a.expectedS()) / a.s().standardError();
+                rejected[e] += Math.abs(zm) > MonteCarlo.K ? 1 : 0;
+                rejected[2 + e] += Math.abs(zs) > MonteCarlo.K ? 1 : 0;
+            }
+        }
+        for (int r : rejected) {
+            assertTrue(r >= 0.9 * seeds, "rejected " + java.util.Arrays.toString(rejected) + " of " + seeds);
+        }
+        System.out.println("5 % errors rejected (m +, m -, s +, s -): "
+                + java.util.Arrays.toString(rejected) + " of " + seeds);
+    }
 }
