@@ -21,12 +21,12 @@ class DesignHeldOutGainTest {
 
     private static final double[] SCALES = {0.5, 0.7, 1, 1.5, 2.5};
     static final int SETS = 200;
-    static final int HELD_OUT = 200;
+    static final int HELD_OUT = 100;
 
     /** The notebook's cells of section 9 for one seed: its design, its chosen p, its check. */
     static DesignHeldOutGain notebook(long seed) {
         CorrelatedDesign design = CorrelatedDesign.of(0.9, SCALES, 4.0, Seeded.rng(seed, "correlated w"));
-        return DesignHeldOutGain.overChosenP(design, 20, Grid.linear(0.5, 1.0, 26), HELD_OUT, SETS,
+        return DesignHeldOutGain.overChosenP(design, 20, Grid.linear(0.5, 1.0, 11), HELD_OUT, SETS,
                 Seeded.rng(seed, "training sets, chosen p"));
     }
 
