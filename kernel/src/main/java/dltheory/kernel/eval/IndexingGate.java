@@ -100,8 +100,16 @@ final class IndexingGate {
         }
     }
 
-    /** Stops the timer thread. */
-    void close() {
+    /**
+     * Resumes the indexing if it is held, then stops the timer thread. JShell indexes on one thread
+     * shared by every JShell of the JVM: an instance closed while held (before its pending release ran)
+     * would leave that thread waiting, and no later JShell's class path would ever be indexed.
+     */
+    synchronized void close() {
+        if (held) {
+            call(resume);
+            held = false;
+        }
         if (timer != null) {
             timer.shutdownNow();
         }

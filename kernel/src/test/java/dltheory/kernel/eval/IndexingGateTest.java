@@ -70,6 +70,18 @@ class IndexingGateTest {
                 "the new folder is indexed once the kernel is idle");
     }
 
+    @Test
+    void closingWhileHeldLeavesTheSharedIndexerToTheNextShell() throws Exception {
+        CellClassLoader loader = new CellClassLoader(IndexingGateTest.class.getClassLoader());
+        Evaluator closed = new Evaluator(loader, new CellRunner(loader, 16L << 20), ApiClasspath.resolve(),
+                List.of("-Xlint:none"));
+        closed.start();
+        closed.cellStarting();   // held, as while a cell runs
+        assertTrue(closed.indexing().isHeld());
+        closed.close();
+        assertFalse(closed.indexing().isHeld(), "a closed shell still holds JShell's shared indexing thread");
+    }
+
     private static List<String> packagesCompleting(String code) {
         return ev.analysis().completionSuggestions(code, code.length(), new int[1]).stream()
                 .map(Suggestion::continuation).toList();
