@@ -131,10 +131,18 @@ def verdict(claim_id, notebook, sweep):
     if tally is None:
         return "none", f"not a claim at the last sweep's revision {revision}"
     runs = len(tally["passed"]) + len(tally["failed"]) + len(tally["not_reached"])
-    text = f"{len(tally['passed'])}/{runs} seeds"
+    text = tally_text(tally, "seeds") + " (an earlier cell failed)" * bool(tally["not_reached"])
+    text += f" (seeds {seed_ranges(sweep['seeds'])}, revision {revision})"
+    return ("pass" if len(tally["passed"]) == runs else "fail"), text
+
+
+def tally_text(tally, unit):
+    """A claim's tally over a sweep in words: "18/20 seeds, failed for seed(s) 3, 7" (unit "seeds"),
+    with the seeds it was not reached for (an earlier cell of the run failed) last."""
+    runs = len(tally["passed"]) + len(tally["failed"]) + len(tally["not_reached"])
+    text = f"{len(tally['passed'])}/{runs} {unit}"
     if tally["failed"]:
         text += f", failed for seed(s) {seed_ranges(tally['failed'])}"
     if tally["not_reached"]:
-        text += f", not reached for seed(s) {seed_ranges(tally['not_reached'])} (an earlier cell failed)"
-    text += f" (seeds {seed_ranges(sweep['seeds'])}, revision {revision})"
-    return ("pass" if len(tally["passed"]) == runs else "fail"), text
+        text += f", not reached for seed(s) {seed_ranges(tally['not_reached'])}"
+    return text

@@ -157,13 +157,7 @@ def report(names, seeds, runs, claim_tallies, notebook_claims, out=None):
     if claim_tallies:
         idw = max(len(i) for i in claim_tallies) + 2
         for cid, t in claim_tallies.items():
-            total = len(t["passed"]) + len(t["failed"]) + len(t["not_reached"])
-            line = f"  {cid:<{idw}}{len(t['passed']):>3}/{total} passed"
-            if t["failed"]:
-                line += f", failed for seed(s) {claims.seed_ranges(t['failed'])}"
-            if t["not_reached"]:
-                line += f", not reached for seed(s) {claims.seed_ranges(t['not_reached'])}"
-            print(line, file=out)
+            print(f"  {cid:<{idw}}{claims.tally_text(t, 'passed')}", file=out)
 
 
 def revision():

@@ -1,6 +1,7 @@
 package dltheory.weightnorm;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.ejml.data.DMatrixRMaj;
 import org.knowm.xchart.XYChart;
@@ -51,13 +52,8 @@ public final class Figures {
 
     /** Q4.3 (eq. 9): ‖u_t‖ against the step t, one line per step size α. */
     public static XYChart normGrowth(List<StepDiagnostics> runs) {
-        Training.requireRuns(runs);
-        XYChart chart = Plots.xy("‖u‖ never decreases, and grows faster for larger α", "step t + 1", "‖uₜ‖");
-        for (StepDiagnostics r : runs) {
-            styleRun(runs, r, Plots.line(chart, label(r), plusOne(r.times()), r.normU()));
-        }
-        logSteps(chart);
-        return chart;
+        return perStepSize(runs, "‖u‖ never decreases, and grows faster for larger α", "‖uₜ‖",
+                StepDiagnostics::normU);
     }
 
     /**
@@ -65,13 +61,8 @@ public final class Figures {
      * on a log axis, one line per α. It rises while γ grows, and falls where ‖u‖ jumps.
      */
     public static XYChart rate(List<StepDiagnostics> runs) {
-        Training.requireRuns(runs);
-        XYChart chart = Plots.xy("Effective rate of w's direction, αγₜ²/‖uₜ‖²", "step t + 1",
-                "αγₜ²/‖uₜ‖²");
-        for (StepDiagnostics r : runs) {
-            styleRun(runs, r, Plots.line(chart, label(r), plusOne(r.times()), r.rate()));
-        }
-        logSteps(chart);
+        XYChart chart = perStepSize(runs, "Effective rate of w's direction, αγₜ²/‖uₜ‖²", "αγₜ²/‖uₜ‖²",
+                StepDiagnostics::rate);
         Plots.logY(chart);
         return chart;
     }
@@ -81,12 +72,8 @@ public final class Figures {
      * u/‖u‖ per unit of its own gradient γ∇_w L, one line per α. By eq. (9) it never rises.
      */
     public static XYChart directionRate(List<StepDiagnostics> runs) {
-        Training.requireRuns(runs);
-        XYChart chart = Plots.xy("Rate of the unit direction u/‖u‖, α/‖uₜ‖²", "step t + 1", "α/‖uₜ‖²");
-        for (StepDiagnostics r : runs) {
-            styleRun(runs, r, Plots.line(chart, label(r), plusOne(r.times()), r.normFactor()));
-        }
-        logSteps(chart);
+        XYChart chart = perStepSize(runs, "Rate of the unit direction u/‖u‖, α/‖uₜ‖²", "α/‖uₜ‖²",
+                StepDiagnostics::normFactor);
         Plots.logY(chart);
         return chart;
     }
@@ -138,18 +125,22 @@ public final class Figures {
 
     /** The loss L_t against t, one line per α. */
     public static XYChart loss(List<StepDiagnostics> runs) {
-        Training.requireRuns(runs);
-        XYChart chart = Plots.xy("Training loss", "step t + 1", "L(u_t, γ_t, β_t)");
-        for (StepDiagnostics r : runs) {
-            styleRun(runs, r, Plots.line(chart, label(r), plusOne(r.times()), r.loss()));
-        }
-        logSteps(chart);
-        return chart;
+        return perStepSize(runs, "Training loss", "L(u_t, γ_t, β_t)", StepDiagnostics::loss);
     }
 
-    /** Steps on a log axis, so that the fast start and the late bursts both show. */
-    private static void logSteps(XYChart chart) {
+    /**
+     * One line per step size α of {@code y} against the step t + 1, the steps on a log axis (so that
+     * the fast start and the late bursts both show).
+     */
+    private static XYChart perStepSize(List<StepDiagnostics> runs, String title, String yTitle,
+                                       Function<StepDiagnostics, double[]> y) {
+        Training.requireRuns(runs);
+        XYChart chart = Plots.xy(title, "step t + 1", yTitle);
+        for (StepDiagnostics r : runs) {
+            styleRun(runs, r, Plots.line(chart, label(r), plusOne(r.times()), y.apply(r)));
+        }
         Plots.logX(chart);
+        return chart;
     }
 
     private static double[] plusOne(double[] t) {
