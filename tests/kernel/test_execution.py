@@ -195,7 +195,10 @@ def build_extension_jar(folder: Path) -> Path:
 def test_cells_queued_behind_a_failed_cell_are_aborted(kernel):
     """Run All: once a cell fails, the cells already sent are answered 'aborted' and do not run."""
     kernel.execute("int ranAfterFailure = 0;")
-    failing = kernel.kc.execute('throw new IllegalStateException("stop here");')
+    # the failing cell runs for half a second, so that the two cells sent after it are queued in the
+    # kernel when it fails even on a loaded machine (a test client descheduled between its sends
+    # would otherwise send them after the failure, and they would rightly run)
+    failing = kernel.kc.execute('Thread.sleep(500); throw new IllegalStateException("stop here");')
     queued = [kernel.kc.execute("ranAfterFailure++;") for _ in range(2)]
     assert kernel.reply_to(failing)["content"]["status"] == "error"
     assert [kernel.reply_to(m)["content"]["status"] for m in queued] == ["aborted", "aborted"]

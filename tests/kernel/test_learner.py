@@ -1,5 +1,6 @@
 """What a student meets in the first hour (issue #33): values, printing, errors, magics, the front end."""
 import json
+import os
 import subprocess
 import time
 from pathlib import Path
@@ -277,6 +278,12 @@ def build_documented_jar(folder: Path, sources_inside: bool) -> Path:
         "     */\n    public static String greet(String name) { return \"hi \" + name; }\n}\n")
     classes = folder / "classes"
     subprocess.run(["javac", "-d", str(classes), str(src / "Greeter.java")], check=True)
+    # Without --source-path javac also looks for sources on the class path and prefers the newer of a
+    # class and its source (-Xprefer:newer): a jar whose .java is as new as its .class (same second)
+    # had javac compile the source instead, and the call failed for some runs. A released jar's
+    # sources are older than its classes; so are these.
+    hour_ago = time.time() - 3600
+    os.utime(src / "Greeter.java", (hour_ago, hour_ago))
     jar = folder / "greeter.jar"
     subprocess.run(["jar", "--create", "--file", str(jar), "-C", str(classes), "."]
                    + (["-C", str(folder / "src"), "."] if sources_inside else []), check=True)
