@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.io.html.HtmlWriter;
 
 /**
  * The warm-up runs beside the notebook's cells, and Tablesaw deadlocks in class initialization when
@@ -22,10 +23,22 @@ class RenderingWarmUpTest {
 
     private static final long STUCK_MS = 1_500;
 
-    /** Loads Tablesaw's and this library's classes itself (fresh static state), the rest from its parent. */
+    /**
+     * How long a thread pauses before it loads a Tablesaw column type that is not loaded yet. The
+     * pause (outside the loader's lock) widens the window in which each thread has started one
+     * type's initialization and not yet reached the other's, so that the race happens on a loaded
+     * or a quiet machine alike: without it, 13 of 20 rounds deadlocked here on an idle machine, and
+     * CI once saw none in 8; with 5 ms, 20 of 20, idle or with both cores busy.
+     */
+    private static final long PAUSE_MS = 10;
+
+    /**
+     * Loads Tablesaw's and this library's classes itself (fresh static state), the rest from its
+     * parent, and pauses before loading each column type ({@link #PAUSE_MS}).
+     */
     private static final class Fresh extends URLClassLoader {
         Fresh() {
-            super(new URL[] {location(ColumnType.class), location(RenderingWarmUp.class)},
+            super(new URL[] {location(ColumnType.class), location(HtmlWriter.class), location(RenderingWarmUp.class)},
                     RenderingWarmUpTest.class.getClassLoader());
         }
 
@@ -38,10 +51,21 @@ class RenderingWarmUpTest {
             if (!name.startsWith("tech.tablesaw.") && !name.startsWith("dltheory.")) {
                 return super.loadClass(name, resolve);
             }
+            if (name.endsWith("ColumnType") && findLoadedClass(name) == null) {
+                pause();
+            }
             synchronized (getClassLoadingLock(name)) {
                 Class<?> c = findLoadedClass(name);
                 return c != null ? c : findClass(name);
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -88,7 +112,7 @@ class RenderingWarmUpTest {
 
     @Test
     void withoutItTheSameRaceDeadlocks() throws Exception {
-        // the control: the race is real here (28 of 40 rounds deadlocked when measured), so the test
+        // the control: with the loader's pause the race happens in (nearly) every round, so the test
         // above would catch a warm-up that no longer initializes the column types first
         boolean seen = false;
         for (int round = 0; round < 8 && !seen; round++) {
