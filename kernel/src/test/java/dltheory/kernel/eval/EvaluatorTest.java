@@ -116,12 +116,12 @@ class EvaluatorTest {
 
     @Test
     void snippetLongerThanTheTimeoutIsStopped() throws Exception {
-        runner.setTimeout(java.time.Duration.ofMillis(300));
+        runner.setTimeout(java.time.Duration.ofMillis(2000));
         try {
             long t = System.nanoTime();
             CellError e = assertThrows(CellError.class, () -> ev.eval("long spun = 0;\nwhile (true) { spun++; }", 1));
             assertEquals(ErrorReports.TIMEOUT_ENAME, e.ename());
-            assertTrue(e.evalue().contains("300 ms"), e.evalue());
+            assertTrue(e.evalue().contains("2000 ms"), e.evalue());
             assertTrue(System.nanoTime() - t < 30_000_000_000L);
             runner.beginCell();
             assertEquals(3, ev.eval("Thread.sleep(50); 3", 2).value(), "a short snippet runs under the limit");
