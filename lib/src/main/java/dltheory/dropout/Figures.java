@@ -82,19 +82,23 @@ public final class Figures {
 
     /**
      * The final iterates w_T of independent constant-step runs (coordinates i and j, from 1) as a
-     * cloud, with their mean, w_drop and p·w_drop marked.
+     * cloud of small light dots, with their mean (a ring), w_drop (a cross inside it when they
+     * agree) and p·w_drop marked large, with white halos, on top (Figure 2.6).
      */
     public static XYChart spread(Ensemble e, double[] wDrop, double[] pwDrop, int i, int j) {
         XYChart chart = Plots.xy("Where dropout training stops: " + e.runs() + " runs at a constant step",
                 "w" + Plots.subscript(i), "w" + Plots.subscript(j));
         XYSeries cloud = Plots.scatter(chart, "final w of each run", e.coordinate(i), e.coordinate(j));
-        cloud.setMarker(SeriesMarkers.CIRCLE);
-        // a light cloud, so the three marked points on it stay visible
-        cloud.setMarkerColor(new Color(0x0072B2 | 0x55000000, true));
+        // a light cloud of small dots, so the marked points on it stay visible
+        cloud.setMarker(KeyMarker.dot(0.8));
+        cloud.setMarkerColor(new Color(0x0072B2 | 0x66000000, true));
         double[] m = e.mean();
-        point(chart, "mean of the runs", m[i - 1], m[j - 1], new Color(0x009E73), SeriesMarkers.DIAMOND);
-        point(chart, "w(drop)", wDrop[i - 1], wDrop[j - 1], Color.BLACK, SeriesMarkers.CROSS);
-        point(chart, "p·w(drop)", pwDrop[i - 1], pwDrop[j - 1], new Color(0xD55E00), SeriesMarkers.SQUARE);
+        // the mean and w_drop nearly coincide: a large ring around a cross keeps both visible
+        point(chart, "mean of the runs", m[i - 1], m[j - 1], new Color(0x009E73),
+                KeyMarker.hollow(KeyMarker.Shape.CIRCLE, 2.6));
+        point(chart, "w(drop)", wDrop[i - 1], wDrop[j - 1], Color.BLACK, KeyMarker.of(KeyMarker.Shape.CROSS, 1.6));
+        point(chart, "p·w(drop)", pwDrop[i - 1], pwDrop[j - 1], new Color(0xD55E00),
+                KeyMarker.of(KeyMarker.Shape.SQUARE, 1.8));
         return chart;
     }
 

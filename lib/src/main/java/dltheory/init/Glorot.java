@@ -7,7 +7,11 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.knowm.xchart.style.Styler.LegendLayout;
+import org.knowm.xchart.style.Styler.LegendPosition;
+
+import dltheory.dropout.KeyMarker;
+import dltheory.plot.HouseTheme;
 
 import dltheory.check.Arguments;
 import dltheory.check.Check;
@@ -114,11 +118,19 @@ public final class Glorot {
         double hi = 10;
         Plots.reference(chart, "any v", new double[] {lo, hi},
                 new double[] {lo * dOut / (double) dIn, hi * dOut / (double) dIn});
+        KeyMarker.Shape[] shapes = {KeyMarker.Shape.DIAMOND, KeyMarker.Shape.SQUARE, KeyMarker.Shape.CIRCLE};
+        int k = 0;
         for (Factors r : rows) {
-            Plots.scatter(chart, r.scheme(), new double[] {r.forward()}, new double[] {r.backward()});
+            Plots.scatter(chart, r.scheme(), new double[] {r.forward()}, new double[] {r.backward()})
+                    .setMarker(KeyMarker.of(shapes[k % shapes.length], 1.7))
+                    .setMarkerColor(HouseTheme.PALETTE[k % 3]);
+            k++;
         }
-        Plots.scatter(chart, "target (1, 1)", new double[] {1}, new double[] {1}).setMarker(SeriesMarkers.CROSS)
-                .setMarkerColor(java.awt.Color.BLACK);
+        Plots.scatter(chart, "target (1, 1)", new double[] {1}, new double[] {1})
+                .setMarker(KeyMarker.of(KeyMarker.Shape.CROSS, 1.7)).setMarkerColor(java.awt.Color.BLACK);
+        // the upper left is empty (every scheme lies on the line d_out·v = (d_out/d_in)·d_in·v):
+        // the legend goes there, inside the plot, instead of squashing it from below
+        chart.getStyler().setLegendPosition(LegendPosition.InsideNW).setLegendLayout(LegendLayout.Vertical);
         return chart;
     }
 

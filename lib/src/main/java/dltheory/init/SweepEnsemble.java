@@ -69,22 +69,29 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
         for (int m = 0; m < nets; m++) {
             seeds[m] = rng.nextLong();
         }
-        double[][] logVar = new double[nets][];
-        double[][] factor = new double[nets][depth - 1];
-        Sweep[] firstNet = new Sweep[1];
+        Sweep[] sweeps = new Sweep[nets];
         // The nets are independent, each drawn from its own seed: they run in parallel on EJML's
         // pool, and the result does not depend on the number of threads.
         EjmlConcurrency.loopFor(0, nets, m -> {
-            Sweep s = Forward.sweep(init, g, depth, width, batch, new Random(seeds[m]));
-            if (m == 0) {
-                firstNet[0] = s;
-            }
+            sweeps[m] = Forward.sweep(init, g, depth, width, batch, new Random(seeds[m]));
+        });
+        return of(width, sweeps);
+    }
+
+    /** The ensemble of the given forward sweeps of independent nets of one scheme (M ≥ 3). */
+    static SweepEnsemble of(int width, Sweep[] sweeps) {
+        int nets = sweeps.length;
+        int depth = sweeps[0].predictedVarA().length;
+        double[][] logVar = new double[nets][];
+        double[][] factor = new double[nets][depth - 1];
+        for (int m = 0; m < nets; m++) {
+            Sweep s = sweeps[m];
             logVar[m] = Arrays.stream(s.varA()).map(Math::log).toArray();
             for (int t = 2; t <= depth; t++) {
                 factor[m][t - 2] = secondMoment(s, t) / secondMoment(s, t - 1);
             }
-        });
-        Sweep first = firstNet[0];
+        }
+        Sweep first = sweeps[0];
         if (Double.isNaN(first.predictedVarA()[0])) {
             throw new IllegalArgumentException("init must have mean 0 (no prediction otherwise)");
         }

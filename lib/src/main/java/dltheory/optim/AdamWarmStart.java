@@ -43,10 +43,12 @@ import tech.tablesaw.api.Table;
  * @param lateWithout per run, the same without correction
  * @param blockWith   per block of {@link #BLOCKS} consecutive equal blocks of steps, per run, the
  *                    mean loss with correction over the block
+ * @param blockTwin   the same for the linear twin on the same noise ({@link #twinLosses})
  */
 public record AdamWarmStart(double beta1, double beta2, double eta, double sigma, int runs,
                             double[] lossWith, double[] seWith, double[] lossWithout, double[] seWithout,
-                            double[] peakRuns, double[] lateWith, double[] lateWithout, double[][] blockWith) {
+                            double[] peakRuns, double[] lateWith, double[] lateWithout, double[][] blockWith,
+                            double[][] blockTwin) {
 
     /** The number of blocks the steps are cut into for the check of the corrected loss. */
     public static final int BLOCKS = 20;
@@ -67,10 +69,12 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
         Arguments.positive(sigma, "sigma");
         double[][] with = new double[runs][];
         double[][] without = new double[runs][];
+        double[][] twin = new double[runs][];
         for (int r = 0; r < runs; r++) {
             double[] z = new NoisyGradient(0, sigma).draw(steps, rng);
             with[r] = losses(new Adam(eta, beta1, beta2, 1e-8, true), z);
             without[r] = losses(new Adam(eta, beta1, beta2, 1e-8, false), z);
+            twin[r] = twinLosses(beta1, eta / sigma, z);
         }
         double[][] a = meanAndSe(with);
         double[][] b = meanAndSe(without);
@@ -81,16 +85,65 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
         double[] lateWith = new double[runs];
         double[] lateWithout = new double[runs];
         double[][] blockWith = new double[BLOCKS][runs];
+        double[][] blockTwin = new double[BLOCKS][runs];
         for (int r = 0; r < runs; r++) {
             peakRuns[r] = without[r][peak];
             lateWith[r] = window(with[r], from, steps);
             lateWithout[r] = window(without[r], from, steps);
             for (int k = 0; k < BLOCKS; k++) {
                 blockWith[k][r] = window(with[r], k * size, (k + 1) * size);
+                blockTwin[k][r] = window(twin[r], k * size, (k + 1) * size);
             }
         }
         return new AdamWarmStart(beta1, beta2, eta, sigma, runs, a[0], a[1], b[0], b[1], peakRuns, lateWith,
-                lateWithout, blockWith);
+                lateWithout, blockWith, blockTwin);
+    }
+
+    /**
+     * ½θ_t² along one run of the corrected Adam's linear twin: the same steps with the second
+     * moment held at its limit at the minimum, ŝ_t = σ², that is θ_t = θ_{t−1} − (η/σ)·m̂_t with
+     * m̂_t = m_t/(1 − β₁ᵗ) and m_t = β₁m_{t−1} + (1 − β₁)(θ_{t−1} + noise[t−1]). It is linear in the
+     * noise, so its mean loss is known exactly ({@link #twinMeanLoss}), and on the same noise it
+     * follows Adam closely once ŝ_t has settled: the difference of the two has a far smaller spread
+     * across runs than either loss (a control variate).
+     */
+    static double[] twinLosses(double beta1, double step, double[] noise) {
+        double theta = 0;
+        double m = 0;
+        double[] loss = new double[noise.length];
+        for (int t = 0; t < noise.length; t++) {
+            m = beta1 * m + (1 - beta1) * (theta + noise[t]);
+            theta -= step * m / Averages.biasFactor(beta1, t + 1);
+            loss[t] = 0.5 * theta * theta;
+        }
+        return loss;
+    }
+
+    /**
+     * The exact mean of {@link #twinLosses} for noise of variance σ², t = 1…T: the recursion of
+     * the covariance of (θ, m), which the twin's update maps linearly.
+     */
+    public static double[] twinMeanLoss(double beta1, double eta, double sigma, int steps) {
+        double step = eta / sigma;
+        double tt = 0;
+        double tm = 0;
+        double mm = 0;
+        double v = sigma * sigma;
+        double[] loss = new double[steps];
+        for (int t = 1; t <= steps; t++) {
+            // m' = β₁m + (1 − β₁)(θ + z), θ' = θ − a·m' with a = step/(1 − β₁ᵗ)
+            double a = step / Averages.biasFactor(beta1, t);
+            double c = 1 - beta1;
+            double mmNew = beta1 * beta1 * mm + 2 * beta1 * c * tm + c * c * (tt + v);
+            double tmNew = beta1 * tm + c * tt;                       // E[θ m'] (z independent of θ)
+            double ttNew = tt - 2 * a * tmNew + a * a * mmNew;
+            double tmOut = tmNew - a * mmNew;                         // E[θ' m']
+            tt = ttNew;
+            tm = tmOut;
+            mm = mmNew;
+            loss[t - 1] = 0.5 * tt;
+        }
+        return loss;
     }
 
     /** ½θ_t² along one run of {@code adam} from θ₀ = 0 with gradients θ_{t−1} + noise[t−1]. */
@@ -167,15 +220,17 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
     }
 
     /**
-     * The largest, over the {@value #BLOCKS} blocks of steps, of (block mean − settled level) of the
-     * corrected loss in standard errors of that per-run difference.
+     * The largest, over the {@value #BLOCKS} blocks of steps, of (block mean of the corrected loss
+     * − block mean of its linear twin on the same noise) in standard errors of that per-run
+     * difference: how far Adam with correction rises above the twin, whose mean loss climbs
+     * monotonically to the noise level ({@link #twinMeanLoss}).
      */
     public double largestBlockExcessInStandardErrors() {
         double max = Double.NEGATIVE_INFINITY;
-        for (double[] block : blockWith) {
+        for (int k = 0; k < BLOCKS; k++) {
             double[] d = new double[runs];
             for (int r = 0; r < runs; r++) {
-                d[r] = block[r] - lateWith[r];
+                d[r] = blockWith[k][r] - blockTwin[k][r];
             }
             Stats s = Stats.of(d);
             max = Math.max(max, s.mean() / s.standardError());
@@ -226,9 +281,17 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
      * standard errors (one-sided, false alarm below 10⁻⁴ each for a normal mean):
      * without correction the mean loss at its peak exceeds {@code factor} times the settled level;
      * it is still above the settled level over the last quarter of the steps; with correction the
-     * mean loss of no block of steps exceeds the settled level by more than
+     * mean loss of no block of steps exceeds that of the linear twin on the same noise by more than
      * {@link dltheory.dropout.MomentCheck#simultaneousK(int)} for {@value #BLOCKS} blocks (a Bonferroni
-     * correction: the max over the blocks has the false-alarm rate of one 4-SE check).
+     * correction: the max over the blocks has the false-alarm rate of one 4-SE check), and the
+     * twin's exact mean loss never falls (so it climbs to its level without overshooting).
+     * The twin is a control variate: on the same noise Adam's block means and the twin's differ by
+     * 0.05 to 0.3 times the settled level across runs, against 1 to 1.5 times for Adam's block
+     * minus the settled level, so 3,000 runs resolve an overshoot of 5 % of the level in any block
+     * (WhyMomentumTest.theCorrectedBlockCheckRejectsAFivePercentOvershootForManySeeds). Adam with
+     * correction takes steps 1/√ŝ_t times the twin's, slightly smaller once ŝ_t = σ² + E[θ²] has
+     * settled: its block means sit 0.2 % to 1 % of the level below the twin's (measured over
+     * 20,000 runs), on the side that cannot raise a false alarm.
      */
     public void checkClaims(double factor) {
         Arguments.positive(factor, "factor");
@@ -238,8 +301,14 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
         Check.atLeast(lateExcessInStandardErrors(), MonteCarlo.K,
                 "without correction: last-quarter mean loss − settled level, in standard errors");
         Check.atMost(largestBlockExcessInStandardErrors(), MomentCheck.simultaneousK(BLOCKS),
-                "with correction: largest (block mean loss − settled level) over " + BLOCKS
+                "with correction: largest (block mean loss − its linear twin's) over " + BLOCKS
                         + " blocks, in standard errors");
+        double[] twin = twinMeanLoss(beta1, eta, sigma, steps());
+        double drop = 0;
+        for (int t = 1; t < twin.length; t++) {
+            drop = Math.max(drop, twin[t - 1] - twin[t]);
+        }
+        Check.atMost(drop, 0, "the twin's exact mean loss never falls (largest fall from one step to the next)");
     }
 
     private static double window(double[] v, int from, int to) {

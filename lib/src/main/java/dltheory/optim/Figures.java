@@ -4,9 +4,15 @@ import dltheory.check.Arguments;
 import java.util.List;
 import java.util.TreeSet;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import dltheory.dropout.KeyMarker;
+import dltheory.plot.HouseTheme;
 import dltheory.plot.Plots;
 
 /**
@@ -23,12 +29,14 @@ public final class Figures {
     }
 
     /**
-     * Q3.1: paths in the (θ₁, θ₂) plane. The {@code lines} are drawn as lines, {@code dotted} as
-     * dots on top (so that two coinciding paths stay visible), and the minimum θ* = 0 as a point.
+     * Q3.1: paths in the (θ₁, θ₂) plane (Figure 3.1). The {@code lines} are drawn as lines, each
+     * in its own colour; the last of them is the path {@code dotted} retraces, drawn as a wide light
+     * blue band with {@code dotted}'s small dark blue dots on top, so that two coinciding paths both
+     * stay visible; the minimum θ* = 0 is a large black cross with a white halo, drawn last.
      *
      * @param title  the chart's title
      * @param dotted the path drawn as dots (momentum in the notebook)
-     * @param lines  the paths drawn as lines; all 2-D
+     * @param lines  the paths drawn as lines; all 2-D; the last is the one {@code dotted} retraces
      */
     public static XYChart paths(String title, Trajectory dotted, Trajectory... lines) {
         return paths(title, null, dotted, lines);
@@ -49,17 +57,36 @@ public final class Figures {
             double top = bowl.value(dotted.theta()[0]);
             Plots.contours(chart, a, top, top / 4, top / 16, top / 64, top / 256);
         }
+        require2d(dotted);
+        int k = 0;
         for (Trajectory p : lines) {
             require2d(p);
-            Plots.line(chart, p.name(), p.coordinate(0), p.coordinate(1));
+            XYSeries s = Plots.line(chart, p.name(), p.coordinate(0), p.coordinate(1));
+            if (p == lines[lines.length - 1]) {
+                // the last line is the path the dots retrace: a wide light band beneath them
+                s.setLineColor(UNDER_DOTS);
+                s.setLineStyle(new BasicStroke(7f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                s.setMarker(SeriesMarkers.NONE);
+            } else {
+                s.setLineColor(PATH_COLOURS[k % PATH_COLOURS.length]);
+                s.setLineStyle(PATH_LINES[k % PATH_LINES.length]);
+                s.setMarker(SeriesMarkers.NONE);
+                k++;
+            }
         }
-        require2d(dotted);
-        Plots.scatter(chart, dotted.name(), dotted.coordinate(0), dotted.coordinate(1))
-                .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+        XYSeries dots = Plots.scatter(chart, dotted.name(), dotted.coordinate(0), dotted.coordinate(1));
+        dots.setMarker(KeyMarker.dot(0.6));
+        dots.setMarkerColor(HouseTheme.PALETTE[0]);
         Plots.scatter(chart, "minimum θ*", new double[] {0}, new double[] {0})
-                .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CROSS).setMarkerColor(java.awt.Color.BLACK);
+                .setMarker(KeyMarker.of(KeyMarker.Shape.CROSS, 1.7)).setMarkerColor(Color.BLACK);
         return chart;
     }
+
+    /** The light blue band under the dots of {@link #paths}: the dots' blue, lightened. */
+    private static final Color UNDER_DOTS = new Color(0x9ACBEA);
+    /** Colours of the other lines of {@link #paths}: neither the dots' blue nor θ*'s black. */
+    private static final Color[] PATH_COLOURS = {HouseTheme.PALETTE[1], HouseTheme.PALETTE[2]};
+    private static final BasicStroke[] PATH_LINES = {HouseTheme.LINES[1], HouseTheme.LINES[2]};
 
     /**
      * Q3.2: one noisy stream g_n (dots), its running average v_n and the corrected v_n/(1 − βⁿ).

@@ -5,7 +5,10 @@ import java.util.function.Function;
 
 import org.ejml.data.DMatrixRMaj;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler.LegendLayout;
+import org.knowm.xchart.style.Styler.LegendPosition;
 
+import dltheory.dropout.KeyMarker;
 import dltheory.plot.HouseTheme;
 import dltheory.plot.Plots;
 import dltheory.table.SignificantFormat;
@@ -43,10 +46,12 @@ public final class Figures {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
-            Plots.scatter(chart, c.name(), bx, wy).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+            Plots.scatter(chart, c.name(), bx, wy).setMarker(KeyMarker.dot(0.75));
         }
         Plots.reference(chart, "agreement  wᵀx + β = ŷ", new double[] {lo, hi}, new double[] {lo, hi});
-        chart.getStyler().setMarkerSize(3);
+        // every case is a line through the middle, so the lower right corner is free: the legend
+        // goes there, inside the plot, instead of taking a third of the picture's height below it
+        chart.getStyler().setLegendPosition(LegendPosition.InsideSE).setLegendLayout(LegendLayout.Vertical);
         return chart;
     }
 

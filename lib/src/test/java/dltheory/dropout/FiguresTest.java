@@ -40,6 +40,12 @@ class FiguresTest {
         XYChart s = Figures.spread(e, wDrop, pw, 1, 2);
         assertArrayEquals(e.coordinate(2), s.getSeriesMap().get("final w of each run").getYData());
         assertEquals(wDrop[0], s.getSeriesMap().get("w(drop)").getXData()[0]);
+        // Figure 2.6: the three marked points are key markers, larger than the cloud's dots
+        double cloud = ((KeyMarker) s.getSeriesMap().get("final w of each run").getMarker()).scale();
+        for (String key : new String[] {"mean of the runs", "w(drop)", "p·w(drop)"}) {
+            assertTrue(s.getSeriesMap().get(key).getMarker() instanceof KeyMarker k && k.scale() >= 1.5 * cloud, key);
+        }
+        dltheory.plot.Plots.png(s);
     }
 
     @Test

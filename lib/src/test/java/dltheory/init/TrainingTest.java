@@ -58,6 +58,16 @@ class TrainingTest {
                 MonteCarlo.K, "backward factor of 1/d_in vs 1"));
         Glorot.Factors glorot = rows.get(2);
         assertEquals(2.0, glorot.forwardPredicted() + glorot.backwardPredicted(), 1e-12);
+        // Figure 1.7: the legend sits in the plot's empty upper left instead of squashing it from
+        // below, and the four points are key markers, larger than the chart's default markers
+        org.knowm.xchart.XYChart chart = Glorot.chart(rows, 256, 64);
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.InsideNW, chart.getStyler().getLegendPosition());
+        for (org.knowm.xchart.XYSeries s : chart.getSeriesMap().values()) {
+            if (s.getXData().length == 1) {
+                assertTrue(s.getMarker() instanceof dltheory.dropout.KeyMarker k && k.scale() >= 1.5, s.getName());
+            }
+        }
+        dltheory.plot.Plots.png(chart);
     }
 
     /**

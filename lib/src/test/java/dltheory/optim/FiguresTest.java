@@ -42,6 +42,32 @@ class FiguresTest {
         assertTrue(chart.getSeriesMap().containsKey("minimum θ*"));
     }
 
+    /**
+     * Figure 3.1: the dots and the path they retrace are both visible (a wide light band beneath
+     * small dots of another shade), no two other series share a colour, and θ* is a large key marker.
+     */
+    @Test
+    void pathsChartKeepsTheRetracedPathVisibleAndGivesEverySeriesItsOwnColour() {
+        Quadratic f = Quadratic.rotated(1, 0.05, 0.5);
+        Trajectory a = Trajectory.run(new Sgd(0.1), f, new double[] {1, 2}, 30).withName("a");
+        Trajectory c = Trajectory.run(new Sgd(0.01), f, new double[] {1, 2}, 30).withName("c");
+        Trajectory b = Trajectory.run(new Momentum(0.9, 0.01), f, new double[] {1, 2}, 30).withName("b");
+        XYChart chart = Figures.paths("t", f, b, c, a);
+        dltheory.plot.Plots.png(chart);                                   // draws without error
+        XYSeries band = chart.getSeriesMap().get("a");
+        XYSeries dots = chart.getSeriesMap().get("b");
+        assertTrue(band.getLineStyle().getLineWidth() >= 5, "band width " + band.getLineStyle().getLineWidth());
+        assertTrue(dots.getMarker() instanceof dltheory.dropout.KeyMarker m && m.scale() < 1, "small dots");
+        java.util.Set<java.awt.Color> colours = new java.util.HashSet<>();
+        for (String name : new String[] {"a", "b", "c", "minimum θ*"}) {
+            XYSeries s = chart.getSeriesMap().get(name);
+            java.awt.Color colour = name.equals("b") || name.equals("minimum θ*") ? s.getMarkerColor() : s.getLineColor();
+            assertTrue(colours.add(colour), name + " shares its colour " + colour);
+        }
+        assertTrue(chart.getSeriesMap().get("minimum θ*").getMarker() instanceof dltheory.dropout.KeyMarker k
+                && k.scale() >= 1.5, "θ* is a large key marker");
+    }
+
     @Test
     void averagesChartSamplesTheMeansAtTheLogSteps() {
         NoisyGradient s = new NoisyGradient(1, 1);

@@ -76,6 +76,8 @@ class FiguresTest {
         double[] bn = BatchNormLink.batchNormOutputs(s.x(), c.u(), 1.5, 0.5);
         assertEquals(40, chart.getSeriesMap().get("case").getXData().length);
         assertEquals(bn[7], chart.getSeriesMap().get("case").getXData()[7], 0);
+        // Figure 4.1: the legend sits inside the plot, in the empty corner, so it does not squash it
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.InsideSE, chart.getStyler().getLegendPosition());
         assertMessage(() -> Figures.outputs(1, 0, 1, c), "points must be >= 2");
         assertMessage(() -> Figures.normGrowth(List.of()), "runs must hold at least one trajectory");
     }
