@@ -89,3 +89,87 @@
     if (!e.target.closest('.search')) list.hidden = true;
   });
 })();
+
+// Display formulas that fit their column: MathJax 2 breaks long lines, but not a formula with an
+// equation number (\tag), which then ran past the column and had its number cut off. Once MathJax
+// is done, every display wider than its box is scaled down to fit (to 3/4 of its size at most;
+// MathJax sets formulas about 1.27 times the text's size, so that is still the text's size). One
+// still too wide scrolls sideways inside its box, and its number stays pinned at the right edge.
+// Done again when the window changes width. <html data-math-fitted> says it has run.
+(function () {
+  'use strict';
+  var MIN_SCALE = 0.75;
+  function fit() {
+    document.querySelectorAll('article .MJXc-display').forEach(function (box) {
+      var frame = box.querySelector('.MathJax_CHTML');
+      if (!frame) return;
+      if (!frame.hasAttribute('data-size')) frame.setAttribute('data-size', parseFloat(frame.style.fontSize) || 100);
+      var size = parseFloat(frame.getAttribute('data-size'));
+      frame.style.fontSize = size + '%';
+      box.classList.remove('math-scroll');
+      var scale = 1;
+      for (var i = 0; i < 3 && box.scrollWidth > box.clientWidth + 0.5 && scale > MIN_SCALE; i++) {
+        scale = Math.max(MIN_SCALE, scale * (box.clientWidth - 1) / box.scrollWidth);
+        frame.style.fontSize = (size * scale).toFixed(2) + '%';
+      }
+      if (box.scrollWidth > box.clientWidth + 0.5) box.classList.add('math-scroll');
+    });
+    document.documentElement.setAttribute('data-math-fitted', '');
+  }
+  var hub = window.MathJax && window.MathJax.Hub;
+  if (!hub || !hub.Register) return;
+  hub.Register.StartupHook('End', function () {
+    fit();
+    hub.Register.MessageHook('End Process', fit);
+    var timer = null;
+    var width = window.innerWidth;
+    window.addEventListener('resize', function () {
+      if (window.innerWidth === width) return;
+      width = window.innerWidth;
+      clearTimeout(timer);
+      timer = setTimeout(fit, 150);
+    });
+  });
+})();
+
+// A copy button on every code cell: copies the cell's source (not its outputs) to the clipboard,
+// with the Clipboard API where the page may use it and a hidden text area otherwise (a page opened
+// from disk in some browsers). No script from elsewhere.
+(function () {
+  'use strict';
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return fallback(text); });
+    }
+    return Promise.resolve(fallback(text));
+  }
+  function fallback(text) {
+    var area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.top = '-1000px';
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    if (!ok) throw new Error('copy refused');
+  }
+  document.querySelectorAll('article .jp-CodeCell .jp-InputArea-editor').forEach(function (editor) {
+    var pre = editor.querySelector('pre');
+    if (!pre) return;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy-code';
+    button.textContent = 'Copy';
+    button.setAttribute('aria-label', 'Copy the code of this cell');
+    button.addEventListener('click', function () {
+      var source = pre.textContent.replace(/\n$/, '');
+      copyText(source).then(function () { button.textContent = 'Copied'; },
+                            function () { button.textContent = 'Select and copy'; })
+        .then(function () { setTimeout(function () { button.textContent = 'Copy'; }, 1500); });
+    });
+    editor.appendChild(button);
+  });
+})();
