@@ -534,3 +534,120 @@ async function checkBookPage(t, browser, name, width) {
   }
   if (failures.length) assert.fail(`site/${name} at ${width} px:\n  - ${[...new Set(failures)].join('\n  - ')}`);
 }
+
+// Issue 34: the pages as a reader sees them, at 1280 px and on a phone (390 px), from disk: no
+// equation number cut off (every MathJax tag inside what its display box and the page show), no
+// word of code drawn over two lines (long lines scroll inside their block), tables at 14 px or
+// more with their captions in view, the whole site title in the top bar; a copy button on every
+// code cell that copies the cell's source. Screenshots reader-<stem>-<width>.png in target/browser/.
+const reader = require('./helpers/reader');
+
+const MIN_TABLE_PX = 14;
+const READER = 'the pages as a reader sees them (issue 34)';
+
+/** A notebook's cells as stored (source joined). */
+function notebookCells(stem) {
+  return JSON.parse(fs.readFileSync(path.join(NOTEBOOKS, `${stem}.ipynb`), 'utf8')).cells
+    .map((c) => ({ type: c.cell_type, source: [].concat(c.source).join('') }));
+}
+
+/** Opens a page of site/ from disk at `width` px, with its math typeset and fitted (site.js). */
+async function openPage(browser, name, width) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+  await page.goto(pathToFileURL(path.join(SITE, name)).href, { waitUntil: 'load', timeout: 60_000 });
+  await typesetMath(page);
+  // site.js marks <html data-math-fitted> once it has fitted the display formulas to their boxes
+  await page.waitForSelector('html[data-math-fitted]', { state: 'attached', timeout: 10_000 }).catch(() => {});
+  return page;
+}
+
+if (unavailable && !ON_CI) {
+  test(READER, { skip: `browser tests skipped: ${unavailable}` }, () => {});
+} else if (!unavailable) {
+  describe(READER, { concurrency: 2 }, () => {
+    let browser;
+    let setupError = null;
+    before(async () => {
+      try {
+        if (!fs.existsSync(INDEX)) throw new Error('site/index.html is missing: build the site first with bin/site');
+        browser = await launchBrowser();
+      } catch (e) { setupError = e; }
+    }, { timeout: 120_000 });
+    after(async () => { if (browser) await browser.close(); });
+
+    for (const name of ['index.html', ...pages, 'claims.html']) {
+      for (const width of [1280, 390]) {
+        test(`${name} at ${width} px: equation numbers, code, tables, title`, { timeout: 120_000 }, async (t) => {
+          if (setupError) assert.fail(setupError.message);
+          const page = await openPage(browser, name, width);
+          const failures = [];
+          try {
+            const eq = await page.evaluate(reader.clippedEquationNumbers);
+            for (const c of eq.clipped) failures.push(`equation number cut off: ${c}`);
+            const code = await page.evaluate(reader.splitCodeWords);
+            if (code.split.length) {
+              failures.push(`code: ${code.split.length} word(s) drawn over two lines, e.g. ${code.split.slice(0, 5).join(', ')}`);
+            }
+            const tables = await page.evaluate(reader.tables);
+            const small = tables.filter((x) => x.px < MIN_TABLE_PX);
+            if (small.length) failures.push(`tables: ${small.length} with text under ${MIN_TABLE_PX} px (${Math.min(...small.map((x) => x.px))} px)`);
+            for (const x of tables.filter((y) => y.captionCut)) failures.push(`table caption cut off: ${x.captionCut}`);
+            const title = await page.evaluate(reader.siteTitle);
+            if (!title) failures.push('top bar: no .site-title');
+            else if (title.cut || title.offScreen) failures.push(`top bar: the site title "${title.text}" is cut off`);
+            t.diagnostic(`${name} at ${width} px: ${eq.numbers} equation number(s), ${code.words} code word(s), `
+              + `${tables.length} table(s)${tables.length ? ` (smallest ${Math.min(...tables.map((x) => x.px))} px, `
+              + `${tables.filter((x) => x.wider).length} scrolling)` : ''}, top bar ${title ? title.barHeight : '?'} px`);
+            await page.evaluate(() => window.scrollTo(0, 0));
+            const shot = await screenshot(page, `reader-${name.replace(/\.html$/, '')}-${width}`);
+            if (failures.length) failures.push(`screenshot: ${shot}`);
+          } finally {
+            await page.close().catch(() => {});
+          }
+          if (failures.length) assert.fail(`site/${name} at ${width} px:\n  - ${failures.join('\n  - ')}`);
+        });
+      }
+    }
+
+    test('every code cell has a copy button that copies its source, not its outputs', { timeout: 120_000 }, async (t) => {
+      if (setupError) assert.fail(setupError.message);
+      const name = pages.find((p) => p.startsWith('01-')) || pages[0];
+      const stem = name.replace(/\.html$/, '');
+      const page = await openPage(browser, name, 390);
+      try {
+        // what the page hands to the clipboard (the Clipboard API, or the copy command's selection)
+        await page.evaluate(() => {
+          window.copied = [];
+          if (navigator.clipboard) navigator.clipboard.writeText = (s) => { window.copied.push(s); return Promise.resolve(); };
+          const exec = document.execCommand.bind(document);
+          document.execCommand = (cmd, ...rest) => {
+            if (cmd === 'copy') { window.copied.push(document.activeElement.value ?? String(window.getSelection())); return true; }
+            return exec(cmd, ...rest);
+          };
+        });
+        const cells = notebookCells(stem);
+        const rendered = await page.$$('article .jp-Cell');
+        assert.equal(rendered.length, cells.length, `${name}: expected one .jp-Cell per notebook cell`);
+        const code = cells.map((c, i) => ({ ...c, i })).filter((c) => c.type === 'code' && c.source.trim());
+        const buttons = await page.$$eval('article .jp-CodeCell', (cs) => cs.map((c) => !!c.querySelector('.jp-InputArea-editor button.copy-code')));
+        assert.ok(buttons.length && buttons.every(Boolean), `${name}: ${buttons.filter((b) => !b).length} of ${buttons.length} code cell(s) without a copy button (button.copy-code)`);
+        // the first code cell and the first with outputs that print something
+        const withOutput = await page.$$eval('article .jp-Cell', (cs) => cs.map((c) => !!c.querySelector('.jp-OutputArea-output pre')));
+        const picks = [code[0], code.find((c) => withOutput[c.i])].filter(Boolean);
+        for (const c of picks) {
+          const button = rendered[c.i].$('button.copy-code');
+          await (await button).click();
+          const got = await page.waitForFunction(() => window.copied.length && window.copied.shift(), null, { timeout: 5_000 })
+            .then((h) => h.jsonValue()).catch(() => null);
+          assert.equal(got, c.source, `${name}: the copy button of cell ${c.i + 1} copied ${JSON.stringify(shorten(got ?? 'nothing', 80))}, expected the cell's source`);
+        }
+        t.diagnostic(`${name}: ${buttons.length} copy buttons; cells ${picks.map((c) => c.i + 1).join(', ')} copied their source`);
+        const external = await page.$$eval('script[src]', (ss) => ss.map((s) => s.getAttribute('src')).filter((s) => /^([a-z]+:)?\/\//i.test(s)));
+        assert.deepEqual(external, [], `${name}: scripts from elsewhere: ${external.join(', ')}`);
+      } finally {
+        await page.close().catch(() => {});
+      }
+    });
+  });
+}
