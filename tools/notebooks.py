@@ -29,6 +29,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 import claims
 from gallery import write_gallery
 from sanitize import clean_html
+from site_search import search_docs  # noqa: F401 (SiteWriter.page; tests import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -367,41 +368,6 @@ def sections_of(soup):
             title = h.get_text(" ", strip=True).rstrip("¶").strip()
             sections.append({"id": h["id"], "title": title})
     return sections
-
-
-GREEK = {name: chr(code) for name, code in [
-    ("alpha", 0x3B1), ("beta", 0x3B2), ("gamma", 0x3B3), ("delta", 0x3B4), ("epsilon", 0x3B5),
-    ("eta", 0x3B7), ("theta", 0x3B8), ("lambda", 0x3BB), ("mu", 0x3BC), ("rho", 0x3C1),
-    ("sigma", 0x3C3), ("tau", 0x3C4), ("phi", 0x3C6), ("Gamma", 0x393), ("Sigma", 0x3A3)]}
-
-
-def plain_tex(text):
-    """Inline TeX as plain text for the search results, which MathJax does not typeset."""
-    def one(m):
-        tex = re.sub(r"\\(lVert|rVert|\|)", "‖", m.group(1))
-        tex = re.sub(r"\\([A-Za-z]+)", lambda g: GREEK.get(g.group(1), g.group(1)), tex)
-        return tex.replace("{", "").replace("}", "").replace("\\", "")
-    return re.sub(r"\$([^$]+)\$", one, text)
-
-
-def search_docs(soup, entry):
-    """One search document per section of a page (the text before the first h2 belongs to the title)."""
-    docs = []
-    current = {"id": entry["name"], "title": entry["title"], "section": entry["title"],
-               "href": entry["href"], "text": []}
-    for cell in soup.select(".jp-Cell"):
-        for h in cell.find_all("h2"):
-            if h.get("id"):
-                docs.append(current)
-                current = {"id": f'{entry["name"]}#{h["id"]}', "title": entry["title"],
-                           "section": h.get_text(" ", strip=True).rstrip("¶").strip(),
-                           "href": f'{entry["href"]}#{h["id"]}', "text": []}
-        current["text"].append(cell.get_text(" ", strip=True))
-    docs.append(current)
-    for d in docs:
-        d["text"] = " ".join(d["text"])
-        d["title"], d["section"] = plain_tex(d["title"]), plain_tex(d["section"])
-    return docs
 
 
 def claims_on_page(nb, soup):

@@ -651,3 +651,114 @@ if (unavailable && !ON_CI) {
     });
   });
 }
+
+// Issue 34, search: subsections indexed, a snippet under each result with the match marked, titles
+// without TeX, synonyms, and a chapter's title does not pull its Setup and Exercises in.
+const SEARCH = 'search as a reader uses it (issue 34)';
+
+/** The first "### " heading of the notebooks (a subsection), without TeX, and its page. */
+function firstSubsection() {
+  for (const stem of notebookStems) {
+    for (const c of notebookCells(stem)) {
+      const m = c.type === 'markdown' && /^### +(.+)$/m.exec(c.source);
+      if (m && !m[1].includes('$')) return { stem, title: m[1].trim() };
+    }
+  }
+  return null;
+}
+
+async function searchFor(page, query) {
+  await page.fill('#search-input', '');
+  await page.fill('#search-input', query);
+  return page.waitForFunction((q) => {
+    const list = document.getElementById('search-results');
+    if (list.hidden || document.getElementById('search-input').value !== q) return null;
+    const items = [...list.querySelectorAll('li')];
+    if (!items.length) return null;
+    return items.map((li) => {
+      const a = li.querySelector('a');
+      return a ? {
+        href: a.getAttribute('href'),
+        section: (a.querySelector('.section') || a).textContent.trim(),
+        where: (a.querySelector('.where') || {}).textContent || '',
+        snippet: (a.querySelector('.snippet') || {}).textContent || '',
+        marks: [...a.querySelectorAll('mark')].map((m) => m.textContent),
+      } : { none: li.textContent };
+    }).filter((x) => !x.none);
+  }, query, { timeout: 30_000 }).then((h) => h.jsonValue());
+}
+
+if (unavailable && !ON_CI) {
+  test(SEARCH, { skip: `browser tests skipped: ${unavailable}` }, () => {});
+} else if (!unavailable) {
+  describe(SEARCH, () => {
+    let browser;
+    let page;
+    let setupError = null;
+    before(async () => {
+      try {
+        if (!fs.existsSync(INDEX)) throw new Error('site/index.html is missing: build the site first with bin/site');
+        browser = await launchBrowser();
+        page = await browser.context.newPage();
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.goto(pathToFileURL(path.join(SITE, pages.find((p) => p.startsWith('00-')) || pages[0])).href, { waitUntil: 'load' });
+      } catch (e) { setupError = e; }
+    }, { timeout: 120_000 });
+    after(async () => {
+      if (page) await screenshot(page, 'reader-search');
+      if (browser) await browser.close();
+    });
+
+    const synonyms = [
+      // query, the page, and a word the first result's section or snippet must have
+      ['Xavier', '01-', /Glorot/],
+      ['BPTT', '06-', /backpropagation through time/i],
+      ['weight norm', '04-', /weight normali[sz]ation/i],
+      ['vanishing gradient', '05-', /vanish/i],
+    ];
+    for (const [query, stem, word] of synonyms) {
+      test(`"${query}" finds its section, with a snippet marking the match`, { timeout: 60_000 }, async (t) => {
+        if (setupError) assert.fail(setupError.message);
+        const hits = await searchFor(page, query);
+        const first = hits[0];
+        t.diagnostic(`"${query}": ${hits.slice(0, 3).map((h) => `${h.href} [${h.marks.join(', ')}]`).join(' | ')}`);
+        assert.ok(first && first.href.startsWith(stem), `"${query}": expected the first result on ${stem}*.html, got ${hits.map((h) => h.href).slice(0, 5).join(', ') || 'none'}`);
+        assert.match(`${first.section} ${first.snippet}`, word, `"${query}": the first result (${first.section}) does not say ${word}`);
+        assert.ok(first.snippet.length > 40, `"${query}": expected a snippet of the section's text under the result, found "${first.snippet}"`);
+        assert.ok(first.marks.length > 0, `"${query}": expected the match marked (<mark>) in the title "${first.section}" or the snippet "${shorten(first.snippet, 100)}"`);
+      });
+    }
+
+    test('a subsection (###) is a result of its own', { timeout: 60_000 }, async (t) => {
+      if (setupError) assert.fail(setupError.message);
+      const sub = firstSubsection();
+      if (!sub) { t.skip('no notebook has a ### heading'); return; }
+      const hits = await searchFor(page, sub.title.replace(/[^\p{L}\p{N}' ]+/gu, ' '));
+      t.diagnostic(`"${sub.title}": ${hits.slice(0, 3).map((h) => h.href).join(', ')}`);
+      assert.ok(hits.some((h) => h.section === sub.title && h.href.startsWith(`${sub.stem}.html#`)),
+        `expected a result "${sub.title}" linking into ${sub.stem}.html, got ${hits.map((h) => h.section).slice(0, 5).join(' | ')}`);
+    });
+
+    test('a word of a chapter\'s title does not list its Setup, Summary and Exercises', { timeout: 60_000 }, async (t) => {
+      if (setupError) assert.fail(setupError.message);
+      for (const query of ['dropout', 'momentum']) {
+        const hits = await searchFor(page, query);
+        t.diagnostic(`"${query}": ${hits.map((h) => h.section).join(' | ')}`);
+        const structural = hits.filter((h) => /^(Setup|Summary|Exercises)$/.test(h.section));
+        assert.deepEqual(structural.map((h) => h.href), [], `"${query}": expected no Setup, Summary or Exercises section, found them`);
+      }
+    });
+
+    test('no TeX in the titles of any result', { timeout: 60_000 }, async () => {
+      if (setupError) assert.fail(setupError.message);
+      await searchFor(page, 'gradient');
+      const titles = await page.evaluate(() => {
+        const stored = window.DLTHEORY_SEARCH.index.storedFields;
+        return Object.values(stored).flatMap((d) => [d.title, d.section, d.parent]).filter(Boolean);
+      });
+      assert.ok(titles.length > 20, `expected the titles of every section in the index, found ${titles.length}`);
+      const debris = titles.filter((s) => /[\\^_{}$]|sqrt|kappa|beta|lambda|\bfrac\b/.test(s));
+      assert.deepEqual([...new Set(debris)], [], 'titles with TeX left in them');
+    });
+  });
+}

@@ -17,10 +17,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 
-/** The options the pages use too (site/assets/site.js): the fields searched and those returned. */
+/** The options the pages use too (site/assets/site.js): the fields searched and those returned.
+ *  Not the chapter's title: its words would find every section of the chapter (issue 34); the
+ *  text is stored for the snippet under each result. */
 const SEARCH_OPTIONS = {
-  fields: ['title', 'section', 'text'],
-  storeFields: ['title', 'section', 'href'],
+  fields: ['section', 'aliases', 'text', 'keywords', 'code'],
+  storeFields: ['title', 'section', 'parent', 'href', 'prose', 'seen'],
 };
 
 function buildSearch(docsFile, outFile) {

@@ -23,6 +23,7 @@
   if (!input || !list) return;
   var engine = null;
   var loading = null;
+  var RELEVANT = 0.15; // results scoring under this share of the best one are not shown
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -46,11 +47,69 @@
     return loading;
   }
 
+  // Under each result, a line of its text around the first word that matched, the matches marked.
+  function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+  // words starting with one of `terms` (with stem: its first letters, "vanish" for "vanishing")
+  function wordsRegExp(terms, stem) {
+    var words = terms.filter(Boolean).map(function (t) {
+      return stem && t.length > 5 ? t.slice(0, Math.max(5, t.length - 3)) : t;
+    }).sort(function (a, b) { return b.length - a.length; }).map(escapeRegExp);
+    return words.length ? new RegExp('(^|[^\\p{L}\\p{N}])((?:' + words.join('|') + ')[\\p{L}\\p{N}]*)', 'giu') : null;
+  }
+  // The first of: the matched words (or their stems), `also` (the words of the text a synonym stands
+  // for: "Glorot" for a search for Xavier) that occurs in `text`, as a global regular expression.
+  function matcher(text, terms, also) {
+    var tiers = [[terms, true], [also || [], false]];
+    for (var i = 0; i < tiers.length; i++) {
+      var re = wordsRegExp(tiers[i][0], tiers[i][1]);
+      if (re && re.test(text)) { re.lastIndex = 0; return re; }
+    }
+    return null;
+  }
+  // Appends `text` to `node`, the matches of `re` in <mark>.
+  function appendMarked(node, text, re) {
+    var last = 0;
+    if (re) {
+      re.lastIndex = 0;
+      for (var m = re.exec(text); m; m = re.exec(text)) {
+        var from = m.index + m[1].length;
+        node.appendChild(document.createTextNode(text.slice(last, from)));
+        var mark = document.createElement('mark');
+        mark.textContent = m[2];
+        node.appendChild(mark);
+        last = from + m[2].length;
+        if (m[0].length === 0) re.lastIndex++;
+      }
+    }
+    node.appendChild(document.createTextNode(text.slice(last)));
+  }
+  // A line of the section's text around the first match, the matches marked.
+  function snippet(text, terms, also) {
+    var span = document.createElement('span');
+    span.className = 'snippet';
+    if (!text) return span;
+    var re = matcher(text, terms, also);
+    var first = re ? re.exec(text) : null;
+    var at = first ? first.index + first[1].length : 0;
+    var start = Math.max(0, at - 60);
+    var end = Math.min(text.length, at + 140);
+    if (start > 0) start = text.indexOf(' ', start) + 1 || start;
+    if (end < text.length) end = text.lastIndexOf(' ', end) > at ? text.lastIndexOf(' ', end) : end;
+    if (start > 0) span.appendChild(document.createTextNode('…'));
+    appendMarked(span, text.slice(start, end), re);
+    if (end < text.length) span.appendChild(document.createTextNode('…'));
+    return span;
+  }
+
   function show(query) {
     list.textContent = '';
     if (!query.trim()) { list.hidden = true; return; }
+    // the chapter's title is not searched (a word of it would list every section of the chapter);
+    // code weighs less than prose, and a result far below the best (a Setup cell's imports) is left out
     var hits = engine.search(query, { prefix: true, fuzzy: 0.15, combineWith: 'AND',
-                                       boost: { section: 2, title: 1.5 } }).slice(0, 12);
+                                       boost: { section: 3, aliases: 3, text: 1, keywords: 1, code: 0.2 } });
+    var best = hits.length ? hits[0].score : 0;
+    hits = hits.filter(function (h) { return h.score >= RELEVANT * best; }).slice(0, 12);
     if (!hits.length) {
       var none = document.createElement('li');
       none.className = 'none';
@@ -61,11 +120,16 @@
       var li = document.createElement('li');
       var a = document.createElement('a');
       a.href = hit.href;
-      a.textContent = hit.section;
+      var title = document.createElement('span');
+      title.className = 'section';
+      var terms = (hit.terms || []).concat(hit.queryTerms || []);
+      appendMarked(title, hit.section, matcher(hit.section, terms));
+      a.appendChild(title);
       var where = document.createElement('span');
       where.className = 'where';
-      where.textContent = hit.title;
+      where.textContent = hit.parent && hit.parent !== hit.section ? hit.title + ' › ' + hit.parent : hit.title;
       a.appendChild(where);
+      a.appendChild(snippet(hit.prose, terms, hit.seen));
       li.appendChild(a);
       list.appendChild(li);
     });
