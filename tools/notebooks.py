@@ -27,6 +27,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 import claims
+import site_bundle
 from gallery import write_gallery
 from sanitize import clean_html
 from site_search import search_docs  # noqa: F401 (SiteWriter.page; tests import it from here)
@@ -537,6 +538,7 @@ class SiteWriter:
                  "text": BeautifulSoup(index_article, "html.parser").get_text(" ", strip=True)}]
         for e in self.entries:
             docs.extend(self.docs[e["name"]])
+        docs.append(self.run_page())
         claims_article = self.claims_page()
         docs.append({"id": "claims", "title": "Claims", "section": "Claims", "href": "claims.html",
                      "text": BeautifulSoup(claims_article, "html.parser").get_text(" ", strip=True)})
@@ -546,6 +548,24 @@ class SiteWriter:
         replace_site(out)
         return timings
 
+
+    def run_page(self):
+        """Writes the bundle to download (tools/site_bundle.py: the notebooks, the library and the
+        kernel) and run.html, which says how to run them; returns the page's search document."""
+        from bs4 import BeautifulSoup
+
+        bundle = site_bundle.write_bundle(self.out, ROOT, [NOTEBOOKS / f"{e['name']}.ipynb" for e in self.entries])
+        size = bundle.stat().st_size
+        info = {"file": bundle.name, "name": site_bundle.NAME, "size": f"{size / 1e6:.0f} MB" if size >= 1e6 else f"{size / 1e3:.0f} kB"}
+        article = self.env.get_template("run-article.html.j2").render(bundle=info, **self.common)
+        soup = BeautifulSoup(article, "html.parser")
+        page = {"name": "run", "title": "Run it yourself", "is_index": False, "body_class": "run-page",
+                "sections": sections_of(soup), "prev": None, "next": None}
+        (self.out / "run.html").write_text(self.page_template.render(page=page, article=Markup(article), **self.common),
+                                           encoding="utf-8")
+        return {"id": "run", "title": "Run it yourself", "section": "Run it yourself", "href": "run.html",
+                "text": soup.get_text(" ", strip=True), "prose": soup.get_text(" ", strip=True),
+                "keywords": "install download JupyterLab kernel bundle zip jar setup"}
 
     def claims_page(self):
         """Writes claims.html: every claim of the notebooks by notebook, linked to its section, with

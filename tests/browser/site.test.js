@@ -180,7 +180,7 @@ async function checkPage(t, browser, baseUrl, name, mode, expect) {
       .map((e) => e.id || e.getAttribute('name')));
     if (expect.index) {
       const listed = links.filter((l) => !l.href.startsWith('#') && isLocalUrl(l.abs) && /\.html([?#]|$)/.test(l.href))
-        .filter((l) => !/^(index|claims)\.html([?#]|$)/.test(l.href)) // the Claims page: not a notebook's
+        .filter((l) => !/^(index|claims|run)\.html([?#]|$)/.test(l.href)) // Claims, Run it yourself: not a notebook's
         .map((l) => l.href.split(/[?#]/)[0]);
       const expected = pages;
       const order = listed.filter((h, i) => listed.indexOf(h) === i);
@@ -576,7 +576,26 @@ if (unavailable && !ON_CI) {
     }, { timeout: 120_000 });
     after(async () => { if (browser) await browser.close(); });
 
-    for (const name of ['index.html', ...pages, 'claims.html']) {
+    test('run.html: how to run the notebooks, and the bundle to download', { timeout: 60_000 }, async () => {
+      if (setupError) assert.fail(setupError.message);
+      const page = await openPage(browser, 'run.html', 1280);
+      try {
+        const info = await page.evaluate(() => ({
+          bundle: [...document.querySelectorAll('article a[download]')].map((a) => a.getAttribute('href')),
+          commands: [...document.querySelectorAll('article pre')].map((p) => p.textContent).join('\n'),
+        }));
+        assert.equal(info.bundle.length, 1, `expected one download link on run.html, found ${info.bundle.join(', ')}`);
+        const zip = path.join(SITE, info.bundle[0]);
+        assert.ok(/\.zip$/.test(zip) && fs.existsSync(zip), `the bundle ${info.bundle[0]} is not in site/`);
+        assert.match(info.commands, /jupyter lab notebooks\//, 'run.html: expected the command that opens the notebooks');
+        assert.match(info.commands, /dltheory-kernel\.jar install/, 'run.html: expected the command that installs the kernel');
+        await screenshot(page, 'reader-run-1280');
+      } finally {
+        await page.close().catch(() => {});
+      }
+    });
+
+    for (const name of ['index.html', ...pages, 'claims.html', 'run.html']) {
       for (const width of [1280, 390]) {
         test(`${name} at ${width} px: equation numbers, code, tables, title`, { timeout: 120_000 }, async (t) => {
           if (setupError) assert.fail(setupError.message);
@@ -593,6 +612,7 @@ if (unavailable && !ON_CI) {
             const small = tables.filter((x) => x.px < MIN_TABLE_PX);
             if (small.length) failures.push(`tables: ${small.length} with text under ${MIN_TABLE_PX} px (${Math.min(...small.map((x) => x.px))} px)`);
             for (const x of tables.filter((y) => y.captionCut)) failures.push(`table caption cut off: ${x.captionCut}`);
+            if (!(await page.$('nav#sidebar a[href="run.html"]'))) failures.push('sidebar: expected a link to run.html ("Run it yourself")');
             const title = await page.evaluate(reader.siteTitle);
             if (!title) failures.push('top bar: no .site-title');
             else if (title.cut || title.offScreen) failures.push(`top bar: the site title "${title.text}" is cut off`);

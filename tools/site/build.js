@@ -28,6 +28,7 @@ const SEARCH_OPTIONS = {
 function buildSearch(docsFile, outFile) {
   const MiniSearch = require('minisearch');
   const docs = JSON.parse(fs.readFileSync(docsFile, 'utf8'));
+  for (const d of docs) if (d.prose === undefined) d.prose = d.text; // the snippet under a result
   const index = new MiniSearch(SEARCH_OPTIONS);
   index.addAll(docs);
   const payload = { options: SEARCH_OPTIONS, index: index.toJSON() };
