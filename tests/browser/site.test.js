@@ -749,6 +749,28 @@ if (unavailable && !ON_CI) {
       });
     }
 
+    test('the page a result leads to marks the words found', { timeout: 60_000 }, async (t) => {
+      if (setupError) assert.fail(setupError.message);
+      const from = page.url();
+      try {
+        const hits = await searchFor(page, 'vanishing gradient');
+        const target = hits[0].href;
+        await page.click(`#search-results a[href="${target}"]`);
+        await page.waitForURL((u) => u.href.endsWith(target.split('#')[0]) || u.href.includes(`/${target.split('#')[0]}#`), { timeout: 30_000 });
+        const marks = await page.waitForFunction(() => {
+          const ms = [...document.querySelectorAll('article mark.search-hit')];
+          return ms.length ? ms.map((m) => m.textContent) : null;
+        }, null, { timeout: 60_000 }).then((h) => h.jsonValue()).catch(() => []);
+        t.diagnostic(`${target}: ${marks.length} word(s) marked, e.g. ${[...new Set(marks)].slice(0, 5).join(', ')}`);
+        assert.ok(marks.some((m) => /^vanish/i.test(m)) && marks.some((m) => /^gradient/i.test(m)),
+          `expected "vanish…" and "gradient…" marked on ${target}, found ${[...new Set(marks)].join(', ') || 'none'}`);
+        const math = await page.evaluate(() => document.querySelectorAll('.MathJax_Error, .MathJax_CHTML mark').length);
+        assert.equal(math, 0, 'a mark inside a formula, or a MathJax error, after marking');
+      } finally {
+        await page.goto(from, { waitUntil: 'load' });
+      }
+    });
+
     test('a subsection (###) is a result of its own', { timeout: 60_000 }, async (t) => {
       if (setupError) assert.fail(setupError.message);
       const sub = firstSubsection();

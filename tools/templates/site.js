@@ -56,6 +56,10 @@
     }).sort(function (a, b) { return b.length - a.length; }).map(escapeRegExp);
     return words.length ? new RegExp('(^|[^\\p{L}\\p{N}])((?:' + words.join('|') + ')[\\p{L}\\p{N}]*)', 'giu') : null;
   }
+  // The words to mark on the page a result leads to (read there by the script below).
+  function remember(a) {
+    try { sessionStorage.setItem('dltheory-marks', a.getAttribute('data-marks') || '[]'); } catch (e) { /* no storage */ }
+  }
   // The first of: the matched words (or their stems), `also` (the words of the text a synonym stands
   // for: "Glorot" for a search for Xavier) that occurs in `text`, as a global regular expression.
   function matcher(text, terms, also) {
@@ -124,6 +128,8 @@
       title.className = 'section';
       var terms = (hit.terms || []).concat(hit.queryTerms || []);
       appendMarked(title, hit.section, matcher(hit.section, terms));
+      a.setAttribute('data-marks', JSON.stringify(terms.concat(hit.seen || [])));
+      a.addEventListener('click', function () { remember(a); });
       a.appendChild(title);
       var where = document.createElement('span');
       where.className = 'where';
@@ -146,7 +152,7 @@
     if (e.key === 'Escape') { list.hidden = true; input.blur(); }
     if (e.key === 'Enter') {
       var first = list.querySelector('a');
-      if (first) window.location.href = first.href;
+      if (first) { remember(first); window.location.href = first.href; }
     }
   });
   document.addEventListener('click', function (e) {
@@ -236,4 +242,56 @@
     });
     editor.appendChild(button);
   });
+})();
+
+// On the page a search result leads to, the words found are marked (<mark class="search-hit">) in the
+// article's text, once MathJax is done (its formulas are left alone), until the next search.
+(function () {
+  'use strict';
+  var words;
+  try {
+    words = JSON.parse(sessionStorage.getItem('dltheory-marks') || 'null');
+    sessionStorage.removeItem('dltheory-marks');
+  } catch (e) { words = null; }
+  var article = document.querySelector('article');
+  if (!words || !words.length || !article) return;
+  var list = words.filter(function (w) { return w && w.length > 1; }).map(function (t) {
+    return (t.length > 5 ? t.slice(0, Math.max(5, t.length - 3)) : t).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  });
+  if (!list.length) return;
+  var re = new RegExp('(^|[^\\p{L}\\p{N}])((?:' + list.join('|') + ')[\\p{L}\\p{N}]*)', 'giu');
+  function mark() {
+    var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) {
+        return n.parentElement.closest('script, style, mark, .MathJax, .MathJax_CHTML, .MJXc-display, .MathJax_Preview, .MJX_Assistive_MathML')
+          ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [];
+    for (var n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+    var count = 0;
+    nodes.forEach(function (node) {
+      if (count > 300) return;
+      re.lastIndex = 0;
+      var text = node.data;
+      var m = re.exec(text);
+      if (!m) return;
+      var frag = document.createDocumentFragment();
+      var last = 0;
+      for (; m; m = re.exec(text)) {
+        var from = m.index + m[1].length;
+        frag.appendChild(document.createTextNode(text.slice(last, from)));
+        var el = document.createElement('mark');
+        el.className = 'search-hit';
+        el.textContent = m[2];
+        frag.appendChild(el);
+        last = from + m[2].length;
+        count++;
+      }
+      frag.appendChild(document.createTextNode(text.slice(last)));
+      node.parentNode.replaceChild(frag, node);
+    });
+  }
+  var hub = window.MathJax && window.MathJax.Hub;
+  if (hub && hub.Register) hub.Register.StartupHook('End', mark); else mark();
 })();
