@@ -27,8 +27,10 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 import claims
+import site_bundle
 from gallery import write_gallery
 from sanitize import clean_html
+from site_search import search_docs  # noqa: F401 (SiteWriter.page; tests import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -369,41 +371,6 @@ def sections_of(soup):
     return sections
 
 
-GREEK = {name: chr(code) for name, code in [
-    ("alpha", 0x3B1), ("beta", 0x3B2), ("gamma", 0x3B3), ("delta", 0x3B4), ("epsilon", 0x3B5),
-    ("eta", 0x3B7), ("theta", 0x3B8), ("lambda", 0x3BB), ("mu", 0x3BC), ("rho", 0x3C1),
-    ("sigma", 0x3C3), ("tau", 0x3C4), ("phi", 0x3C6), ("Gamma", 0x393), ("Sigma", 0x3A3)]}
-
-
-def plain_tex(text):
-    """Inline TeX as plain text for the search results, which MathJax does not typeset."""
-    def one(m):
-        tex = re.sub(r"\\(lVert|rVert|\|)", "‖", m.group(1))
-        tex = re.sub(r"\\([A-Za-z]+)", lambda g: GREEK.get(g.group(1), g.group(1)), tex)
-        return tex.replace("{", "").replace("}", "").replace("\\", "")
-    return re.sub(r"\$([^$]+)\$", one, text)
-
-
-def search_docs(soup, entry):
-    """One search document per section of a page (the text before the first h2 belongs to the title)."""
-    docs = []
-    current = {"id": entry["name"], "title": entry["title"], "section": entry["title"],
-               "href": entry["href"], "text": []}
-    for cell in soup.select(".jp-Cell"):
-        for h in cell.find_all("h2"):
-            if h.get("id"):
-                docs.append(current)
-                current = {"id": f'{entry["name"]}#{h["id"]}', "title": entry["title"],
-                           "section": h.get_text(" ", strip=True).rstrip("¶").strip(),
-                           "href": f'{entry["href"]}#{h["id"]}', "text": []}
-        current["text"].append(cell.get_text(" ", strip=True))
-    docs.append(current)
-    for d in docs:
-        d["text"] = " ".join(d["text"])
-        d["title"], d["section"] = plain_tex(d["title"]), plain_tex(d["section"])
-    return docs
-
-
 def claims_on_page(nb, soup):
     """The notebook's claims (cell metadata dltheory.claim), each with its cell number and the
     section it is in (the last h2 of the page at or above its cell: {id, title}, None before the
@@ -571,6 +538,7 @@ class SiteWriter:
                  "text": BeautifulSoup(index_article, "html.parser").get_text(" ", strip=True)}]
         for e in self.entries:
             docs.extend(self.docs[e["name"]])
+        docs.append(self.run_page())
         claims_article = self.claims_page()
         docs.append({"id": "claims", "title": "Claims", "section": "Claims", "href": "claims.html",
                      "text": BeautifulSoup(claims_article, "html.parser").get_text(" ", strip=True)})
@@ -580,6 +548,24 @@ class SiteWriter:
         replace_site(out)
         return timings
 
+
+    def run_page(self):
+        """Writes the bundle to download (tools/site_bundle.py: the notebooks, the library and the
+        kernel) and run.html, which says how to run them; returns the page's search document."""
+        from bs4 import BeautifulSoup
+
+        bundle = site_bundle.write_bundle(self.out, ROOT, [NOTEBOOKS / f"{e['name']}.ipynb" for e in self.entries])
+        size = bundle.stat().st_size
+        info = {"file": bundle.name, "name": site_bundle.NAME, "size": f"{size / 1e6:.0f} MB" if size >= 1e6 else f"{size / 1e3:.0f} kB"}
+        article = self.env.get_template("run-article.html.j2").render(bundle=info, **self.common)
+        soup = BeautifulSoup(article, "html.parser")
+        page = {"name": "run", "title": "Run it yourself", "is_index": False, "body_class": "run-page",
+                "sections": sections_of(soup), "prev": None, "next": None}
+        (self.out / "run.html").write_text(self.page_template.render(page=page, article=Markup(article), **self.common),
+                                           encoding="utf-8")
+        return {"id": "run", "title": "Run it yourself", "section": "Run it yourself", "href": "run.html",
+                "text": soup.get_text(" ", strip=True), "prose": soup.get_text(" ", strip=True),
+                "keywords": "install download JupyterLab kernel bundle zip jar setup"}
 
     def claims_page(self):
         """Writes claims.html: every claim of the notebooks by notebook, linked to its section, with

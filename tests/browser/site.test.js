@@ -180,7 +180,7 @@ async function checkPage(t, browser, baseUrl, name, mode, expect) {
       .map((e) => e.id || e.getAttribute('name')));
     if (expect.index) {
       const listed = links.filter((l) => !l.href.startsWith('#') && isLocalUrl(l.abs) && /\.html([?#]|$)/.test(l.href))
-        .filter((l) => !/^(index|claims)\.html([?#]|$)/.test(l.href)) // the Claims page: not a notebook's
+        .filter((l) => !/^(index|claims|run)\.html([?#]|$)/.test(l.href)) // Claims, Run it yourself: not a notebook's
         .map((l) => l.href.split(/[?#]/)[0]);
       const expected = pages;
       const order = listed.filter((h, i) => listed.indexOf(h) === i);
@@ -533,4 +533,274 @@ async function checkBookPage(t, browser, name, width) {
     await page.close().catch(() => {});
   }
   if (failures.length) assert.fail(`site/${name} at ${width} px:\n  - ${[...new Set(failures)].join('\n  - ')}`);
+}
+
+// Issue 34: the pages as a reader sees them, at 1280 px and on a phone (390 px), from disk: no
+// equation number cut off (every MathJax tag inside what its display box and the page show), no
+// word of code drawn over two lines (long lines scroll inside their block), tables at 14 px or
+// more with their captions in view, the whole site title in the top bar; a copy button on every
+// code cell that copies the cell's source. Screenshots reader-<stem>-<width>.png in target/browser/.
+const reader = require('./helpers/reader');
+
+const MIN_TABLE_PX = 14;
+const READER = 'the pages as a reader sees them (issue 34)';
+
+/** A notebook's cells as stored (source joined). */
+function notebookCells(stem) {
+  return JSON.parse(fs.readFileSync(path.join(NOTEBOOKS, `${stem}.ipynb`), 'utf8')).cells
+    .map((c) => ({ type: c.cell_type, source: [].concat(c.source).join('') }));
+}
+
+/** Opens a page of site/ from disk at `width` px, with its math typeset and fitted (site.js). */
+async function openPage(browser, name, width) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+  await page.goto(pathToFileURL(path.join(SITE, name)).href, { waitUntil: 'load', timeout: 60_000 });
+  await typesetMath(page);
+  // site.js marks <html data-math-fitted> once it has fitted the display formulas to their boxes
+  await page.waitForSelector('html[data-math-fitted]', { state: 'attached', timeout: 10_000 }).catch(() => {});
+  return page;
+}
+
+if (unavailable && !ON_CI) {
+  test(READER, { skip: `browser tests skipped: ${unavailable}` }, () => {});
+} else if (!unavailable) {
+  describe(READER, { concurrency: 2 }, () => {
+    let browser;
+    let setupError = null;
+    before(async () => {
+      try {
+        if (!fs.existsSync(INDEX)) throw new Error('site/index.html is missing: build the site first with bin/site');
+        browser = await launchBrowser();
+      } catch (e) { setupError = e; }
+    }, { timeout: 120_000 });
+    after(async () => { if (browser) await browser.close(); });
+
+    test('run.html: how to run the notebooks, and the bundle to download', { timeout: 60_000 }, async () => {
+      if (setupError) assert.fail(setupError.message);
+      const page = await openPage(browser, 'run.html', 1280);
+      try {
+        const info = await page.evaluate(() => ({
+          bundle: [...document.querySelectorAll('article a[download]')].map((a) => a.getAttribute('href')),
+          commands: [...document.querySelectorAll('article pre')].map((p) => p.textContent).join('\n'),
+        }));
+        assert.equal(info.bundle.length, 1, `expected one download link on run.html, found ${info.bundle.join(', ')}`);
+        const zip = path.join(SITE, info.bundle[0]);
+        assert.ok(/\.zip$/.test(zip) && fs.existsSync(zip), `the bundle ${info.bundle[0]} is not in site/`);
+        assert.match(info.commands, /jupyter lab notebooks\//, 'run.html: expected the command that opens the notebooks');
+        assert.match(info.commands, /dltheory-kernel\.jar install/, 'run.html: expected the command that installs the kernel');
+        await screenshot(page, 'reader-run-1280');
+      } finally {
+        await page.close().catch(() => {});
+      }
+    });
+
+    for (const name of ['index.html', ...pages, 'claims.html', 'run.html']) {
+      for (const width of [1280, 390]) {
+        test(`${name} at ${width} px: equation numbers, code, tables, title`, { timeout: 120_000 }, async (t) => {
+          if (setupError) assert.fail(setupError.message);
+          const page = await openPage(browser, name, width);
+          const failures = [];
+          try {
+            const eq = await page.evaluate(reader.clippedEquationNumbers);
+            for (const c of eq.clipped) failures.push(`equation number cut off: ${c}`);
+            const code = await page.evaluate(reader.splitCodeWords);
+            if (code.split.length) {
+              failures.push(`code: ${code.split.length} word(s) drawn over two lines, e.g. ${code.split.slice(0, 5).join(', ')}`);
+            }
+            const tables = await page.evaluate(reader.tables);
+            const small = tables.filter((x) => x.px < MIN_TABLE_PX);
+            if (small.length) failures.push(`tables: ${small.length} with text under ${MIN_TABLE_PX} px (${Math.min(...small.map((x) => x.px))} px)`);
+            for (const x of tables.filter((y) => y.captionCut)) failures.push(`table caption cut off: ${x.captionCut}`);
+            if (!(await page.$('nav#sidebar a[href="run.html"]'))) failures.push('sidebar: expected a link to run.html ("Run it yourself")');
+            const title = await page.evaluate(reader.siteTitle);
+            if (!title) failures.push('top bar: no .site-title');
+            else if (title.cut || title.offScreen) failures.push(`top bar: the site title "${title.text}" is cut off`);
+            t.diagnostic(`${name} at ${width} px: ${eq.numbers} equation number(s), ${code.words} code word(s), `
+              + `${tables.length} table(s)${tables.length ? ` (smallest ${Math.min(...tables.map((x) => x.px))} px, `
+              + `${tables.filter((x) => x.wider).length} scrolling)` : ''}, top bar ${title ? title.barHeight : '?'} px`);
+            await page.evaluate(() => window.scrollTo(0, 0));
+            const shot = await screenshot(page, `reader-${name.replace(/\.html$/, '')}-${width}`);
+            if (failures.length) failures.push(`screenshot: ${shot}`);
+          } finally {
+            await page.close().catch(() => {});
+          }
+          if (failures.length) assert.fail(`site/${name} at ${width} px:\n  - ${failures.join('\n  - ')}`);
+        });
+      }
+    }
+
+    test('every code cell has a copy button that copies its source, not its outputs', { timeout: 120_000 }, async (t) => {
+      if (setupError) assert.fail(setupError.message);
+      const name = pages.find((p) => p.startsWith('01-')) || pages[0];
+      const stem = name.replace(/\.html$/, '');
+      const page = await openPage(browser, name, 390);
+      try {
+        // what the page hands to the clipboard (the Clipboard API, or the copy command's selection)
+        await page.evaluate(() => {
+          window.copied = [];
+          if (navigator.clipboard) navigator.clipboard.writeText = (s) => { window.copied.push(s); return Promise.resolve(); };
+          const exec = document.execCommand.bind(document);
+          document.execCommand = (cmd, ...rest) => {
+            if (cmd === 'copy') { window.copied.push(document.activeElement.value ?? String(window.getSelection())); return true; }
+            return exec(cmd, ...rest);
+          };
+        });
+        const cells = notebookCells(stem);
+        const rendered = await page.$$('article .jp-Cell');
+        assert.equal(rendered.length, cells.length, `${name}: expected one .jp-Cell per notebook cell`);
+        const code = cells.map((c, i) => ({ ...c, i })).filter((c) => c.type === 'code' && c.source.trim());
+        const buttons = await page.$$eval('article .jp-CodeCell', (cs) => cs.map((c) => !!c.querySelector('.jp-InputArea-editor button.copy-code')));
+        assert.ok(buttons.length && buttons.every(Boolean), `${name}: ${buttons.filter((b) => !b).length} of ${buttons.length} code cell(s) without a copy button (button.copy-code)`);
+        // the first code cell and the first with outputs that print something
+        const withOutput = await page.$$eval('article .jp-Cell', (cs) => cs.map((c) => !!c.querySelector('.jp-OutputArea-output pre')));
+        const picks = [code[0], code.find((c) => withOutput[c.i])].filter(Boolean);
+        for (const c of picks) {
+          const button = rendered[c.i].$('button.copy-code');
+          await (await button).click();
+          const got = await page.waitForFunction(() => window.copied.length && window.copied.shift(), null, { timeout: 5_000 })
+            .then((h) => h.jsonValue()).catch(() => null);
+          assert.equal(got, c.source, `${name}: the copy button of cell ${c.i + 1} copied ${JSON.stringify(shorten(got ?? 'nothing', 80))}, expected the cell's source`);
+        }
+        t.diagnostic(`${name}: ${buttons.length} copy buttons; cells ${picks.map((c) => c.i + 1).join(', ')} copied their source`);
+        const external = await page.$$eval('script[src]', (ss) => ss.map((s) => s.getAttribute('src')).filter((s) => /^([a-z]+:)?\/\//i.test(s)));
+        assert.deepEqual(external, [], `${name}: scripts from elsewhere: ${external.join(', ')}`);
+      } finally {
+        await page.close().catch(() => {});
+      }
+    });
+  });
+}
+
+// Issue 34, search: subsections indexed, a snippet under each result with the match marked, titles
+// without TeX, synonyms, and a chapter's title does not pull its Setup and Exercises in.
+const SEARCH = 'search as a reader uses it (issue 34)';
+
+/** The first "### " heading of the notebooks (a subsection), without TeX, and its page. */
+function firstSubsection() {
+  for (const stem of notebookStems) {
+    for (const c of notebookCells(stem)) {
+      const m = c.type === 'markdown' && /^### +(.+)$/m.exec(c.source);
+      if (m && !m[1].includes('$')) return { stem, title: m[1].trim() };
+    }
+  }
+  return null;
+}
+
+async function searchFor(page, query) {
+  await page.fill('#search-input', '');
+  await page.fill('#search-input', query);
+  return page.waitForFunction((q) => {
+    const list = document.getElementById('search-results');
+    if (list.hidden || document.getElementById('search-input').value !== q) return null;
+    const items = [...list.querySelectorAll('li')];
+    if (!items.length) return null;
+    return items.map((li) => {
+      const a = li.querySelector('a');
+      return a ? {
+        href: a.getAttribute('href'),
+        section: (a.querySelector('.section') || a).textContent.trim(),
+        where: (a.querySelector('.where') || {}).textContent || '',
+        snippet: (a.querySelector('.snippet') || {}).textContent || '',
+        marks: [...a.querySelectorAll('mark')].map((m) => m.textContent),
+      } : { none: li.textContent };
+    }).filter((x) => !x.none);
+  }, query, { timeout: 30_000 }).then((h) => h.jsonValue());
+}
+
+if (unavailable && !ON_CI) {
+  test(SEARCH, { skip: `browser tests skipped: ${unavailable}` }, () => {});
+} else if (!unavailable) {
+  describe(SEARCH, () => {
+    let browser;
+    let page;
+    let setupError = null;
+    before(async () => {
+      try {
+        if (!fs.existsSync(INDEX)) throw new Error('site/index.html is missing: build the site first with bin/site');
+        browser = await launchBrowser();
+        page = await browser.context.newPage();
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.goto(pathToFileURL(path.join(SITE, pages.find((p) => p.startsWith('00-')) || pages[0])).href, { waitUntil: 'load' });
+      } catch (e) { setupError = e; }
+    }, { timeout: 120_000 });
+    after(async () => {
+      if (page) await screenshot(page, 'reader-search');
+      if (browser) await browser.close();
+    });
+
+    const synonyms = [
+      // query, the page, and a word the first result's section or snippet must have
+      ['Xavier', '01-', /Glorot/],
+      ['BPTT', '06-', /backpropagation through time/i],
+      ['weight norm', '04-', /weight normali[sz]ation/i],
+      ['vanishing gradient', '05-', /vanish/i],
+    ];
+    for (const [query, stem, word] of synonyms) {
+      test(`"${query}" finds its section, with a snippet marking the match`, { timeout: 60_000 }, async (t) => {
+        if (setupError) assert.fail(setupError.message);
+        const hits = await searchFor(page, query);
+        const first = hits[0];
+        t.diagnostic(`"${query}": ${hits.slice(0, 3).map((h) => `${h.href} [${h.marks.join(', ')}]`).join(' | ')}`);
+        assert.ok(first && first.href.startsWith(stem), `"${query}": expected the first result on ${stem}*.html, got ${hits.map((h) => h.href).slice(0, 5).join(', ') || 'none'}`);
+        assert.match(`${first.section} ${first.snippet}`, word, `"${query}": the first result (${first.section}) does not say ${word}`);
+        assert.ok(first.snippet.length > 40, `"${query}": expected a snippet of the section's text under the result, found "${first.snippet}"`);
+        assert.ok(first.marks.length > 0, `"${query}": expected the match marked (<mark>) in the title "${first.section}" or the snippet "${shorten(first.snippet, 100)}"`);
+      });
+    }
+
+    test('the page a result leads to marks the words found', { timeout: 60_000 }, async (t) => {
+      if (setupError) assert.fail(setupError.message);
+      const from = page.url();
+      try {
+        const hits = await searchFor(page, 'vanishing gradient');
+        const target = hits[0].href;
+        await page.click(`#search-results a[href="${target}"]`);
+        await page.waitForURL((u) => u.href.endsWith(target.split('#')[0]) || u.href.includes(`/${target.split('#')[0]}#`), { timeout: 30_000 });
+        const marks = await page.waitForFunction(() => {
+          const ms = [...document.querySelectorAll('article mark.search-hit')];
+          return ms.length ? ms.map((m) => m.textContent) : null;
+        }, null, { timeout: 60_000 }).then((h) => h.jsonValue()).catch(() => []);
+        t.diagnostic(`${target}: ${marks.length} word(s) marked, e.g. ${[...new Set(marks)].slice(0, 5).join(', ')}`);
+        assert.ok(marks.some((m) => /^vanish/i.test(m)) && marks.some((m) => /^gradient/i.test(m)),
+          `expected "vanish…" and "gradient…" marked on ${target}, found ${[...new Set(marks)].join(', ') || 'none'}`);
+        const math = await page.evaluate(() => document.querySelectorAll('.MathJax_Error, .MathJax_CHTML mark').length);
+        assert.equal(math, 0, 'a mark inside a formula, or a MathJax error, after marking');
+      } finally {
+        await page.goto(from, { waitUntil: 'load' });
+      }
+    });
+
+    test('a subsection (###) is a result of its own', { timeout: 60_000 }, async (t) => {
+      if (setupError) assert.fail(setupError.message);
+      const sub = firstSubsection();
+      if (!sub) { t.skip('no notebook has a ### heading'); return; }
+      const hits = await searchFor(page, sub.title.replace(/[^\p{L}\p{N}' ]+/gu, ' '));
+      t.diagnostic(`"${sub.title}": ${hits.slice(0, 3).map((h) => h.href).join(', ')}`);
+      assert.ok(hits.some((h) => h.section === sub.title && h.href.startsWith(`${sub.stem}.html#`)),
+        `expected a result "${sub.title}" linking into ${sub.stem}.html, got ${hits.map((h) => h.section).slice(0, 5).join(' | ')}`);
+    });
+
+    test('a word of a chapter\'s title does not list its Setup, Summary and Exercises', { timeout: 60_000 }, async (t) => {
+      if (setupError) assert.fail(setupError.message);
+      for (const query of ['dropout', 'momentum']) {
+        const hits = await searchFor(page, query);
+        t.diagnostic(`"${query}": ${hits.map((h) => h.section).join(' | ')}`);
+        const structural = hits.filter((h) => /^(Setup|Summary|Exercises)$/.test(h.section) || /#(Setup|Summary|Exercises)$/.test(h.href));
+        assert.deepEqual(structural.map((h) => h.href), [], `"${query}": expected no Setup, Summary or Exercises section, found them`);
+      }
+    });
+
+    test('no TeX in the titles of any result', { timeout: 60_000 }, async () => {
+      if (setupError) assert.fail(setupError.message);
+      await searchFor(page, 'gradient');
+      const titles = await page.evaluate(() => {
+        const stored = window.DLTHEORY_SEARCH.index.storedFields;
+        return Object.values(stored).flatMap((d) => [d.title, d.section, d.parent]).filter(Boolean);
+      });
+      assert.ok(titles.length > 20, `expected the titles of every section in the index, found ${titles.length}`);
+      const debris = titles.filter((s) => /[\\^_{}$]|sqrt|kappa|beta|lambda|\bfrac\b/.test(s));
+      assert.deepEqual([...new Set(debris)], [], 'titles with TeX left in them');
+    });
+  });
 }

@@ -61,7 +61,12 @@ def test_pages_are_written_once_a_worker_is_idle(folders, monkeypatch):
     assert executed_when_written["02-third"] == first_two + ["02-third"]
     site = folders["site"]
     assert sorted(p.name for p in site.glob("*.html")) == ["00-first.html", "01-second.html", "02-third.html",
-                                                            "claims.html", "gallery.html", "index.html", "print.html"]
+                                                            "claims.html", "gallery.html", "index.html", "print.html",
+                                                            "run.html"]
+    # the "Run it yourself" page, linked from every page, offers the bundle (tests/notebooks/test_bundle.py runs it)
+    assert 'href="run.html"' in (site / "00-first.html").read_text()
+    assert 'href="dltheory-notebooks.zip"' in (site / "run.html").read_text()
+    assert (site / "dltheory-notebooks.zip").is_file()
     assert not (site / "old.html").exists(), "the earlier build's page is still in site/"
     first = (site / "00-first.html").read_text()
     assert "42" in first, "the executed output is not on the page"

@@ -17,15 +17,18 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 
-/** The options the pages use too (site/assets/site.js): the fields searched and those returned. */
+/** The options the pages use too (site/assets/site.js): the fields searched and those returned.
+ *  Not the chapter's title: its words would find every section of the chapter (issue 34); the
+ *  text is stored for the snippet under each result. */
 const SEARCH_OPTIONS = {
-  fields: ['title', 'section', 'text'],
-  storeFields: ['title', 'section', 'href'],
+  fields: ['section', 'aliases', 'text', 'keywords', 'code'],
+  storeFields: ['title', 'section', 'parent', 'href', 'prose', 'seen'],
 };
 
 function buildSearch(docsFile, outFile) {
   const MiniSearch = require('minisearch');
   const docs = JSON.parse(fs.readFileSync(docsFile, 'utf8'));
+  for (const d of docs) if (d.prose === undefined) d.prose = d.text; // the snippet under a result
   const index = new MiniSearch(SEARCH_OPTIONS);
   index.addAll(docs);
   const payload = { options: SEARCH_OPTIONS, index: index.toJSON() };

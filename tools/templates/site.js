@@ -23,6 +23,7 @@
   if (!input || !list) return;
   var engine = null;
   var loading = null;
+  var RELEVANT = 0.15; // results scoring under this share of the best one are not shown
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -46,11 +47,73 @@
     return loading;
   }
 
+  // Under each result, a line of its text around the first word that matched, the matches marked.
+  function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+  // words starting with one of `terms` (with stem: its first letters, "vanish" for "vanishing")
+  function wordsRegExp(terms, stem) {
+    var words = terms.filter(Boolean).map(function (t) {
+      return stem && t.length > 5 ? t.slice(0, Math.max(5, t.length - 3)) : t;
+    }).sort(function (a, b) { return b.length - a.length; }).map(escapeRegExp);
+    return words.length ? new RegExp('(^|[^\\p{L}\\p{N}])((?:' + words.join('|') + ')[\\p{L}\\p{N}]*)', 'giu') : null;
+  }
+  // The words to mark on the page a result leads to (read there by the script below).
+  function remember(a) {
+    try { sessionStorage.setItem('dltheory-marks', a.getAttribute('data-marks') || '[]'); } catch (e) { /* no storage */ }
+  }
+  // The first of: the matched words (or their stems), `also` (the words of the text a synonym stands
+  // for: "Glorot" for a search for Xavier) that occurs in `text`, as a global regular expression.
+  function matcher(text, terms, also) {
+    var tiers = [[terms, true], [also || [], false]];
+    for (var i = 0; i < tiers.length; i++) {
+      var re = wordsRegExp(tiers[i][0], tiers[i][1]);
+      if (re && re.test(text)) { re.lastIndex = 0; return re; }
+    }
+    return null;
+  }
+  // Appends `text` to `node`, the matches of `re` in <mark>.
+  function appendMarked(node, text, re) {
+    var last = 0;
+    if (re) {
+      re.lastIndex = 0;
+      for (var m = re.exec(text); m; m = re.exec(text)) {
+        var from = m.index + m[1].length;
+        node.appendChild(document.createTextNode(text.slice(last, from)));
+        var mark = document.createElement('mark');
+        mark.textContent = m[2];
+        node.appendChild(mark);
+        last = from + m[2].length;
+        if (m[0].length === 0) re.lastIndex++;
+      }
+    }
+    node.appendChild(document.createTextNode(text.slice(last)));
+  }
+  // A line of the section's text around the first match, the matches marked.
+  function snippet(text, terms, also) {
+    var span = document.createElement('span');
+    span.className = 'snippet';
+    if (!text) return span;
+    var re = matcher(text, terms, also);
+    var first = re ? re.exec(text) : null;
+    var at = first ? first.index + first[1].length : 0;
+    var start = Math.max(0, at - 60);
+    var end = Math.min(text.length, at + 140);
+    if (start > 0) start = text.indexOf(' ', start) + 1 || start;
+    if (end < text.length) end = text.lastIndexOf(' ', end) > at ? text.lastIndexOf(' ', end) : end;
+    if (start > 0) span.appendChild(document.createTextNode('…'));
+    appendMarked(span, text.slice(start, end), re);
+    if (end < text.length) span.appendChild(document.createTextNode('…'));
+    return span;
+  }
+
   function show(query) {
     list.textContent = '';
     if (!query.trim()) { list.hidden = true; return; }
+    // the chapter's title is not searched (a word of it would list every section of the chapter);
+    // code weighs less than prose, and a result far below the best (a Setup cell's imports) is left out
     var hits = engine.search(query, { prefix: true, fuzzy: 0.15, combineWith: 'AND',
-                                       boost: { section: 2, title: 1.5 } }).slice(0, 12);
+                                       boost: { section: 3, aliases: 3, text: 1, keywords: 1, code: 0.2 } });
+    var best = hits.length ? hits[0].score : 0;
+    hits = hits.filter(function (h) { return h.score >= RELEVANT * best; }).slice(0, 12);
     if (!hits.length) {
       var none = document.createElement('li');
       none.className = 'none';
@@ -61,11 +124,18 @@
       var li = document.createElement('li');
       var a = document.createElement('a');
       a.href = hit.href;
-      a.textContent = hit.section;
+      var title = document.createElement('span');
+      title.className = 'section';
+      var terms = (hit.terms || []).concat(hit.queryTerms || []);
+      appendMarked(title, hit.section, matcher(hit.section, terms));
+      a.setAttribute('data-marks', JSON.stringify(terms.concat(hit.seen || [])));
+      a.addEventListener('click', function () { remember(a); });
+      a.appendChild(title);
       var where = document.createElement('span');
       where.className = 'where';
-      where.textContent = hit.title;
+      where.textContent = hit.parent && hit.parent !== hit.section ? hit.title + ' › ' + hit.parent : hit.title;
       a.appendChild(where);
+      a.appendChild(snippet(hit.prose, terms, hit.seen));
       li.appendChild(a);
       list.appendChild(li);
     });
@@ -82,10 +152,146 @@
     if (e.key === 'Escape') { list.hidden = true; input.blur(); }
     if (e.key === 'Enter') {
       var first = list.querySelector('a');
-      if (first) window.location.href = first.href;
+      if (first) { remember(first); window.location.href = first.href; }
     }
   });
   document.addEventListener('click', function (e) {
     if (!e.target.closest('.search')) list.hidden = true;
   });
+})();
+
+// Display formulas that fit their column: MathJax 2 breaks long lines, but not a formula with an
+// equation number (\tag), which then ran past the column and had its number cut off. Once MathJax
+// is done, every display wider than its box is scaled down to fit (to 3/4 of its size at most;
+// MathJax sets formulas about 1.27 times the text's size, so that is still the text's size). One
+// still too wide scrolls sideways inside its box, and its number stays pinned at the right edge.
+// Done again when the window changes width. <html data-math-fitted> says it has run.
+(function () {
+  'use strict';
+  var MIN_SCALE = 0.75;
+  function fit() {
+    document.querySelectorAll('article .MJXc-display').forEach(function (box) {
+      var frame = box.querySelector('.MathJax_CHTML');
+      if (!frame) return;
+      if (!frame.hasAttribute('data-size')) frame.setAttribute('data-size', parseFloat(frame.style.fontSize) || 100);
+      var size = parseFloat(frame.getAttribute('data-size'));
+      frame.style.fontSize = size + '%';
+      box.classList.remove('math-scroll');
+      var scale = 1;
+      for (var i = 0; i < 3 && box.scrollWidth > box.clientWidth + 0.5 && scale > MIN_SCALE; i++) {
+        scale = Math.max(MIN_SCALE, scale * (box.clientWidth - 1) / box.scrollWidth);
+        frame.style.fontSize = (size * scale).toFixed(2) + '%';
+      }
+      if (box.scrollWidth > box.clientWidth + 0.5) box.classList.add('math-scroll');
+    });
+    document.documentElement.setAttribute('data-math-fitted', '');
+  }
+  var hub = window.MathJax && window.MathJax.Hub;
+  if (!hub || !hub.Register) return;
+  hub.Register.StartupHook('End', function () {
+    fit();
+    hub.Register.MessageHook('End Process', fit);
+    var timer = null;
+    var width = window.innerWidth;
+    window.addEventListener('resize', function () {
+      if (window.innerWidth === width) return;
+      width = window.innerWidth;
+      clearTimeout(timer);
+      timer = setTimeout(fit, 150);
+    });
+  });
+})();
+
+// A copy button on every code cell: copies the cell's source (not its outputs) to the clipboard,
+// with the Clipboard API where the page may use it and a hidden text area otherwise (a page opened
+// from disk in some browsers). No script from elsewhere.
+(function () {
+  'use strict';
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return fallback(text); });
+    }
+    return Promise.resolve(fallback(text));
+  }
+  function fallback(text) {
+    var area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.top = '-1000px';
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    if (!ok) throw new Error('copy refused');
+  }
+  document.querySelectorAll('article .jp-CodeCell .jp-InputArea-editor').forEach(function (editor) {
+    var pre = editor.querySelector('pre');
+    if (!pre) return;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy-code';
+    button.textContent = 'Copy';
+    button.setAttribute('aria-label', 'Copy the code of this cell');
+    button.addEventListener('click', function () {
+      var source = pre.textContent.replace(/\n$/, '');
+      copyText(source).then(function () { button.textContent = 'Copied'; },
+                            function () { button.textContent = 'Select and copy'; })
+        .then(function () { setTimeout(function () { button.textContent = 'Copy'; }, 1500); });
+    });
+    editor.appendChild(button);
+  });
+})();
+
+// On the page a search result leads to, the words found are marked (<mark class="search-hit">) in the
+// article's text, once MathJax is done (its formulas are left alone), until the next search.
+(function () {
+  'use strict';
+  var words;
+  try {
+    words = JSON.parse(sessionStorage.getItem('dltheory-marks') || 'null');
+    sessionStorage.removeItem('dltheory-marks');
+  } catch (e) { words = null; }
+  var article = document.querySelector('article');
+  if (!words || !words.length || !article) return;
+  var list = words.filter(function (w) { return w && w.length > 1; }).map(function (t) {
+    return (t.length > 5 ? t.slice(0, Math.max(5, t.length - 3)) : t).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  });
+  if (!list.length) return;
+  var re = new RegExp('(^|[^\\p{L}\\p{N}])((?:' + list.join('|') + ')[\\p{L}\\p{N}]*)', 'giu');
+  function mark() {
+    var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) {
+        return n.parentElement.closest('script, style, mark, .MathJax, .MathJax_CHTML, .MJXc-display, .MathJax_Preview, .MJX_Assistive_MathML')
+          ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [];
+    for (var n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+    var count = 0;
+    nodes.forEach(function (node) {
+      if (count > 300) return;
+      re.lastIndex = 0;
+      var text = node.data;
+      var m = re.exec(text);
+      if (!m) return;
+      var frag = document.createDocumentFragment();
+      var last = 0;
+      for (; m; m = re.exec(text)) {
+        var from = m.index + m[1].length;
+        frag.appendChild(document.createTextNode(text.slice(last, from)));
+        var el = document.createElement('mark');
+        el.className = 'search-hit';
+        el.textContent = m[2];
+        frag.appendChild(el);
+        last = from + m[2].length;
+        count++;
+      }
+      frag.appendChild(document.createTextNode(text.slice(last)));
+      node.parentNode.replaceChild(frag, node);
+    });
+  }
+  var hub = window.MathJax && window.MathJax.Hub;
+  if (hub && hub.Register) hub.Register.StartupHook('End', mark); else mark();
 })();

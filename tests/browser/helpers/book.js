@@ -75,7 +75,8 @@ function sideways(tablesMayScroll) {
     : 'article pre, article .jp-InputArea-editor, article .jp-OutputArea-output, article table';
   const blocks = [...document.querySelectorAll(selector)]
     .filter((e) => e.offsetParent !== null)
-    .filter((e) => e.scrollWidth > e.clientWidth + 1
+    // A code block may scroll its long lines inside its own box (issue 34); the box stays in the column.
+    .filter((e) => (e.scrollWidth > e.clientWidth + 1 && !e.matches('pre'))
       // Code stays in the column; a table may use the margins of the content area.
       || e.getBoundingClientRect().right > document.querySelector(e.matches('table, .jp-RenderedHTML') ? 'main' : 'article')
         .getBoundingClientRect().right + 1)
