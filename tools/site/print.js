@@ -173,20 +173,25 @@ function checkFit(minScale) {
 }
 
 /**
- * Loads every MathJax web font, waits for all fonts, and returns the MathJax fonts that the
- * formulas use and that have no loaded face (neither the system's copy nor the site's woff).
+ * Loads the MathJax fonts the formulas use, before anything is laid out (a font that arrives
+ * later makes Chromium lay out again the text that uses it; one that arrives after printing has
+ * begun is printed as a fallback: boxes for the underbraces' pieces, in a chapter that Chromium
+ * had not laid out yet), and returns those of them that could not be loaded (neither the system's
+ * copy, MJXc-TeX-size4-R, nor the site's woff, MJXc-TeX-size4-Rw). Computed styles only: no layout.
  */
 async function loadMathFonts() {
-  const faces = [...document.fonts].filter((f) => f.family.replace(/"/g, '').startsWith('MJXc-TeX-'));
-  await Promise.allSettled(faces.map((f) => f.load()));
-  await document.fonts.ready;
-  const used = new Set();
+  const used = new Map();  // class → an element of that class
   for (const el of document.querySelectorAll('[class*="MJXc-TeX-"]')) {
-    for (const c of el.classList) if (c.startsWith('MJXc-TeX-')) used.add(c);
+    for (const c of el.classList) if (c.startsWith('MJXc-TeX-') && !used.has(c)) used.set(c, el);
   }
-  const loaded = new Set(faces.filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')));
-  // the class MJXc-TeX-size4-R sets font-family: MJXc-TeX-size4-R (the system's), MJXc-TeX-size4-Rw (woff)
-  return [...used].filter((c) => ![c, `${c}x`, `${c}w`].some((f) => loaded.has(f))).sort();
+  // load() loads the faces that would draw the text: the system's copy if there is one, else the woff
+  await Promise.allSettled([...used.values()].map((el) => {
+    const cs = getComputedStyle(el);
+    return document.fonts.load(`${cs.fontStyle} ${cs.fontWeight} 16px ${cs.fontFamily}`, el.textContent || 'x');
+  }));
+  await document.fonts.ready;
+  const loaded = new Set([...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')));
+  return [...used.keys()].filter((c) => ![c, `${c}x`, `${c}w`].some((f) => loaded.has(f))).sort();
 }
 
 /**
@@ -243,8 +248,21 @@ function tightenContents(pageHeight) {
 async function printBook(browser, pageFile, outFile) {
   const t0 = Date.now();
   const phases = [];
-  const phase = (name) => phases.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const page = await browser.newPage({ viewport: { width: TEXT_WIDTH, height: TEXT_HEIGHT } });
+  // DLTHEORY_PDF_PROFILE=1: the renderer's CPU time (Chromium's TaskDuration) by phase too
+  const cdp = process.env.DLTHEORY_PDF_PROFILE === '1' ? await page.context().newCDPSession(page) : null;
+  if (cdp) await cdp.send('Performance.enable');
+  let busy = 0;
+  const phase = async (name) => {
+    let cpu = '';
+    if (cdp) {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const now = metrics.find((m) => m.name === 'TaskDuration').value;
+      cpu = ` (renderer ${(now - busy).toFixed(1)} s)`;
+      busy = now;
+    }
+    phases.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s${cpu}`);
+  };
   let tool = null;
   const mainFile = `${outFile}.main.pdf`;
   const frontFile = `${outFile}.front.pdf`;
@@ -258,34 +276,41 @@ async function printBook(browser, pageFile, outFile) {
     const book = await page.evaluate(() => !!document.querySelector('.print-toc'));
     if (book) tool = startPdfTool();
     await page.waitForFunction(() => window.MathJax && window.MathJax.isReady, null, { timeout: 120_000 });
-    phase('loaded');
+    await phase('loaded');
     await page.evaluate(() => new Promise((resolve) => window.MathJax.Hub.Queue(resolve)));
-    phase('math typeset');
+    await phase('math typeset');
     const errors = await page.evaluate(() => document.querySelectorAll('.MathJax_Error, merror').length);
     if (errors) throw new Error(`${errors} MathJax error(s) in ${pageFile}`);
 
+    const missingFonts = await page.evaluate(loadMathFonts);
+    if (missingFonts.length) throw new Error(`MathJax font(s) not loaded: ${missingFonts.join(', ')}`);
     const scaled = await page.evaluate(fitToText, MIN_SCALE);
     const tooWide = await page.evaluate(checkFit, MIN_SCALE);
     if (tooWide.length) {
       throw new Error(`${tooWide.length} formula(s) or table(s) wider than the text (${TEXT_WIDTH} px):\n  `
         + `${tooWide.join('\n  ')}\n(break the formula into lines, or narrow the table)`);
     }
-    const missingFonts = await page.evaluate(loadMathFonts);
-    if (missingFonts.length) throw new Error(`MathJax font(s) not loaded: ${missingFonts.join(', ')}`);
-    phase(`fitted (${scaled.length} scaled${scaled.length ? ` to ${Math.round(100 * Math.min(...scaled.map((s) => s.scale)))}`
+    await phase(`fitted (${scaled.length} scaled${scaled.length ? ` to ${Math.round(100 * Math.min(...scaled.map((s) => s.scale)))}`
       + `–${Math.round(100 * Math.max(...scaled.map((s) => s.scale)))} %` : ''})`);
 
     await page.addStyleTag({ content: pageRules() });
     const pdfOptions = { preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false };
     if (!book) {
       await page.pdf({ ...pdfOptions, path: outFile });
-      phase('printed');
+      await phase('printed');
     } else {
       const toc = await page.evaluate(contents);
       await page.evaluate(runningHeads, Object.fromEntries(toc.map((c) => [c.dest, cssString(c.title)])));
-      await page.evaluate(() => document.body.classList.add('printing-chapters'));
+      // Only the chapters: the front matter hidden, and each chapter laid out on the screen only
+      // when in view again (content-visibility: auto, as while MathJax typeset), which spares
+      // Chromium a second full layout when it returns from printing. Inline styles on a few
+      // elements, not a class on <body>, so that no style of the whole page is recomputed.
+      await page.evaluate(() => {
+        document.querySelectorAll('.front').forEach((e) => { e.style.display = 'none'; });
+        document.querySelectorAll('article.chapter').forEach((a) => { a.style.contentVisibility = ''; });
+      });
       await page.pdf({ ...pdfOptions, path: mainFile });
-      phase('chapters printed');
+      await phase('chapters printed');
       const { pages } = await tool.call({ step: 'pages', pdf: mainFile });
       const missing = await page.evaluate((numbers) => {
         const targetOf = (a) => { const f = a.getAttribute('href').slice(1); try { return decodeURIComponent(f); } catch (e) { return f; } };
@@ -295,15 +320,16 @@ async function printBook(browser, pageFile, outFile) {
           const slot = a.querySelector('.toc-page');
           if (!(id in numbers)) absent.push(id); else if (slot) slot.textContent = String(numbers[id]);
         });
-        document.body.classList.replace('printing-chapters', 'printing-front');
+        document.querySelectorAll('.front').forEach((e) => { e.style.display = ''; });
+        document.querySelectorAll('article.chapter').forEach((e) => { e.style.display = 'none'; });
         return absent;
       }, pages);
       await page.evaluate(tightenContents, TEXT_HEIGHT);
       if (missing.length) throw new Error(`no page found for contents entries: ${missing.join(', ')}`);
       await page.pdf({ ...pdfOptions, path: frontFile });
-      phase('contents printed');
+      await phase('contents printed');
       const made = await tool.call({ step: 'book', front: frontFile, main: mainFile, out: outFile, outline: toc });
-      phase(`book assembled (${made.pages} pages, ${made.bookmarks} bookmarks)`);
+      await phase(`book assembled (${made.pages} pages, ${made.bookmarks} bookmarks)`);
     }
     console.log(`pdf: ${phases.join(', ')}`);
     if (scaled.length) console.log(`pdf: scaled to the text's width: ${scaled.map((s) => `${s.what} to ${Math.round(100 * s.scale)} %`).join('; ')}`);
