@@ -69,8 +69,10 @@ function startPdfTool() {
     { stdio: ['pipe', 'pipe', 'pipe'], env });
   let buffer = '';
   let stderr = '';
+  let ended = null;  // why the tool is gone, once it is
   const waiting = [];
-  const failAll = (e) => { while (waiting.length) waiting.shift().reject(e); };
+  const failAll = (e) => { ended = ended || e; while (waiting.length) waiting.shift().reject(e); };
+  child.stdin.on('error', () => {});  // a tool that has ended: reported by failAll
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (chunk) => {
     buffer += chunk;
@@ -91,6 +93,7 @@ function startPdfTool() {
   return {
     call(request) {
       return new Promise((resolve, reject) => {
+        if (ended) { reject(ended); return; }
         waiting.push({ resolve, reject });
         child.stdin.write(`${JSON.stringify(request)}\n`);
       });
