@@ -10,6 +10,9 @@
 # 2. The pinned npm packages of tools/site (MiniSearch for the search index, playwright-core to
 #    drive Chromium; see tools/site/package-lock.json) with `npm ci`, skipped when node_modules
 #    already matches the lock file. No browser is ever downloaded by npm.
+# 3. The pinned Python packages of the PDF's book step (tools/site/requirements.txt: pypdf, for
+#    the outline and the contents' page numbers) with pip into target/site/pylib, skipped when
+#    that folder already matches the file.
 #
 # Where something cannot be had it prints one line saying why and writes target/site/NO-BUILD-STEPS;
 # tools/notebooks.py then renders the pages without search and PDF and says so. Exit status 0,
@@ -70,5 +73,19 @@ if ! cmp -s "$tools/package-lock.json" "$tools/node_modules/.dltheory-lock.json"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error >/dev/null \
     || unavailable "npm ci --prefix $tools failed (is the npm registry reachable?)"
   cp "$tools/package-lock.json" "$tools/node_modules/.dltheory-lock.json"
+fi
+
+# --- 3. The pinned Python packages of the book step -------------------------------------------
+pylib=target/site/pylib
+if ! cmp -s "$tools/requirements.txt" "$pylib/.dltheory-requirements.txt"; then
+  python=$(cat target/python 2>/dev/null || command -v python3 || true)
+  [ -n "$python" ] || unavailable "no Python found for tools/pdfbook.py (run environment/setup.sh)"
+  say "pip install --target $pylib -r $tools/requirements.txt"
+  rm -rf "$pylib"
+  mkdir -p target/site
+  "$python" -m pip install --quiet --disable-pip-version-check --retries 0 --timeout 10 \
+      --target "$pylib" -r "$tools/requirements.txt" >target/site/pip.log 2>&1 \
+    || unavailable "pip could not install $tools/requirements.txt into $pylib (see target/site/pip.log)"
+  cp "$tools/requirements.txt" "$pylib/.dltheory-requirements.txt"
 fi
 rm -f "$marker"

@@ -431,22 +431,36 @@ if (unavailable && !ON_CI) {
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
       const sheets = text.split('\f').slice(0, count);
       const norm = (s) => s.replace(/\s+/g, ' ').trim();
-      assert.ok(count >= notebookStems.length + 1, `expected at least ${notebookStems.length + 1} pages, found ${count}`);
+      // A chapter's page: its running head (the chapter's title), its text, its number at the foot.
+      const lines = sheets.map((s) => s.split('\n').map(norm).filter(Boolean));
+      assert.ok(count >= notebookStems.length + 2, `expected at least ${notebookStems.length + 2} pages, found ${count}`);
       let last = 0;
-      for (const stem of notebookStems) {
-        // The title as text (math in a title is typeset, so only the part before it is compared).
-        const title = norm(notebookTitle(stem).split('$')[0]);
-        const starts = sheets.map((s, i) => (norm(s).startsWith(title) ? i + 1 : 0)).filter(Boolean);
-        assert.ok(starts.length, `no page of the PDF starts with notebook ${stem}'s title "${title}"`);
-        const first = starts[starts.length - 1];
+      const firsts = [];
+      // The title as text (math in a title is typeset, so only the part before it is compared).
+      const titles = notebookStems.map((stem) => norm(notebookTitle(stem).split('$')[0]));
+      notebookStems.forEach((stem, k) => {
+        // its first page: the running head, then the title
+        const starts = lines.map((l, i) => (l.length > 1 && l[0].startsWith(titles[k])
+          && l.slice(1).join(' ').startsWith(titles[k]) ? i + 1 : 0)).filter(Boolean);
+        assert.ok(starts.length, `no page of the PDF starts with notebook ${stem}'s title "${titles[k]}"`);
+        const first = starts[0];
         assert.ok(first > last, `notebook ${stem} starts on page ${first}, not after the previous notebook (page ${last})`);
         t.diagnostic(`${stem}: from page ${first}`);
+        firsts.push(first);
         last = first;
-      }
-      // Page numbers in the footer: "n / count" on every page.
-      const numbered = sheets.filter((s, i) => new RegExp(`\\b${i + 1} / ${count}\\b`).test(s)).length;
-      assert.equal(numbered, count, `expected the page number "n / ${count}" on every page, found it on ${numbered}`);
-      assert.match(norm(sheets[0]), /Contents/, 'expected a table of contents on the first page');
+      });
+      firsts.forEach((first, k) => {
+        const end = k + 1 < firsts.length ? firsts[k + 1] - 1 : count;
+        for (let p = first; p <= end; p += 1) {
+          assert.ok(lines[p - 1][0].startsWith(titles[k]), `page ${p} has no running head "${titles[k]}": "${lines[p - 1][0]}"`);
+        }
+      });
+      // The front matter (title page, contents: i, ii, …), then the chapters from page 1: every
+      // chapter page's last line is its number.
+      const front = firsts[0] - 1;
+      const numbered = lines.slice(front).filter((l, i) => l[l.length - 1] === String(i + 1)).length;
+      assert.equal(numbered, count - front, `expected the page number on every page from the first chapter on, found it on ${numbered}`);
+      assert.match(norm(sheets[1]), /^Contents .* 1 /, 'expected the contents, with page numbers, on page ii');
       // The first pages as pictures (pdftoppm), to look at.
       if (!commandMissing('pdftoppm')) {
         execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '3', pdf, path.join(ROOT, 'target', 'browser', 'book-pdf')]);

@@ -61,43 +61,8 @@ async function launchBrowser() {
   });
 }
 
-/** Prints pageFile to outFile with `browser`, once MathJax has typeset every formula. */
-async function printPdf(browser, pageFile, outFile) {
-  const t0 = Date.now();
-  const phases = [];
-  const phase = (name) => phases.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const page = await browser.newPage();
-  try {
-    // Offline, and only the site's own files: a request for anything outside the folder of the
-    // print page (the web, /etc, a file a notebook names) is refused.
-    const siteUrl = pathToFileURL(path.dirname(path.resolve(pageFile))).href + '/';
-    await page.route((url) => !url.href.startsWith(siteUrl), (route) => route.abort());
-    await page.goto(pathToFileURL(path.resolve(pageFile)).href, { waitUntil: 'load', timeout: 120_000 });
-    await page.waitForFunction(() => window.MathJax && window.MathJax.isReady, null, { timeout: 120_000 });
-    phase('loaded');
-    await page.evaluate(() => new Promise((resolve) => window.MathJax.Hub.Queue(resolve)));
-    phase('math typeset');
-    const errors = await page.evaluate(() => document.querySelectorAll('.MathJax_Error, merror').length);
-    if (errors) throw new Error(`${errors} MathJax error(s) in ${pageFile}`);
-    await page.pdf({
-      path: outFile,
-      format: 'A4',
-      margin: { top: '18mm', bottom: '20mm', left: '18mm', right: '18mm' },
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: '<div style="font: 9px sans-serif; width: 100%; text-align: center; color: #555;">'
-        + '<span class="pageNumber"></span> / <span class="totalPages"></span></div>',
-      outline: true,
-      tagged: process.env.TAGGED === "1",
-    });
-    phase('printed');
-    console.log(`pdf: ${phases.join(', ')}`);
-  } finally {
-    await page.close();
-  }
-  return `${(fs.statSync(outFile).size / 1e6).toFixed(1)} MB`;
-}
+/** Prints pageFile to outFile with `browser` as a book: see print.js. */
+const printPdf = (browser, pageFile, outFile) => require('./print').printBook(browser, pageFile, outFile);
 
 /** Runs one step; prints what it wrote and how long it took. */
 async function runStep(step, input, output, browser) {

@@ -1,0 +1,352 @@
+'use strict';
+// The PDF of the whole collection, site/dltheory.pdf, printed by headless Chromium from the print
+// page (tools/templates/print.html.j2) as a book:
+//
+//   1. the page is laid out as the printer lays it out (print media, a viewport as wide as the
+//      text) and MathJax typesets it;
+//   2. display maths and tables wider than the text are scaled down to its width (CSS zoom), and
+//      then every formula and table is measured: one still wider than the text, or one that would
+//      need to shrink below MIN_SCALE, fails the build, naming it;
+//   3. every MathJax font the formulas use is loaded (a chapter that Chromium had not laid out yet
+//      would otherwise print with a fallback font: boxes for the underbraces' pieces), and one
+//      that cannot be loaded fails the build;
+//   4. the chapters are printed (pages 1, 2, …, the chapter's title at the top of each page, the
+//      page number at the bottom: CSS named pages and page-margin boxes);
+//   5. tools/pdfbook.py reads the page of every chapter and section from that PDF (Chromium writes
+//      a named destination for every link target), the contents list gets its page numbers, and
+//      the title page and contents are printed (pages i, ii, …);
+//   6. tools/pdfbook.py puts the two together and adds the outline (chapters and their sections
+//      as bookmarks) and page labels (i, ii, … then 1, 2, …).
+//
+// A page without a contents list (.print-toc) is printed in one pass (steps 1-4), without Python.
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const { pathToFileURL } = require('node:url');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+/** The page and its margins in mm: A4, text 174 mm × 257 mm. */
+const PAGE = { width: 210, height: 297, top: 20, bottom: 20, left: 18, right: 18 };
+const PX_PER_MM = 96 / 25.4;
+/** The text's width in CSS px: the viewport's width while the page is typeset and measured. */
+const TEXT_WIDTH = Math.floor((PAGE.width - PAGE.left - PAGE.right) * PX_PER_MM);
+const TEXT_HEIGHT = Math.floor((PAGE.height - PAGE.top - PAGE.bottom) * PX_PER_MM);
+/** A display or table is scaled to the text's width down to this size, and no further. */
+const MIN_SCALE = 0.7;
+
+/** The @page rules: the page, the numbers at its foot, the front matter's roman numbers. */
+function pageRules() {
+  const foot = 'font: 8.5pt "DejaVu Sans", sans-serif; color: #59636e;';
+  return `@page { size: ${PAGE.width}mm ${PAGE.height}mm;
+      margin: ${PAGE.top}mm ${PAGE.right}mm ${PAGE.bottom}mm ${PAGE.left}mm;
+      @bottom-center { content: counter(page); ${foot} } }
+    @page title { @bottom-center { content: none; } }
+    @page front { @bottom-center { content: counter(page, lower-roman); ${foot} } }`;
+}
+
+/** A CSS string holding `text`. */
+function cssString(text) {
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ').replace(/</g, '\\3c ')}"`;
+}
+
+/** The Python that has pypdf: $DLTHEORY_PYTHON, else the one environment/setup.sh recorded. */
+function pythonPath() {
+  if (process.env.DLTHEORY_PYTHON) return process.env.DLTHEORY_PYTHON;
+  const recorded = path.join(ROOT, 'target', 'python');
+  return fs.existsSync(recorded) ? fs.readFileSync(recorded, 'utf8').trim() : 'python3';
+}
+
+/**
+ * tools/pdfbook.py, started at once (its start and pypdf's import overlap the typesetting):
+ * `call(request)` sends one JSON request a line and resolves with its one-line JSON answer.
+ */
+function startPdfTool() {
+  // pypdf, pinned in tools/site/requirements.txt, is installed there by environment/site.sh
+  const pylib = path.join(ROOT, 'target', 'site', 'pylib');
+  const env = { ...process.env, PYTHONPATH: [pylib, process.env.PYTHONPATH].filter(Boolean).join(path.delimiter) };
+  const child = spawn(pythonPath(), [path.join(ROOT, 'tools', 'pdfbook.py'), 'serve'],
+    { stdio: ['pipe', 'pipe', 'pipe'], env });
+  let buffer = '';
+  let stderr = '';
+  let ended = null;  // why the tool is gone, once it is
+  const waiting = [];
+  const failAll = (e) => { ended = ended || e; while (waiting.length) waiting.shift().reject(e); };
+  child.stdin.on('error', () => {});  // a tool that has ended: reported by failAll
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk) => {
+    buffer += chunk;
+    let nl;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      const next = waiting.shift();
+      if (!next) continue;
+      const answer = JSON.parse(line);
+      if (answer.error) next.reject(new Error(`pdfbook.py: ${answer.error}`)); else next.resolve(answer);
+    }
+  });
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  child.on('error', (e) => failAll(new Error(`cannot run ${pythonPath()} tools/pdfbook.py: ${e.message}`)));
+  child.on('exit', (code) => failAll(new Error(`pdfbook.py ended (status ${code}): ${stderr.trim()}`)));
+  return {
+    call(request) {
+      return new Promise((resolve, reject) => {
+        if (ended) { reject(ended); return; }
+        waiting.push({ resolve, reject });
+        child.stdin.write(`${JSON.stringify(request)}\n`);
+      });
+    },
+    close() { child.stdin.end(); },
+  };
+}
+
+// --- functions run in the page --------------------------------------------------------------
+
+/**
+ * Scales each display formula and table wider than the space it has to that width (CSS zoom, so
+ * that the layout around it follows), unless that needs less than `minScale`. Zoomed text does
+ * not scale exactly in proportion (glyphs are fitted to the pixel grid: a table set in DejaVu Sans
+ * at 84 % came out 3 % wider than that), so the scale leaves 1 % to spare and up to three more
+ * rounds scale again what is still too wide. Returns what was scaled, as [{what, scale}].
+ */
+function fitToText(minScale) {
+  document.querySelectorAll('article.chapter').forEach((a) => { a.style.contentVisibility = 'visible'; });
+  const describe = (el) => {
+    const where = el.closest('[id]:not([id^="MathJax-"])');
+    const text = (el.querySelector('script[type^="math/tex"]') || el).textContent.replace(/\s+/g, ' ').trim();
+    return `${el.matches('table') ? 'table' : 'display maths'} in #${where ? where.id : '?'} "${text.slice(0, 60)}"`;
+  };
+  const contentWidth = (el) => {
+    const cs = getComputedStyle(el);
+    return el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+  };
+  const scales = new Map();
+  for (let round = 0; round < 4; round += 1) {
+    // every measurement first, then every change: one layout a round
+    const wide = [];
+    for (const el of document.querySelectorAll('.MJXc-display')) {
+      if (el.scrollWidth > el.clientWidth + 0.5) wide.push({ el, need: el.scrollWidth, have: el.clientWidth });
+    }
+    for (const el of document.querySelectorAll('table')) {
+      const need = el.getBoundingClientRect().width;  // after its zoom, as the parent's width
+      const have = contentWidth(el.parentElement);
+      if (need > have + 0.5) wide.push({ el, need, have });
+    }
+    if (!wide.length) break;
+    for (const { el, need, have } of wide) {
+      const before = scales.get(el) || 1;
+      // a formula: need and have in its own (zoomed) units; a table: its drawn width and the space
+      const scale = Math.floor(((before * have) / need) * 990) / 1000;
+      if (scale < minScale) continue;  // left as it is: checkFit names it
+      // a zoomed table would take the room its zoom gives it (fewer wrapped headers, so wider):
+      // it keeps the width it has, in its own units
+      if (el.matches('table') && !scales.has(el)) el.style.width = `${need}px`;
+      el.style.zoom = scale;
+      scales.set(el, scale);
+    }
+  }
+  return [...scales].map(([el, scale]) => ({ what: describe(el), scale }));
+}
+
+/**
+ * Every formula (inline or display) and table must lie within the text's width, and a display
+ * formula's box must hold all of it (print clips what overflows). Returns the ones that do not.
+ */
+function checkFit(minScale) {
+  const body = document.body.getBoundingClientRect();
+  const cs = getComputedStyle(document.body);
+  const left = body.left + parseFloat(cs.paddingLeft) - 0.5;
+  const right = body.right - parseFloat(cs.paddingRight) + 0.5;
+  const bad = [];
+  for (const el of document.querySelectorAll('.mjx-chtml, table')) {
+    // a display's formula is checked as its display box (which must hold it all)
+    if (el.closest('.MJX_Assistive_MathML') || (el.parentElement && el.parentElement.closest('.MJXc-display'))
+        || !el.getClientRects().length) continue;
+    const r = el.getBoundingClientRect();
+    const clipped = el.matches('.MJXc-display') && el.scrollWidth > el.clientWidth + 0.5;
+    if (r.right > right || r.left < left || clipped) {
+      const where = el.closest('[id]:not([id^="MathJax-"])');
+      const text = (el.querySelector('script[type^="math/tex"]') || el.parentElement.querySelector('script[type^="math/tex"]')
+        || el).textContent.replace(/\s+/g, ' ').trim();
+      const width = clipped ? el.scrollWidth : r.width;
+      const space = clipped ? el.clientWidth : right - left - 1;
+      bad.push(`${el.matches('table') ? 'a table' : 'a formula'} in #${where ? where.id : '?'} is ${Math.round(width)} px wide `
+        + `in ${Math.round(space)} px (it would have to shrink to ${Math.round((100 * space) / width)} %, `
+        + `${Math.round(100 * minScale)} % is the least allowed): "${text.slice(0, 70)}"`);
+    }
+  }
+  return bad;
+}
+
+/**
+ * Loads the MathJax fonts the formulas use, before anything is laid out (a font that arrives
+ * later makes Chromium lay out again the text that uses it; one that arrives after printing has
+ * begun is printed as a fallback: boxes for the underbraces' pieces, in a chapter that Chromium
+ * had not laid out yet), and returns those of them that could not be loaded (neither the system's
+ * copy, MJXc-TeX-size4-R, nor the site's woff, MJXc-TeX-size4-Rw). Computed styles only: no layout.
+ */
+async function loadMathFonts() {
+  const used = new Map();  // class → an element of that class
+  for (const el of document.querySelectorAll('[class*="MJXc-TeX-"]')) {
+    for (const c of el.classList) if (c.startsWith('MJXc-TeX-') && !used.has(c)) used.set(c, el);
+  }
+  // load() loads the faces that would draw the text: the system's copy if there is one, else the woff
+  await Promise.allSettled([...used.values()].map((el) => {
+    const cs = getComputedStyle(el);
+    return document.fonts.load(`${cs.fontStyle} ${cs.fontWeight} 16px ${cs.fontFamily}`, el.textContent || 'x');
+  }));
+  await document.fonts.ready;
+  const loaded = new Set([...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')));
+  return [...used.keys()].filter((c) => ![c, `${c}x`, `${c}w`].some((f) => loaded.has(f))).sort();
+}
+
+/**
+ * The contents list as [{title, dest, children}]: each entry's text without MathJax's rendering
+ * (the text of its MathML kept: ‖u‖ for $\\|u\\|$), and the id its link goes to, decoded.
+ */
+function contents() {
+  const plainText = (el) => {
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll('.mjx-math, script, .anchor-link').forEach((e) => e.remove());
+    return copy.textContent.replace(/¶/g, '').replace(/\s+/g, ' ').trim();
+  };
+  const targetOf = (a) => { const f = a.getAttribute('href').slice(1); try { return decodeURIComponent(f); } catch (e) { return f; } };
+  const entry = (li) => {
+    const a = li.querySelector(':scope > a');
+    return {
+      title: plainText(a.querySelector('.toc-title') || a),
+      dest: targetOf(a),
+      children: [...li.querySelectorAll(':scope > ol > li')].map(entry),
+    };
+  };
+  return [...document.querySelectorAll('.print-toc > ol > li')].map(entry);
+}
+
+/** Running heads: each chapter on pages named after it, whose top margin holds its title
+ * (`heads`: {chapter's id: its title as a CSS string}). */
+function runningHeads(heads) {
+  const rules = [];
+  document.querySelectorAll('article.chapter').forEach((article, i) => {
+    const name = `chapter-${i}`;
+    article.style.page = name;
+    rules.push(`@page ${name} { @top-center { content: ${heads[article.id] || 'none'};
+      font: italic 8.5pt "DejaVu Serif", serif; color: #59636e; vertical-align: bottom; padding-bottom: 3mm; } }`);
+  });
+  const style = document.createElement('style');
+  style.textContent = rules.join('\n');
+  document.head.appendChild(style);
+}
+
+/**
+ * A contents list whose last page would hold less than a quarter of a page is scaled (CSS zoom)
+ * to fit on one page fewer, so that it leaves no near-blank page.
+ */
+function tightenContents(pageHeight) {
+  const toc = document.querySelector('.print-toc');
+  const pages = toc.getBoundingClientRect().height / pageHeight;
+  const whole = Math.floor(pages);
+  if (whole >= 1 && pages - whole > 0 && pages - whole < 0.25) toc.style.zoom = Math.floor((whole / pages) * 960) / 1000;
+}
+
+// --- the steps ---------------------------------------------------------------------------------
+
+/** Prints pageFile to outFile with `browser` (a Playwright Browser); returns a short summary. */
+async function printBook(browser, pageFile, outFile) {
+  const t0 = Date.now();
+  const phases = [];
+  const page = await browser.newPage({ viewport: { width: TEXT_WIDTH, height: TEXT_HEIGHT } });
+  // DLTHEORY_PDF_PROFILE=1: the renderer's CPU time (Chromium's TaskDuration) by phase too
+  const cdp = process.env.DLTHEORY_PDF_PROFILE === '1' ? await page.context().newCDPSession(page) : null;
+  if (cdp) await cdp.send('Performance.enable');
+  let busy = 0;
+  const phase = async (name) => {
+    let cpu = '';
+    if (cdp) {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const now = metrics.find((m) => m.name === 'TaskDuration').value;
+      cpu = ` (renderer ${(now - busy).toFixed(1)} s)`;
+      busy = now;
+    }
+    phases.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s${cpu}`);
+  };
+  let tool = null;
+  const mainFile = `${outFile}.main.pdf`;
+  const frontFile = `${outFile}.front.pdf`;
+  try {
+    // Offline, and only the site's own files: a request for anything outside the folder of the
+    // print page (the web, /etc, a file a notebook names) is refused.
+    const siteUrl = pathToFileURL(path.dirname(path.resolve(pageFile))).href + '/';
+    await page.route((url) => !url.href.startsWith(siteUrl), (route) => route.abort());
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(pathToFileURL(path.resolve(pageFile)).href, { waitUntil: 'load', timeout: 120_000 });
+    const book = await page.evaluate(() => !!document.querySelector('.print-toc'));
+    if (book) tool = startPdfTool();
+    await page.waitForFunction(() => window.MathJax && window.MathJax.isReady, null, { timeout: 120_000 });
+    await phase('loaded');
+    await page.evaluate(() => new Promise((resolve) => window.MathJax.Hub.Queue(resolve)));
+    await phase('math typeset');
+    const errors = await page.evaluate(() => document.querySelectorAll('.MathJax_Error, merror').length);
+    if (errors) throw new Error(`${errors} MathJax error(s) in ${pageFile}`);
+
+    const missingFonts = await page.evaluate(loadMathFonts);
+    if (missingFonts.length) throw new Error(`MathJax font(s) not loaded: ${missingFonts.join(', ')}`);
+    const scaled = await page.evaluate(fitToText, MIN_SCALE);
+    const tooWide = await page.evaluate(checkFit, MIN_SCALE);
+    if (tooWide.length) {
+      throw new Error(`${tooWide.length} formula(s) or table(s) wider than the text (${TEXT_WIDTH} px):\n  `
+        + `${tooWide.join('\n  ')}\n(break the formula into lines, or narrow the table)`);
+    }
+    await phase(`fitted (${scaled.length} scaled${scaled.length ? ` to ${Math.round(100 * Math.min(...scaled.map((s) => s.scale)))}`
+      + `–${Math.round(100 * Math.max(...scaled.map((s) => s.scale)))} %` : ''})`);
+
+    await page.addStyleTag({ content: pageRules() });
+    const pdfOptions = { preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false };
+    if (!book) {
+      await page.pdf({ ...pdfOptions, path: outFile });
+      await phase('printed');
+    } else {
+      const toc = await page.evaluate(contents);
+      await page.evaluate(runningHeads, Object.fromEntries(toc.map((c) => [c.dest, cssString(c.title)])));
+      // Only the chapters: the front matter hidden, and each chapter laid out on the screen only
+      // when in view again (content-visibility: auto, as while MathJax typeset), which spares
+      // Chromium a second full layout when it returns from printing. Inline styles on a few
+      // elements, not a class on <body>, so that no style of the whole page is recomputed.
+      await page.evaluate(() => {
+        document.querySelectorAll('.front').forEach((e) => { e.style.display = 'none'; });
+        document.querySelectorAll('article.chapter').forEach((a) => { a.style.contentVisibility = ''; });
+      });
+      await page.pdf({ ...pdfOptions, path: mainFile });
+      await phase('chapters printed');
+      const { pages } = await tool.call({ step: 'pages', pdf: mainFile });
+      const missing = await page.evaluate((numbers) => {
+        const targetOf = (a) => { const f = a.getAttribute('href').slice(1); try { return decodeURIComponent(f); } catch (e) { return f; } };
+        const absent = [];
+        document.querySelectorAll('.print-toc a[href^="#"]').forEach((a) => {
+          const id = targetOf(a);
+          const slot = a.querySelector('.toc-page');
+          if (!(id in numbers)) absent.push(id); else if (slot) slot.textContent = String(numbers[id]);
+        });
+        document.querySelectorAll('.front').forEach((e) => { e.style.display = ''; });
+        document.querySelectorAll('article.chapter').forEach((e) => { e.style.display = 'none'; });
+        return absent;
+      }, pages);
+      await page.evaluate(tightenContents, TEXT_HEIGHT);
+      if (missing.length) throw new Error(`no page found for contents entries: ${missing.join(', ')}`);
+      await page.pdf({ ...pdfOptions, path: frontFile });
+      await phase('contents printed');
+      const made = await tool.call({ step: 'book', front: frontFile, main: mainFile, out: outFile, outline: toc });
+      await phase(`book assembled (${made.pages} pages, ${made.bookmarks} bookmarks)`);
+    }
+    console.log(`pdf: ${phases.join(', ')}`);
+    if (scaled.length) console.log(`pdf: scaled to the text's width: ${scaled.map((s) => `${s.what} to ${Math.round(100 * s.scale)} %`).join('; ')}`);
+  } finally {
+    if (tool) tool.close();
+    await page.close();
+    for (const f of [mainFile, frontFile]) fs.rmSync(f, { force: true });
+  }
+  return `${(fs.statSync(outFile).size / 1e6).toFixed(1)} MB`;
+}
+
+module.exports = { printBook, PAGE, TEXT_WIDTH, MIN_SCALE, fitToText, checkFit, loadMathFonts };
