@@ -27,7 +27,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 import claims
-from gallery import write_gallery
+import numbering
+from gallery import write_gallery, write_qa_report
 from sanitize import clean_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -198,10 +199,7 @@ def binder_repo():
     return found.group(1) if found else None
 CHART = re.compile(r'^Chart "(?P<title>.*)" \((?P<count>\d+) series: (?P<series>.*)\)$')
 MATH = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]|\\\(.+?\\\)|\$[^$]+?\$", re.S)
-TAG = re.compile(r"\\tag\{(\d+)\}")
 NOTEBOOK_REF = re.compile(r"\b([Nn]otebooks? )(\d\d)\b")
-EQUATION_REF = re.compile(r"\((\d{1,3})\)")
-NOT_OURS = re.compile(r"(text['’]s|of the text|reference text)\s*$")
 
 
 def title_and_promise(nb):
@@ -240,6 +238,13 @@ def chart_text(output):
     return joined(data.get("text/plain", ""))
 
 
+def chart_title(output):
+    """The title drawn in a chart (the first line of its text/plain form), or ''."""
+    lines = chart_text(output).strip().splitlines()
+    match = CHART.match(lines[0]) if lines else None
+    return match["title"] if match else ""
+
+
 def figure_of(output, chapter, number, stem, out):
     """Writes one chart's SVG and PNG to `out`/figures/ and describes it for the template."""
     data = output.get("data", {})
@@ -267,17 +272,32 @@ def figure_of(output, chapter, number, stem, out):
 
 
 def add_figures(nb, stem, out):
-    """Numbers the charts of an executed notebook (chapter = its two-digit prefix) and writes them
-    to `out`/figures/."""
+    """Numbers the charts and tables of an executed notebook (chapter = its two-digit prefix) and
+    writes the charts to `out`/figures/. A chart's anchor and caption come from its cell's
+    metadata (dltheory.figure, tools/numbering.py), a table's from dltheory.table. Returns the
+    figures' descriptions."""
     chapter = int(stem[:2]) if stem[:2].isdigit() else 0
-    number = 0
+    number = tables = 0
+    figures = []
     for cell in nb.cells:
+        labelled = iter(numbering.entries(cell, "figure"))
+        labelled_tables = iter(numbering.entries(cell, "table"))
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if "image/svg+xml" in data or "image/png" in data:
                 number += 1
-                output.setdefault("metadata", {})["dltheory_figure"] = figure_of(output, chapter, number, stem, out)
-    return number
+                figure = figure_of(output, chapter, number, stem, out)
+                entry = next(labelled, None)
+                if entry is not None:
+                    figure.update(id=entry["label"], caption=entry["caption"])
+                output.setdefault("metadata", {})["dltheory_figure"] = figure
+                figures.append(figure)
+            elif numbering.is_table(output):
+                tables += 1
+                entry = next(labelled_tables, None)
+                if entry is not None:
+                    numbering.number_table(output, entry, f"{chapter}.{tables}")
+    return figures
 
 
 def text_nodes(root):
@@ -304,28 +324,21 @@ def split_math(text):
 
 
 def cross_reference(soup, hrefs):
-    """Anchors before equations with \tag{N}; "(N)" and "notebook 0N" in the prose become links."""
-    tags = set()
+    """"notebook 0N" in the prose becomes a link (equations, sections, figures, tables, exercises
+    and citations: tools/numbering.py)."""
     plan = []
     for node in text_nodes(soup):
         pieces = split_math(str(node))
-        if not any(m and TAG.search(p) for m, p in pieces) and not NOTEBOOK_REF.search(str(node)) \
-                and not EQUATION_REF.search(str(node)):
+        if not NOTEBOOK_REF.search(str(node)):
             continue
         plan.append((node, pieces))
-        for is_math, piece in pieces:
-            if is_math:
-                tags.update(TAG.findall(piece))
     for node, pieces in plan:
         parts = []
         for is_math, piece in pieces:
             if is_math:
-                for tag in TAG.findall(piece) if piece.startswith(("$$", "\\[")) else []:
-                    anchor = soup.new_tag("span", attrs={"class": "eq-anchor", "id": f"eq-{tag}"})
-                    parts.append(anchor)
                 parts.append(piece)
             else:
-                parts.extend(link_prose(soup, piece, tags, hrefs))
+                parts.extend(link_prose(soup, piece, hrefs))
         if len(parts) == 1 and isinstance(parts[0], str):
             continue
         for part in parts:
@@ -333,25 +346,15 @@ def cross_reference(soup, hrefs):
         node.extract()
 
 
-def link_prose(soup, text, tags, hrefs):
-    """text with "notebook 0N" and "(N)" (an equation of this page) as links."""
+def link_prose(soup, text, hrefs):
+    """text with "notebook 0N" as links."""
     out, at = [], 0
-    matches = sorted([(m, "nb") for m in NOTEBOOK_REF.finditer(text)]
-                     + [(m, "eq") for m in EQUATION_REF.finditer(text)], key=lambda x: x[0].start())
-    for m, kind in matches:
-        if m.start() < at:
+    for m in NOTEBOOK_REF.finditer(text):
+        href = hrefs.get(m[2])
+        if not href:
             continue
-        if kind == "nb":
-            href = hrefs.get(m[2])
-            if not href:
-                continue
-            link = soup.new_tag("a", href=href, attrs={"class": "xref"})
-            link.string = m[0]
-        else:
-            if m[1] not in tags or NOT_OURS.search(text[:m.start()]):
-                continue
-            link = soup.new_tag("a", href=f"#eq-{m[1]}", attrs={"class": "xref eq"})
-            link.string = m[0]
+        link = soup.new_tag("a", href=href, attrs={"class": "xref"})
+        link.string = m[0]
         out.append(text[at:m.start()])
         out.append(link)
         at = m.end()
@@ -495,6 +498,9 @@ class SiteWriter:
                                  "download": f"notebooks/{name}.ipynb",
                                  "binder": repo and f"https://mybinder.org/v2/gh/{repo}/HEAD?labpath=notebooks%2F{name}.ipynb"})
         self.hrefs = {e["name"][:2]: e["href"] for e in self.entries}
+        # Sections, equations, figures, tables and exercises numbered by chapter (tools/numbering.py)
+        self.book = numbering.Book({name: nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+                                    for name in names})
         self.names_by_href = {e["href"]: e["name"] for e in self.entries}
         self.steps = BuildSteps(out, pdf)
         # the pages link to the PDF only when it is made (a failed PDF fails the whole build)
@@ -530,9 +536,13 @@ class SiteWriter:
         i = next(k for k, e in enumerate(self.entries) if e["name"] == name)
         entry, entries = self.entries[i], self.entries
         nb = nbformat.read(EXECUTED / f"{name}.ipynb", as_version=4)
-        add_figures(nb, name, self.out)
+        problems = numbering.check_outputs(nb, name, self.book, chart_title)
+        if problems:
+            raise numbering.NumberingError(problems)
+        entry["figures"] = add_figures(nb, name, self.out)
         cells, _ = self.exporter.from_notebook_node(nb, resources={"metadata": {"name": entry["title"]}})
         soup = BeautifulSoup(cells, "html.parser")
+        self.book.apply(soup, name)
         cross_reference(soup, self.hrefs)
         entry["sections"] = sections_of(soup)
         entry["claims"], entry["unclaimed"] = claims_on_page(nb, soup)
@@ -574,12 +584,31 @@ class SiteWriter:
         claims_article = self.claims_page()
         docs.append({"id": "claims", "title": "Claims", "section": "Claims", "href": "claims.html",
                      "text": BeautifulSoup(claims_article, "html.parser").get_text(" ", strip=True)})
-        write_gallery(out, EXECUTED)
+        references_article = self.references_page()
+        docs.append({"id": "references", "title": "References", "section": "References", "href": "references.html",
+                     "text": BeautifulSoup(references_article, "html.parser").get_text(" ", strip=True)})
+        write_gallery(out, self.entries, self.page_template, self.common)
+        write_qa_report(ROOT / "target" / "qa", EXECUTED)
         timings = {"pages": self.seconds + time.perf_counter() - start}
         timings.update(self.steps.finish(docs))
         replace_site(out)
         return timings
 
+
+    def references_page(self):
+        """Writes references.html, the bibliography (docs/references.json), each work with the
+        places that cite it; returns the article."""
+        works = sorted(self.book.references.items(), key=lambda kv: (kv[1]["authors"].lower(), kv[1]["year"]))
+        cited_in = {key: sorted({n for n, _ in places}) for key, places in self.book.cited.items()}
+        titles = {e["name"]: e for e in self.entries}
+        article = self.env.get_template("references-article.html.j2").render(
+            works=[{"key": k, **w, "cited_in": [titles[n] for n in cited_in.get(k, []) if n in titles]}
+                   for k, w in works], **self.common)
+        page = {"name": "references", "title": "References", "is_index": False, "body_class": "references-page",
+                "sections": [], "prev": None, "next": None}
+        (self.out / "references.html").write_text(
+            self.page_template.render(page=page, article=Markup(article), **self.common), encoding="utf-8")
+        return article
 
     def claims_page(self):
         """Writes claims.html: every claim of the notebooks by notebook, linked to its section, with
@@ -719,6 +748,14 @@ def main(argv=None):
         print(f"notebook failed: {e}", file=sys.stderr)
         return 1
     names = [p.stem for p in paths]
+    if args.command in ("site", "render"):
+        # The numbering and every reference are checked on the notebooks' JSON first: a dangling
+        # reference or a placeholder caption fails the build before any kernel starts.
+        sources = {p.stem: nbformat.read(p, as_version=4) for p in paths}
+        problems = numbering.Book(sources).problems(sources)
+        if problems:
+            print("site: numbering and references:\n  " + "\n  ".join(problems), file=sys.stderr)
+            return 1
     start = time.perf_counter()
     if args.command == "execute":
         try:
@@ -734,8 +771,13 @@ def main(argv=None):
             print(f"not executed yet (run `notebooks.py site`): {', '.join(absent)}", file=sys.stderr)
             return 2
         site = SiteWriter(names, pdf=args.pdf)
-        for name in names:
-            site.page(name)
+        try:
+            for name in names:
+                site.page(name)
+        except numbering.NumberingError as e:
+            site.abort()
+            print(f"site: numbering and references:\n  " + "\n  ".join(e.problems), file=sys.stderr)
+            return 1
         executed = None
     else:
         site = None
@@ -752,6 +794,10 @@ def main(argv=None):
         except BaseException as e:
             if site is not None:
                 site.abort()
+            if isinstance(e, numbering.NumberingError):
+                print("site: numbering and references (site/ is left as it was):\n  " + "\n  ".join(e.problems),
+                      file=sys.stderr)
+                return 1
             if not isinstance(e, NotebookFailed):
                 raise
             print(f"notebook failed: {e} (site/ is left as it was)", file=sys.stderr)

@@ -61,7 +61,8 @@ def test_pages_are_written_once_a_worker_is_idle(folders, monkeypatch):
     assert executed_when_written["02-third"] == first_two + ["02-third"]
     site = folders["site"]
     assert sorted(p.name for p in site.glob("*.html")) == ["00-first.html", "01-second.html", "02-third.html",
-                                                            "claims.html", "gallery.html", "index.html", "print.html"]
+                                                            "claims.html", "gallery.html", "index.html", "print.html",
+                                                            "references.html"]
     assert not (site / "old.html").exists(), "the earlier build's page is still in site/"
     first = (site / "00-first.html").read_text()
     assert "42" in first, "the executed output is not on the page"
