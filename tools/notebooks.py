@@ -197,6 +197,7 @@ def binder_repo():
         return None
     found = re.search(r"github\.com[:/]([\w.-]+/[\w.-]+?)(?:\.git)?$", url)
     return found.group(1) if found else None
+PANEL_TITLES = re.compile(r'Chart "(.+?)" \(\d+ series')
 CHART = re.compile(r'^Chart "(?P<title>.*)" \((?P<count>\d+) series: (?P<series>.*)\)$')
 MATH = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]|\\\(.+?\\\)|\$[^$]+?\$", re.S)
 NOTEBOOK_REF = re.compile(r"\b([Nn]otebooks? )(\d\d)\b")
@@ -245,6 +246,12 @@ def chart_title(output):
     return match["title"] if match else ""
 
 
+def chart_titles(output):
+    """The titles drawn in a chart, or in each chart of a panel of several."""
+    title = chart_title(output)
+    return [title] if title else PANEL_TITLES.findall(chart_text(output))
+
+
 def figure_of(output, chapter, number, stem, out):
     """Writes one chart's SVG and PNG to `out`/figures/ and describes it for the template."""
     data = output.get("data", {})
@@ -289,7 +296,16 @@ def add_figures(nb, stem, out):
                 figure = figure_of(output, chapter, number, stem, out)
                 entry = next(labelled, None)
                 if entry is not None:
-                    figure.update(id=entry["label"], caption=entry["caption"])
+                    # the alt text says what is drawn (the chart's title, its series) and what to see
+                    title = chart_title(output)
+                    panels = PANEL_TITLES.findall(chart_text(output))
+                    if title:
+                        alt = f"Chart: {title}. {entry['caption']}" + figure["alt"][len(f"Chart: {title}."):]
+                    elif panels:
+                        alt = f"Charts: {'; '.join(panels)}. {entry['caption']}"
+                    else:
+                        alt = entry["caption"]
+                    figure.update(id=entry["label"], caption=entry["caption"], alt=alt)
                 output.setdefault("metadata", {})["dltheory_figure"] = figure
                 figures.append(figure)
             elif numbering.is_table(output):
@@ -536,7 +552,7 @@ class SiteWriter:
         i = next(k for k, e in enumerate(self.entries) if e["name"] == name)
         entry, entries = self.entries[i], self.entries
         nb = nbformat.read(EXECUTED / f"{name}.ipynb", as_version=4)
-        problems = numbering.check_outputs(nb, name, self.book, chart_title)
+        problems = numbering.check_outputs(nb, name, self.book, chart_titles)
         if problems:
             raise numbering.NumberingError(problems)
         entry["figures"] = add_figures(nb, name, self.out)
@@ -598,7 +614,10 @@ class SiteWriter:
     def references_page(self):
         """Writes references.html, the bibliography (docs/references.json), each work with the
         places that cite it; returns the article."""
-        works = sorted(self.book.references.items(), key=lambda kv: (kv[1]["authors"].lower(), kv[1]["year"]))
+        def first_author_surname(work):
+            first = re.split(r",| and ", work["authors"])[0].split()
+            return first[-1].lower() if first else ""
+        works = sorted(self.book.references.items(), key=lambda kv: (first_author_surname(kv[1]), kv[1]["year"]))
         cited_in = {key: sorted({n for n, _ in places}) for key, places in self.book.cited.items()}
         titles = {e["name"]: e for e in self.entries}
         article = self.env.get_template("references-article.html.j2").render(
@@ -742,8 +761,7 @@ def main(argv=None):
     # Every notebook is read once before any kernel starts: a broken one is named at once, and
     # nothing is built.
     try:
-        for p in paths:
-            read_notebook(p)
+        sources = {p.stem: read_notebook(p) for p in paths}
     except NotebookFailed as e:
         print(f"notebook failed: {e}", file=sys.stderr)
         return 1
@@ -751,7 +769,6 @@ def main(argv=None):
     if args.command in ("site", "render"):
         # The numbering and every reference are checked on the notebooks' JSON first: a dangling
         # reference or a placeholder caption fails the build before any kernel starts.
-        sources = {p.stem: nbformat.read(p, as_version=4) for p in paths}
         problems = numbering.Book(sources).problems(sources)
         if problems:
             print("site: numbering and references:\n  " + "\n  ".join(problems), file=sys.stderr)

@@ -41,7 +41,7 @@ CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
 TAG = re.compile(r"\\tag\{([^}]*)\}")
 EQ_REF = re.compile(r"\((\d{1,2})\.(\d{1,3})\)")
 BARE_EQ_REF = re.compile(r"\((\d{1,2})\)")
-NOT_OURS = re.compile(r"(text['’]s|of the text|reference text|reference solution['’]s|Equations?|homework['’]s)"
+NOT_OURS = re.compile(r"(text['’]s|of the text|reference text|reference solution['’]s|homework['’]s)"
                       r"[^.;]{0,40}$", re.I)
 NOT_OURS_AFTER = re.compile(r"^(\s*[–-]\s*\(\d+\))?\s+of the (reference )?text")
 SECTION_REF = re.compile(r"\b([Ss]ections?)\s+(\d{1,2})\.(\d{1,2})\b")
@@ -49,6 +49,7 @@ BARE_SECTION_REF = re.compile(r"\b[Ss]ections?\s+(\d{1,2})\b(?![.,]?\d)")
 EXERCISE_HEAD = re.compile(r"\*\*Exercise (\d+)(?:\.(\d+))?\b")
 EXERCISE_REF = re.compile(r"\bExercises?\s+(\d{1,2})\.(\d{1,2})\b")
 BARE_EXERCISE_REF = re.compile(r"\bExercises?\s+(\d{1,2})\b(?![.,]?\d)")
+ANY_REF = re.compile(r"\(\d{1,2}\.\d|[Ss]ection|Exercise")
 LINK = re.compile(r"\[([^\]]*)\]\(#((fig|tab|cite)-[^)\s]*)\)")
 BARE_FIGURE_REF = re.compile(r"\b(Figure|Fig\.|Table)\s+\d+(\.\d+)?\b")
 HTML_TAG = re.compile(r"<[A-Za-z/][^>]*>")
@@ -240,7 +241,7 @@ class Book:
                 text = URL.sub(lambda m: "]" + " " * (len(m.group(0)) - 1), text)  # link targets are not prose
                 for m in EQ_REF.finditer(text):
                     if not self.equation(int(m.group(1)), f"{m.group(1)}.{m.group(2)}") \
-                            and int(m.group(1)) in self.by_number and not self._not_ours(text, m):
+                            and int(m.group(1)) in self.by_number:
                         found.append(f"{where}: equation ({m.group(1)}.{m.group(2)}) does not exist")
                 for m in BARE_EQ_REF.finditer(text):
                     if not self._not_ours(text, m):
@@ -283,8 +284,10 @@ class Book:
         NumberingError listing what does not resolve."""
         ch = self.chapters[name]
         problems = []
-        headings = [h for h in soup.find_all(["h2", "h3"]) if h.find_parent(class_="jp-MarkdownOutput")]
+        prose = soup.select(".jp-MarkdownOutput")
+        headings = [h for container in prose for h in container.find_all(["h2", "h3"])]
         ours = [s for s in ch.sections]
+        renamed = {}
         if len(headings) != len(ours):
             problems.append(f"{name}: the page has {len(headings)} section headings, the notebook {len(ours)}")
         for h, s in zip(headings, ours):
@@ -293,14 +296,15 @@ class Book:
             for a in h.find_all("a", class_="anchor-link"):
                 a["href"] = f"#{s['id']}"
             if old:
-                for a in soup.find_all("a", href=f"#{old}"):
-                    a["href"] = f"#{s['id']}"
+                renamed[f"#{old}"] = f"#{s['id']}"
             number = soup.new_tag("span", attrs={"class": "section-number"})
             number.string = s["number"] + "\u2002"
             h.insert(0, number)
-        self._equation_anchors(soup)
-        self._exercise_anchors(soup, ch)
+        self._equation_anchors(soup, prose)
+        self._exercise_anchors(prose)
         for a in soup.find_all("a", href=True):
+            if a["href"] in renamed:
+                a["href"] = renamed[a["href"]]
             href = a["href"]
             kind = href[1:4] if href.startswith("#") else ""
             if kind in ("fig", "tab"):
@@ -321,18 +325,16 @@ class Book:
                 a["href"] = f"references.html{href}"
                 a["class"] = a.get("class", []) + ["cite"]
                 self.cited.setdefault(key, []).append((name, ch.number))
-        problems.extend(self._link_prose(soup, ch))
+        problems.extend(self._link_prose(soup, prose, ch))
         if problems:
             raise NumberingError(problems)
 
-    def _equation_anchors(self, soup):
+    def _equation_anchors(self, soup, prose):
         from bs4 import NavigableString
-        for node in list(soup.find_all(string=True)):
-            if type(node) is not NavigableString or node.find_parent(["code", "pre", "script", "style"]) \
-                    or not node.find_parent(class_="jp-MarkdownOutput"):
-                continue
+        for node in [n for container in prose for n in container.find_all(string=True)]:
             text = str(node)
-            if "\\tag{" not in text:
+            if "\\tag{" not in text or type(node) is not NavigableString \
+                    or node.find_parent(["code", "pre", "script", "style"]):
                 continue
             parts, at = [], 0
             for m in MATH.finditer(text):
@@ -352,10 +354,10 @@ class Book:
                     node.insert_before(part)
             node.extract()
 
-    def _exercise_anchors(self, soup, ch):
-        for strong in soup.find_all("strong"):
+    def _exercise_anchors(self, prose):
+        for strong in [s for container in prose for s in container.find_all("strong")]:
             m = re.match(r"Exercise (\d+\.\d+)\b", strong.get_text())
-            if m and strong.find_parent(class_="jp-MarkdownOutput"):
+            if m:
                 target = strong.find_parent("p") or strong
                 target["id"] = f"ex-{m.group(1)}"
 
@@ -363,21 +365,19 @@ class Book:
         target = self.by_number[chapter]
         return f"#{anchor}" if target is ch else f"{target.href}#{anchor}"
 
-    def _link_prose(self, soup, ch):
+    def _link_prose(self, soup, prose, ch):
         """Links "(3.17)", "section 3.2" and "Exercise 3.2" in the prose of the page."""
         from bs4 import NavigableString
         problems = []
         patterns = [("eq", EQ_REF), ("sec", SECTION_REF), ("ex", EXERCISE_REF)]
-        for node in list(soup.find_all(string=True)):
-            if type(node) is not NavigableString or node.find_parent(["code", "pre", "a", "script", "style",
-                                                                       "h1", "h2", "h3"]) \
-                    or not node.find_parent(class_="jp-MarkdownOutput"):
-                continue
+        for node in [n for container in prose for n in container.find_all(string=True)]:
             text = str(node)
+            if not ANY_REF.search(text) or type(node) is not NavigableString:
+                continue
             masked = MATH.sub(lambda m: " " * len(m.group(0)), text)
             found = sorted(((m.start(), m.end(), kind, m) for kind, p in patterns for m in p.finditer(masked)),
                            key=lambda x: x[0])
-            if not found:
+            if not found or node.find_parent(["code", "pre", "a", "script", "style", "h1", "h2", "h3"]):
                 continue
             parts, at = [], 0
             for start, end, kind, m in found:
@@ -386,7 +386,7 @@ class Book:
                 chapter = int(m.group(1) if kind in ("eq", "ex") else m.group(2))
                 if kind == "eq":
                     tag = f"{m.group(1)}.{m.group(2)}"
-                    if chapter not in self.by_number or self._not_ours(masked, m):
+                    if chapter not in self.by_number:  # "(0.58)" in a chapter-less sense is not ours
                         continue
                     if not self.equation(chapter, tag):
                         problems.append(f"{ch.name}: equation ({tag}) resolves to nothing")
@@ -441,8 +441,9 @@ def check_outputs(nb, name, book, chart_title):
                 problems.append(f"{name}: cell {index + 1} shows {len(outs)} {kind}(s) but its metadata "
                                 f"dltheory.{kind} has {len(got)}")
         for entry, out in zip(entries(cell, "figure"), charts):
-            title = chart_title(out)
-            if title and normalized(title) == normalized(entry.get("caption", "")):
+            titles = chart_title(out)
+            titles = [titles] if isinstance(titles, str) else titles
+            if any(t and normalized(t) == normalized(entry.get("caption", "")) for t in titles):
                 problems.append(f"{name}: cell {index + 1}: the caption of {entry.get('label')} repeats the chart's "
                                 "title; say what to see")
         for entry, out in zip(entries(cell, "table"), tables):

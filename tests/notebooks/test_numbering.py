@@ -35,6 +35,37 @@ def sources():
     return {p.stem: nbformat.read(p, as_version=4) for p in NOTEBOOKS}
 
 
+def test_every_reference_of_the_notebooks_resolves_and_every_figure_and_table_is_cited():
+    book = numbering.Book(sources())
+    problems = book.problems(sources())
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_notebooks_number_what_the_issue_names():
+    """Chapter 3's equations carry \\tag{3.n} (it typed "(17)" by hand), chapter 6 tags the
+    equations it refers to, and every topic notebook has numbered figures, tables and exercises."""
+    book = numbering.Book(sources())
+    momentum = book.chapters["03-momentum"]
+    assert momentum.equations[:2] == ["3.1", "3.2"], momentum.equations
+    assert book.chapters["06-bidirectional-rnn"].equations, "chapter 6 tags no equation"
+    for ch in book.chapters.values():
+        if ch.number == 0:
+            continue
+        assert ch.figures and ch.tables and ch.exercises, ch.name
+        assert all(s["number"].startswith(f"{ch.number}.") for s in ch.sections), ch.sections
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_each_chart_and_table_of_the_executed_notebook_has_its_entry(path):
+    copy = runner.EXECUTED / path.name
+    if not copy.is_file():
+        runner.execute(path)
+    nb = nbformat.read(copy, as_version=4)
+    book = numbering.Book(sources())
+    problems = numbering.check_outputs(nb, path.stem, book, runner.chart_titles)
+    assert problems == [], "\n".join(problems)
+
+
 # --- the build, on small notebooks with outputs (no kernel) ---------------------------------------
 
 def chart_output(title):
