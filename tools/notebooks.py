@@ -453,7 +453,9 @@ def for_print(soup, name, hrefs_to_names):
             a["href"] = f"#{name}--{href[1:]}"
         else:
             page, _, frag = href.partition("#")
-            if page in hrefs_to_names:
+            if page == "references.html" and frag:
+                a["href"] = f"#{frag}"  # the print page ends with the bibliography (print.html.j2)
+            elif page in hrefs_to_names:
                 target = hrefs_to_names[page]
                 a["href"] = f"#{target}--{frag}" if frag else f"#{target}"
     return str(soup)
@@ -585,8 +587,14 @@ class SiteWriter:
         missing = [e["name"] for e in self.entries if "print_html" not in e]
         if missing:
             raise ValueError(f"no page written for {', '.join(missing)}")
-        (out / "print.html").write_text(self.env.get_template("print.html.j2").render(**self.common),
-                                        encoding="utf-8")
+        # the bibliography is the print page's last chapter, so that citations link inside the PDF
+        references_article = self.references_page()
+        printed_references = BeautifulSoup(references_article, "html.parser")
+        for a in printed_references.find_all("a", href=True):
+            if a["href"] in self.names_by_href:  # "Cited in" a chapter: the chapter in the PDF
+                a["href"] = f"#{self.names_by_href[a['href']]}"
+        (out / "print.html").write_text(self.env.get_template("print.html.j2").render(
+            references_html=Markup(str(printed_references)), **self.common), encoding="utf-8")
         self.steps.print_pdf()
         index_article = self.env.get_template("index-article.html.j2").render(**self.common)
         index = {"name": "index", "title": SITE_TITLE, "is_index": True, "sections": [],
@@ -600,7 +608,6 @@ class SiteWriter:
         claims_article = self.claims_page()
         docs.append({"id": "claims", "title": "Claims", "section": "Claims", "href": "claims.html",
                      "text": BeautifulSoup(claims_article, "html.parser").get_text(" ", strip=True)})
-        references_article = self.references_page()
         docs.append({"id": "references", "title": "References", "section": "References", "href": "references.html",
                      "text": BeautifulSoup(references_article, "html.parser").get_text(" ", strip=True)})
         write_gallery(out, self.entries, self.page_template, self.common)

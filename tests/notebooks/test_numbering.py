@@ -154,6 +154,10 @@ def test_a_page_is_numbered_by_chapter_and_its_references_are_links(folders, cap
     assert 'id="cite-goh2017"' in references and "Why momentum really works" in references
     assert 'Cited in <a href="03-momentum.html">3 · Momentum</a>' in references
     assert 'href="references.html"' in page and 'href="gallery.html"' in page, "the sidebar lacks the new pages"
+    printed = (folders["site"] / "print.html").read_text()
+    assert 'href="#cite-goh2017"' in printed and 'id="cite-goh2017"' in printed, \
+        "the print page (the PDF) does not end with the bibliography its citations link to"
+    assert 'href="#03-momentum--fig-loss"' in printed and 'id="03-momentum--fig-loss"' in printed
     gallery = (folders["site"] / "gallery.html").read_text()
     assert '<a href="03-momentum.html#fig-loss"><span class="figure-number">Figure 3.1.</span></a>' in gallery
     assert "The loss falls ten times faster with momentum." in gallery
