@@ -57,7 +57,7 @@ URL = re.compile(r"\]\([^)\s]*\)?")
 HEADING = re.compile(r"^(#{1,3})\s+(.*?)\s*#*\s*$", re.M)
 TYPED_NUMBER = re.compile(r"^(\d+(\.\d+)*\s*[·.:—-]|Q\d+(\.\d+)*\s*·)")
 LABEL = {"figure": re.compile(r"^fig-[a-z0-9][a-z0-9-]*$"), "table": re.compile(r"^tab-[a-z0-9][a-z0-9-]*$")}
-PLACEHOLDER = re.compile(r"^\s*$|^(Chart|Figure|Table|Fig\.)\s*\d+\b|of this notebook|\bTODO\b|\bcaption\b", re.I)
+PLACEHOLDER = re.compile(r"^\s*$|^(Chart|Figure|Table|Fig\.)\s*\d+\b|of this notebook|\bTODO\b", re.I)
 CLASS_NAME = re.compile(r"^[A-Z][a-z0-9]*([A-Z][a-z0-9]*)*(\.[A-Z]\w*)*$")
 
 

@@ -66,6 +66,22 @@ def test_each_chart_and_table_of_the_executed_notebook_has_its_entry(path):
     assert problems == [], "\n".join(problems)
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_the_exercise_checks_print_the_numbers_the_notebook_gives_its_exercises(path):
+    """An untouched exercise check prints "Exercise 3.2: not answered yet": the library names each
+    exercise as its notebook numbers it, so the check line and the heading agree."""
+    copy = runner.EXECUTED / path.name
+    if not copy.is_file():
+        runner.execute(path)
+    nb = nbformat.read(copy, as_version=4)
+    printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                      if o.get("output_type") == "stream")
+    named = re.findall(r"Exercise (\d+(?:\.\d+)?)\b[^\n]*not answered yet", printed)
+    chapter = numbering.Book(sources()).chapters[path.stem]
+    assert named and set(named) <= set(chapter.exercises), (named, chapter.exercises)
+    assert set(chapter.exercises) <= set(named), f"exercises without a check line: {set(chapter.exercises) - set(named)}"
+
+
 # --- the build, on small notebooks with outputs (no kernel) ---------------------------------------
 
 def chart_output(title):
