@@ -1,13 +1,18 @@
-"""A page with every chart of the executed notebooks, for reviewing them side by side.
+"""The list of figures of the site, and a QA report of every chart for reviewing them side by side.
 
-    gallery.py [--executed DIR] [--out DIR]
+    gallery.py [--executed DIR] [--out DIR]     write the QA report (default: target/qa/)
 
-Reads target/executed/*.ipynb (written by `notebooks.py execute` or `site`) and writes
-<out>/gallery.html with each chart at the size the site shows it, under its notebook and
+`write_gallery` writes the site's gallery.html, the list of figures a student reads: every figure
+by chapter, numbered and captioned, each linked to where it appears (tools/notebooks.py calls it
+with the figures it numbered).
+
+`write_qa_report` reads target/executed/*.ipynb (written by `notebooks.py execute` or `site`) and
+writes <out>/gallery.html with each chart at the size the site shows it, under its notebook and
 cell number, next to the code of the cell that made it and the layout check the display
 extension ran on it (the `layout:` line of the chart's text/plain form). The images go to
 <out>/gallery/<notebook>-cell<N>-<k>.svg (the SVG the notebook holds; a chart stored only as PNG
-gives a .png). notebooks.py calls `write_gallery` after the site.
+gives a .png). It is a report for authors, not part of the published site: notebooks.py writes it
+to target/qa/.
 """
 
 import argparse
@@ -43,8 +48,25 @@ def charts(executed):
                 yield path.stem, number, k, suffix, image, text, cell.source
 
 
-def write_gallery(site, executed=ROOT / "target" / "executed"):
-    """Writes site/gallery.html and site/gallery/*.svg; returns the number of charts."""
+def write_gallery(site, entries, page_template, common):
+    """Writes `site`/gallery.html, the list of figures: `entries` are the site's notebooks, each
+    with its "figures" (number, id, caption, alt, svg/png under figures/) as
+    tools/notebooks.py numbered them; the page has the site's layout (`page_template`,
+    `common`). Returns the number of figures."""
+    from markupsafe import Markup
+    chapters = [{"name": e["name"], "title": e["title"], "href": e["href"], "anchor": f"figures-of-{e['name']}",
+                 "figures": e.get("figures", [])} for e in entries if e.get("figures")]
+    article = page_template.environment.get_template("figures-article.html.j2").render(chapters=chapters, **common)
+    page = {"name": "gallery", "title": "List of figures", "is_index": False, "body_class": "gallery-page",
+            "sections": [{"id": ch["anchor"], "title": ch["title"]} for ch in chapters], "prev": None, "next": None}
+    Path(site, "gallery.html").write_text(page_template.render(page=page, article=Markup(article), **common),
+                                          encoding="utf-8")
+    return sum(len(ch["figures"]) for ch in chapters)
+
+
+def write_qa_report(site, executed=ROOT / "target" / "executed"):
+    """Writes `site`/gallery.html and `site`/gallery/*.svg, the QA report; returns the number of
+    charts."""
     site = Path(site)
     images = site / "gallery"
     images.mkdir(parents=True, exist_ok=True)
@@ -63,7 +85,7 @@ def write_gallery(site, executed=ROOT / "target" / "executed"):
         flagged += bad
         sections.append(
             f'<section class="chart{" flagged" if bad else ""}" id="{html.escape(file[:-4])}">\n'
-            f'  <h2><a href="{html.escape(name)}.html">{html.escape(name)}</a>, cell {cell}'
+            f'  <h2><a href="../../site/{html.escape(name)}.html">{html.escape(name)}</a>, cell {cell}'
             f'{f" (chart {k})" if k > 1 else ""}</h2>\n'
             f'  <img src="gallery/{html.escape(file)}" alt="{html.escape(text.splitlines()[0] if text else file)}">\n'
             f'  <p class="verdict">{html.escape(verdict)}</p>\n'
@@ -92,7 +114,7 @@ PAGE = """<!DOCTYPE html>
 <body>
 <h1>Every chart of the notebooks</h1>
 <p>{count} charts, shown at the width of the site's column; {flagged} flagged by the layout check.
-<a href="index.html">Back to the notebooks</a>.</p>
+This is a report for authors (in target/qa/), not part of the site.</p>
 {sections}
 </body>
 </html>
@@ -102,9 +124,9 @@ PAGE = """<!DOCTYPE html>
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--executed", type=Path, default=ROOT / "target" / "executed")
-    parser.add_argument("--out", type=Path, default=ROOT / "site")
+    parser.add_argument("--out", type=Path, default=ROOT / "target" / "qa")
     args = parser.parse_args(argv)
-    n = write_gallery(args.out, args.executed)
+    n = write_qa_report(args.out, args.executed)
     print(f"{n} charts → {args.out / 'gallery.html'}")
     return 0
 

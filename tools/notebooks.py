@@ -27,8 +27,9 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 import claims
+import numbering
 import site_bundle
-from gallery import write_gallery
+from gallery import write_gallery, write_qa_report
 from sanitize import clean_html
 from site_search import search_docs  # noqa: F401 (SiteWriter.page; tests import it from here)
 
@@ -198,12 +199,10 @@ def binder_repo():
         return None
     found = re.search(r"github\.com[:/]([\w.-]+/[\w.-]+?)(?:\.git)?$", url)
     return found.group(1) if found else None
+PANEL_TITLES = re.compile(r'Chart "(.+?)" \(\d+ series')
 CHART = re.compile(r'^Chart "(?P<title>.*)" \((?P<count>\d+) series: (?P<series>.*)\)$')
 MATH = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]|\\\(.+?\\\)|\$[^$]+?\$", re.S)
-TAG = re.compile(r"\\tag\{(\d+)\}")
 NOTEBOOK_REF = re.compile(r"\b([Nn]otebooks? )(\d\d)\b")
-EQUATION_REF = re.compile(r"\((\d{1,3})\)")
-NOT_OURS = re.compile(r"(text['’]s|of the text|reference text)\s*$")
 
 
 def title_and_promise(nb):
@@ -242,6 +241,19 @@ def chart_text(output):
     return joined(data.get("text/plain", ""))
 
 
+def chart_title(output):
+    """The title drawn in a chart (the first line of its text/plain form), or ''."""
+    lines = chart_text(output).strip().splitlines()
+    match = CHART.match(lines[0]) if lines else None
+    return match["title"] if match else ""
+
+
+def chart_titles(output):
+    """The titles drawn in a chart, or in each chart of a panel of several."""
+    title = chart_title(output)
+    return [title] if title else PANEL_TITLES.findall(chart_text(output))
+
+
 def figure_of(output, chapter, number, stem, out):
     """Writes one chart's SVG and PNG to `out`/figures/ and describes it for the template."""
     data = output.get("data", {})
@@ -269,17 +281,41 @@ def figure_of(output, chapter, number, stem, out):
 
 
 def add_figures(nb, stem, out):
-    """Numbers the charts of an executed notebook (chapter = its two-digit prefix) and writes them
-    to `out`/figures/."""
+    """Numbers the charts and tables of an executed notebook (chapter = its two-digit prefix) and
+    writes the charts to `out`/figures/. A chart's anchor and caption come from its cell's
+    metadata (dltheory.figure, tools/numbering.py), a table's from dltheory.table. Returns the
+    figures' descriptions."""
     chapter = int(stem[:2]) if stem[:2].isdigit() else 0
-    number = 0
+    number = tables = 0
+    figures = []
     for cell in nb.cells:
+        labelled = iter(numbering.entries(cell, "figure"))
+        labelled_tables = iter(numbering.entries(cell, "table"))
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if "image/svg+xml" in data or "image/png" in data:
                 number += 1
-                output.setdefault("metadata", {})["dltheory_figure"] = figure_of(output, chapter, number, stem, out)
-    return number
+                figure = figure_of(output, chapter, number, stem, out)
+                entry = next(labelled, None)
+                if entry is not None:
+                    # the alt text says what is drawn (the chart's title, its series) and what to see
+                    title = chart_title(output)
+                    panels = PANEL_TITLES.findall(chart_text(output))
+                    if title:
+                        alt = f"Chart: {title}. {entry['caption']}" + figure["alt"][len(f"Chart: {title}."):]
+                    elif panels:
+                        alt = f"Charts: {'; '.join(panels)}. {entry['caption']}"
+                    else:
+                        alt = entry["caption"]
+                    figure.update(id=entry["label"], caption=entry["caption"], alt=alt)
+                output.setdefault("metadata", {})["dltheory_figure"] = figure
+                figures.append(figure)
+            elif numbering.is_table(output):
+                tables += 1
+                entry = next(labelled_tables, None)
+                if entry is not None:
+                    numbering.number_table(output, entry, f"{chapter}.{tables}")
+    return figures
 
 
 def text_nodes(root):
@@ -306,28 +342,21 @@ def split_math(text):
 
 
 def cross_reference(soup, hrefs):
-    """Anchors before equations with \tag{N}; "(N)" and "notebook 0N" in the prose become links."""
-    tags = set()
+    """"notebook 0N" in the prose becomes a link (equations, sections, figures, tables, exercises
+    and citations: tools/numbering.py)."""
     plan = []
     for node in text_nodes(soup):
         pieces = split_math(str(node))
-        if not any(m and TAG.search(p) for m, p in pieces) and not NOTEBOOK_REF.search(str(node)) \
-                and not EQUATION_REF.search(str(node)):
+        if not NOTEBOOK_REF.search(str(node)):
             continue
         plan.append((node, pieces))
-        for is_math, piece in pieces:
-            if is_math:
-                tags.update(TAG.findall(piece))
     for node, pieces in plan:
         parts = []
         for is_math, piece in pieces:
             if is_math:
-                for tag in TAG.findall(piece) if piece.startswith(("$$", "\\[")) else []:
-                    anchor = soup.new_tag("span", attrs={"class": "eq-anchor", "id": f"eq-{tag}"})
-                    parts.append(anchor)
                 parts.append(piece)
             else:
-                parts.extend(link_prose(soup, piece, tags, hrefs))
+                parts.extend(link_prose(soup, piece, hrefs))
         if len(parts) == 1 and isinstance(parts[0], str):
             continue
         for part in parts:
@@ -335,25 +364,15 @@ def cross_reference(soup, hrefs):
         node.extract()
 
 
-def link_prose(soup, text, tags, hrefs):
-    """text with "notebook 0N" and "(N)" (an equation of this page) as links."""
+def link_prose(soup, text, hrefs):
+    """text with "notebook 0N" as links."""
     out, at = [], 0
-    matches = sorted([(m, "nb") for m in NOTEBOOK_REF.finditer(text)]
-                     + [(m, "eq") for m in EQUATION_REF.finditer(text)], key=lambda x: x[0].start())
-    for m, kind in matches:
-        if m.start() < at:
+    for m in NOTEBOOK_REF.finditer(text):
+        href = hrefs.get(m[2])
+        if not href:
             continue
-        if kind == "nb":
-            href = hrefs.get(m[2])
-            if not href:
-                continue
-            link = soup.new_tag("a", href=href, attrs={"class": "xref"})
-            link.string = m[0]
-        else:
-            if m[1] not in tags or NOT_OURS.search(text[:m.start()]):
-                continue
-            link = soup.new_tag("a", href=f"#eq-{m[1]}", attrs={"class": "xref eq"})
-            link.string = m[0]
+        link = soup.new_tag("a", href=href, attrs={"class": "xref"})
+        link.string = m[0]
         out.append(text[at:m.start()])
         out.append(link)
         at = m.end()
@@ -401,7 +420,9 @@ def for_print(soup, name, hrefs_to_names):
             a["href"] = f"#{name}--{href[1:]}"
         else:
             page, _, frag = href.partition("#")
-            if page in hrefs_to_names:
+            if page == "references.html" and frag:
+                a["href"] = f"#{frag}"  # the print page ends with the bibliography (print.html.j2)
+            elif page in hrefs_to_names:
                 target = hrefs_to_names[page]
                 a["href"] = f"#{target}--{frag}" if frag else f"#{target}"
     return str(soup)
@@ -462,6 +483,9 @@ class SiteWriter:
                                  "download": f"notebooks/{name}.ipynb",
                                  "binder": repo and f"https://mybinder.org/v2/gh/{repo}/HEAD?labpath=notebooks%2F{name}.ipynb"})
         self.hrefs = {e["name"][:2]: e["href"] for e in self.entries}
+        # Sections, equations, figures, tables and exercises numbered by chapter (tools/numbering.py)
+        self.book = numbering.Book({name: nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+                                    for name in names})
         self.names_by_href = {e["href"]: e["name"] for e in self.entries}
         self.steps = BuildSteps(out, pdf)
         # the pages link to the PDF only when it is made (a failed PDF fails the whole build)
@@ -497,9 +521,13 @@ class SiteWriter:
         i = next(k for k, e in enumerate(self.entries) if e["name"] == name)
         entry, entries = self.entries[i], self.entries
         nb = nbformat.read(EXECUTED / f"{name}.ipynb", as_version=4)
-        add_figures(nb, name, self.out)
+        problems = numbering.check_outputs(nb, name, self.book, chart_titles)
+        if problems:
+            raise numbering.NumberingError(problems)
+        entry["figures"] = add_figures(nb, name, self.out)
         cells, _ = self.exporter.from_notebook_node(nb, resources={"metadata": {"name": entry["title"]}})
         soup = BeautifulSoup(cells, "html.parser")
+        self.book.apply(soup, name)
         cross_reference(soup, self.hrefs)
         entry["sections"] = sections_of(soup)
         entry["claims"], entry["unclaimed"] = claims_on_page(nb, soup)
@@ -526,8 +554,14 @@ class SiteWriter:
         missing = [e["name"] for e in self.entries if "print_html" not in e]
         if missing:
             raise ValueError(f"no page written for {', '.join(missing)}")
-        (out / "print.html").write_text(self.env.get_template("print.html.j2").render(**self.common),
-                                        encoding="utf-8")
+        # the bibliography is the print page's last chapter, so that citations link inside the PDF
+        references_article = self.references_page()
+        printed_references = BeautifulSoup(references_article, "html.parser")
+        for a in printed_references.find_all("a", href=True):
+            if a["href"] in self.names_by_href:  # "Cited in" a chapter: the chapter in the PDF
+                a["href"] = f"#{self.names_by_href[a['href']]}"
+        (out / "print.html").write_text(self.env.get_template("print.html.j2").render(
+            references_html=Markup(str(printed_references)), **self.common), encoding="utf-8")
         self.steps.print_pdf()
         index_article = self.env.get_template("index-article.html.j2").render(**self.common)
         index = {"name": "index", "title": SITE_TITLE, "is_index": True, "sections": [],
@@ -542,7 +576,10 @@ class SiteWriter:
         claims_article = self.claims_page()
         docs.append({"id": "claims", "title": "Claims", "section": "Claims", "href": "claims.html",
                      "text": BeautifulSoup(claims_article, "html.parser").get_text(" ", strip=True)})
-        write_gallery(out, EXECUTED)
+        docs.append({"id": "references", "title": "References", "section": "References", "href": "references.html",
+                     "text": BeautifulSoup(references_article, "html.parser").get_text(" ", strip=True)})
+        write_gallery(out, self.entries, self.page_template, self.common)
+        write_qa_report(ROOT / "target" / "qa", EXECUTED)
         timings = {"pages": self.seconds + time.perf_counter() - start}
         timings.update(self.steps.finish(docs))
         replace_site(out)
@@ -566,6 +603,24 @@ class SiteWriter:
         return {"id": "run", "title": "Run it yourself", "section": "Run it yourself", "href": "run.html",
                 "text": soup.get_text(" ", strip=True), "prose": soup.get_text(" ", strip=True),
                 "keywords": "install download JupyterLab kernel bundle zip jar setup"}
+
+    def references_page(self):
+        """Writes references.html, the bibliography (docs/references.json), each work with the
+        places that cite it; returns the article."""
+        def first_author_surname(work):
+            first = re.split(r",| and ", work["authors"])[0].split()
+            return first[-1].lower() if first else ""
+        works = sorted(self.book.references.items(), key=lambda kv: (first_author_surname(kv[1]), kv[1]["year"]))
+        cited_in = {key: sorted({n for n, _ in places}) for key, places in self.book.cited.items()}
+        titles = {e["name"]: e for e in self.entries}
+        article = self.env.get_template("references-article.html.j2").render(
+            works=[{"key": k, **w, "cited_in": [titles[n] for n in cited_in.get(k, []) if n in titles]}
+                   for k, w in works], **self.common)
+        page = {"name": "references", "title": "References", "is_index": False, "body_class": "references-page",
+                "sections": [], "prev": None, "next": None}
+        (self.out / "references.html").write_text(
+            self.page_template.render(page=page, article=Markup(article), **self.common), encoding="utf-8")
+        return article
 
     def claims_page(self):
         """Writes claims.html: every claim of the notebooks by notebook, linked to its section, with
@@ -699,12 +754,18 @@ def main(argv=None):
     # Every notebook is read once before any kernel starts: a broken one is named at once, and
     # nothing is built.
     try:
-        for p in paths:
-            read_notebook(p)
+        sources = {p.stem: read_notebook(p) for p in paths}
     except NotebookFailed as e:
         print(f"notebook failed: {e}", file=sys.stderr)
         return 1
     names = [p.stem for p in paths]
+    if args.command in ("site", "render"):
+        # The numbering and every reference are checked on the notebooks' JSON first: a dangling
+        # reference or a placeholder caption fails the build before any kernel starts.
+        problems = numbering.Book(sources).problems(sources)
+        if problems:
+            print("site: numbering and references:\n  " + "\n  ".join(problems), file=sys.stderr)
+            return 1
     start = time.perf_counter()
     if args.command == "execute":
         try:
@@ -720,8 +781,13 @@ def main(argv=None):
             print(f"not executed yet (run `notebooks.py site`): {', '.join(absent)}", file=sys.stderr)
             return 2
         site = SiteWriter(names, pdf=args.pdf)
-        for name in names:
-            site.page(name)
+        try:
+            for name in names:
+                site.page(name)
+        except numbering.NumberingError as e:
+            site.abort()
+            print(f"site: numbering and references:\n  " + "\n  ".join(e.problems), file=sys.stderr)
+            return 1
         executed = None
     else:
         site = None
@@ -738,6 +804,10 @@ def main(argv=None):
         except BaseException as e:
             if site is not None:
                 site.abort()
+            if isinstance(e, numbering.NumberingError):
+                print("site: numbering and references (site/ is left as it was):\n  " + "\n  ".join(e.problems),
+                      file=sys.stderr)
+                return 1
             if not isinstance(e, NotebookFailed):
                 raise
             print(f"notebook failed: {e} (site/ is left as it was)", file=sys.stderr)

@@ -128,9 +128,9 @@ if (install.missing) {
           const answer = await run('Number answer2 = 160001;');
           assert.ok(!answer.outputs.some((o) => o.output_type === 'error'), `the answer cell failed: ${shorten(answer.text, 300)}`);
           const r = await run('Exercise.check(IntroExercises.EXERCISE_2, answer2);');
-          assert.match(r.text, /✗ Exercise 2: 160001 is not right/, `the check shows "${shorten(r.text, 200)}"`);
+          assert.match(r.text, /✗ Exercise 0.2: 160001 is not right/, `the check shows "${shorten(r.text, 200)}"`);
           const typed = await run('Number answer1 = 25;\nExercise.check(IntroExercises.EXERCISE_1, answer1);');
-          assert.match(typed.text, /Exercise 1: 25 is (not )?right/, `the check shows "${shorten(typed.text, 200)}"`);
+          assert.match(typed.text, /Exercise 0.1: 25 is (not )?right/, `the check shows "${shorten(typed.text, 200)}"`);
         });
         await step('Shift+Tab shows the Javadoc of a jar with sources beside it', async (st) => {
           const added = await run(`%jars ${jar}`);

@@ -180,7 +180,7 @@ async function checkPage(t, browser, baseUrl, name, mode, expect) {
       .map((e) => e.id || e.getAttribute('name')));
     if (expect.index) {
       const listed = links.filter((l) => !l.href.startsWith('#') && isLocalUrl(l.abs) && /\.html([?#]|$)/.test(l.href))
-        .filter((l) => !/^(index|claims|run)\.html([?#]|$)/.test(l.href)) // Claims, Run it yourself: not a notebook's
+        .filter((l) => !/^(index|claims|gallery|references|run)\.html([?#]|$)/.test(l.href)) // not notebooks' pages
         .map((l) => l.href.split(/[?#]/)[0]);
       const expected = pages;
       const order = listed.filter((h, i) => listed.indexOf(h) === i);

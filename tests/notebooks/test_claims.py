@@ -106,8 +106,8 @@ def site(tmp_path, monkeypatch):
     later = new.new_code_cell("heNormal.checkMean(kWorst);")
     later.metadata["dltheory"] = {"claim": claim("01.later", "a later claim", "deterministic")}
     cells = [new.new_markdown_cell("# One\n\nA tiny notebook."), new.new_code_cell("long SEED = 20190315L;"),
-             new.new_markdown_cell("## 1. The mean\n\nText."), checked,
-             new.new_markdown_cell("## 2. Later\n\nText."), later,
+             new.new_markdown_cell("## The mean\n\nText."), checked,
+             new.new_markdown_cell("## Later\n\nText."), later,
              new.new_code_cell("Check.that(true, \"no claim entry\");")]
     # the page is written from the executed copy; this one is not executed (its claims are metadata)
     for folder in ("notebooks", "executed"):
@@ -126,7 +126,8 @@ def test_claims_page_escapes_and_links_each_claim_to_its_section(site):
     assert "the mean is 0 &lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page
     assert 'id="claim-01.mean"' in page and 'id="claim-01.later"' in page
     one = (site["site"] / "01-one.html").read_text(encoding="utf-8")
-    for section in ('href="01-one.html#1.-The-mean"', 'href="01-one.html#2.-Later"'):
+    # the build numbers the sections (1.1, 1.2) and makes their anchors from their text (docs/numbering.md)
+    for section in ('href="01-one.html#the-mean"', 'href="01-one.html#later"'):
         assert section in page, page
         assert f'id="{section.split("#")[1][:-1]}"' in one, "the section's anchor is not on the notebook's page"
     for field in ("4 standard errors (σ/√n)", "≤ 1e-3 per check (4 SE, normal)", "CheckTest.rejectsAFivePercentError",

@@ -62,7 +62,7 @@ def test_pages_are_written_once_a_worker_is_idle(folders, monkeypatch):
     site = folders["site"]
     assert sorted(p.name for p in site.glob("*.html")) == ["00-first.html", "01-second.html", "02-third.html",
                                                             "claims.html", "gallery.html", "index.html", "print.html",
-                                                            "run.html"]
+                                                            "references.html", "run.html"]
     # the "Run it yourself" page, linked from every page, offers the bundle (tests/notebooks/test_bundle.py runs it)
     assert 'href="run.html"' in (site / "00-first.html").read_text()
     assert 'href="dltheory-notebooks.zip"' in (site / "run.html").read_text()

@@ -120,9 +120,14 @@ function unlinkedReferences() {
       if (node.parentElement.closest('a, code, pre, script, .MathJax, .MathJax_CHTML, .MathJax_Display, .MJX_Assistive_MathML')) continue;
       const text = node.data;
       for (const m of text.matchAll(/\b[Nn]otebooks? (\d\d)\b/g)) found.push(m[0]);
-      for (const m of text.matchAll(/\((\d{1,3})\)/g)) {
+      for (const m of text.matchAll(/\((\d{1,3}(?:\.\d{1,3})?)\)/g)) {
         const before = text.slice(Math.max(0, m.index - 20), m.index);
         if (eqs.has(m[1]) && !/(text['’]s|of the text|reference text)\s*$/.test(before)) found.push(m[0]);
+      }
+      // Numbered by chapter (docs/numbering.md): figures, tables, sections and exercises are links.
+      const heading = node.parentElement.closest('strong, h1, h2, h3'); // "**Exercise 3.2.**" itself
+      for (const m of text.matchAll(/\b(Figure|Table|[Ss]ection|Exercise) \d{1,2}\.\d{1,3}\b/g)) {
+        if (!(heading && m[1] === 'Exercise')) found.push(m[0]);
       }
     }
   });

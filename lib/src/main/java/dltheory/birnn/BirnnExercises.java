@@ -23,7 +23,7 @@ public final class BirnnExercises {
      */
     public static Question exercise1(BidirectionalRnn toy, DMatrixRMaj x, BidirectionalLoss loss) {
         requireToy(toy, x, loss);
-        return new Question("Exercise 1",
+        return new Question("Exercise 6.1",
                 () -> BidirectionalBptt.gradients(toy, x, loss).hForward(1)[0], 1e-9,
                 "h₁⁽ᶠ⁾ has two outgoing edges, so the answer has two terms: the loss read at step 1, and "
                         + "the gradient that comes back from h₂⁽ᶠ⁾ through the sigmoid and the recurrent "
@@ -39,7 +39,7 @@ public final class BirnnExercises {
      */
     public static Question exercise2(BidirectionalRnn toy, DMatrixRMaj x, BidirectionalLoss loss) {
         requireToy(toy, x, loss);
-        return new Question("Exercise 2",
+        return new Question("Exercise 6.2",
                 () -> BidirectionalBptt.gradients(toy, x, loss).parameter(BidirectionalRnn.Parameter.U_B)
                         .get(0, 0), 1e-9,
                 "a shared weight collects one product per step it is used at; the step whose previous "
@@ -62,7 +62,7 @@ public final class BirnnExercises {
                     + targets);
         }
         BidirectionalLoss last = BidirectionalLoss.lastStep(targets);
-        return new Question("Exercise 3",
+        return new Question("Exercise 6.3",
                 () -> BidirectionalGradientNorms.of(net, x, last, "at t = T").nonzeroStates(),
                 Question.WHOLE_NUMBER,
                 "a state can only receive gradient from a loss it influences: follow the arrows forward "

@@ -21,7 +21,7 @@ public final class FunctionQuestion {
     private final String hint;
 
     /**
-     * @param name      the exercise's name as printed, e.g. "Exercise 3"
+     * @param name      the exercise's name as printed, e.g. "Exercise 3.3" (chapter.number, as the notebook numbers it)
      * @param reference computes the right function's value at a point
      * @param points    where the two functions are compared; at least one, all finite
      * @param relTol    accepted largest relative difference over {@code points}, ≥ 0
@@ -47,7 +47,7 @@ public final class FunctionQuestion {
         this.hint = hint;
     }
 
-    /** The exercise's name as printed, e.g. "Exercise 3". */
+    /** The exercise's name as printed, e.g. "Exercise 3.3" (chapter.number, as the notebook numbers it). */
     public String name() {
         return name;
     }

@@ -9,13 +9,13 @@ public final class IntroExercises {
     }
 
     /** Exercise 1: a mean of 400 draws of N(0, 4). */
-    public static final Question EXERCISE_1 = new Question("Exercise 1",
+    public static final Question EXERCISE_1 = new Question("Exercise 0.1",
             () -> MonteCarlo.tolerance(Math.sqrt(4.0), 400, 1.0), 1e-9,
             "a mean of n independent draws spreads less than one draw, by a factor that grows like the "
                     + "square root of n; start from the spread of a single draw, whose variance is 4");
 
     /** Exercise 2: the sample size for a four-standard-error tolerance of 0.01. */
-    public static final Question EXERCISE_2 = new Question("Exercise 2",
+    public static final Question EXERCISE_2 = new Question("Exercise 0.2",
             () -> smallestSampleFor(0.01), Question.WHOLE_NUMBER,
             "the notebooks accept a Monte Carlo mean within four of its standard errors; ask for that band "
                     + "to be no wider than 0.01 on each side and find where this first holds as n grows");

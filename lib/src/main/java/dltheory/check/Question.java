@@ -26,7 +26,7 @@ public final class Question {
     private final String hint;
 
     /**
-     * @param name     the exercise's name as printed, e.g. "Exercise 1"
+     * @param name     the exercise's name as printed, e.g. "Exercise 3.1" (chapter.number, as the notebook numbers it)
      * @param expected computes the right answer when a check runs
      * @param tol      accepted |answer − expected|, ≥ 0
      * @param hint     the idea to use, printed after a wrong answer; not the formula
@@ -45,7 +45,7 @@ public final class Question {
         this.hint = hint;
     }
 
-    /** The exercise's name as printed, e.g. "Exercise 1". */
+    /** The exercise's name as printed, e.g. "Exercise 3.1" (chapter.number, as the notebook numbers it). */
     public String name() {
         return name;
     }

@@ -29,7 +29,7 @@ public final class DropoutExercises {
      * every column has squared norm 100; found by {@link DropoutRegression#closestRidge} on a
      * random design with its columns rescaled to that norm.
      */
-    public static final Question EXERCISE_1 = new Question("Exercise 1",
+    public static final Question EXERCISE_1 = new Question("Exercise 2.1",
             () -> matchedStrengthOnEqualColumns(100, 0.8), 1e-4,
             "when every column has the same norm, dropout's penalty charges every weight alike, as ridge's "
                     + "does; bring the minimiser of the expected loss into ridge's shape and compare what "
@@ -39,7 +39,7 @@ public final class DropoutExercises {
      * Exercise 2: E_R[L(w)] for X = [[1, 2], [3, 4]], y = (1, 1), w = (1, 2), p = 0.8, averaged over
      * all 16 masks with their probabilities ({@link EveryMask#meanLoss}).
      */
-    public static final Question EXERCISE_2 = new Question("Exercise 2",
+    public static final Question EXERCISE_2 = new Question("Exercise 2.2",
             () -> EveryMask.meanLoss(exercise2X(), new double[] {1, 1}, new double[] {1, 2}, 0.8, false),
             1e-9,
             "split the expected loss into the error of the average prediction and the spread of the "
@@ -51,7 +51,7 @@ public final class DropoutExercises {
      * orthogonal columns of unequal norms, measured by solving (6) and least squares on such a
      * design at each p.
      */
-    public static final FunctionQuestion EXERCISE_3 = new FunctionQuestion("Exercise 3",
+    public static final FunctionQuestion EXERCISE_3 = new FunctionQuestion("Exercise 2.3",
             DropoutExercises::shrinkageOfFirstCoefficientOnOrthogonalColumns, Grid.linear(0.05, 1.0, 20), 1e-9,
             "with orthogonal columns the Gram matrix equals its own diagonal, so each coefficient is "
                     + "solved on its own and the column norm cancels between the data term and the penalty; "
@@ -62,14 +62,14 @@ public final class DropoutExercises {
      * factor c(p) in E_R[L(w)] = ‖y − Xw‖² + c(p)·‖Γw‖², measured at each p as the exact average
      * of the loss over every mask of a small design minus ‖y − Xw‖², divided by ‖Γw‖².
      */
-    public static final FunctionQuestion EXERCISE_4 = new FunctionQuestion("Exercise 4",
+    public static final FunctionQuestion EXERCISE_4 = new FunctionQuestion("Exercise 2.4",
             DropoutExercises::invertedPenaltyFactor, Grid.linear(0.05, 0.95, 19), 1e-6,
             "dividing by the keep probability makes every kept-or-dropped input right on average, so the "
                     + "fit term loses its factor; the penalty is the variance of one rescaled Bernoulli "
                     + "variable times the squared column norm");
 
     /** The four exercises' names, in order. */
-    public static final List<String> NAMES = List.of("Exercise 1", "Exercise 2", "Exercise 3", "Exercise 4");
+    public static final List<String> NAMES = List.of("Exercise 2.1", "Exercise 2.2", "Exercise 2.3", "Exercise 2.4");
 
     static DMatrixRMaj exercise2X() {
         return new DMatrixRMaj(new double[][] {{1, 2}, {3, 4}});

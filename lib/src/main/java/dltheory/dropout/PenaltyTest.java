@@ -58,7 +58,7 @@ public record PenaltyTest(int masks, double monteCarlo, double standardError, do
      */
     public void check(double k) {
         Check.withinStandardErrors(monteCarlo, standardError, columnForm, k,
-                "mean of L(w) over " + masks + " masks vs the column-norm form (4)");
+                "mean of L(w) over " + masks + " masks vs the column-norm form (2.4)");
         Check.atLeast(Math.abs(zRows()), k, "|mean of L(w) − row-norm form| in standard errors");
     }
 }

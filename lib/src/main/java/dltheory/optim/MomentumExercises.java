@@ -17,19 +17,19 @@ public final class MomentumExercises {
     }
 
     /** Exercise 1: the momentum step ε that matches a running average with β = 0.99, δ = 2. */
-    public static final Question EXERCISE_1 = new Question("Exercise 1",
+    public static final Question EXERCISE_1 = new Question("Exercise 3.1",
             () -> Averages.matchingEpsilon(0.99, 2.0), 1e-9,
             "write one step of each method as a multiple of the newest gradient plus a multiple of the "
                     + "previous step, and make both multiples agree");
 
     /** Exercise 2: the first n at which the uncorrected average with β = 0.999 is within 1 % of the mean. */
-    public static final Question EXERCISE_2 = new Question("Exercise 2",
+    public static final Question EXERCISE_2 = new Question("Exercise 3.2",
             () -> Averages.stepsUntilBiasBelow(0.999, 0.01), Question.WHOLE_NUMBER,
             "the relative bias of section 3 shrinks by the same factor at every step; find where it "
                     + "first reaches 1 %, and remember that n is a whole number of steps");
 
     /** Exercise 3 (a derivation): Adam's uncorrected step over its corrected one, β₁ = 0.9, β₂ = 0.999. */
-    public static final FunctionQuestion EXERCISE_3 = new FunctionQuestion("Exercise 3",
+    public static final FunctionQuestion EXERCISE_3 = new FunctionQuestion("Exercise 3.3",
             t -> Adam.uncorrectedStepRatio(0.9, 0.999, (int) t),
             new double[] {1, 2, 5, 12, 100, 1000, 5000}, 1e-9,
             "with a constant gradient each raw average is that gradient times its own bias factor, and "
@@ -45,7 +45,7 @@ public final class MomentumExercises {
      * Exercise 4 (a derivation beyond the text): E[v_n] for a running average with β = 0.9 started
      * at v₀ = 1 instead of 0, on gradients of mean μ = 2, as a function of n.
      */
-    public static final FunctionQuestion EXERCISE_4 = new FunctionQuestion("Exercise 4",
+    public static final FunctionQuestion EXERCISE_4 = new FunctionQuestion("Exercise 3.4",
             n -> meanFromStart(BETA, START, MEAN, (int) n),
             new double[] {1, 2, 3, 5, 10, 30, 100}, 1e-9,
             "unroll the recursion as in section 2, keeping v₀: the start's weight shrinks by the same "

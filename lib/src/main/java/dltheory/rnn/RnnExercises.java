@@ -18,13 +18,13 @@ public final class RnnExercises {
     }
 
     /** Exercise 1: the largest ‖W‖ for which Q5.2 guarantees ‖∂h_T/∂h_0‖ ≤ 0.8ᵀ with the sigmoid. */
-    public static final Question EXERCISE_1 = new Question("Exercise 1",
+    public static final Question EXERCISE_1 = new Question("Exercise 5.1",
             () -> VanishingBound.maxSpectralNorm(Activation.SIGMOID, 0.8), 1e-9,
             "the condition on the eigenvalue is a condition on the spectral norm once you take a square "
                     + "root; then it depends only on the steepest slope of the sigmoid, which it reaches at 0");
 
     /** Exercise 2: the smallest T for which δᵀ with δ = 0.9 is at most 10⁻³. */
-    public static final Question EXERCISE_2 = new Question("Exercise 2",
+    public static final Question EXERCISE_2 = new Question("Exercise 5.2",
             () -> VanishingBound.stepsBelow(0.9, 1e-3), Question.WHOLE_NUMBER,
             "the bound loses the same factor at every step; take logarithms, mind the sign of the "
                     + "logarithm of a number below 1, and remember that T is a whole number of steps");
@@ -43,7 +43,7 @@ public final class RnnExercises {
      * for which the clipped descent of notebook 05 (T = 20, h₀ = 1, y = 2, w₀ = 1.2, α = 10⁻³,
      * 100 steps) ends with L(w₁₀₀) &lt; 10⁻¹⁰; the runs are made when the check runs.
      */
-    public static final Question EXERCISE_4 = new Question("Exercise 4",
+    public static final Question EXERCISE_4 = new Question("Exercise 5.4",
             RnnExercises::largestConvergingThreshold, Question.WHOLE_NUMBER,
             "run the descent once per threshold and read the loss at the last step; a clipped step can "
                     + "never be longer than α times the threshold, which is too short for some thresholds "
@@ -61,7 +61,7 @@ public final class RnnExercises {
     public static FunctionQuestion exercise3(DMatrixRMaj W) {
         Jacobians.requireSquare(W);
         DMatrixRMaj w = W.copy();
-        return new FunctionQuestion("Exercise 3", c -> fixedPointRate(w, c),
+        return new FunctionQuestion("Exercise 5.3", c -> fixedPointRate(w, c),
                 new double[] {-2, -0.5, 0, 0.3, 1, 2.5}, 1e-6,
                 "at a fixed point every step has the same Jacobian: W times the slope of tanh at c; "
                         + "an orthogonal matrix changes no length, and the slope of tanh can be written "
@@ -77,7 +77,7 @@ public final class RnnExercises {
     public static Question exercise3Threshold(DMatrixRMaj W) {
         Jacobians.requireSquare(W);
         DMatrixRMaj w = W.copy();
-        return new Question("Exercise 3, threshold", () -> rateOneAt(w), 1e-4,
+        return new Question("Exercise 5.3, threshold", () -> rateOneAt(w), 1e-4,
                 "set your rate equal to 1 and solve for c; tanh⁻¹ (atanh) undoes tanh");
     }
 

@@ -132,6 +132,6 @@ public final class BatchNormLink {
             rows.add(new Row(c.name(), c.n(), c.scale(), c.scalePredicted(), c.shift(), c.shiftPredicted(), c.maxGap()));
         }
         return Tables.of("Weight norm vs batch norm: they agree iff ρ = σ_y/‖u‖ = 1 and δ = μ_y/‖u‖ = 0", rows,
-                "inputs", "n", "ρ measured", "ρ from (4)", "δ measured", "δ from (4)", "max |gap| of outputs");
+                "inputs", "n", "ρ measured", "ρ from (4.4)", "δ measured", "δ from (4.4)", "max |gap| of outputs");
     }
 }

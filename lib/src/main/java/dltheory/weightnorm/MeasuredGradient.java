@@ -85,8 +85,8 @@ public record MeasuredGradient(double alpha, int t, double gradientNorm, double 
      */
     public void check() {
         Check.atMost(error, tolerance,
-                at() + ": ‖(6) − ∇̃ᵤL‖ within the bound τ of the central difference");
-        Check.atMost(identityError, identityTolerance, at() + ": eq. (9) with the measured ∇̃ᵤL, relative error");
+                at() + ": ‖(4.6) − ∇̃ᵤL‖ within the bound τ of the central difference");
+        Check.atMost(identityError, identityTolerance, at() + ": eq. (4.9) with the measured ∇̃ᵤL, relative error");
         Check.atLeast(resolution(), MIN_RESOLUTION, at() + ": ‖∇̃ᵤL‖/τ, so that a 5 % error would show");
     }
 

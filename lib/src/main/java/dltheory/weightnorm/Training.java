@@ -81,7 +81,7 @@ public final class Training {
         requireRuns(runs);
         return Tables.of("Gradient descent on (u, γ, β): ‖u‖ grows; the effective rate αγ²/‖u‖² at t = 0 and T",
                 runs.stream().map(StepDiagnostics::summary).toList(),
-                "α", "steps T", "‖u_0‖", "‖u_T‖", "γ_T", "L_T", "rate at t = 0", "rate at T", "max error of (9)");
+                "α", "steps T", "‖u_0‖", "‖u_T‖", "γ_T", "L_T", "rate at t = 0", "rate at T", "max error of (4.9)");
     }
 
     /** True when ‖u_T‖ strictly increases along the runs (ordered by increasing α). */
@@ -155,7 +155,7 @@ public final class Training {
     /** The measured-gradient rows as a table. */
     public static Table measuredTable(List<MeasuredGradient> rows) {
         return Tables.of("∇ᵤL by central differences at points of the run; τ bounds their error", rows,
-                "α", "t", "‖∇̃ᵤL‖", "‖(6) − ∇̃ᵤL‖", "bound τ", "|uᵀ∇̃ᵤL|/‖u‖", "error of (9)", "bound for (9)");
+                "α", "t", "‖∇̃ᵤL‖", "‖(4.6) − ∇̃ᵤL‖", "bound τ", "|uᵀ∇̃ᵤL|/‖u‖", "error of (4.9)", "bound for (4.9)");
     }
 
     /** The run of {@code runs} with step size α (exactly), for reading results by name. */

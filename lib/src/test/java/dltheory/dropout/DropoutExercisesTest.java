@@ -82,7 +82,7 @@ class DropoutExercisesTest {
     void unansweredExercisesSayNotAnsweredYetAndWrongOnesPrintTheirHint() {
         assertFalse(Exercise.isRight(DropoutExercises.EXERCISE_1, null));
         assertFalse(Exercise.isRight(DropoutExercises.EXERCISE_3, null));
-        assertTrue(stdout.text().contains("Exercise 1: not answered yet"), stdout.text());
+        assertTrue(stdout.text().contains("Exercise 2.1: not answered yet"), stdout.text());
         assertFalse(Exercise.isRight(DropoutExercises.EXERCISE_2, 1.0));
         assertTrue(stdout.text().contains("Hint: split the expected loss"), stdout.text());
         for (Question q : new Question[] {DropoutExercises.EXERCISE_1, DropoutExercises.EXERCISE_2}) {

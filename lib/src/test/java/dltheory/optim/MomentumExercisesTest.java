@@ -42,7 +42,7 @@ class MomentumExercisesTest {
         assertFalse(Exercise.isRight(MomentumExercises.EXERCISE_2, 4602.0), "one step short");
         assertFalse(Exercise.isRight(MomentumExercises.EXERCISE_2, Math.log(0.01) / Math.log(0.999)),
                 "the ratio 4602.867… before rounding up");
-        assertTrue(stdout.text().contains("✗ Exercise 2: 4602.867216938907 is not right"),
+        assertTrue(stdout.text().contains("✗ Exercise 3.2: 4602.867216938907 is not right"),
                 stdout.text());
         for (Question q : new Question[] {MomentumExercises.EXERCISE_1, MomentumExercises.EXERCISE_2}) {
             ExerciseAssertions.assertRejectsWrongAnswers(q);

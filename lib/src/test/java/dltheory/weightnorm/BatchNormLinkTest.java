@@ -129,7 +129,7 @@ class BatchNormLinkTest {
         Table t = BatchNormLink.table(BatchNormLink.compareAll(List.of(new Case("a", s, new double[] {1, 0}),
                 new Case("b", s, new double[] {1, 1})), 1, 0));
         assertEquals(2, t.rowCount());
-        assertEquals(List.of("inputs", "n", "ρ measured", "ρ from (4)", "δ measured", "δ from (4)",
+        assertEquals(List.of("inputs", "n", "ρ measured", "ρ from (4.4)", "δ measured", "δ from (4.4)",
                 "max |gap| of outputs"), t.columnNames());
     }
 
