@@ -26,6 +26,7 @@ from markupsafe import Markup
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+import chartmeta
 import claims
 from gallery import write_gallery
 from sanitize import clean_html
@@ -196,7 +197,6 @@ def binder_repo():
         return None
     found = re.search(r"github\.com[:/]([\w.-]+/[\w.-]+?)(?:\.git)?$", url)
     return found.group(1) if found else None
-CHART = re.compile(r'^Chart "(?P<title>.*)" \((?P<count>\d+) series: (?P<series>.*)\)$')
 MATH = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]|\\\(.+?\\\)|\$[^$]+?\$", re.S)
 TAG = re.compile(r"\\tag\{(\d+)\}")
 NOTEBOOK_REF = re.compile(r"\b([Nn]otebooks? )(\d\d)\b")
@@ -235,18 +235,12 @@ def copy_mathjax(site):
     shutil.copytree(MATHJAX_WEBJAR, target)
 
 
-def chart_text(output):
-    data = output.get("data", {})
-    return joined(data.get("text/plain", ""))
-
-
 def figure_of(output, chapter, number, stem, out):
     """Writes one chart's SVG and PNG to `out`/figures/ and describes it for the template."""
     data = output.get("data", {})
-    lines = chart_text(output).strip().splitlines()
-    match = CHART.match(lines[0]) if lines else None  # later lines: the layout check's verdict
-    title = match["title"] if match else ""
-    series = match["series"] if match else ""
+    meta = chartmeta.read(data)
+    title = meta.title
+    series = ", ".join(meta.series)
     base = f"figures/{stem}-{number}"
     figure = {"id": f"figure-{number}", "number": f"{chapter}.{number}",
               "caption": title or f"Chart {number} of this notebook", "svg": None, "png": None,

@@ -284,8 +284,8 @@ public final class Plots {
         }
     }
 
-    /** One line describing the chart, used as its {@code text/plain} form. */
-    public static String describe(Chart<?, ?> chart) {
+    /** The names of the chart's series, guides (contours, minor grid lines) left out. */
+    public static List<String> seriesNames(Chart<?, ?> chart) {
         List<String> names = new ArrayList<>();
         for (Object s : chart.getSeriesMap().values()) {
             if (!(s instanceof XYSeries xy && chart instanceof XYChart c
@@ -293,6 +293,12 @@ public final class Plots {
                 names.add(((org.knowm.xchart.internal.series.Series) s).getName());
             }
         }
+        return names;
+    }
+
+    /** One line describing the chart, used as its {@code text/plain} form. */
+    public static String describe(Chart<?, ?> chart) {
+        List<String> names = seriesNames(chart);
         return "Chart \"" + chart.getTitle() + "\" (" + names.size() + " series: " + String.join(", ", names) + ")";
     }
 
