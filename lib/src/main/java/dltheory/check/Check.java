@@ -2,8 +2,8 @@ package dltheory.check;
 
 import java.util.function.ToDoubleFunction;
 
-import dltheory.table.Notation;
-import dltheory.table.SignificantFormat;
+import dltheory.text.Notation;
+import dltheory.text.SignificantFormat;
 
 /**
  * The notebooks' check cells. Each method compares a computed value with the claim, prints one

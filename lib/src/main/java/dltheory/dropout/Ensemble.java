@@ -128,7 +128,7 @@ public record Ensemble(double eta, int steps, double[][] finals) {
         double[] r = spreadRatio(a, b, target);
         dltheory.check.Check.close(r[0], 2.0, allowance * 2.0 + dltheory.check.MonteCarlo.K * r[1],
                 "spread at η / spread at η/4 (tolerance " + allowance + "·2 + 4 SE, SE = "
-                        + dltheory.table.SignificantFormat.format(r[1], 2) + ")");
+                        + dltheory.text.SignificantFormat.format(r[1], 2) + ")");
     }
 
     private static double[] squaredDistances(Ensemble e, double[] target) {

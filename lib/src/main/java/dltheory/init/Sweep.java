@@ -1,6 +1,6 @@
 package dltheory.init;
 
-import static dltheory.table.SignificantFormat.format;
+import static dltheory.text.SignificantFormat.format;
 
 import dltheory.check.Arguments;
 
@@ -227,14 +227,8 @@ public record Sweep(String init, String activation, int depth, int width, int ba
 
     /** The superscript "⁽ᵗ⁾" for a layer number, e.g. sup(37) = "⁽³⁷⁾". */
     public static String sup(int t) {
-        String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-        StringBuilder s = new StringBuilder("⁽");
-        for (char ch : Integer.toString(t).toCharArray()) {
-            s.append(ch == '-' ? '⁻' : digits.charAt(ch - '0'));
-        }
-        return s.append('⁾').toString();
+        return "⁽" + dltheory.text.Scripts.superscript(t) + "⁾";
     }
-
 
     private int index(int t) {
         if (t < 1 || t > depth) {

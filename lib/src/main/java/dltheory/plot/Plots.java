@@ -17,6 +17,8 @@ import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import dltheory.text.Scripts;
+
 /**
  * The collection's charts, built on XChart in one house style ({@link HouseTheme}): white plot
  * area, light grid, legend in a row under the plot, fonts readable at the site's column width,
@@ -311,24 +313,14 @@ public final class Plots {
         return x;
     }
 
-    /** An integer in Unicode subscript digits: 12 → ₁₂. */
+    /** An integer in Unicode subscript digits: 12 → ₁₂ ({@link Scripts#subscript}). */
     public static String subscript(long k) {
-        String digits = "₀₁₂₃₄₅₆₇₈₉";
-        StringBuilder out = new StringBuilder(k < 0 ? "₋" : "");
-        for (char c : Long.toString(Math.abs(k)).toCharArray()) {
-            out.append(digits.charAt(c - '0'));
-        }
-        return out.toString();
+        return Scripts.subscript(k);
     }
 
-    /** An integer in Unicode superscript digits, with a superscript minus: −7 → ⁻⁷. */
+    /** An integer in Unicode superscript digits: −7 → ⁻⁷ ({@link Scripts#superscript}). */
     public static String superscript(long k) {
-        String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-        StringBuilder out = new StringBuilder(k < 0 ? "⁻" : "");
-        for (char c : Long.toString(Math.abs(k)).toCharArray()) {
-            out.append(digits.charAt(c - '0'));
-        }
-        return out.toString();
+        return Scripts.superscript(k);
     }
 
     private static void requireSameLength(double[] x, double[] y) {

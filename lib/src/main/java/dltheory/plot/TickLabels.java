@@ -6,7 +6,8 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-import dltheory.table.SignificantFormat;
+import dltheory.text.Scripts;
+import dltheory.text.SignificantFormat;
 
 /** The tick labels of the house style: plain decimals on linear axes, powers of ten on log axes. */
 final class TickLabels {
@@ -23,7 +24,7 @@ final class TickLabels {
         BigDecimal d = new BigDecimal(v).round(new MathContext(12)).stripTrailingZeros();
         if (Math.abs(v) < 1e-4) {
             int k = d.precision() - d.scale() - 1;
-            return d.movePointRight(-k).toPlainString() + "×10" + Plots.superscript(k);
+            return d.movePointRight(-k).toPlainString() + "×10" + Scripts.superscript(k);
         }
         DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
         f.setMaximumFractionDigits(Math.max(0, d.scale()));
@@ -35,7 +36,7 @@ final class TickLabels {
     static String powerOfTen(double v) {
         long k = Math.round(v);
         if (Math.abs(v - k) < 1e-6) {
-            return "10" + Plots.superscript(k);
+            return "10" + Scripts.superscript(k);
         }
         return SignificantFormat.format(Math.pow(10, v), 2);
     }

@@ -8,7 +8,7 @@ import org.knowm.xchart.XYChart;
 
 import dltheory.plot.HouseTheme;
 import dltheory.plot.Plots;
-import dltheory.table.SignificantFormat;
+import dltheory.text.SignificantFormat;
 
 /** The charts of notebook 04, one function per figure. */
 public final class Figures {

@@ -99,12 +99,12 @@ public record MeasuredGradient(double alpha, int t, double gradientNorm, double 
         WeightNorm.requireStepSize(alpha);
         double predicted = alpha * alpha * gradientNorm * gradientNorm;
         double bound = alpha * alpha * (2 * gradientNorm + tolerance) * tolerance + 1e-12 * Math.abs(predicted);
-        Check.close(growth, predicted, bound, "α = " + dltheory.table.SignificantFormat.format(alpha, 4)
+        Check.close(growth, predicted, bound, "α = " + dltheory.text.SignificantFormat.format(alpha, 4)
                 + ", t = " + t + ": ‖u_{t+1}‖² − ‖u_t‖² of the run vs α²‖∇̃ᵤL‖² (measured)");
     }
 
     private String at() {
-        return "α = " + dltheory.table.SignificantFormat.format(alpha, 4) + ", t = " + t;
+        return "α = " + dltheory.text.SignificantFormat.format(alpha, 4) + ", t = " + t;
     }
 
     private static double distance(double[] a, double[] b) {

@@ -3,7 +3,7 @@ package dltheory.weightnorm;
 import java.util.ArrayList;
 import java.util.List;
 
-import dltheory.table.SignificantFormat;
+import dltheory.text.SignificantFormat;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 import dltheory.linalg.Vectors;
