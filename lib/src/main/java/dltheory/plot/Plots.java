@@ -17,6 +17,7 @@ import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import dltheory.check.Arguments;
 import dltheory.text.Scripts;
 
 /**
@@ -70,7 +71,7 @@ public final class Plots {
 
     /** {@link #xy(String, String, String)} at a given size in pixels (e.g. one of small multiples). */
     public static HouseChart xy(String title, String xLabel, String yLabel, int width, int height) {
-        requireText(title, "title");
+        Arguments.nonBlank(title, "title");
         HouseChart chart = new HouseChart(width, height);
         chart.setTitle(title);
         chart.setXAxisTitle(xLabel);
@@ -324,17 +325,9 @@ public final class Plots {
     }
 
     private static void requireSameLength(double[] x, double[] y) {
-        if (x.length != y.length) {
-            throw new IllegalArgumentException("x and y must have the same length, got " + x.length + " and " + y.length);
-        }
+        Arguments.sameLength(x, y, "x", "y");
         if (x.length == 0) {
             throw new IllegalArgumentException("a series needs at least one point, got length 0");
-        }
-    }
-
-    private static void requireText(String s, String name) {
-        if (s == null || s.isBlank()) {
-            throw new IllegalArgumentException(name + " must be non-empty");
         }
     }
 }

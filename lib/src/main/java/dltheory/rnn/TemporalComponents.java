@@ -6,6 +6,7 @@ import org.knowm.xchart.XYChart;
 
 import dltheory.check.Gradients;
 import dltheory.plot.Plots;
+import dltheory.check.Arguments;
 
 /**
  * Notebook 05, "Why it matters" (Pascanu, Mikolov and Bengio 2013, §2): with a loss at every step,
@@ -135,7 +136,7 @@ public record TemporalComponents(double[][] components, double[] residuals, doub
      * notebook 05 bounds ‖∂h_t/∂h_0‖ by rate^t, so the ratio is at most 1 for every draw.
      */
     public double worstEnvelopeRatio(double rate) {
-        requireRate(rate);
+        Arguments.positive(rate, "rate γ‖W‖");
         double[] n = norms();
         double worst = 0;
         for (int t = 1; t <= n.length; t++) {
@@ -151,7 +152,7 @@ public record TemporalComponents(double[][] components, double[] residuals, doub
      * near = Σ_{t &lt; from} ‖component_t‖ as measured.
      */
     public double shareBoundFrom(int from, double rate) {
-        requireRate(rate);
+        Arguments.positive(rate, "rate γ‖W‖");
         if (from < 1 || from > components.length) {
             throw new IllegalArgumentException("from must be in 1…" + components.length + ": " + from);
         }
@@ -166,12 +167,6 @@ public record TemporalComponents(double[][] components, double[] residuals, doub
             }
         }
         return far / (near + far);
-    }
-
-    private static void requireRate(double rate) {
-        if (!(rate > 0) || Double.isInfinite(rate)) {
-            throw new IllegalArgumentException("rate must be a positive finite γ‖W‖: " + rate);
-        }
     }
 
     /** The size of each temporal component against its distance t from h_0, on a log axis. */
