@@ -17,20 +17,12 @@ public record Ensemble(double eta, int steps, double[][] finals) {
         if (finals.length < 2) {
             throw new IllegalArgumentException("finals must hold at least 2 runs, got " + finals.length);
         }
-        double[][] copy = new double[finals.length][];
-        for (int r = 0; r < copy.length; r++) {
-            copy[r] = finals[r].clone();
-        }
-        finals = copy;
+        finals = Vectors.copy(finals);
     }
 
     @Override
     public double[][] finals() {
-        double[][] copy = new double[finals.length][];
-        for (int r = 0; r < copy.length; r++) {
-            copy[r] = finals[r].clone();
-        }
-        return copy;
+        return Vectors.copy(finals);
     }
 
     /** The number of runs. */

@@ -11,6 +11,8 @@ import dltheory.check.Check;
 import dltheory.check.MonteCarlo;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
+import dltheory.linalg.Vectors;
+import java.util.stream.IntStream;
 
 /**
  * The forward variance sweep of notebook 01: per-layer statistics of the pre-activations a⁽ᵗ⁾ and
@@ -108,30 +110,13 @@ public record Sweep(String init, String activation, int depth, int width, int ba
     /** The layer t where {@link #z(int)} is largest. */
     public int worstLayer() {
         requirePrediction();
-        int worst = 1;
-        double z = -1;
-        for (int t = 1; t <= depth; t++) {
-            double zt = z(t);
-            if (zt > z) {
-                z = zt;
-                worst = t;
-            }
-        }
-        return worst;
+        return 1 + Vectors.argmax(IntStream.rangeClosed(1, depth).mapToDouble(this::z).toArray());
     }
 
     /** The layer t where |E[a⁽ᵗ⁾] − c| / SE is largest. */
     public int worstMeanLayer() {
-        int worst = 1;
-        double z = -1;
-        for (int t = 1; t <= depth; t++) {
-            double zt = Math.abs(mean(t) - c) / seMean(t);
-            if (zt > z) {
-                z = zt;
-                worst = t;
-            }
-        }
-        return worst;
+        return 1 + Vectors.argmax(IntStream.rangeClosed(1, depth)
+                .mapToDouble(t -> Math.abs(mean(t) - c) / seMean(t)).toArray());
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.List;
 
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
+import dltheory.linalg.Vectors;
+import java.util.stream.IntStream;
 
 /**
  * The exponential moving average of notebook 03 (Q3.2 and Q3.3) as pure functions over scalar
@@ -179,11 +181,7 @@ public final class Averages {
         if (b == null || b.length != a.length) {
             throw new IllegalArgumentException("b must have the length of a, " + a.length);
         }
-        double worst = 0;
-        for (int i = 0; i < a.length; i++) {
-            worst = Math.max(worst, Math.abs(a[i] - b[i]));
-        }
-        return worst;
+        return Vectors.max(IntStream.range(0, a.length).mapToDouble(i -> Math.abs(a[i] - b[i])).toArray());
     }
 
     /**

@@ -7,6 +7,8 @@ import org.knowm.xchart.XYChart;
 import dltheory.check.Gradients;
 import dltheory.plot.Plots;
 import dltheory.check.Arguments;
+import dltheory.linalg.Vectors;
+import java.util.stream.IntStream;
 
 /**
  * Notebook 05, "Why it matters" (Pascanu, Mikolov and Bengio 2013, §2): with a loss at every step,
@@ -138,11 +140,8 @@ public record TemporalComponents(double[][] components, double[] residuals, doub
     public double worstEnvelopeRatio(double rate) {
         Arguments.positive(rate, "rate γ‖W‖");
         double[] n = norms();
-        double worst = 0;
-        for (int t = 1; t <= n.length; t++) {
-            worst = Math.max(worst, n[t - 1] / (Math.pow(rate, t) * residuals[t - 1]));
-        }
-        return worst;
+        return Vectors.max(IntStream.rangeClosed(1, n.length)
+                .mapToDouble(t -> n[t - 1] / (Math.pow(rate, t) * residuals[t - 1])).toArray());
     }
 
     /**
