@@ -30,18 +30,10 @@ import dltheory.text.Scripts;
  * {@link #scatter}, {@link #histogram}, {@link #band} or {@link #reference}, switch to log axes with
  * {@link #logX}/{@link #logY}, then let the notebook display it (the display extension renders
  * SVG and PNG) or save it with {@link #svg}/{@link #png}. Each time the chart is drawn it follows
- * these rules ({@link Drawing}), leaving its data and axis settings as the author set them:
- * <ul>
- * <li>a series keeps its colour and cue by name across every chart drawn in the same kernel
- * (one notebook), and two series of one chart never share both;</li>
- * <li>predictions and bounds ({@link #reference}) are drawn first, thin, beneath the data;
- * single marked points last, on top;</li>
- * <li>ticks fall on round values (XChart would put one on every value of an evenly spaced x
- * axis: 1, 3, 5, …, 49);</li>
- * <li>log axes show decades as 10⁻⁷, 10⁰, 10³ with light minor grid lines at 2…9 when the axis
- * spans few decades;</li>
- * <li>{@link #equalAspect} charts get one data unit per pixel on both axes.</li>
- * </ul>
+ * the house rules ({@code Drawing}): colours and cues kept by series name within a notebook,
+ * references beneath the data and single points on top, round ticks, log axes in decades with
+ * minor grid lines, equal aspect where asked; its data and axis settings stay as the author set
+ * them.
  */
 public final class Plots {
 
@@ -307,11 +299,7 @@ public final class Plots {
 
     /** The vector 1, 2, …, n as doubles (layer or step indices for an x axis). */
     public static double[] oneTo(int n) {
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = i + 1;
-        }
-        return x;
+        return java.util.stream.IntStream.rangeClosed(1, n).asDoubleStream().toArray();
     }
 
     /** An integer in Unicode subscript digits: 12 → ₁₂ ({@link Scripts#subscript}). */
@@ -325,9 +313,6 @@ public final class Plots {
     }
 
     private static void requireSameLength(double[] x, double[] y) {
-        Arguments.sameLength(x, y, "x", "y");
-        if (x.length == 0) {
-            throw new IllegalArgumentException("a series needs at least one point, got length 0");
-        }
+        Arguments.sameLength(Arguments.nonEmpty(x, "x"), y, "x", "y");
     }
 }
