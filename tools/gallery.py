@@ -9,7 +9,7 @@ with the figures it numbered).
 `write_qa_report` reads target/executed/*.ipynb (written by `notebooks.py execute` or `site`) and
 writes <out>/gallery.html with each chart at the size the site shows it, under its notebook and
 cell number, next to the code of the cell that made it and the layout check the display
-extension ran on it (the `layout:` line of the chart's text/plain form). The images go to
+extension ran on it (read from the chart's metadata by chartmeta.py). The images go to
 <out>/gallery/<notebook>-cell<N>-<k>.svg (the SVG the notebook holds; a chart stored only as PNG
 gives a .png). It is a report for authors, not part of the published site: notebooks.py writes it
 to target/qa/.
@@ -23,11 +23,13 @@ from pathlib import Path
 
 import nbformat
 
+import chartmeta
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def charts(executed):
-    """(notebook name, cell number from 1, index in the cell, file suffix, image bytes, text, source)
+    """(notebook name, cell number from 1, index in the cell, file suffix, image bytes, metadata, source)
     of each chart: its SVG, or its PNG when the notebook holds no SVG."""
     for path in sorted(Path(executed).glob("[0-9][0-9]-*.ipynb")):
         nb = nbformat.read(path, as_version=4)
@@ -43,9 +45,7 @@ def charts(executed):
                 else:
                     continue
                 k += 1
-                text = data.get("text/plain", "")
-                text = "".join(text) if isinstance(text, list) else text
-                yield path.stem, number, k, suffix, image, text, cell.source
+                yield path.stem, number, k, suffix, image, chartmeta.read(data), cell.source
 
 
 def write_gallery(site, entries, page_template, common):
@@ -75,19 +75,18 @@ def write_qa_report(site, executed=ROOT / "target" / "executed"):
     sections = []
     count = 0
     flagged = 0
-    for name, cell, k, suffix, image, text, source in charts(executed):
+    for name, cell, k, suffix, image, meta, source in charts(executed):
         count += 1
         file = f"{name}-cell{cell}-{k}.{suffix}"
         (images / file).write_bytes(image)
-        layout = [line for line in text.splitlines() if line.startswith("layout:")]
-        verdict = layout[0] if layout else "layout: not checked"
-        bad = not verdict.startswith("layout: ok")
+        verdict = meta.verdict
+        bad = meta.ok is not True
         flagged += bad
         sections.append(
             f'<section class="chart{" flagged" if bad else ""}" id="{html.escape(file[:-4])}">\n'
             f'  <h2><a href="../../site/{html.escape(name)}.html">{html.escape(name)}</a>, cell {cell}'
             f'{f" (chart {k})" if k > 1 else ""}</h2>\n'
-            f'  <img src="gallery/{html.escape(file)}" alt="{html.escape(text.splitlines()[0] if text else file)}">\n'
+            f'  <img src="gallery/{html.escape(file)}" alt="{html.escape(meta.description or file)}">\n'
             f'  <p class="verdict">{html.escape(verdict)}</p>\n'
             f'  <details><summary>cell source</summary><pre>{html.escape(source)}</pre></details>\n'
             f'</section>')

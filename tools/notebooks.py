@@ -26,6 +26,7 @@ from markupsafe import Markup
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+import chartmeta
 import claims
 import numbering
 import site_bundle
@@ -199,8 +200,6 @@ def binder_repo():
         return None
     found = re.search(r"github\.com[:/]([\w.-]+/[\w.-]+?)(?:\.git)?$", url)
     return found.group(1) if found else None
-PANEL_TITLES = re.compile(r'Chart "(.+?)" \(\d+ series')
-CHART = re.compile(r'^Chart "(?P<title>.*)" \((?P<count>\d+) series: (?P<series>.*)\)$')
 MATH = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]|\\\(.+?\\\)|\$[^$]+?\$", re.S)
 NOTEBOOK_REF = re.compile(r"\b([Nn]otebooks? )(\d\d)\b")
 
@@ -236,31 +235,18 @@ def copy_mathjax(site):
     shutil.copytree(MATHJAX_WEBJAR, target)
 
 
-def chart_text(output):
-    data = output.get("data", {})
-    return joined(data.get("text/plain", ""))
-
-
-def chart_title(output):
-    """The title drawn in a chart (the first line of its text/plain form), or ''."""
-    lines = chart_text(output).strip().splitlines()
-    match = CHART.match(lines[0]) if lines else None
-    return match["title"] if match else ""
-
-
 def chart_titles(output):
-    """The titles drawn in a chart, or in each chart of a panel of several."""
-    title = chart_title(output)
-    return [title] if title else PANEL_TITLES.findall(chart_text(output))
+    """The titles drawn in a chart, or in each chart of a set of small multiples (chartmeta)."""
+    meta = chartmeta.read(output.get("data", {}))
+    return [meta.title] if meta.title else [title for title, _ in meta.panels if title]
 
 
 def figure_of(output, chapter, number, stem, out):
     """Writes one chart's SVG and PNG to `out`/figures/ and describes it for the template."""
     data = output.get("data", {})
-    lines = chart_text(output).strip().splitlines()
-    match = CHART.match(lines[0]) if lines else None  # later lines: the layout check's verdict
-    title = match["title"] if match else ""
-    series = match["series"] if match else ""
+    meta = chartmeta.read(data)
+    title = meta.title
+    series = ", ".join(meta.series)
     base = f"figures/{stem}-{number}"
     figure = {"id": f"figure-{number}", "number": f"{chapter}.{number}",
               "caption": title or f"Chart {number} of this notebook", "svg": None, "png": None,
@@ -299,8 +285,9 @@ def add_figures(nb, stem, out):
                 entry = next(labelled, None)
                 if entry is not None:
                     # the alt text says what is drawn (the chart's title, its series) and what to see
-                    title = chart_title(output)
-                    panels = PANEL_TITLES.findall(chart_text(output))
+                    meta = chartmeta.read(data)
+                    title = meta.title
+                    panels = [t for t, _ in meta.panels if t]
                     if title:
                         alt = f"Chart: {title}. {entry['caption']}" + figure["alt"][len(f"Chart: {title}."):]
                     elif panels:

@@ -15,6 +15,7 @@ import org.ejml.data.DMatrixRMaj;
 
 import dltheory.check.Gradients;
 import dltheory.birnn.BidirectionalRnn.Chain;
+import dltheory.check.Arguments;
 
 /**
  * Backpropagation through time for the bidirectional net of notebook 06 (Q6.2).
@@ -92,7 +93,7 @@ public final class BidirectionalBptt {
      * true gradient only when no other step's output carries loss. Row t − 1 holds step t.
      */
     public static double[][] recurrentOnly(BidirectionalRnn net, DMatrixRMaj x, BidirectionalLoss loss, Chain chain) {
-        requireChain(chain);
+        Arguments.notNull(chain, "chain", "FORWARD or BACKWARD");
         BidirectionalPass pass = passFor(net, x, loss);
         int T = pass.steps();
         double[][] g = new double[T][];
@@ -182,11 +183,4 @@ public final class BidirectionalBptt {
         loss.requireLength(pass);
         return pass;
     }
-
-    private static void requireChain(Chain chain) {
-        if (chain == null) {
-            throw new IllegalArgumentException("chain must be FORWARD or BACKWARD, got null");
-        }
-    }
-
 }

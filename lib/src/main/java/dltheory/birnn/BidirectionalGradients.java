@@ -5,6 +5,7 @@ import static dltheory.linalg.Vectors.norm;
 import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
+import dltheory.check.Arguments;
 
 /**
  * The gradients of notebook 06's loss computed by backpropagation through time
@@ -40,13 +41,13 @@ public final class BidirectionalGradients {
 
     /** ∇_{h_t⁽ᶠ⁾}L for t = 0 … T. */
     public double[] hForward(int t) {
-        requireStep(t, 0, steps());
+        Arguments.inRange(t, 0, steps(), "t");
         return hF[t].clone();
     }
 
     /** ∇_{h_t⁽ᵇ⁾}L for t = 1 … T + 1. */
     public double[] hBackward(int t) {
-        requireStep(t, 1, steps() + 1);
+        Arguments.inRange(t, 1, steps() + 1, "t");
         return hB[t].clone();
     }
 
@@ -82,11 +83,5 @@ public final class BidirectionalGradients {
     /** The parameters, in the order of {@link #toVector()}. */
     public List<BidirectionalRnn.Parameter> names() {
         return List.of(BidirectionalRnn.Parameter.values());
-    }
-
-    private void requireStep(int t, int lo, int hi) {
-        if (t < lo || t > hi) {
-            throw new IllegalArgumentException("t must be in " + lo + ".." + hi + ", got " + t);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dltheory.birnn;
 
 import dltheory.rnn.Activation;
+import dltheory.check.Arguments;
 
 /**
  * The values of one forward pass of {@link BidirectionalRnn} (notebook 06): pre-activations
@@ -33,13 +34,13 @@ public final class BidirectionalPass {
 
     /** h_t⁽ᶠ⁾ for t = 0 … T. */
     public double[] hForward(int t) {
-        requireStep(t, 0, steps);
+        Arguments.inRange(t, 0, steps, "t");
         return hF[t].clone();
     }
 
     /** h_t⁽ᵇ⁾ for t = 1 … T + 1. */
     public double[] hBackward(int t) {
-        requireStep(t, 1, steps + 1);
+        Arguments.inRange(t, 1, steps + 1, "t");
         return hB[t].clone();
     }
 
@@ -50,7 +51,7 @@ public final class BidirectionalPass {
 
     /** y_t = V⁽ᶠ⁾h_t⁽ᶠ⁾ + V⁽ᵇ⁾h_t⁽ᵇ⁾ + c for t = 1 … T. */
     public double[] y(int t) {
-        requireStep(t, 1, steps);
+        Arguments.inRange(t, 1, steps, "t");
         return y[t].clone();
     }
 
@@ -65,11 +66,5 @@ public final class BidirectionalPass {
 
     double[] hRef(BidirectionalRnn.Chain chain, int t) {
         return chain == BidirectionalRnn.Chain.FORWARD ? hF[t] : hB[t];
-    }
-
-    private void requireStep(int t, int lo, int hi) {
-        if (t < lo || t > hi) {
-            throw new IllegalArgumentException("t must be in " + lo + ".." + hi + ", got " + t);
-        }
     }
 }

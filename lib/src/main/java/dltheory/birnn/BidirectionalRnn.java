@@ -11,6 +11,7 @@ import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import dltheory.check.Arguments;
 
 /**
  * The bidirectional recurrent net of notebook 06 (Q6): two hidden chains read the sequence
@@ -76,19 +77,19 @@ public record BidirectionalRnn(Activation sigma,
         if (sigma == null) {
             throw new IllegalArgumentException("sigma must be SIGMOID or TANH, got null");
         }
-        requireNonNull(wF, "wF");
-        requireNonNull(vF, "vF");
+        Arguments.matrix(wF, "wF");
+        Arguments.matrix(vF, "vF");
         int h = wF.numRows;
         int d = wF.numCols;
         int k = vF.numRows;
-        requireShape(uF, "uF", h, h);
-        requireShape(wB, "wB", h, d);
-        requireShape(uB, "uB", h, h);
-        requireShape(vF, "vF", k, h);
-        requireShape(vB, "vB", k, h);
-        requireShape(c, "c", k, 1);
-        requireShape(hF0, "hF0", h, 1);
-        requireShape(hBEnd, "hBEnd", h, 1);
+        Arguments.shape(Arguments.matrix(uF, "uF"), h, h, "uF");
+        Arguments.shape(Arguments.matrix(wB, "wB"), h, d, "wB");
+        Arguments.shape(Arguments.matrix(uB, "uB"), h, h, "uB");
+        Arguments.shape(Arguments.matrix(vF, "vF"), k, h, "vF");
+        Arguments.shape(Arguments.matrix(vB, "vB"), k, h, "vB");
+        Arguments.shape(Arguments.matrix(c, "c"), k, 1, "c");
+        Arguments.shape(Arguments.matrix(hF0, "hF0"), h, 1, "hF0");
+        Arguments.shape(Arguments.matrix(hBEnd, "hBEnd"), h, 1, "hBEnd");
         wF = wF.copy();
         uF = uF.copy();
         wB = wB.copy();
@@ -106,9 +107,9 @@ public record BidirectionalRnn(Activation sigma,
      */
     public static BidirectionalRnn random(int inputDim, int hiddenDim, int outputDim, double recurrentScale,
                                           Activation sigma, Random rng) {
-        requirePositive(inputDim, "inputDim");
-        requirePositive(hiddenDim, "hiddenDim");
-        requirePositive(outputDim, "outputDim");
+        Arguments.atLeast(inputDim, 1, "inputDim");
+        Arguments.atLeast(hiddenDim, 1, "hiddenDim");
+        Arguments.atLeast(outputDim, 1, "outputDim");
         if (!(recurrentScale >= 0) || Double.isInfinite(recurrentScale)) {
             throw new IllegalArgumentException("recurrentScale must be finite and >= 0, got " + recurrentScale);
         }
@@ -275,25 +276,5 @@ public record BidirectionalRnn(Activation sigma,
 
     private static DMatrixRMaj one(double v) {
         return new DMatrixRMaj(1, 1, true, v);
-    }
-
-    private static void requireNonNull(DMatrixRMaj m, String name) {
-        if (m == null) {
-            throw new IllegalArgumentException(name + " must be a matrix, got null");
-        }
-    }
-
-    private static void requireShape(DMatrixRMaj m, String name, int rows, int cols) {
-        requireNonNull(m, name);
-        if (m.numRows != rows || m.numCols != cols) {
-            throw new IllegalArgumentException(name + " must be " + rows + "×" + cols + ", got "
-                    + m.numRows + "×" + m.numCols);
-        }
-    }
-
-    private static void requirePositive(int n, String name) {
-        if (n < 1) {
-            throw new IllegalArgumentException(name + " must be >= 1, got " + n);
-        }
     }
 }

@@ -20,6 +20,14 @@ public final class Arguments {
         return value;
     }
 
+    /** {@code lo} ≤ {@code value} ≤ {@code hi}, e.g. a step t in 1..T: {@code "t must be in 1..20, got 0"}. */
+    public static int inRange(int value, int lo, int hi, String name) {
+        if (value < lo || value > hi) {
+            throw new IllegalArgumentException(name + " must be in " + lo + ".." + hi + ", got " + value);
+        }
+        return value;
+    }
+
     /** {@code value} finite and > 0 (a step size, a scale). */
     public static double positive(double value, String name) {
         if (!(value > 0) || Double.isInfinite(value)) {
@@ -93,6 +101,55 @@ public final class Arguments {
         if (m == null || m.numRows != rows || m.numCols != cols) {
             throw new IllegalArgumentException(name + " must be " + rows + "×" + cols + ", got "
                     + (m == null ? "null" : m.numRows + "×" + m.numCols));
+        }
+        return m;
+    }
+
+    /** {@code value} not null; {@code what} says what it must be, e.g. {@code "an Init"}. */
+    public static <T> T notNull(T value, String name, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must be " + what + ", got null");
+        }
+        return value;
+    }
+
+    /** A non-blank text (a title, a name). */
+    public static String nonBlank(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must be non-empty");
+        }
+        return value;
+    }
+
+    /** A vector with at least {@code min} entries, e.g. a sample for a variance (≥ 2). */
+    public static double[] minLength(double[] v, int min, String name) {
+        if (v == null || v.length < min) {
+            throw new IllegalArgumentException(name + " must have length >= " + min + ", got "
+                    + (v == null ? "null" : v.length));
+        }
+        return v;
+    }
+
+    /** Two vectors of one length, e.g. the x and y of a series: {@code "x and y must have the same length, got 2 and 1"}. */
+    public static void sameLength(double[] a, double[] b, String aName, String bName) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException(aName + " and " + bName + " must have the same length, got "
+                    + a.length + " and " + b.length);
+        }
+    }
+
+    /** A matrix, not null: {@code "W must be a matrix, got null"}. */
+    public static DMatrixRMaj matrix(DMatrixRMaj m, String name) {
+        return notNull(m, name, "a matrix");
+    }
+
+    /** A matrix whose entries are all finite. */
+    public static DMatrixRMaj finite(DMatrixRMaj m, String name) {
+        matrix(m, name);
+        for (int i = 0; i < m.getNumElements(); i++) {
+            if (!Double.isFinite(m.data[i])) {
+                throw new IllegalArgumentException(name + " must be finite, got " + m.data[i]);
+            }
         }
         return m;
     }

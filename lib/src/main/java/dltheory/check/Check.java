@@ -2,8 +2,8 @@ package dltheory.check;
 
 import java.util.function.ToDoubleFunction;
 
-import dltheory.table.Notation;
-import dltheory.table.SignificantFormat;
+import dltheory.text.Notation;
+import dltheory.text.SignificantFormat;
 
 /**
  * The notebooks' check cells. Each method compares a computed value with the claim, prints one
@@ -18,7 +18,7 @@ public final class Check {
 
     /** |actual − expected| ≤ tol. Prints {@code ✓ what = actual ≈ expected (tol …)}. */
     public static void close(double actual, double expected, double tol, String what) {
-        requireTol(tol);
+        Arguments.nonNegative(tol, "tolerance");
         boolean ok = Math.abs(actual - expected) <= tol;
         report(ok, what + " = " + fmt(actual) + " ≈ " + fmt(expected) + " (tol " + fmt(tol) + ")",
                 "|" + fmt(actual) + " − " + fmt(expected) + "| = " + fmt(Math.abs(actual - expected)) + " > " + fmt(tol));
@@ -26,7 +26,7 @@ public final class Check {
 
     /** |actual − expected| ≤ relTol·|expected|. */
     public static void closeRelative(double actual, double expected, double relTol, String what) {
-        requireTol(relTol);
+        Arguments.nonNegative(relTol, "tolerance");
         double rel = expected == 0 ? Math.abs(actual) : Math.abs(actual - expected) / Math.abs(expected);
         report(rel <= relTol, what + " = " + fmt(actual) + " ≈ " + fmt(expected) + " (relative error " + fmt(rel)
                 + " ≤ " + fmt(relTol) + ")", "relative error " + fmt(rel) + " > " + fmt(relTol));
@@ -68,7 +68,7 @@ public final class Check {
      * @param x        the point (not modified)
      */
     public static void gradient(ToDoubleFunction<double[]> f, double[] analytic, double[] x, double relTol, String what) {
-        requireTol(relTol);
+        Arguments.nonNegative(relTol, "tolerance");
         double err = Gradients.relativeError(analytic, Gradients.centralDifference(f, x));
         report(err <= relTol, what + ": relative error vs central differences " + fmt(err) + " ≤ " + fmt(relTol),
                 "relative error vs central differences " + fmt(err) + " > " + fmt(relTol));
@@ -79,12 +79,6 @@ public final class Check {
             throw new AssertionError(Notation.unicode("✗ " + line.split(" \\(")[0] + ": " + failure));
         }
         System.out.println(Notation.unicode("✓ " + line));
-    }
-
-    private static void requireTol(double tol) {
-        if (!(tol >= 0) || Double.isInfinite(tol)) {
-            throw new IllegalArgumentException("tolerance must be finite and >= 0, got " + tol);
-        }
     }
 
     static String fmt(double v) {

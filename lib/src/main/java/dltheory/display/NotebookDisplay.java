@@ -1,9 +1,12 @@
 package dltheory.display;
 
 import java.awt.Color;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -24,7 +27,9 @@ import tech.tablesaw.api.Table;
  * Teaches a JJava-style kernel (the project's, IJava's successor JJava, or any kernel that loads
  * {@code org.dflib.jjava.jupyter.Extension} services from an added jar) how to show the library's
  * objects: XChart charts as {@code image/svg+xml}, Tablesaw tables as {@code text/html}, each with a
- * readable {@code text/plain}. A chart is sent as SVG alone, which JupyterLab, Notebook 7 and the
+ * readable {@code text/plain}. A chart also carries its metadata (title, series, layout verdict,
+ * colours) as JSON, {@value #CHART_META_TYPE} ({@link #chartMeta}), which the site and the gallery
+ * read instead of parsing the text form. A chart is sent as SVG alone, which JupyterLab, Notebook 7 and the
  * classic Notebook all show: with a PNG beside it every executed notebook stored each chart twice
  * (notebook 01 weighed about 3 MB). {@code display(chart, "image/png")} still gives a PNG.
  *
@@ -37,6 +42,9 @@ public final class NotebookDisplay implements Extension {
     static final MIMEType PNG = MIMEType.parse("image/png");
     static final MIMEType HTML = MIMEType.TEXT_HTML;
     static final MIMEType TEXT = MIMEType.parse("text/plain");
+    /** The MIME type of a chart's metadata: a JSON object, see {@link #chartMeta(Chart)}. */
+    public static final String CHART_META_TYPE = "application/vnd.dltheory.chart+json";
+    static final MIMEType CHART_META = MIMEType.parse(CHART_META_TYPE);
 
     @Override
     public void install(BaseKernel kernel) {
@@ -52,12 +60,12 @@ public final class NotebookDisplay implements Extension {
     @SuppressWarnings({"rawtypes", "unchecked"})
     public static void register(Renderer renderer) {
         renderer.createRegistration((Class) Chart.class)
-                .preferring(SVG)
-                .supporting(SVG, PNG, TEXT)
+                .preferring(SVG, CHART_META)
+                .supporting(SVG, PNG, CHART_META, TEXT)
                 .register((chart, context) -> renderChart((Chart<?, ?>) chart, context));
         renderer.createRegistration(Panels.class)
-                .preferring(SVG)
-                .supporting(SVG, PNG, TEXT)
+                .preferring(SVG, CHART_META)
+                .supporting(SVG, PNG, CHART_META, TEXT)
                 .register(NotebookDisplay::renderPanels);
         renderer.createRegistration(Record.class)
                 .preferring(HTML)
@@ -73,53 +81,132 @@ public final class NotebookDisplay implements Extension {
                 .register(NotebookDisplay::renderTable);
     }
 
-    /** Puts the SVG, PNG (base64) and text forms of {@code chart} that the context asks for. */
+    /**
+     * Puts the SVG, PNG (base64), text and metadata forms of {@code chart} that the context asks
+     * for; the layout check runs once for both the text and the metadata.
+     */
     static void renderChart(Chart<?, ?> chart, RenderContext context) {
         context.renderIfRequested(SVG, () -> Plots.svg(chart));
         context.renderIfRequested(PNG, () -> Base64.getEncoder().encodeToString(Plots.png(chart)));
-        context.renderIfRequested(TEXT, () -> Plots.describe(chart) + "\n" + layout(chart) + "\n" + colours(chart));
+        Supplier<List<String>> problems = once(() -> ChartLint.problems(chart));
+        context.renderIfRequested(TEXT, () -> Plots.describe(chart) + "\n" + verdict(problems.get()) + "\n"
+                + colours(chart));
+        context.renderIfRequested(CHART_META, () -> chartMeta(chart, problems.get()));
     }
 
-    /** Puts the SVG, PNG and text forms of small multiples. */
+    /** Puts the SVG, PNG, text and metadata forms of small multiples. */
     static void renderPanels(Panels panels, RenderContext context) {
         context.renderIfRequested(SVG, () -> Plots.svg(panels));
         context.renderIfRequested(PNG, () -> Base64.getEncoder().encodeToString(Plots.png(panels)));
+        Supplier<List<String>> problems = once(() -> ChartLint.problems(panels));
         context.renderIfRequested(TEXT, () -> {
             StringBuilder text = new StringBuilder();
-            for (XYChart panel : panels.panels()) {
-                text.append(Plots.describe(panel)).append("; ");
-            }
-            List<String> problems = ChartLint.problems(panels);
             StringBuilder colours = new StringBuilder("colours:");
             for (XYChart panel : panels.panels()) {
+                text.append(Plots.describe(panel)).append("; ");
                 colours.append(colours(panel).substring("colours:".length())).append(" |");
             }
-            return text + "\n" + (problems.isEmpty() ? "layout: ok"
-                    : "layout: " + problems.size() + " problem(s): " + String.join("; ", problems)) + "\n" + colours;
+            return text + "\n" + verdict(problems.get()) + "\n" + colours;
         });
+        context.renderIfRequested(CHART_META, () -> chartMeta(panels, problems.get()));
     }
 
     /**
-     * The layout check of {@code chart} as one line: {@code layout: ok}, or {@code layout: } and
-     * the defects {@link ChartLint} found; the tests and the gallery read it from the executed
-     * notebooks.
+     * The metadata of {@code chart} as a JSON object: {@code title}, {@code series} (the names,
+     * guides left out), {@code layout} ({@code ok} and the {@link ChartLint} {@code problems}), and
+     * {@code colours}, a list of {@code {series, colour}} ({@code #rrggbb}, or null) for the series
+     * in the legend. Read by {@code tools/chartmeta.py}.
      */
-    static String layout(Chart<?, ?> chart) {
-        List<String> problems = ChartLint.problems(chart);
+    static Map<String, Object> chartMeta(Chart<?, ?> chart, List<String> problems) {
+        Map<String, Object> meta = titleAndSeries(chart);
+        meta.put("layout", layoutOf(problems));
+        meta.put("colours", colourList(chart));
+        return meta;
+    }
+
+    /**
+     * The metadata of small multiples: no title of their own ({@code title} null, no
+     * {@code series}), {@code panels} with each panel's title, series and colours, the
+     * {@code layout} of all panels (problems prefixed with the panel number), and every panel's
+     * {@code colours}.
+     */
+    static Map<String, Object> chartMeta(Panels panels, List<String> problems) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("title", null);
+        meta.put("series", List.of());
+        List<Object> each = new ArrayList<>();
+        List<Object> colours = new ArrayList<>();
+        for (XYChart panel : panels.panels()) {
+            Map<String, Object> one = titleAndSeries(panel);
+            one.put("colours", colourList(panel));
+            colours.addAll(colourList(panel));
+            each.add(one);
+        }
+        meta.put("panels", each);
+        meta.put("layout", layoutOf(problems));
+        meta.put("colours", colours);
+        return meta;
+    }
+
+    private static Map<String, Object> titleAndSeries(Chart<?, ?> chart) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("title", chart.getTitle());
+        meta.put("series", Plots.seriesNames(chart));
+        return meta;
+    }
+
+    private static Map<String, Object> layoutOf(List<String> problems) {
+        Map<String, Object> layout = new LinkedHashMap<>();
+        layout.put("ok", problems.isEmpty());
+        layout.put("problems", problems);
+        return layout;
+    }
+
+    /** {@code {series, colour}} for each series in the legend; the colour {@code #rrggbb} or null. */
+    private static List<Object> colourList(Chart<?, ?> chart) {
+        List<Object> out = new ArrayList<>();
+        for (Object o : chart.getSeriesMap().values()) {
+            if (o instanceof XYSeries s && s.isShowInLegend()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("series", s.getName());
+                entry.put("colour", colourOf(s));
+                out.add(entry);
+            }
+        }
+        return out;
+    }
+
+    private static String colourOf(XYSeries s) {
+        Color c = s.getLineColor() != null ? s.getLineColor() : s.getMarkerColor();
+        return c == null ? null : String.format("#%06x", c.getRGB() & 0xFFFFFF);
+    }
+
+    /** The layout check as one line: {@code layout: ok}, or {@code layout: } and the defects found. */
+    static String verdict(List<String> problems) {
         return problems.isEmpty() ? "layout: ok" : "layout: " + problems.size() + " problem(s): " + String.join("; ", problems);
     }
 
-    /** {@code colours: name #rrggbb | …} for the series in the legend, for the colour-consistency test. */
+    /** {@code colours: name #rrggbb | …} for the series in the legend (the text form of {@code colours}). */
     static String colours(Chart<?, ?> chart) {
         StringBuilder out = new StringBuilder("colours:");
         for (Object o : chart.getSeriesMap().values()) {
             if (o instanceof XYSeries s && s.isShowInLegend()) {
-                Color c = s.getLineColor() != null ? s.getLineColor() : s.getMarkerColor();
-                out.append(out.length() > 8 ? " | " : " ").append(s.getName())
-                        .append(c == null ? "" : String.format(" #%06x", c.getRGB() & 0xFFFFFF));
+                String c = colourOf(s);
+                out.append(out.length() > 8 ? " | " : " ").append(s.getName()).append(c == null ? "" : " " + c);
             }
         }
         return out.toString();
+    }
+
+    /** {@code value}, computed at the first call only. */
+    private static <T> Supplier<T> once(Supplier<T> value) {
+        List<T> memo = new ArrayList<>(1);
+        return () -> {
+            if (memo.isEmpty()) {
+                memo.add(value.get());
+            }
+            return memo.get(0);
+        };
     }
 
     /** Puts the HTML and text forms of {@code table} that the context asks for. */

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dltheory.table.SignificantFormat;
 import dltheory.table.Tables;
+import dltheory.text.SignificantFormat;
+import dltheory.text.Words;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -25,7 +26,7 @@ public final class Results {
     public static Table table(Record record) {
         Table table = Tables.of(record.getClass().getSimpleName(), List.of(record));
         for (var column : table.columns()) {
-            column.setName(words(column.name()));
+            column.setName(Words.spelled(column.name()));
         }
         return table;
     }
@@ -47,10 +48,5 @@ public final class Results {
     /** A double with four significant digits, as the tables of records and maps show it. */
     public static String number(double value) {
         return SignificantFormat.format(value, 4);
-    }
-
-    /** {@code standardError} → "standard error". */
-    static String words(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
     }
 }

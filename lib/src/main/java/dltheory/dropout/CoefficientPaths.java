@@ -1,5 +1,7 @@
 package dltheory.dropout;
 
+import dltheory.linalg.Vectors;
+
 /**
  * Coefficient paths of notebook 02: {@code coefficients[j][k]} is coefficient j + 1 at
  * {@code x[k]} (a keep probability p for dropout, a λ for ridge).
@@ -12,15 +14,13 @@ public record CoefficientPaths(double[] x, double[][] coefficients) {
             throw new IllegalArgumentException("x must be non-empty");
         }
         x = x.clone();
-        double[][] copy = new double[coefficients.length][];
-        for (int j = 0; j < copy.length; j++) {
+        for (int j = 0; j < coefficients.length; j++) {
             if (coefficients[j].length != x.length) {
                 throw new IllegalArgumentException("every path must have length " + x.length + ", got "
                         + coefficients[j].length + " for coefficient " + (j + 1));
             }
-            copy[j] = coefficients[j].clone();
         }
-        coefficients = copy;
+        coefficients = Vectors.copy(coefficients);
     }
 
     @Override
@@ -30,11 +30,7 @@ public record CoefficientPaths(double[] x, double[][] coefficients) {
 
     @Override
     public double[][] coefficients() {
-        double[][] copy = new double[coefficients.length][];
-        for (int j = 0; j < copy.length; j++) {
-            copy[j] = coefficients[j].clone();
-        }
-        return copy;
+        return Vectors.copy(coefficients);
     }
 
     /** The path of coefficient j (from 1). */

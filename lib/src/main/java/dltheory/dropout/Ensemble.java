@@ -17,20 +17,12 @@ public record Ensemble(double eta, int steps, double[][] finals) {
         if (finals.length < 2) {
             throw new IllegalArgumentException("finals must hold at least 2 runs, got " + finals.length);
         }
-        double[][] copy = new double[finals.length][];
-        for (int r = 0; r < copy.length; r++) {
-            copy[r] = finals[r].clone();
-        }
-        finals = copy;
+        finals = Vectors.copy(finals);
     }
 
     @Override
     public double[][] finals() {
-        double[][] copy = new double[finals.length][];
-        for (int r = 0; r < copy.length; r++) {
-            copy[r] = finals[r].clone();
-        }
-        return copy;
+        return Vectors.copy(finals);
     }
 
     /** The number of runs. */
@@ -128,7 +120,7 @@ public record Ensemble(double eta, int steps, double[][] finals) {
         double[] r = spreadRatio(a, b, target);
         dltheory.check.Check.close(r[0], 2.0, allowance * 2.0 + dltheory.check.MonteCarlo.K * r[1],
                 "spread at η / spread at η/4 (tolerance " + allowance + "·2 + 4 SE, SE = "
-                        + dltheory.table.SignificantFormat.format(r[1], 2) + ")");
+                        + dltheory.text.SignificantFormat.format(r[1], 2) + ")");
     }
 
     private static double[] squaredDistances(Ensemble e, double[] target) {

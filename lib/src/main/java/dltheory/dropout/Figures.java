@@ -8,6 +8,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import dltheory.plot.KeyMarker;
 import dltheory.plot.Panels;
 import dltheory.plot.Plots;
 

@@ -17,11 +17,7 @@ public record SgdPath(double[] steps, double[][] iterates) {
                     + steps.length + " and " + iterates.length);
         }
         steps = steps.clone();
-        double[][] copy = new double[iterates.length][];
-        for (int k = 0; k < copy.length; k++) {
-            copy[k] = iterates[k].clone();
-        }
-        iterates = copy;
+        iterates = Vectors.copy(iterates);
     }
 
     @Override
@@ -31,11 +27,7 @@ public record SgdPath(double[] steps, double[][] iterates) {
 
     @Override
     public double[][] iterates() {
-        double[][] copy = new double[iterates.length][];
-        for (int k = 0; k < copy.length; k++) {
-            copy[k] = iterates[k].clone();
-        }
-        return copy;
+        return Vectors.copy(iterates);
     }
 
     /** The last recorded iterate. */

@@ -143,7 +143,8 @@ public final class Activation {
 
     /** E[g(a)] for a ~ N(m, q) (notebook 01: E[h] &gt; 0 for ReLU). */
     public double gaussianMean(double m, double q) {
-        requireMoments(m, q);
+        Arguments.finite(m, "mean m");
+        Arguments.nonNegative(q, "variance q");
         if (kind == Kind.TANH) {
             return quadrature(m, q, 0);
         }
@@ -161,7 +162,8 @@ public final class Activation {
 
     /** E[g(a)²] for a ~ N(m, q): the second moment that drives the mean-field variance map. */
     public double gaussianSecondMoment(double m, double q) {
-        requireMoments(m, q);
+        Arguments.finite(m, "mean m");
+        Arguments.nonNegative(q, "variance q");
         if (kind == Kind.TANH) {
             return quadrature(m, q, 1);
         }
@@ -180,7 +182,8 @@ public final class Activation {
 
     /** E[g′(a)²] for a ~ N(m, q): the per-layer factor of the backward pass (with d·Var[w]). */
     public double gaussianDerivativeSecondMoment(double m, double q) {
-        requireMoments(m, q);
+        Arguments.finite(m, "mean m");
+        Arguments.nonNegative(q, "variance q");
         if (kind == Kind.TANH) {
             return quadrature(m, q, 2);
         }
@@ -209,10 +212,5 @@ public final class Activation {
             sum += w * f * Normal.pdf(z);
         }
         return sum * h / 3;
-    }
-
-    private static void requireMoments(double m, double q) {
-        Arguments.finite(m, "mean m");
-        Arguments.nonNegative(q, "variance q");
     }
 }

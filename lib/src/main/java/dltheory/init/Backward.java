@@ -9,6 +9,7 @@ import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DMatrixRMaj;
 
 import dltheory.linalg.Gemm;
+import dltheory.check.Stats;
 
 /**
  * The backward pass of notebook 01 — the other half of Glorot's argument, beyond Q1. For the loss
@@ -44,7 +45,7 @@ public final class Backward {
         DMatrixRMaj delta = r;
         double[] rows = Net.rowMeanSquares(delta);
         double relTop = Net.relativeStandardError(rows);
-        var[depth - 1] = Net.mean(rows) - Net.square(mean(delta));
+        var[depth - 1] = Stats.mean(rows) - Net.square(mean(delta));
         relSe[depth - 1] = relTop;
         double cumulative = relTop * relTop;
         DMatrixRMaj[] buffers = {new DMatrixRMaj(width, batch), new DMatrixRMaj(width, batch)};
@@ -67,7 +68,7 @@ public final class Backward {
             delta = dh;
             double rel = Net.relativeStandardError(squares);
             cumulative += rel * rel;
-            var[t] = Net.mean(squares) - Net.square(mean(delta));
+            var[t] = Stats.mean(squares) - Net.square(mean(delta));
             relSe[t] = Math.sqrt(cumulative);
         }
         double[] predicted = Theory.meanFieldGradientVariance(init, g, width, depth);

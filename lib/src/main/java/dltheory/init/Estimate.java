@@ -1,6 +1,7 @@
 package dltheory.init;
 
 import dltheory.check.Check;
+import dltheory.check.Arguments;
 
 /**
  * A Monte Carlo estimate and its standard error (notebook 01: the checks allow k·SE, k ≥ 4).
@@ -19,7 +20,7 @@ public record Estimate(double value, double standardError) {
 
     /** The mean of {@code x} with standard error sd(x)/√n. */
     public static Estimate mean(double[] x) {
-        requireSample(x);
+        Arguments.minLength(x, 2, "a sample");
         int n = x.length;
         double m = 0;
         for (double v : x) {
@@ -35,7 +36,7 @@ public record Estimate(double value, double standardError) {
 
     /** The second moment E[x²] of the law of {@code x} (notebook 01, Q1.1 (b)), from mean(x²). */
     public static Estimate secondMoment(double[] x) {
-        requireSample(x);
+        Arguments.minLength(x, 2, "a sample");
         double[] sq = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             sq[i] = x[i] * x[i];
@@ -60,12 +61,5 @@ public record Estimate(double value, double standardError) {
      */
     public void check(double expected, double k, String what) {
         Check.withinStandardErrors(value, standardError, expected, k, what);
-    }
-
-    private static void requireSample(double[] x) {
-        if (x == null || x.length < 2) {
-            throw new IllegalArgumentException("a sample needs length >= 2, got "
-                    + (x == null ? "null" : String.valueOf(x.length)));
-        }
     }
 }

@@ -10,7 +10,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
-import dltheory.dropout.KeyMarker;
+import dltheory.plot.KeyMarker;
 import dltheory.plot.HouseTheme;
 
 import dltheory.check.Arguments;
@@ -20,6 +20,7 @@ import dltheory.plot.Plots;
 import dltheory.random.Seeded;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
+import dltheory.check.Stats;
 
 /**
  * Glorot's compromise on a layer with fan-in d_in ≠ fan-out d_out, notebook 01 (Glorot &amp; Bengio
@@ -136,7 +137,7 @@ public final class Glorot {
 
     private static double[] meanSquareAndSe(DMatrixRMaj m, int fanIn) {
         double[] rows = Net.rowMeanSquares(m);
-        double mean = Net.mean(rows);
+        double mean = Stats.mean(rows);
         double relRows = Net.standardError(rows) / mean;
         double relBatch = Math.sqrt(2.0 / ((double) m.numCols * fanIn));
         return new double[] {mean, mean * Math.hypot(relRows, relBatch)};

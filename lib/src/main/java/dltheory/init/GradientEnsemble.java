@@ -1,6 +1,6 @@
 package dltheory.init;
 
-import static dltheory.table.SignificantFormat.format;
+import static dltheory.text.SignificantFormat.format;
 
 import java.util.Random;
 

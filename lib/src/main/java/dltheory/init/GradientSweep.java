@@ -1,6 +1,6 @@
 package dltheory.init;
 
-import static dltheory.table.SignificantFormat.format;
+import static dltheory.text.SignificantFormat.format;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,8 @@ import java.util.List;
 import dltheory.check.Check;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
+import dltheory.linalg.Vectors;
+import java.util.stream.IntStream;
 
 /**
  * The backward sweep of notebook 01: Var[δ⁽ᵗ⁾] = Var[∂L/∂a⁽ᵗ⁾] for t = 1…L (index t − 1), with
@@ -68,15 +70,7 @@ public record GradientSweep(Sweep forward, double[] varGrad, double[] relSeVarGr
 
     /** Checks Var[δ⁽ᵗ⁾] against the prediction within k standard errors at the worst layer. */
     public void checkVariance(double k) {
-        int worst = 1;
-        double z = -1;
-        for (int t = 1; t <= depth(); t++) {
-            double zt = z(t);
-            if (zt > z) {
-                z = zt;
-                worst = t;
-            }
-        }
+        int worst = 1 + Vectors.argmax(IntStream.rangeClosed(1, depth()).mapToDouble(this::z).toArray());
         Check.that(z(worst) <= k, label() + ": Var[∂L/∂a" + Sweep.sup(worst) + "] = " + format(var(worst), 4)
                 + " vs prediction " + format(predicted(worst), 4) + " at the worst of " + depth() + " layers",
                 format(z(worst), 4) + " SE of ln Var (SE " + format(relSe(worst), 4) + "), tol " + format(k, 4) + " SE");

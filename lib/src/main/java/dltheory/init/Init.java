@@ -1,6 +1,6 @@
 package dltheory.init;
 
-import static dltheory.table.SignificantFormat.format;
+import static dltheory.text.SignificantFormat.format;
 
 import dltheory.check.Arguments;
 
@@ -8,7 +8,6 @@ import java.util.Random;
 import java.util.SplittableRandom;
 
 import org.ejml.data.DMatrixRMaj;
-
 
 /**
  * A weight-initialization scheme of notebook 01 (Q1): the law of the entries w_ij of W⁽ᵗ⁾, given
@@ -64,7 +63,7 @@ public record Init(String name, Family family, double mean, double std, boolean 
 
     /** w ~ N(0, gain/d), c = 0: gain = 1 is {@link #LINEAR_NORMAL}, gain = 2 is {@link #HE_NORMAL}. */
     public static Init normalPerFanIn(double gain) {
-        requirePositive(gain, "gain");
+        Arguments.positive(gain, "gain");
         return new Init("N(0, " + format(gain, 4) + "/d)", Family.NORMAL, 0, Math.sqrt(gain), true, 0);
     }
 
@@ -87,13 +86,13 @@ public record Init(String name, Family family, double mean, double std, boolean 
 
     /** E[w] for fan-in d. */
     public double weightMean(int d) {
-        requireFanIn(d);
+        Arguments.atLeast(d, 1, "fan-in d");
         return perFanIn ? mean / Math.sqrt(d) : mean;
     }
 
     /** Var[w] for fan-in d: std²/d, or std² for a naive scheme. */
     public double weightVariance(int d) {
-        requireFanIn(d);
+        Arguments.atLeast(d, 1, "fan-in d");
         return perFanIn ? std * std / d : std * std;
     }
 
@@ -129,7 +128,7 @@ public record Init(String name, Family family, double mean, double std, boolean 
         if (rows < 1) {
             throw new IllegalArgumentException("rows (fan-out) must be >= 1, got " + rows);
         }
-        requireFanIn(cols);
+        Arguments.atLeast(cols, 1, "fan-in d");
         return drawInto(new DMatrixRMaj(rows, cols), rng.nextLong());
     }
 
@@ -160,13 +159,4 @@ public record Init(String name, Family family, double mean, double std, boolean 
     public String toString() {
         return name;
     }
-
-    private static void requireFanIn(int d) {
-        Arguments.atLeast(d, 1, "fan-in d");
-    }
-
-    private static void requirePositive(double v, String what) {
-        Arguments.positive(v, what);
-    }
-
 }

@@ -10,6 +10,7 @@ import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DMatrixRMaj;
 
 import dltheory.linalg.Gemm;
+import dltheory.check.Stats;
 
 /**
  * A deep fully-connected net of constant width d (notebook 01): a⁽ᵗ⁾ = W⁽ᵗ⁾h⁽ᵗ⁻¹⁾ + c,
@@ -156,13 +157,13 @@ final class Net {
             if (derivatives != null) {
                 derivatives.add(deriv);
             }
-            meanA[t] = mean(rowMeanA);
-            varA[t] = mean(rowSquareA) - meanA[t] * meanA[t];
+            meanA[t] = Stats.mean(rowMeanA);
+            varA[t] = Stats.mean(rowSquareA) - meanA[t] * meanA[t];
             seMeanA[t] = standardError(rowMeanA);
             double relA = relativeStandardError(rowSquareA);
             relSeVarA[t] = Math.sqrt(cumulative + relA * relA);
-            meanH[t] = mean(rowMeanH);
-            varH[t] = mean(rowSquareH) - meanH[t] * meanH[t];
+            meanH[t] = Stats.mean(rowMeanH);
+            varH[t] = Stats.mean(rowSquareH) - meanH[t] * meanH[t];
             double relH = relativeStandardError(rowSquareH);
             cumulative += relH * relH;
             h = a;
@@ -228,17 +229,9 @@ final class Net {
         return v * v;
     }
 
-    static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
     /** sd(v)/√len: the standard error of the mean of i.i.d. entries. */
     static double standardError(double[] v) {
-        double m = mean(v);
+        double m = Stats.mean(v);
         double ss = 0;
         for (double x : v) {
             ss += (x - m) * (x - m);
@@ -246,9 +239,9 @@ final class Net {
         return Math.sqrt(ss / (v.length - 1) / v.length);
     }
 
-    /** standardError(v) / |mean(v)|; 0 when every entry is 0. */
+    /** standardError(v) / |Stats.mean(v)|; 0 when every entry is 0. */
     static double relativeStandardError(double[] v) {
-        double m = Math.abs(mean(v));
+        double m = Math.abs(Stats.mean(v));
         return m == 0 ? 0 : standardError(v) / m;
     }
 

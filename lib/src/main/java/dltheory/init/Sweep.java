@@ -1,6 +1,6 @@
 package dltheory.init;
 
-import static dltheory.table.SignificantFormat.format;
+import static dltheory.text.SignificantFormat.format;
 
 import dltheory.check.Arguments;
 
@@ -11,6 +11,8 @@ import dltheory.check.Check;
 import dltheory.check.MonteCarlo;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
+import dltheory.linalg.Vectors;
+import java.util.stream.IntStream;
 
 /**
  * The forward variance sweep of notebook 01: per-layer statistics of the pre-activations a⁽ᵗ⁾ and
@@ -108,30 +110,13 @@ public record Sweep(String init, String activation, int depth, int width, int ba
     /** The layer t where {@link #z(int)} is largest. */
     public int worstLayer() {
         requirePrediction();
-        int worst = 1;
-        double z = -1;
-        for (int t = 1; t <= depth; t++) {
-            double zt = z(t);
-            if (zt > z) {
-                z = zt;
-                worst = t;
-            }
-        }
-        return worst;
+        return 1 + Vectors.argmax(IntStream.rangeClosed(1, depth).mapToDouble(this::z).toArray());
     }
 
     /** The layer t where |E[a⁽ᵗ⁾] − c| / SE is largest. */
     public int worstMeanLayer() {
-        int worst = 1;
-        double z = -1;
-        for (int t = 1; t <= depth; t++) {
-            double zt = Math.abs(mean(t) - c) / seMean(t);
-            if (zt > z) {
-                z = zt;
-                worst = t;
-            }
-        }
-        return worst;
+        return 1 + Vectors.argmax(IntStream.rangeClosed(1, depth)
+                .mapToDouble(t -> Math.abs(mean(t) - c) / seMean(t)).toArray());
     }
 
     /**
@@ -227,14 +212,8 @@ public record Sweep(String init, String activation, int depth, int width, int ba
 
     /** The superscript "⁽ᵗ⁾" for a layer number, e.g. sup(37) = "⁽³⁷⁾". */
     public static String sup(int t) {
-        String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-        StringBuilder s = new StringBuilder("⁽");
-        for (char ch : Integer.toString(t).toCharArray()) {
-            s.append(ch == '-' ? '⁻' : digits.charAt(ch - '0'));
-        }
-        return s.append('⁾').toString();
+        return "⁽" + dltheory.text.Scripts.superscript(t) + "⁾";
     }
-
 
     private int index(int t) {
         if (t < 1 || t > depth) {

@@ -21,7 +21,8 @@ public final class Theory {
      * identity, N(0, 2/d) and U(±√(6/d)) with ReLU).
      */
     public static double layerFactor(Init init, Activation g, int d) {
-        requireArguments(init, g);
+        Arguments.notNull(init, "init", "an Init");
+        Arguments.notNull(g, "activation", "one of " + Activation.NAMES);
         return d * init.weightVariance(d) * g.varianceFactor();
     }
 
@@ -45,8 +46,9 @@ public final class Theory {
      * @return q_1 … q_L (index t − 1); all NaN when E[w] ≠ 0, which this map does not describe
      */
     public static double[] meanFieldVariance(Init init, Activation g, int d, int depth) {
-        requireArguments(init, g);
-        requireDepth(depth);
+        Arguments.notNull(init, "init", "an Init");
+        Arguments.notNull(g, "activation", "one of " + Activation.NAMES);
+        Arguments.atLeast(depth, 1, "depth");
         double[] q = new double[depth];
         if (init.weightMean(d) != 0) {
             Arrays.fill(q, Double.NaN);
@@ -118,7 +120,7 @@ public final class Theory {
         if (init == null) {
             throw new IllegalArgumentException("init must be an Init, got null");
         }
-        requireDepth(depth);
+        Arguments.atLeast(depth, 1, "depth");
         if (init.c() != 0) {
             throw new IllegalArgumentException("c must be 0 here, got " + init.c());
         }
@@ -133,18 +135,5 @@ public final class Theory {
             v[t] = next;
         }
         return v;
-    }
-
-    private static void requireArguments(Init init, Activation g) {
-        if (init == null) {
-            throw new IllegalArgumentException("init must be an Init, got null");
-        }
-        if (g == null) {
-            throw new IllegalArgumentException("activation must be one of " + Activation.NAMES + "; got null");
-        }
-    }
-
-    private static void requireDepth(int depth) {
-        Arguments.atLeast(depth, 1, "depth");
     }
 }

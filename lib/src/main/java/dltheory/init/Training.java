@@ -136,7 +136,7 @@ public record Training(String scheme, double[] loss, int steps) {
             rows.add(new Row(r.scheme(), r.initial(), last, last / r.initial(), lastFinite));
         }
         return Tables.of("Training a deep ReLU net by gradient descent (L₀ = "
-                        + dltheory.table.SignificantFormat.format(zeroLoss(task), 4) + ")", rows,
+                        + dltheory.text.SignificantFormat.format(zeroLoss(task), 4) + ")", rows,
                 "Var[w]", "L(0)", "last finite L(t)", "ratio to L(0)", "at step t");
     }
 
@@ -185,7 +185,7 @@ public record Training(String scheme, double[] loss, int steps) {
             lowest = Math.min(lowest, v);
         }
         Check.that(naive.finite() && lowest / zero >= 1e6, naive.scheme() + ": L(t)/L₀ ≥ 10⁶ at every step t ≤ "
-                + naive.steps(), naive.finite() ? "lowest L(t)/L₀ = " + dltheory.table.SignificantFormat.format(
+                + naive.steps(), naive.finite() ? "lowest L(t)/L₀ = " + dltheory.text.SignificantFormat.format(
                         lowest / zero, 3) : "the loss is not finite after " + (naive.loss().length - 1) + " steps");
     }
 

@@ -16,6 +16,37 @@ public final class Vectors {
     private Vectors() {
     }
 
+    /** The largest entry of a non-empty {@code a} (NaN if any entry is NaN). */
+    public static double max(double[] a) {
+        Arguments.nonEmpty(a, "a");
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : a) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
+    /** The index of the largest entry of a non-empty {@code a}, the first one if it is there several times. */
+    public static int argmax(double[] a) {
+        Arguments.nonEmpty(a, "a");
+        int best = 0;
+        for (int i = 1; i < a.length; i++) {
+            if (a[i] > a[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** A deep copy of the rows {@code a} (records keep and hand out copies of their arrays). */
+    public static double[][] copy(double[][] a) {
+        double[][] copy = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            copy[i] = a[i].clone();
+        }
+        return copy;
+    }
+
     /** ‖a‖₂. */
     public static double norm(double[] a) {
         return NormOps_DDRM.normF(column(a));

@@ -138,7 +138,7 @@ public record AdamStepBound(double beta1, double beta2, double epsHat, NoisyGrad
             rows.add(new Row(t, meanStep[t - 1], largestStep[t - 1], bound[t - 1]));
         }
         return Tables.of("Corrected Adam steps on g = " + stream.mu() + " + " + stream.sigma() + "·z over " + runs
-                + " runs (|E[g]|/√E[g²] = " + dltheory.table.SignificantFormat.format(settledStep(), 3) + ")", rows,
+                + " runs (|E[g]|/√E[g²] = " + dltheory.text.SignificantFormat.format(settledStep(), 3) + ")", rows,
                 "t", "mean |Δθₜ|/η", "largest |Δθₜ|/η", "bound cₜ");
     }
 

@@ -14,6 +14,7 @@ import dltheory.dropout.MomentCheck;
 import dltheory.table.Tables;
 import dltheory.plot.Plots;
 import tech.tablesaw.api.Table;
+import dltheory.linalg.Vectors;
 
 /**
  * Adam with and without bias correction on a noisy problem, notebook 03, section 7 (after
@@ -78,7 +79,7 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
         }
         double[][] a = meanAndSe(with);
         double[][] b = meanAndSe(without);
-        int peak = argmax(b[0]);
+        int peak = Vectors.argmax(b[0]);
         int from = 3 * steps / 4;
         int size = steps / BLOCKS;
         double[] peakRuns = new double[runs];
@@ -164,7 +165,7 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
 
     /** The step t (from 1) where the mean loss without correction peaks. */
     public int peakStep() {
-        return argmax(lossWithout) + 1;
+        return Vectors.argmax(lossWithout) + 1;
     }
 
     /** The peak of the mean loss without correction. */
@@ -336,16 +337,6 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
         Plots.line(chart, "with bias correction", x, yWith);
         Plots.horizontal(chart, "settled level", settledLevel(), 1, steps());
         return chart;
-    }
-
-    private static int argmax(double[] v) {
-        int best = 0;
-        for (int t = 1; t < v.length; t++) {
-            if (v[t] > v[best]) {
-                best = t;
-            }
-        }
-        return best;
     }
 
     private static double[][] meanAndSe(double[][] runs) {

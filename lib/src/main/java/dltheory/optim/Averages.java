@@ -6,6 +6,8 @@ import java.util.List;
 
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
+import dltheory.linalg.Vectors;
+import java.util.stream.IntStream;
 
 /**
  * The exponential moving average of notebook 03 (Q3.2 and Q3.3) as pure functions over scalar
@@ -29,7 +31,7 @@ public final class Averages {
      */
     public static double[] recursive(double beta, double[] g) {
         Arguments.inClosedOpen(beta, 0, 1, "beta");
-        requireStream(g);
+        Arguments.nonEmpty(g, "the stream g");
         double[] v = new double[g.length];
         double prev = 0;
         for (int t = 0; t < g.length; t++) {
@@ -48,7 +50,7 @@ public final class Averages {
      */
     public static double closedForm(double beta, double[] g, int n) {
         Arguments.inClosedOpen(beta, 0, 1, "beta");
-        requireStream(g);
+        Arguments.nonEmpty(g, "the stream g");
         if (n < 1 || n > g.length) {
             throw new IllegalArgumentException("n must be in [1, " + g.length + "], got " + n);
         }
@@ -61,7 +63,7 @@ public final class Averages {
 
     /** The closed form (Q3.2) for every n = 1, …, g.length. */
     public static double[] closedForm(double beta, double[] g) {
-        requireStream(g);
+        Arguments.nonEmpty(g, "the stream g");
         double[] v = new double[g.length];
         for (int n = 1; n <= g.length; n++) {
             v[n - 1] = closedForm(beta, g, n);
@@ -104,7 +106,7 @@ public final class Averages {
      * @param v    v_1, …, v_n. Not modified.
      */
     public static double[] biasCorrected(double beta, double[] v) {
-        requireStream(v);
+        Arguments.nonEmpty(v, "the stream v");
         double[] c = new double[v.length];
         for (int t = 1; t <= v.length; t++) {
             c[t - 1] = v[t - 1] / biasFactor(beta, t);
@@ -120,7 +122,7 @@ public final class Averages {
      * @param v    the average v_t. Not modified.
      */
     public static double[] biasCorrected(double beta, int t, double[] v) {
-        requireStream(v);
+        Arguments.nonEmpty(v, "the stream v");
         double f = biasFactor(beta, t);
         double[] c = new double[v.length];
         for (int i = 0; i < v.length; i++) {
@@ -175,15 +177,11 @@ public final class Averages {
      * @param b of the same length as a, not modified
      */
     public static double maxAbsDifference(double[] a, double[] b) {
-        requireStream(a);
+        Arguments.nonEmpty(a, "the stream a");
         if (b == null || b.length != a.length) {
             throw new IllegalArgumentException("b must have the length of a, " + a.length);
         }
-        double worst = 0;
-        for (int i = 0; i < a.length; i++) {
-            worst = Math.max(worst, Math.abs(a[i] - b[i]));
-        }
-        return worst;
+        return Vectors.max(IntStream.range(0, a.length).mapToDouble(i -> Math.abs(a[i] - b[i])).toArray());
     }
 
     /**
@@ -209,11 +207,5 @@ public final class Averages {
         }
         return Tables.of("Recursion and closed form, β = " + beta, rows,
                 "n", "g_n", "v_n (recursion)", "v_n (closed form)", "difference");
-    }
-
-    private static void requireStream(double[] g) {
-        if (g == null || g.length == 0) {
-            throw new IllegalArgumentException("the stream must hold at least one value (n >= 1), got none");
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dltheory.optim;
 
-import static dltheory.table.SignificantFormat.format;
+import static dltheory.text.SignificantFormat.format;
 
 import org.knowm.xchart.XYChart;
 

@@ -11,7 +11,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import dltheory.dropout.KeyMarker;
+import dltheory.plot.KeyMarker;
 import dltheory.plot.HouseTheme;
 import dltheory.plot.Plots;
 

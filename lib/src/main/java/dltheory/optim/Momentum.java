@@ -1,7 +1,7 @@
 package dltheory.optim;
 
 import dltheory.check.Arguments;
-import static dltheory.table.SignificantFormat.format;
+import static dltheory.text.SignificantFormat.format;
 
 /**
  * SGD with momentum, notebook 03, Q3.1:

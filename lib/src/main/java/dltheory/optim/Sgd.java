@@ -1,7 +1,7 @@
 package dltheory.optim;
 
 import dltheory.check.Arguments;
-import static dltheory.table.SignificantFormat.format;
+import static dltheory.text.SignificantFormat.format;
 
 /**
  * Plain stochastic gradient descent, Δθ_t = −η g_t: the baseline of notebook 03, against which

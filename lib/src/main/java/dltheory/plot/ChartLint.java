@@ -45,9 +45,8 @@ public final class ChartLint {
 
     /** The texts of {@code chart} as drawn at its size, in drawing order. */
     public static List<Text> texts(Chart<?, ?> chart) {
-        Plots.finish(chart);
         Recorder g = new Recorder();
-        chart.paint(g, chart.getWidth(), chart.getHeight());
+        Drawing.draw(chart, g, chart.getWidth(), chart.getHeight());
         g.dispose();
         return g.texts;
     }

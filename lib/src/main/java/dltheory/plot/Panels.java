@@ -41,18 +41,17 @@ public record Panels(List<XYChart> panels, int columns) {
         return rows() * panels.get(0).getHeight();
     }
 
-    /** Applies {@link Plots#finish} to every panel, then draws them in their grid cells. */
+    /** Draws every panel in the house style in its grid cell. */
     public void paint(Graphics2D g) {
         int w = panels.get(0).getWidth();
         int h = panels.get(0).getHeight();
         for (int i = 0; i < panels.size(); i++) {
             XYChart panel = panels.get(i);
-            Plots.finish(panel);
             AffineTransform saved = g.getTransform();
             Shape clip = g.getClip();
             g.translate((i % columns) * w, (i / columns) * h);
             g.clipRect(0, 0, w, h);
-            panel.paint(g, w, h);
+            Drawing.draw(panel, g, w, h);
             g.setTransform(saved);
             g.setClip(clip);
         }

@@ -4,6 +4,7 @@ import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.RandomMatrices_DDRM;
+import dltheory.check.Arguments;
 
 /**
  * Seeded random draws for the notebooks. Every notebook has one {@code SEED}; each experiment
@@ -43,7 +44,8 @@ public final class Seeded {
 
     /** A rows×cols matrix of i.i.d. N(mean, std²) entries. */
     public static DMatrixRMaj normal(int rows, int cols, double mean, double std, Random rng) {
-        requireShape(rows, cols);
+        Arguments.atLeast(rows, 1, "rows");
+        Arguments.atLeast(cols, 1, "cols");
         if (!(std >= 0) || Double.isInfinite(std)) {
             throw new IllegalArgumentException("std must be finite and >= 0, got " + std);
         }
@@ -52,7 +54,8 @@ public final class Seeded {
 
     /** A rows×cols matrix of i.i.d. U(lo, hi) entries. */
     public static DMatrixRMaj uniform(int rows, int cols, double lo, double hi, Random rng) {
-        requireShape(rows, cols);
+        Arguments.atLeast(rows, 1, "rows");
+        Arguments.atLeast(cols, 1, "cols");
         if (!(hi > lo)) {
             throw new IllegalArgumentException("need lo < hi, got lo=" + lo + ", hi=" + hi);
         }
@@ -61,7 +64,8 @@ public final class Seeded {
 
     /** A rows×cols matrix of i.i.d. Bernoulli(p) entries in {0, 1}: 1 with probability p. */
     public static DMatrixRMaj bernoulli(int rows, int cols, double p, Random rng) {
-        requireShape(rows, cols);
+        Arguments.atLeast(rows, 1, "rows");
+        Arguments.atLeast(cols, 1, "cols");
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("p must be in [0, 1], got " + p);
         }
@@ -75,29 +79,15 @@ public final class Seeded {
 
     /** A vector of n i.i.d. N(mean, std²) draws. */
     public static double[] normal(int n, double mean, double std, Random rng) {
-        requireLength(n);
+        Arguments.atLeast(n, 1, "n (the number of draws)");
         return normal(n, 1, mean, std, rng).data;
     }
 
     /** A vector of n i.i.d. U(lo, hi) draws (the same draws as the n×1 matrix). */
     public static double[] uniform(int n, double lo, double hi, Random rng) {
-        requireLength(n);
+        Arguments.atLeast(n, 1, "n (the number of draws)");
         return uniform(n, 1, lo, hi, rng).data;
     }
 
     /** A vector's length, named as its caller names it (not the rows of the n×1 matrix it is drawn as). */
-    private static void requireLength(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("n (the number of draws) must be >= 1, got " + n);
-        }
-    }
-
-    private static void requireShape(int rows, int cols) {
-        if (rows < 1) {
-            throw new IllegalArgumentException("rows must be >= 1, got " + rows);
-        }
-        if (cols < 1) {
-            throw new IllegalArgumentException("cols must be >= 1, got " + cols);
-        }
-    }
 }

@@ -6,7 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 import dltheory.random.Seeded;
-import dltheory.table.SignificantFormat;
+import dltheory.text.SignificantFormat;
 
 /**
  * The experiments of notebook 05 on ∂h_T/∂h_0: each builds a net and a run, then measures the

@@ -4,6 +4,8 @@ import java.util.List;
 
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
+import dltheory.linalg.Vectors;
+import java.util.stream.IntStream;
 
 /**
  * A curve ‖∂h_t/∂h_0‖, t = 1 … T, for one net and one σ, with the step norms ‖J_t‖ along the
@@ -82,11 +84,8 @@ public record NormCurve(String label, Activation sigma, double wNorm, double spe
         if (!(bound > 0)) {
             throw new IllegalArgumentException("bound must be > 0, got " + bound);
         }
-        double worst = 0;
-        for (int t = 1; t <= norms.length; t++) {
-            worst = Math.max(worst, norms[t - 1] / Math.pow(bound, t));
-        }
-        return worst;
+        return Vectors.max(IntStream.rangeClosed(1, norms.length)
+                .mapToDouble(t -> norms[t - 1] / Math.pow(bound, t)).toArray());
     }
 
     /** The per-step growth (or decay) rate (‖∂h_T/∂h_0‖ / ‖∂h_1/∂h_0‖)^{1/(T−1)}; needs T ≥ 2. */

@@ -15,6 +15,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import dltheory.table.ColumnFormat;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
+import dltheory.check.Arguments;
 
 /**
  * Spectral facts used in notebook 05 (Q5.2): the operator 2-norm ‖A‖ = σ₁(A) from EJML's SVD,
@@ -133,8 +134,8 @@ public final class SpectralMatrices {
      * @param norm the spectral norm ‖W‖, finite and ≥ 0
      */
     public static DMatrixRMaj withNorm(int n, double norm, Random rng) {
-        requireSize(n);
-        requireNorm(norm);
+        Arguments.atLeast(n, 1, "n");
+        Arguments.nonNegative(norm, "norm");
         DMatrixRMaj g = RandomMatrices_DDRM.rectangleGaussian(n, n, 0, 1, rng);
         CommonOps_DDRM.scale(norm / norm(g), g);
         return g;
@@ -151,7 +152,7 @@ public final class SpectralMatrices {
      * @param rho the spectral radius ρ(W), finite and ≥ 0
      */
     public static DMatrixRMaj withSpectralRadius(int n, double rho, Random rng) {
-        requireSize(n);
+        Arguments.atLeast(n, 1, "n");
         if (!(rho >= 0) || Double.isInfinite(rho)) {
             throw new IllegalArgumentException("rho must be finite and >= 0, got " + rho);
         }
@@ -169,8 +170,8 @@ public final class SpectralMatrices {
      * @param norm s = ‖W‖, finite and ≥ 0
      */
     public static DMatrixRMaj scaledOrthogonal(int n, double norm, Random rng) {
-        requireSize(n);
-        requireNorm(norm);
+        Arguments.atLeast(n, 1, "n");
+        Arguments.nonNegative(norm, "norm");
         DMatrixRMaj q = RandomMatrices_DDRM.orthogonal(n, n, rng);
         CommonOps_DDRM.scale(norm, q);
         return q;
@@ -276,18 +277,6 @@ public final class SpectralMatrices {
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException(name + " must have finite entries, found " + v);
             }
-        }
-    }
-
-    private static void requireSize(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be >= 1, got " + n);
-        }
-    }
-
-    private static void requireNorm(double norm) {
-        if (!(norm >= 0) || Double.isInfinite(norm)) {
-            throw new IllegalArgumentException("norm must be finite and >= 0, got " + norm);
         }
     }
 

@@ -6,6 +6,9 @@ import org.knowm.xchart.XYChart;
 
 import dltheory.check.Gradients;
 import dltheory.plot.Plots;
+import dltheory.check.Arguments;
+import dltheory.linalg.Vectors;
+import java.util.stream.IntStream;
 
 /**
  * Notebook 05, "Why it matters" (Pascanu, Mikolov and Bengio 2013, §2): with a loss at every step,
@@ -135,13 +138,10 @@ public record TemporalComponents(double[][] components, double[] residuals, doub
      * notebook 05 bounds ‖∂h_t/∂h_0‖ by rate^t, so the ratio is at most 1 for every draw.
      */
     public double worstEnvelopeRatio(double rate) {
-        requireRate(rate);
+        Arguments.positive(rate, "rate γ‖W‖");
         double[] n = norms();
-        double worst = 0;
-        for (int t = 1; t <= n.length; t++) {
-            worst = Math.max(worst, n[t - 1] / (Math.pow(rate, t) * residuals[t - 1]));
-        }
-        return worst;
+        return Vectors.max(IntStream.rangeClosed(1, n.length)
+                .mapToDouble(t -> n[t - 1] / (Math.pow(rate, t) * residuals[t - 1])).toArray());
     }
 
     /**
@@ -151,7 +151,7 @@ public record TemporalComponents(double[][] components, double[] residuals, doub
      * near = Σ_{t &lt; from} ‖component_t‖ as measured.
      */
     public double shareBoundFrom(int from, double rate) {
-        requireRate(rate);
+        Arguments.positive(rate, "rate γ‖W‖");
         if (from < 1 || from > components.length) {
             throw new IllegalArgumentException("from must be in 1…" + components.length + ": " + from);
         }
@@ -166,12 +166,6 @@ public record TemporalComponents(double[][] components, double[] residuals, doub
             }
         }
         return far / (near + far);
-    }
-
-    private static void requireRate(double rate) {
-        if (!(rate > 0) || Double.isInfinite(rate)) {
-            throw new IllegalArgumentException("rate must be a positive finite γ‖W‖: " + rate);
-        }
     }
 
     /** The size of each temporal component against its distance t from h_0, on a log axis. */

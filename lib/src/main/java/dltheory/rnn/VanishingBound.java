@@ -6,6 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
+import dltheory.check.Arguments;
 
 /**
  * The vanishing-gradient bound of notebook 05 (Q5.2, eq. 24–25): when |σ′| ≤ γ and
@@ -36,7 +37,7 @@ public final class VanishingBound {
      * @param delta δ &gt; 0
      */
     public static double maxLargestEigenvalue(Activation sigma, double delta) {
-        requireDelta(delta);
+        Arguments.positive(delta, "delta");
         return delta * delta / (sigma.gamma() * sigma.gamma());
     }
 
@@ -47,7 +48,7 @@ public final class VanishingBound {
      * @param delta δ &gt; 0
      */
     public static double maxSpectralNorm(Activation sigma, double delta) {
-        requireDelta(delta);
+        Arguments.positive(delta, "delta");
         return delta / sigma.gamma();
     }
 
@@ -58,7 +59,7 @@ public final class VanishingBound {
      * @param T     steps, ≥ 1
      */
     public static double[] powers(double delta, int T) {
-        requireDelta(delta);
+        Arguments.positive(delta, "delta");
         if (T < 1) {
             throw new IllegalArgumentException("T must be >= 1, got " + T);
         }
@@ -113,16 +114,10 @@ public final class VanishingBound {
 
     /** Summarises a curve against δᵀ (notebook 05, eq. 5–6); needs T ≥ 2. */
     public static Row row(NormCurve curve, double delta) {
-        requireDelta(delta);
+        Arguments.positive(delta, "delta");
         int steps = curve.steps();
         return new Row(curve.sigma().name().toLowerCase(), curve.wNorm(), curve.stepBound(),
                 curve.geometricMeanStepNorm(), curve.rate(), steps, curve.at(steps), Math.pow(delta, steps),
                 curve.maxRatioTo(delta));
-    }
-
-    private static void requireDelta(double delta) {
-        if (!(delta > 0) || Double.isInfinite(delta)) {
-            throw new IllegalArgumentException("delta must be finite and > 0, got " + delta);
-        }
     }
 }

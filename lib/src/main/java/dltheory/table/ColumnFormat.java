@@ -7,6 +7,7 @@ import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.Locale;
 
+import dltheory.text.SignificantFormat;
 import tech.tablesaw.api.DoubleColumn;
 
 /**
@@ -91,14 +92,8 @@ public final class ColumnFormat extends NumberFormat {
         if (!scientific || v == 0) {
             return out.append((fixed != null ? fixed : pattern(3)).format(v));
         }
-        int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
-        double mantissa = v / Math.pow(10, exponent);
-        if (Math.abs(Math.round(mantissa * 1000) / 1000.0) >= 10) {
-            mantissa /= 10;
-            exponent++;
-        }
-        String m = String.format(Locale.ROOT, "%.3f", mantissa).replace('-', '−');
-        return out.append(m).append("×10").append(superscript(exponent));
+        // a minus sign in the mantissa: the exponent's is a superscript minus already
+        return out.append(SignificantFormat.scientific(v, 3).replace('-', '−'));
     }
 
     @Override
@@ -109,14 +104,5 @@ public final class ColumnFormat extends NumberFormat {
     @Override
     public Number parse(String source, ParsePosition pos) {
         throw new UnsupportedOperationException("ColumnFormat only formats");
-    }
-
-    private static String superscript(int k) {
-        String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-        StringBuilder out = new StringBuilder(k < 0 ? "⁻" : "");
-        for (char c : Integer.toString(Math.abs(k)).toCharArray()) {
-            out.append(digits.charAt(c - '0'));
-        }
-        return out.toString();
     }
 }

@@ -4,6 +4,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 
+import dltheory.text.Notation;
+import dltheory.text.Words;
+
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -139,15 +142,9 @@ public final class Tables {
         return kept;
     }
 
-    /**
-     * A column's header as shown: a Java component name that no label replaced is spelled out in
-     * words ({@code maxAbsError} → "max abs error"); a label is shown as written.
-     */
+    /** A column's header as shown: a Java component name spelled out in words ({@link Words#spelled}). */
     static String header(String name) {
-        if (name.matches("[a-z][a-z0-9]*([A-Z][a-z0-9]*)+")) {
-            return name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-        }
-        return name;
+        return Words.spelled(name);
     }
 
     private static String cell(Column<?> c, int row) {

@@ -1,5 +1,7 @@
 package dltheory.weightnorm;
 
+import dltheory.check.Arguments;
+
 /**
  * Batch normalization of one pre-activation {@code y = uᵀx} over a batch (notebook 04, eq. 3):
  * {@code ŷᵢ = γ (yᵢ − μ_y)/σ_y + β} with the batch mean and standard deviation. There is no ε in
@@ -31,8 +33,8 @@ public final class BatchNorm {
 
     /** Notebook 04, eq. (3): {@code ŷᵢ = γ (yᵢ − μ_y)/σ_y + β} for every yᵢ of the batch. */
     public static double[] normalize(double[] y, double gamma, double beta) {
-        WeightNorm.requireFinite(gamma, "gamma");
-        WeightNorm.requireFinite(beta, "beta");
+        Arguments.finite(gamma, "gamma");
+        Arguments.finite(beta, "beta");
         BatchMoments m = moments(y);
         if (!(m.std() > 0)) {
             throw new IllegalArgumentException("y must vary over the batch (σ_y > 0), got σ_y = " + m.std());

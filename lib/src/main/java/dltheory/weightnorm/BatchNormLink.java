@@ -8,6 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 import dltheory.linalg.Vectors;
+import dltheory.check.Arguments;
 
 /**
  * Q4.1 of notebook 04: when is a weight-normalized unit {@code wᵀx + β} the same function as the
@@ -23,7 +24,7 @@ public final class BatchNormLink {
     /** Notebook 04, eq. (2): {@code wᵀxᵢ + β = γ uᵀxᵢ/‖u‖ + β} for every row xᵢ of the batch. */
     public static double[] weightNormOutputs(DMatrixRMaj x, double[] u, double gamma, double beta) {
         double[] w = WeightNorm.weight(u, gamma);
-        WeightNorm.requireFinite(beta, "beta");
+        Arguments.finite(beta, "beta");
         double[] out = Inputs.project(x, w);
         for (int i = 0; i < out.length; i++) {
             out[i] += beta;

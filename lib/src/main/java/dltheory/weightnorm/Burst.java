@@ -1,7 +1,7 @@
 package dltheory.weightnorm;
 
 import dltheory.check.Check;
-import dltheory.table.SignificantFormat;
+import dltheory.text.SignificantFormat;
 
 /**
  * Beyond the text (notebook 04, eq. 10): the self-stabilising burst of a run. The effective rate

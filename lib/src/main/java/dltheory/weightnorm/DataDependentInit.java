@@ -8,6 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import dltheory.linalg.Vectors;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
+import dltheory.check.Arguments;
 
 /**
  * Two companions of weight normalization from Salimans and Kingma (2016), notebook 04, "Beyond the
@@ -68,7 +69,7 @@ public final class DataDependentInit {
 
     /** Salimans and Kingma §2.3: y_i = t_i − μ[t] + β over the batch {@code t} (n ≥ 2). */
     public static double[] meanOnly(double[] t, double beta) {
-        WeightNorm.requireFinite(beta, "beta");
+        Arguments.finite(beta, "beta");
         double mu = BatchNorm.moments(t).mean();
         double[] y = new double[t.length];
         for (int i = 0; i < t.length; i++) {

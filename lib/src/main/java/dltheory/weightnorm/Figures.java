@@ -8,10 +8,10 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
-import dltheory.dropout.KeyMarker;
+import dltheory.plot.KeyMarker;
 import dltheory.plot.HouseTheme;
 import dltheory.plot.Plots;
-import dltheory.table.SignificantFormat;
+import dltheory.text.SignificantFormat;
 
 /** The charts of notebook 04, one function per figure. */
 public final class Figures {

@@ -7,6 +7,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import dltheory.linalg.Vectors;
+import dltheory.check.Arguments;
 
 /**
  * Input batches for Q4.1 (notebook 04): Gaussian samples with a chosen mean and covariance,
@@ -20,8 +21,8 @@ public final class Inputs {
 
     /** The d-vector with every entry equal to {@code value}. */
     public static double[] constant(int d, double value) {
-        requireDimension(d);
-        WeightNorm.requireFinite(value, "value");
+        Arguments.atLeast(d, 1, "d");
+        Arguments.finite(value, "value");
         double[] v = new double[d];
         java.util.Arrays.fill(v, value);
         return v;
@@ -29,7 +30,7 @@ public final class Inputs {
 
     /** The d×d identity: Cov[x] = I, the assumption of Q4.1. */
     public static DMatrixRMaj identity(int d) {
-        requireDimension(d);
+        Arguments.atLeast(d, 1, "d");
         return CommonOps_DDRM.identity(d);
     }
 
@@ -38,7 +39,7 @@ public final class Inputs {
      * entries with correlation c. Positive definite for −1/(d − 1) &lt; c &lt; 1.
      */
     public static DMatrixRMaj equicorrelated(int d, double c) {
-        requireDimension(d);
+        Arguments.atLeast(d, 1, "d");
         double lo = d == 1 ? Double.NEGATIVE_INFINITY : -1.0 / (d - 1);
         if (!(c > lo && c < 1)) {
             throw new IllegalArgumentException("c must be in (" + (d == 1 ? "-inf" : String.valueOf(lo))
@@ -166,7 +167,8 @@ public final class Inputs {
 
     /** The quadratic form uᵀΣu. */
     public static double quadratic(DMatrixRMaj sigma, double[] u) {
-        requireSquare(sigma, "sigma", u == null ? 0 : u.length);
+        int d = u == null ? 0 : u.length;
+        Arguments.finite(Arguments.shape(Arguments.matrix(sigma, "sigma"), d, d, "sigma"), "sigma");
         WeightNorm.requireVector(u, "u", sigma.numRows);
         double q = 0;
         for (int i = 0; i < u.length; i++) {
@@ -178,7 +180,7 @@ public final class Inputs {
     }
 
     private static DMatrixRMaj cholesky(DMatrixRMaj sigma, int d, String name) {
-        requireSquare(sigma, name, d);
+        Arguments.finite(Arguments.shape(Arguments.matrix(sigma, name), d, d, name), name);
         DMatrixRMaj a = sigma.copy();
         CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(d, true);
         if (!chol.decompose(a)) {
@@ -200,27 +202,6 @@ public final class Inputs {
                 throw new IllegalArgumentException(name + " must be finite, got " + x.data[i]
                         + " at row " + i / x.numCols + ", column " + i % x.numCols);
             }
-        }
-    }
-
-    private static void requireSquare(DMatrixRMaj s, String name, int d) {
-        if (s == null) {
-            throw new IllegalArgumentException(name + " must be a " + d + "×" + d + " matrix, got null");
-        }
-        if (s.numRows != d || s.numCols != d) {
-            throw new IllegalArgumentException(name + " must be " + d + "×" + d + " (the dimension of the inputs), got "
-                    + s.numRows + "×" + s.numCols);
-        }
-        for (int i = 0; i < s.getNumElements(); i++) {
-            if (!Double.isFinite(s.data[i])) {
-                throw new IllegalArgumentException(name + " must be finite, got " + s.data[i]);
-            }
-        }
-    }
-
-    private static void requireDimension(int d) {
-        if (d < 1) {
-            throw new IllegalArgumentException("d must be >= 1, got " + d);
         }
     }
 }

@@ -6,6 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 
 import dltheory.random.Seeded;
 import dltheory.linalg.Vectors;
+import dltheory.check.Arguments;
 
 /**
  * The model trained in notebook 04 (Q4.3): one weight-normalized unit {@code z = wᵀx + β} with
@@ -130,7 +131,7 @@ public record LogisticRegression(DMatrixRMaj x, double[] t) {
 
     private double[] logits(double[] w, double beta) {
         WeightNorm.requireVector(w, "w", x.numCols);
-        WeightNorm.requireFinite(beta, "beta");
+        Arguments.finite(beta, "beta");
         double[] z = Inputs.project(x, w);
         for (int i = 0; i < z.length; i++) {
             z[i] += beta;

@@ -5,6 +5,7 @@ import java.util.function.ToDoubleFunction;
 import dltheory.check.Check;
 import dltheory.check.Gradients;
 import dltheory.linalg.Vectors;
+import dltheory.check.Arguments;
 
 /**
  * Notebook 04, eqs. (6) and (9) at one point (u_t, γ_t, β_t) of a run, with ∇_u L measured by
@@ -53,7 +54,7 @@ public record MeasuredGradient(double alpha, int t, double gradientNorm, double 
                                            double[] analytic, double alpha) {
         WeightNorm.requireDirection(u, "u");
         WeightNorm.requireVector(analytic, "analytic", u.length);
-        WeightNorm.requireStepSize(alpha);
+        Arguments.nonNegative(alpha, "alpha");
         double h = Gradients.STEP;
         double[] g = Gradients.centralDifference(lossOfU, u, h);
         double[] g2 = Gradients.centralDifference(lossOfU, u, 2 * h);
@@ -96,15 +97,15 @@ public record MeasuredGradient(double alpha, int t, double gradientNorm, double 
      * (2‖∇̃_u L‖ + τ)τ α², plus rounding. Prints a ✓ line; throws otherwise.
      */
     public void checkGrowth(double growth, double alpha) {
-        WeightNorm.requireStepSize(alpha);
+        Arguments.nonNegative(alpha, "alpha");
         double predicted = alpha * alpha * gradientNorm * gradientNorm;
         double bound = alpha * alpha * (2 * gradientNorm + tolerance) * tolerance + 1e-12 * Math.abs(predicted);
-        Check.close(growth, predicted, bound, "α = " + dltheory.table.SignificantFormat.format(alpha, 4)
+        Check.close(growth, predicted, bound, "α = " + dltheory.text.SignificantFormat.format(alpha, 4)
                 + ", t = " + t + ": ‖u_{t+1}‖² − ‖u_t‖² of the run vs α²‖∇̃ᵤL‖² (measured)");
     }
 
     private String at() {
-        return "α = " + dltheory.table.SignificantFormat.format(alpha, 4) + ", t = " + t;
+        return "α = " + dltheory.text.SignificantFormat.format(alpha, 4) + ", t = " + t;
     }
 
     private static double distance(double[] a, double[] b) {

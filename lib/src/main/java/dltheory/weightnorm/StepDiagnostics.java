@@ -165,7 +165,7 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
      * error ≤ {@link #IDENTITY_TOL}) and one for ‖u_t‖ never decreasing; throws otherwise.
      */
     public void checkGrowth() {
-        String at = "α = " + dltheory.table.SignificantFormat.format(alpha, 4);
+        String at = "α = " + dltheory.text.SignificantFormat.format(alpha, 4);
         Check.atMost(maxIdentityError(), IDENTITY_TOL, "maxₜ |‖uₜ₊₁‖² − ‖uₜ‖² − α²s²‖W⊥∇_w L‖²| / ‖uₜ₊₁‖², " + at);
         Check.atLeast(minRelativeIncrease(), -NORM_ROUNDING, "minₜ (‖uₜ₊₁‖ − ‖uₜ‖)/‖uₜ‖, " + at);
     }

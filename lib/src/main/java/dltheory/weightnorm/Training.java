@@ -3,10 +3,11 @@ package dltheory.weightnorm;
 import java.util.ArrayList;
 import java.util.List;
 
-import dltheory.table.SignificantFormat;
+import dltheory.text.SignificantFormat;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 import dltheory.linalg.Vectors;
+import dltheory.check.Arguments;
 
 /**
  * Full-batch gradient descent on the weight-normalized parameters (u, γ, β) of a
@@ -31,8 +32,8 @@ public final class Training {
         }
         WeightNorm.requireDirection(u0, "u0");
         WeightNorm.requireVector(u0, "u0", model.d());
-        WeightNorm.requireFinite(gamma0, "gamma0");
-        WeightNorm.requireFinite(beta0, "beta0");
+        Arguments.finite(gamma0, "gamma0");
+        Arguments.finite(beta0, "beta0");
         if (!(alpha > 0) || Double.isInfinite(alpha)) {
             throw new IllegalArgumentException("alpha must be finite and > 0, got " + alpha);
         }

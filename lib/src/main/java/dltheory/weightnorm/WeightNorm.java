@@ -4,6 +4,7 @@ import static dltheory.linalg.Vectors.dot;
 import static dltheory.linalg.Vectors.norm;
 
 import dltheory.linalg.Vectors;
+import dltheory.check.Arguments;
 
 /**
  * Weight normalization (notebook 04, Q4; Salimans and Kingma 2016, §2.1): the weight vector of a
@@ -22,14 +23,14 @@ public final class WeightNorm {
     /** Notebook 04, eq. (1): {@code w = γ u/‖u‖}. */
     public static double[] weight(double[] u, double gamma) {
         requireDirection(u, "u");
-        requireFinite(gamma, "gamma");
+        Arguments.finite(gamma, "gamma");
         return Vectors.scale(gamma / norm(u), u);
     }
 
     /** Notebook 04, eq. (6): the scale {@code s = γ/‖u‖} in front of the projected gradient. */
     public static double scale(double[] u, double gamma) {
         requireDirection(u, "u");
-        requireFinite(gamma, "gamma");
+        Arguments.finite(gamma, "gamma");
         return gamma / norm(u);
     }
 
@@ -58,7 +59,7 @@ public final class WeightNorm {
      */
     public static double[] gradientU(double[] u, double gamma, double[] gradW) {
         requireDirection(u, "u");
-        requireFinite(gamma, "gamma");
+        Arguments.finite(gamma, "gamma");
         requireVector(gradW, "gradW", u.length);
         return Vectors.scale(gamma / norm(u), project(u, gradW));
     }
@@ -77,7 +78,7 @@ public final class WeightNorm {
      * @param alpha the step size α, finite and ≥ 0
      */
     public static double[] step(double[] u, double gamma, double[] gradW, double alpha) {
-        requireStepSize(alpha);
+        Arguments.nonNegative(alpha, "alpha");
         double[] g = gradientU(u, gamma, gradW);
         double[] next = new double[u.length];
         for (int i = 0; i < u.length; i++) {
@@ -91,7 +92,7 @@ public final class WeightNorm {
      * {@code ‖u_{t+1}‖² = ‖u_t‖² + α² s² ‖W⊥ ∇_w L‖²}, computed from the right-hand side.
      */
     public static double normSquaredAfterStep(double[] u, double gamma, double[] gradW, double alpha) {
-        requireStepSize(alpha);
+        Arguments.nonNegative(alpha, "alpha");
         double s = scale(u, gamma);
         double p = norm(project(u, gradW));
         return dot(u, u) + alpha * alpha * s * s * p * p;
@@ -107,7 +108,7 @@ public final class WeightNorm {
      * step on {@code u} moves {@code w} orthogonally to itself, to first order in α.
      */
     public static double effectiveRate(double[] u, double gamma, double alpha) {
-        requireStepSize(alpha);
+        Arguments.nonNegative(alpha, "alpha");
         double s = scale(u, gamma);
         return alpha * s * s;
     }
@@ -154,17 +155,5 @@ public final class WeightNorm {
             }
         }
         throw new IllegalArgumentException(name + " must be non-zero (‖" + name + "‖ > 0): w = γu/‖u‖ is undefined at u = 0");
-    }
-
-    static void requireFinite(double x, String name) {
-        if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException(name + " must be finite, got " + x);
-        }
-    }
-
-    static void requireStepSize(double alpha) {
-        if (!(alpha >= 0) || Double.isInfinite(alpha)) {
-            throw new IllegalArgumentException("alpha must be finite and >= 0, got " + alpha);
-        }
     }
 }

@@ -45,6 +45,33 @@ class NotebookDisplayTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void chartCarriesItsMetadataAsJson() {
+        XYChart chart = Plots.xy("Variance by layer", "layer t", "Var");
+        Plots.line(chart, "He", new double[] {1, 1.1, 0.9});
+        Plots.reference(chart, "prediction", new double[] {1, 2, 3}, new double[] {1, 1, 1});
+        DisplayData data = renderer().render(chart);
+        var meta = (java.util.Map<String, Object>) data.getData(NotebookDisplay.CHART_META);
+        assertEquals("Variance by layer", meta.get("title"));
+        assertEquals(List.of("prediction", "He"), meta.get("series"));
+        assertEquals(java.util.Map.of("ok", true, "problems", List.of()), meta.get("layout"));
+        var colours = (List<java.util.Map<String, Object>>) meta.get("colours");
+        assertEquals("He", colours.get(1).get("series"));
+        assertTrue(((String) colours.get(1).get("colour")).matches("#[0-9a-f]{6}"), colours.toString());
+        String text = (String) data.getData(NotebookDisplay.TEXT);
+        assertTrue(text.contains("colours: prediction #444444 | He " + colours.get(1).get("colour")), text);
+
+        XYChart other = Plots.xy("Second", "t", "y");
+        Plots.line(other, "Glorot", new double[] {2, 1});
+        var panels = (java.util.Map<String, Object>) renderer().render(
+                new dltheory.plot.Panels(List.of(chart, other), 2)).getData(NotebookDisplay.CHART_META);
+        assertNull(panels.get("title"), "small multiples have no title of their own");
+        var each = (List<java.util.Map<String, Object>>) panels.get("panels");
+        assertEquals(List.of("Variance by layer", "Second"), each.stream().map(p -> p.get("title")).toList());
+        assertEquals(3, ((List<?>) panels.get("colours")).size());
+    }
+
+    @Test
     void tableRendersAsHtmlAndAlignedText() {
         var table = Tables.of("per layer", List.of(new Row(1, 1.0126), new Row(2, 0.99)));
         DisplayData data = renderer().render(table);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import dltheory.plot.KeyMarker;
+
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 

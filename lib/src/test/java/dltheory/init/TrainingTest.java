@@ -64,7 +64,7 @@ class TrainingTest {
         assertEquals(org.knowm.xchart.style.Styler.LegendPosition.InsideNW, chart.getStyler().getLegendPosition());
         for (org.knowm.xchart.XYSeries s : chart.getSeriesMap().values()) {
             if (s.getXData().length == 1) {
-                assertTrue(s.getMarker() instanceof dltheory.dropout.KeyMarker k && k.scale() >= 1.5, s.getName());
+                assertTrue(s.getMarker() instanceof dltheory.plot.KeyMarker k && k.scale() >= 1.5, s.getName());
             }
         }
         dltheory.plot.Plots.png(chart);

@@ -43,4 +43,18 @@ class VectorsTest {
         e = assertThrows(IllegalArgumentException.class, () -> Vectors.distance(new double[2], new double[3]));
         assertTrue(e.getMessage().contains("b must have length 2"), e.getMessage());
     }
+
+    @Test
+    void maxArgmaxAndDeepCopy() {
+        double[] v = {0.5, 3, -1, 3};
+        org.junit.jupiter.api.Assertions.assertEquals(3, Vectors.max(v));
+        org.junit.jupiter.api.Assertions.assertEquals(1, Vectors.argmax(v), "the first of two largest");
+        org.junit.jupiter.api.Assertions.assertTrue(Double.isNaN(Vectors.max(new double[] {1, Double.NaN})));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Vectors.argmax(new double[0]));
+        double[][] a = {{1, 2}, {3}};
+        double[][] c = Vectors.copy(a);
+        c[0][0] = 9;
+        org.junit.jupiter.api.Assertions.assertEquals(1, a[0][0], "rows are copied, not shared");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a[1], c[1]);
+    }
 }

@@ -57,14 +57,14 @@ class FiguresTest {
         XYSeries band = chart.getSeriesMap().get("a");
         XYSeries dots = chart.getSeriesMap().get("b");
         assertTrue(band.getLineStyle().getLineWidth() >= 5, "band width " + band.getLineStyle().getLineWidth());
-        assertTrue(dots.getMarker() instanceof dltheory.dropout.KeyMarker m && m.scale() < 1, "small dots");
+        assertTrue(dots.getMarker() instanceof dltheory.plot.KeyMarker m && m.scale() < 1, "small dots");
         java.util.Set<java.awt.Color> colours = new java.util.HashSet<>();
         for (String name : new String[] {"a", "b", "c", "minimum θ*"}) {
             XYSeries s = chart.getSeriesMap().get(name);
             java.awt.Color colour = name.equals("b") || name.equals("minimum θ*") ? s.getMarkerColor() : s.getLineColor();
             assertTrue(colours.add(colour), name + " shares its colour " + colour);
         }
-        assertTrue(chart.getSeriesMap().get("minimum θ*").getMarker() instanceof dltheory.dropout.KeyMarker k
+        assertTrue(chart.getSeriesMap().get("minimum θ*").getMarker() instanceof dltheory.plot.KeyMarker k
                 && k.scale() >= 1.5, "θ* is a large key marker");
     }
 

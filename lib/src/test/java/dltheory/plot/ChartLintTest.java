@@ -100,7 +100,7 @@ class ChartLintTest {
         assertEquals(List.of(), ChartLint.problems(chart));
         int ticks = ChartLint.ticks(chart, false);
         assertTrue(ticks >= 3 && ticks <= 10, "y ticks: " + ticks);
-        assertEquals("10⁻⁷", Plots.powerOfTen(-7));
-        assertEquals("10⁰", Plots.powerOfTen(0));
+        assertEquals("10⁻⁷", TickLabels.powerOfTen(-7));
+        assertEquals("10⁰", TickLabels.powerOfTen(0));
     }
 }

@@ -83,36 +83,66 @@ class PlotsTest {
     void logAxesBecomeDecadesOfTheDataWithPowerLabelsAndMinorLinesWhenNarrow() {
         XYChart narrow = Plots.logY(Plots.xy("T", "x", "y"));
         Plots.line(narrow, "a", new double[] {0.9, 1.1, 30});
-        Plots.finish(narrow);
         assertTrue(Plots.isLog(narrow, false));
-        assertFalse(narrow.getStyler().isYAxisLogarithmic());
-        assertArrayEquals(new double[] {Math.log10(0.9), Math.log10(1.1), Math.log10(30)},
-                narrow.getSeriesMap().get("a").getYData(), 1e-12);
-        assertTrue(narrow.getSeriesMap().containsKey("minor grid y"));
-        assertEquals("10¹", narrow.getStyler().getyAxisTickLabelsFormattingFunction().apply(1.0));
-        Plots.finish(narrow);
-        assertEquals(Math.log10(30), narrow.getSeriesMap().get("a").getYData()[2], 1e-12, "finish twice is once");
+        Drawing d = Drawing.apply(narrow);
+        try {
+            assertFalse(narrow.getStyler().isYAxisLogarithmic(), "drawn as a linear axis over log₁₀");
+            assertArrayEquals(new double[] {Math.log10(0.9), Math.log10(1.1), Math.log10(30)},
+                    narrow.getSeriesMap().get("a").getYData(), 1e-12);
+            assertTrue(narrow.getSeriesMap().containsKey("minor grid y"));
+            assertEquals("10¹", narrow.getStyler().getyAxisTickLabelsFormattingFunction().apply(1.0));
+        } finally {
+            d.undo();
+        }
         XYChart wide = Plots.logY(Plots.xy("T", "x", "y"));
         Plots.line(wide, "a", new double[] {1e-12, 1e-6, 1});
-        Plots.finish(wide);
-        assertFalse(wide.getSeriesMap().containsKey("minor grid y"), "no grey bands over 12 decades");
-        assertEquals("10⁻¹²", wide.getStyler().getyAxisTickLabelsFormattingFunction().apply(-12.0));
+        d = Drawing.apply(wide);
+        try {
+            assertFalse(wide.getSeriesMap().containsKey("minor grid y"), "no grey bands over 12 decades");
+            assertEquals("10⁻¹²", wide.getStyler().getyAxisTickLabelsFormattingFunction().apply(-12.0));
+        } finally {
+            d.undo();
+        }
+    }
+
+    @Test
+    void drawingLeavesTheAuthorsDataAndAxesAsTheyWere() {
+        XYChart chart = Plots.logY(Plots.logX(Plots.xy("T", "t", "d")));
+        double[] x = {1, 10, 100, 1000};
+        double[] y = {3, 0.5, 0.1, 0.02};
+        Plots.line(chart, "d", x, y);
+        String first = Plots.svg(chart);
+        ChartLint.problems(chart);
+        assertEquals(first, Plots.svg(chart), "the same picture every time");
+        assertArrayEquals(x, chart.getSeriesMap().get("d").getXData(), 0);
+        assertArrayEquals(y, chart.getSeriesMap().get("d").getYData(), 0);
+        assertEquals(List.of("d"), List.copyOf(chart.getSeriesMap().keySet()), "no minor grid series left");
+        XYStyler s = chart.getStyler();
+        assertTrue(s.isXAxisLogarithmic() && s.isYAxisLogarithmic(), "the axes stay as asked");
+        assertEquals(null, s.getXAxisMin());
+        assertEquals(null, s.getYAxisMax());
+        assertEquals(null, s.getyAxisTickLabelsFormattingFunction());
+        assertTrue(Plots.isLog(chart, true) && Plots.isLog(chart, false));
     }
 
     @Test
     void minorLinesOfALogLogChartRunToTheFrameWithoutWideningTheAxes() {
         XYChart chart = Plots.logY(Plots.logX(Plots.xy("T", "t", "d")));
         Plots.line(chart, "d", new double[] {1, 10, 100, 1000}, new double[] {3, 0.5, 0.1, 0.02});
-        Plots.finish(chart);
-        XYStyler s = chart.getStyler();
-        assertEquals(0, s.getXAxisMin(), 1e-12);
-        assertEquals(3, s.getXAxisMax(), 1e-12);
-        assertEquals(Math.log10(0.02), s.getYAxisMin(), 1e-12);
-        assertEquals(Math.log10(3), s.getYAxisMax(), 1e-12);
-        double[] lineX = chart.getSeriesMap().get("minor grid y").getXData();
-        assertTrue(Arrays.stream(lineX).filter(Double::isFinite).min().orElseThrow() < 0
-                && Arrays.stream(lineX).filter(Double::isFinite).max().orElseThrow() > 3,
-                "the horizontal lines run past the data, to the frame: " + Arrays.toString(lineX));
+        Drawing d = Drawing.apply(chart);
+        try {
+            XYStyler s = chart.getStyler();
+            assertEquals(0, s.getXAxisMin(), 1e-12);
+            assertEquals(3, s.getXAxisMax(), 1e-12);
+            assertEquals(Math.log10(0.02), s.getYAxisMin(), 1e-12);
+            assertEquals(Math.log10(3), s.getYAxisMax(), 1e-12);
+            double[] lineX = chart.getSeriesMap().get("minor grid y").getXData();
+            assertTrue(Arrays.stream(lineX).filter(Double::isFinite).min().orElseThrow() < 0
+                    && Arrays.stream(lineX).filter(Double::isFinite).max().orElseThrow() > 3,
+                    "the horizontal lines run past the data, to the frame: " + Arrays.toString(lineX));
+        } finally {
+            d.undo();
+        }
     }
 
     @Test
@@ -124,35 +154,47 @@ class PlotsTest {
         assertEquals(2, ChartLint.ticks(loss, false), "10⁻¹ and 10⁰, not 0.16, 0.25, 0.4, 0.63, …");
         XYChart oneInside = Plots.logY(Plots.xy("T", "x", "y"));
         Plots.line(oneInside, "y", new double[] {0.13, 0.5, 2.0});
-        Plots.finish(oneInside);
-        assertEquals(-1, oneInside.getStyler().getYAxisMin(), 1e-12, "widened to the nearer decade, 10⁻¹");
+        Drawing d = Drawing.apply(oneInside);
+        try {
+            assertEquals(-1, oneInside.getStyler().getYAxisMin(), 1e-12, "widened to the nearer decade, 10⁻¹");
+        } finally {
+            d.undo();
+        }
         assertEquals(2, ChartLint.ticks(oneInside, false));
     }
 
     @Test
     void linearTickLabelsKeepTheLeadingZeroAndGroupThousands() {
-        assertEquals("0.005", Plots.tickLabel(0.005));
-        assertEquals("0.015", Plots.tickLabel(0.015000000000000001));
-        assertEquals("-0.25", Plots.tickLabel(-0.25));
-        assertEquals("1,500", Plots.tickLabel(1500));
-        assertEquals("0", Plots.tickLabel(0));
-        assertEquals("2×10⁻⁶", Plots.tickLabel(2e-6));
+        assertEquals("0.005", TickLabels.linear(0.005));
+        assertEquals("0.015", TickLabels.linear(0.015000000000000001));
+        assertEquals("-0.25", TickLabels.linear(-0.25));
+        assertEquals("1,500", TickLabels.linear(1500));
+        assertEquals("0", TickLabels.linear(0));
+        assertEquals("2×10⁻⁶", TickLabels.linear(2e-6));
         XYChart chart = Plots.xy("T", "t", "loss");
         Plots.line(chart, "loss", new double[] {0.001, 0.021, 0.004});
-        Plots.finish(chart);
-        assertEquals("0.02", chart.getStyler().getyAxisTickLabelsFormattingFunction().apply(0.02));
+        Drawing d = Drawing.apply(chart);
+        try {
+            assertEquals("0.02", chart.getStyler().getyAxisTickLabelsFormattingFunction().apply(0.02));
+        } finally {
+            d.undo();
+        }
     }
 
     @Test
     void aLogAxisOfLessThanADecadeIsDrawnLinear() {
         XYChart chart = Plots.logY(Plots.xy("T", "x", "y"));
         Plots.line(chart, "y", new double[] {0.27, 0.26, 0.25, 0.24});
-        Plots.finish(chart);
-        Plots.finish(chart);
         assertFalse(Plots.isLog(chart, false));
-        assertFalse(chart.getStyler().isYAxisLogarithmic());
-        assertArrayEquals(new double[] {0.27, 0.26, 0.25, 0.24}, chart.getSeriesMap().get("y").getYData(), 0);
-        assertFalse(chart.getSeriesMap().containsKey("minor grid y"));
+        assertTrue(chart.getStyler().isYAxisLogarithmic(), "the styler keeps what the author asked");
+        Drawing d = Drawing.apply(chart);
+        try {
+            assertFalse(chart.getStyler().isYAxisLogarithmic());
+            assertArrayEquals(new double[] {0.27, 0.26, 0.25, 0.24}, chart.getSeriesMap().get("y").getYData(), 0);
+            assertFalse(chart.getSeriesMap().containsKey("minor grid y"));
+        } finally {
+            d.undo();
+        }
         assertEquals(List.of(), ChartLint.problems(chart));
     }
 
@@ -216,8 +258,12 @@ class PlotsTest {
     void evenlySpacedStepsGetRoundTicks() {
         XYChart chart = Plots.xy("T", "step", "y");
         Plots.line(chart, "a", new double[49]);
-        Plots.finish(chart);
-        assertTrue(chart.getStyler().getXAxisMax() > 49, "the axis is widened a little to leave XChart's per-value ticks");
+        Drawing d = Drawing.apply(chart);
+        try {
+            assertTrue(chart.getStyler().getXAxisMax() > 49, "the axis is widened a little to leave XChart's per-value ticks");
+        } finally {
+            d.undo();
+        }
     }
 
     @Test
@@ -252,7 +298,6 @@ class PlotsTest {
         assertTrue(Plots.svg(left).contains("Var[a⁽ᵗ⁾]</text>"), "the y-axis title, turned a quarter, is text too");
         // the letters are no longer paths: a plain chart is a few kilobytes, not tens
         TextKeepingGraphics g = new TextKeepingGraphics(List.of(right));
-        Plots.finish(right);
         right.paint(g, right.getWidth(), right.getHeight());
         assertTrue(g.keptAsText() >= 8, "labels kept as text: " + g.keptAsText());
         assertTrue(Plots.svg(right).length() < 20_000, "SVG of " + Plots.svg(right).length() + " chars");
@@ -309,6 +354,15 @@ class PlotsTest {
         Path svg = Plots.save(chart, dir.resolve("fig"));
         assertTrue(Files.size(svg) > 0);
         assertTrue(Files.size(dir.resolve("fig.png")) > 0);
+    }
+
+    @Test
+    void rolesNeedAHouseChart() {
+        XYChart plain = new org.knowm.xchart.XYChartBuilder().width(300).height(200).title("T").build();
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Plots.reference(plain, "r", new double[] {1, 2}, new double[] {1, 2}));
+        assertTrue(e.getMessage().contains("Plots.xy"), e.getMessage());
+        assertTrue(plain.getSeriesMap().isEmpty(), "nothing added");
     }
 
     @Test

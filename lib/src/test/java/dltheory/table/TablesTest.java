@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dltheory.text.Notation;
+import dltheory.text.SignificantFormat;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 
@@ -100,8 +102,9 @@ class TablesTest {
         assertEquals("0.01235", SignificantFormat.format(0.0123456, 4));
         assertEquals("1.235", SignificantFormat.format(1.23456, 4));
         assertEquals("123500", SignificantFormat.format(123456, 4));
-        assertEquals("1.235e-07", SignificantFormat.format(1.23456e-7, 4));
-        assertEquals("-2.000e+09", SignificantFormat.format(-2e9, 4));
+        assertEquals("1.235×10⁻⁷", SignificantFormat.format(1.23456e-7, 4));
+        assertEquals("-2.000×10⁹", SignificantFormat.format(-2e9, 4));
+        assertEquals("1.000×10⁻⁷", SignificantFormat.format(9.99996e-8, 4), "rounding carries into the exponent");
         assertEquals("0", SignificantFormat.format(0, 4));
         assertEquals("NaN", SignificantFormat.format(Double.NaN, 4));
         assertThrows(IllegalArgumentException.class, () -> new SignificantFormat(0));

@@ -80,8 +80,8 @@ class TrainingTest {
         StepDiagnostics fake = new StepDiagnostics(10, List.of(new Step(0, new double[] {1}, 0, 1, 1, 0, 1, 1, 10, 0, 0)), 1, 0);
         assertFalse(Training.finalNormIncreasesWithAlpha(List.of(small, large, fake)));
         assertMessage(() -> Training.finalNormIncreasesWithAlpha(List.of(large, small)), "ordered by increasing alpha");
-        assertEquals("α=0.1: " + dltheory.table.SignificantFormat.format(small.finalNorm(), 4) + ", α=5: "
-                + dltheory.table.SignificantFormat.format(large.finalNorm(), 4), Training.finalNorms(List.of(small, large)));
+        assertEquals("α=0.1: " + dltheory.text.SignificantFormat.format(small.finalNorm(), 4) + ", α=5: "
+                + dltheory.text.SignificantFormat.format(large.finalNorm(), 4), Training.finalNorms(List.of(small, large)));
     }
 
     @Test

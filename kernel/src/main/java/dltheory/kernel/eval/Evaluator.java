@@ -26,8 +26,10 @@ import java.util.function.Function;
 /**
  * Evaluates Java source with JShell, one snippet after another, in the kernel's JVM.
  *
- * <p>Not thread safe: the kernel calls it from its shell thread only. Interrupts go to the
- * {@link CellRunner} and may come from any thread.
+ * <p>Thread safe where it needs to be: cells run on the shell thread, while completion and
+ * inspection requests and the analysis warm-up use JShell from other threads; every use of JShell
+ * holds one lock ({@code session}), taken by cells and requests before any warm-up step.
+ * Interrupts go to the {@link CellRunner} and may come from any thread.
  */
 public final class Evaluator implements AutoCloseable {
     /** Imports every cell starts with: JShell's defaults plus the display functions. */

@@ -1,4 +1,4 @@
-package dltheory.table;
+package dltheory.text;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dltheory.table;
+package dltheory.text;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * Formats numbers with a fixed count of significant digits: plain notation for magnitudes in
- * [1e-3, 1e6), scientific notation (e.g. {@code 1.234e-07}) outside it, so that a column whose
- * values span decades stays readable.
+ * [1e-3, 1e6), scientific notation outside it, written as everywhere a reader sees numbers (check
+ * lines, tables, tick labels): {@code 1.235×10⁻⁷} ({@link #scientific}).
  */
 public final class SignificantFormat extends NumberFormat {
 
@@ -43,7 +43,26 @@ public final class SignificantFormat extends NumberFormat {
             BigDecimal rounded = new BigDecimal(v).round(new MathContext(digits));
             return out.append(rounded.stripTrailingZeros().toPlainString());
         }
-        return out.append(String.format(Locale.ROOT, "%." + (digits - 1) + "e", v));
+        return out.append(scientific(v, digits - 1));
+    }
+
+    /**
+     * {@code v} as m×10ᵏ with 1 ≤ |m| &lt; 10 written to {@code decimals} decimals and the
+     * exponent in superscript digits: {@code scientific(1.23456e-7, 3) = "1.235×10⁻⁷"}. The one
+     * scientific notation of the collection.
+     */
+    public static String scientific(double v, int decimals) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        }
+        int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
+        double mantissa = v / Math.pow(10, exponent);
+        double scale = Math.pow(10, decimals);
+        if (Math.abs(Math.round(mantissa * scale) / scale) >= 10) {
+            mantissa /= 10;
+            exponent++;
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", mantissa) + "×10" + Scripts.superscript(exponent);
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import dltheory.check.MonteCarlo;
 
 /** Q3.3 by simulation: E[v_n] = (1 − βⁿ)μ, E[v_n/(1 − βⁿ)] = μ, and Adam's moments. */
-class MonteCarloTest {
+class AverageBiasTest {
 
     private static final long SEED = 20190317L;
     private static final int RUNS = 4000;

@@ -1,4 +1,4 @@
-package dltheory.dropout;
+package dltheory.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package dltheory.dropout;
+package dltheory.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

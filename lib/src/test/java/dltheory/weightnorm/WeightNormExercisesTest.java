@@ -20,7 +20,7 @@ import dltheory.random.Seeded;
  * Notebook 04's exercise checks ({@link WeightNormExercises}) accept the right answer worked out by
  * hand, reject plausible wrong ones, and hint without giving the formula or the answer away.
  */
-class ExercisesTest {
+class WeightNormExercisesTest {
 
     private static final long SEED = 20190315L;
 

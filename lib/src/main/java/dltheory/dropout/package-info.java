@@ -1,0 +1,15 @@
+/**
+ * Notebook 02, dropout in linear regression (Q2): the expected dropout loss is least squares plus a
+ * penalty weighted by the columns' norms, so its minimizer is a ridge-like estimator.
+ *
+ * <p>Equations: the dropout loss (1) and its expectation (4) (with the "rows → columns" erratum,
+ * {@link dltheory.dropout.PenaltyTest}), the minimizer p·w_drop (6), SGD with dropout (8), and
+ * ridge regression (9), which dropout is compared with.
+ * Main types: {@link dltheory.dropout.DropoutRegression} (closed forms, ridge comparisons),
+ * {@link dltheory.dropout.MonteCarloDropout} and {@link dltheory.dropout.EveryMask} (the expectation
+ * measured), {@link dltheory.dropout.DropoutSgd} / {@link dltheory.dropout.SgdPath} /
+ * {@link dltheory.dropout.Ensemble} (SGD on the dropout loss), {@link dltheory.dropout.HeldOut} and
+ * {@link dltheory.dropout.HeldOutCurves}, {@link dltheory.dropout.LogisticPenalty},
+ * {@link dltheory.dropout.Figures} (the notebook's charts), {@link dltheory.dropout.DropoutExercises}.
+ */
+package dltheory.dropout;
