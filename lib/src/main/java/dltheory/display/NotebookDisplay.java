@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import dltheory.widgets.Widget;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
@@ -37,6 +38,7 @@ public final class NotebookDisplay implements Extension {
     static final MIMEType PNG = MIMEType.parse("image/png");
     static final MIMEType HTML = MIMEType.TEXT_HTML;
     static final MIMEType TEXT = MIMEType.parse("text/plain");
+    static final MIMEType WIDGET = MIMEType.parse("application/vnd.jupyter.widget-view+json");
 
     @Override
     public void install(BaseKernel kernel) {
@@ -67,6 +69,10 @@ public final class NotebookDisplay implements Extension {
                 .preferring(HTML)
                 .supporting(HTML, TEXT)
                 .register((map, context) -> renderTable(Results.table((Map<?, ?>) map), context));
+        renderer.createRegistration(Widget.class)
+                .preferring(WIDGET)
+                .supporting(WIDGET, TEXT)
+                .register(NotebookDisplay::renderWidget);
         renderer.createRegistration(Table.class)
                 .preferring(HTML)
                 .supporting(HTML, TEXT)
@@ -120,6 +126,19 @@ public final class NotebookDisplay implements Extension {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A widget: its view ({@code application/vnd.jupyter.widget-view+json}, when it is live in the
+     * project's kernel) and its text form (the controls' values, for front ends without widgets).
+     */
+    static void renderWidget(Widget widget, RenderContext context) {
+        Map<String, Object> bundle = widget.mimeBundle();
+        Object view = bundle.get(WIDGET.toString());
+        if (view != null) {
+            context.renderIfRequested(WIDGET, () -> view);
+        }
+        context.renderIfRequested(TEXT, widget::toString);
     }
 
     /** Puts the HTML and text forms of {@code table} that the context asks for. */

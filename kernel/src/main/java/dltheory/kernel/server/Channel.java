@@ -7,6 +7,7 @@ import org.zeromq.ZMQ;
 
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A ROUTER socket (shell or control) with its own thread: a blocking receive loop that dispatches
@@ -22,6 +23,9 @@ public final class Channel implements Runnable {
     private final IoPub iopub;
     private final Map<String, Handler> handlers;
     private final ArrayDeque<Message> held = new ArrayDeque<>();
+    private final ArrayDeque<Message> deferred = new ArrayDeque<>();
+    private volatile Set<String> pumped = Set.of();
+    private volatile Thread thread;
     private volatile boolean running = true;
 
     /**
@@ -62,9 +66,10 @@ public final class Channel implements Runnable {
      */
     @Override
     public void run() {
+        thread = Thread.currentThread();
         while (running) {
             try {
-                Message message = accepted(codec.read(socket));
+                Message message = deferred.isEmpty() ? accepted(codec.read(socket)) : deferred.poll();
                 if (message != null) {
                     dispatch(message, handlers.get(message.type()));
                     answerHeld();
@@ -75,6 +80,7 @@ public final class Channel implements Runnable {
                 }
                 Log.warn(name + ": request failed, channel continues: " + e);
                 held.clear();
+                deferred.clear();
                 pause();   // a socket that fails at every receive must not spin a core
             }
         }
@@ -110,10 +116,42 @@ public final class Channel implements Runnable {
      * client saw the error.
      */
     void holdWaiting() {
+        held.addAll(deferred);
+        deferred.clear();
         for (Codec.Read read : codec.readAllWaiting(socket)) {
             Message message = accepted(read);
             if (message != null) {
                 held.add(message);
+            }
+        }
+    }
+
+    /**
+     * Messages of these types are handled while a request is still being handled ({@link #pump()});
+     * for the comm messages, so that widgets work while a cell runs.
+     */
+    public void pumpTypes(Set<String> types) {
+        pumped = Set.copyOf(types);
+    }
+
+    /**
+     * Called on this channel's thread while it waits for a long request (a running cell): handles the
+     * waiting messages of the {@link #pumpTypes} at once and keeps the others, in order, for after the
+     * current request. Does nothing on another thread.
+     */
+    public void pump() {
+        if (Thread.currentThread() != thread || pumped.isEmpty()) {
+            return;
+        }
+        for (Codec.Read read : codec.readAllWaiting(socket)) {
+            Message message = accepted(read);
+            if (message == null) {
+                continue;
+            }
+            if (pumped.contains(message.type())) {
+                dispatch(message, handlers.get(message.type()));
+            } else {
+                deferred.add(message);
             }
         }
     }
