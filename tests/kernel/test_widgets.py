@@ -248,13 +248,21 @@ def test_changes_are_handled_while_a_cell_runs(wk):
     cell = wk.kc.execute("Thread.sleep(4000);")
     time.sleep(0.5)   # the cell is running
     started = time.monotonic()
-    update(wk, slider, {"value": 0.9})
+    change = update(wk, slider, {"value": 0.9})
     seen = iopub_until(wk, output_update(out))
     took = time.monotonic() - started
     assert texts(seen[-1]["content"]["data"]["state"]["outputs"]) == ["now 0.9"]
     assert not any(m["msg_type"] == "status" and m["parent_header"].get("msg_id") == cell
                    and m["content"]["execution_state"] == "idle" for m in seen), "the cell had already ended"
     assert took < 3.0, took
+    # the change's own busy/idle came and went; the kernel then says busy again for the running cell
+    # (JupyterLab shows the last status whatever its parent)
+    seen += iopub_until(wk, lambda m: m["msg_type"] == "status" and m["parent_header"].get("msg_id") == cell
+                        and m["content"]["execution_state"] == "idle")
+    status = [(m["parent_header"].get("msg_id"), m["content"]["execution_state"]) for m in seen
+              if m["msg_type"] == "status"]
+    nested_idle = status.index((change, "idle"))
+    assert (cell, "busy") in status[nested_idle:-1], status
     # a cell sent during the running one still runs after it, in order
     after = wk.kc.execute("busyS.value()")
     assert wk.reply_to(cell)["content"]["status"] == "ok"

@@ -26,6 +26,7 @@ public final class Channel implements Runnable {
     private final ArrayDeque<Message> deferred = new ArrayDeque<>();
     private volatile Set<String> pumped = Set.of();
     private volatile Thread thread;
+    private Message current;
     private volatile boolean running = true;
 
     /**
@@ -149,7 +150,12 @@ public final class Channel implements Runnable {
                 continue;
             }
             if (pumped.contains(message.type())) {
+                Message outer = current;
                 dispatch(message, handlers.get(message.type()));
+                current = outer;
+                // the nested message's idle told front ends the kernel was idle (JupyterLab shows the last
+                // status whatever its parent): the request still running is busy again
+                iopub.status(outer, "busy");
             } else {
                 deferred.add(message);
             }
@@ -177,6 +183,7 @@ public final class Channel implements Runnable {
             return;
         }
         Request request = new Request(message, this, iopub);
+        current = message;
         Log.phase(name + ": " + type);
         iopub.status(message, "busy");
         try {
