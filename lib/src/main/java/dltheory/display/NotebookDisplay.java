@@ -5,7 +5,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import dltheory.widgets.Interactive;
 import dltheory.widgets.Widget;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
@@ -135,10 +137,37 @@ public final class NotebookDisplay implements Extension {
     static void renderWidget(Widget widget, RenderContext context) {
         Map<String, Object> bundle = widget.mimeBundle();
         Object view = bundle.get(WIDGET.toString());
+        String shown = null;
         if (view != null) {
             context.renderIfRequested(WIDGET, () -> view);
+        } else if (widget instanceof Interactive i) {
+            shown = staticForm(i, context.getOutputContainer(), context.getRenderer());
         }
-        context.renderIfRequested(TEXT, widget::toString);
+        String text = shown == null ? widget.toString() : widget + "\n" + shown;
+        context.renderIfRequested(TEXT, () -> text);
+    }
+
+    /**
+     * Where no widget can be shown (a front end with an older widget manager, or a kernel without
+     * comms), {@code interact} shows its output as it is now: the chart or table of its last run.
+     * Returns the text of that output when the widget's own text does not hold it, else null.
+     */
+    static String staticForm(Interactive i, DisplayData out, Renderer renderer) {
+        Object value = i.output().lastValue();
+        if (value != null && !(value instanceof Throwable)) {
+            out.assign(renderer.render(value));
+            return null;   // the Interactive's text already ends with the value
+        }
+        List<Map<String, Object>> outputs = i.output().outputs();
+        for (int k = outputs.size() - 1; k >= 0; k--) {
+            if ("display_data".equals(outputs.get(k).get("output_type"))
+                    && outputs.get(k).get("data") instanceof Map<?, ?> data) {
+                data.forEach((mime, content) -> out.putData(String.valueOf(mime), content));
+                Object text = data.get("text/plain");
+                return text == null ? null : text.toString();
+            }
+        }
+        return null;
     }
 
     /** Puts the HTML and text forms of {@code table} that the context asks for. */

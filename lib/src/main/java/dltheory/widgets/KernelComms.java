@@ -22,6 +22,7 @@ final class KernelComms {
     private final MethodHandle close;
     private final MethodHandle registerTarget;
     private final MethodHandle capture;
+    private final MethodHandle frontEndTargets;
 
     private KernelComms(Class<?> comms) throws ReflectiveOperationException {
         MethodHandles.Lookup l = MethodHandles.publicLookup();
@@ -32,6 +33,7 @@ final class KernelComms {
         registerTarget = l.findStatic(comms, "registerTarget",
                 MethodType.methodType(void.class, String.class, BiFunction.class));
         capture = l.findStatic(comms, "capture", MethodType.methodType(List.class, Callable.class));
+        frontEndTargets = l.findStatic(comms, "frontEndTargets", MethodType.methodType(java.util.Set.class));
     }
 
     private static KernelComms find() {
@@ -88,6 +90,19 @@ final class KernelComms {
     List<Map<String, Object>> capture(Callable<Object> body) {
         try {
             return (List<Map<String, Object>>) capture.invoke(body);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /**
+     * True if the front end has the widget manager of ipywidgets 6 or 7 (it asked for the
+     * {@code jupyter.widget.version} comm, which ipywidgets 8's does not), which cannot show protocol
+     * 2.1's models: Debian's classic Notebook with {@code python3-ipywidgets} 6 shows an empty output.
+     */
+    boolean oldFrontEnd() {
+        try {
+            return ((java.util.Set<?>) frontEndTargets.invoke()).contains("jupyter.widget.version");
         } catch (Throwable e) {
             throw rethrow(e);
         }

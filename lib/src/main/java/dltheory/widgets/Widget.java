@@ -307,7 +307,7 @@ public abstract class Widget {
     public final Map<String, Object> mimeBundle() {
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", toString());
-        if (isLive() && get("_view_name") != null) {
+        if (isLive() && get("_view_name") != null && !KernelComms.get().oldFrontEnd()) {
             bundle.put("application/vnd.jupyter.widget-view+json",
                     Map.of("version_major", 2, "version_minor", 0, "model_id", id()));
         }

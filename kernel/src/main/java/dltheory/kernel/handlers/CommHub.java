@@ -49,6 +49,7 @@ public final class CommHub implements CommBackend {
     private final Map<String, BiFunction<String, Map<String, Object>, Consumer<Map<String, Object>>>> targets =
             new ConcurrentHashMap<>();
     private final ThreadLocal<Message> handling = new ThreadLocal<>();
+    private final java.util.Set<String> asked = ConcurrentHashMap.newKeySet();
 
     /**
      * @param iopub  where comm messages are published
@@ -72,6 +73,7 @@ public final class CommHub implements CommBackend {
     public void commOpen(Request r) {
         String id = Json.text(r.content(), "comm_id", "");
         String target = Json.text(r.content(), "target_name", "");
+        asked.add(target);
         var onOpen = targets.get(target);
         Consumer<Map<String, Object>> handler = null;
         if (onOpen != null && !id.isEmpty()) {
@@ -190,6 +192,11 @@ public final class CommHub implements CommBackend {
     public void registerTarget(String target,
                                BiFunction<String, Map<String, Object>, Consumer<Map<String, Object>>> onOpen) {
         targets.put(target, onOpen);
+    }
+
+    @Override
+    public java.util.Set<String> frontEndTargets() {
+        return java.util.Set.copyOf(asked);
     }
 
     @Override

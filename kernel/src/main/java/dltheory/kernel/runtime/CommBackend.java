@@ -29,6 +29,13 @@ public interface CommBackend {
      */
     void registerTarget(String target, BiFunction<String, Map<String, Object>, Consumer<Map<String, Object>>> onOpen);
 
+    /**
+     * The target names of every {@code comm_open} the front end has sent, whether a target took it or
+     * not: a front end that asks for {@code jupyter.widget.version} has the widget manager of ipywidgets
+     * 6 or 7, which cannot show protocol 2.1's models.
+     */
+    java.util.Set<String> frontEndTargets();
+
     /** Removes a target; comms already open stay open. */
     void unregisterTarget(String target);
 

@@ -59,6 +59,11 @@ public final class Comms {
         backend().registerTarget(target, onOpen);
     }
 
+    /** See {@link CommBackend#frontEndTargets}. */
+    public static java.util.Set<String> frontEndTargets() {
+        return backend().frontEndTargets();
+    }
+
     /** See {@link CommBackend#unregisterTarget}. */
     public static void unregisterTarget(String target) {
         backend().unregisterTarget(target);
