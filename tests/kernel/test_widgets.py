@@ -114,6 +114,18 @@ def test_widget_opens_a_comm_with_the_protocol_version_and_full_state(wk):
     assert all(m["parent_header"]["msg_id"] == seen[0]["parent_header"]["msg_id"] for m in seen)
 
 
+def test_interact_shows_its_current_output_beside_the_view(wk):
+    """nbconvert and the static site know no widget view: the result also holds the figure of the
+    last run (JupyterLab and Notebook 7 rank the view first)."""
+    reply, seen = run(wk, 'var h = slider("h", 0.0, 1.0, 0.5, 0.5);\n'
+                          'interact(h, x -> render("<b>h is " + x + "</b>", "text/html"))')
+    assert reply["status"] == "ok", reply
+    data = next(m for m in seen if m["msg_type"] == "execute_result")["content"]["data"]
+    assert "application/vnd.jupyter.widget-view+json" in data
+    assert data["text/html"] == "<b>h is 0.5</b>"
+    assert data["text/plain"] == "h = 0.5\n<b>h is 0.5</b>"
+
+
 def test_comm_info_lists_open_comms_and_filters_by_target(wk):
     reply, seen = run(wk, 'var shown = checkbox("shown", true);')
     cid = opened(seen, "CheckboxModel")["content"]["comm_id"]

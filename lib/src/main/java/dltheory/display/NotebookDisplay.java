@@ -138,18 +138,21 @@ public final class NotebookDisplay implements Extension {
         Map<String, Object> bundle = widget.mimeBundle();
         Object view = bundle.get(WIDGET.toString());
         String shown = null;
+        if (widget instanceof Interactive i) {
+            shown = staticForm(i, context.getOutputContainer(), context.getRenderer());
+        }
         if (view != null) {
             context.renderIfRequested(WIDGET, () -> view);
-        } else if (widget instanceof Interactive i) {
-            shown = staticForm(i, context.getOutputContainer(), context.getRenderer());
         }
         String text = shown == null ? widget.toString() : widget + "\n" + shown;
         context.renderIfRequested(TEXT, () -> text);
     }
 
     /**
-     * Where no widget can be shown (a front end with an older widget manager, or a kernel without
-     * comms), {@code interact} shows its output as it is now: the chart or table of its last run.
+     * {@code interact} also shows its output as it is now, the chart or table of its last run, beside
+     * its view: JupyterLab and Notebook 7 show the view (their widget renderer ranks first), while
+     * nbconvert, the static site, a front end with an older widget manager and a kernel without comms
+     * show the figure.
      * Returns the text of that output when the widget's own text does not hold it, else null.
      */
     static String staticForm(Interactive i, DisplayData out, Renderer renderer) {
