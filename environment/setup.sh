@@ -58,7 +58,8 @@ say "JDK $java_version"
 
 # --- 2. Jupyter -------------------------------------------------------------------------------
 has_jupyter() { "$1" -c 'import nbclient, nbconvert, nbformat, jupyter_client, notebook' >/dev/null 2>&1; }
-# The venv counts only with JupyterLab 4 and Notebook 7 of its own (it also sees Debian's packages).
+# The venv counts only with JupyterLab 4, Notebook 7 and ipywidgets 8's front ends (jupyterlab_widgets)
+# of its own (it also sees Debian's packages); a venv made before widgets (issue #35) is completed by pip.
 # lab_versions PY prints "JupyterLab 4.x, Notebook 7.x, nbclient y" when PY has them; it reads the
 # installed packages' metadata rather than importing them (0.1 s instead of 1.1 s). The answer, and
 # whether PY has jupyter_kernel_test, is kept for PY until pip changes it (lab_asked="").
@@ -76,12 +77,14 @@ from importlib.metadata import version, PackageNotFoundError
 from importlib.util import find_spec
 try:
     lab, nb, client = version("jupyterlab"), version("notebook"), version("nbclient")
+    widgets = version("ipywidgets")
+    version("jupyterlab_widgets")
     ok = all(find_spec(m) for m in ("jupyterlab", "notebook", "nbclient", "nbconvert", "jupyter_client"))
 except (PackageNotFoundError, ImportError):
     ok = False
-ok = ok and nb.startswith("7.") and lab.startswith("4.")
+ok = ok and nb.startswith("7.") and lab.startswith("4.") and widgets.startswith("8.")
 print("kernel_test" if find_spec("jupyter_kernel_test") else "no_kernel_test")
-ok and print(f"JupyterLab {lab}, Notebook {nb}, nbclient {client}")
+ok and print(f"JupyterLab {lab}, Notebook {nb}, nbclient {client}, ipywidgets {widgets}")
 sys.exit(not ok)' 2>/dev/null) || lab_found=1
     # first line: whether it has jupyter_kernel_test; second line (if any): the versions
     [ "${lab_answer%%$'\n'*}" = kernel_test ] && lab_kernel_test=0

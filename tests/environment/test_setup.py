@@ -121,3 +121,18 @@ def test_pip_route_installs_jupyterlab_and_notebook_7():
                           capture_output=True, text=True, timeout=120,
                           env={**os.environ, "JUPYTER_PATH": str(ROOT / "target/jupyter/share/jupyter")})
     assert '"java"' in spec.stdout, spec.stdout
+
+
+def test_pip_route_installs_the_widget_front_ends():
+    """Issue #35: the venv has ipywidgets 8 and JupyterLab's widget manager (jupyterlab_widgets), which
+    JupyterLab 4 and Notebook 7 load to show the kernel's widgets."""
+    venv = ROOT / ".venv"
+    if not (venv / "bin" / "python").exists():
+        pytest.skip("no .venv: pip reached no index here, the set-up took Debian's route")
+    result = subprocess.run([str(venv / "bin" / "python"), "-c",
+                             "from importlib.metadata import version; print(version('ipywidgets'))"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and result.stdout.startswith("8."), (result.stdout, result.stderr)
+    listed = subprocess.run([str(venv / "bin" / "jupyter"), "labextension", "list"],
+                            capture_output=True, text=True, timeout=120)
+    assert "@jupyter-widgets/jupyterlab-manager" in listed.stdout + listed.stderr, listed.stdout + listed.stderr

@@ -15,6 +15,8 @@ import dltheory.kernel.handlers.HistoryHandler;
 import dltheory.kernel.handlers.KernelInfoHandler;
 import dltheory.kernel.handlers.SessionHandlers;
 import dltheory.kernel.runtime.Notebook;
+import dltheory.kernel.runtime.Comms;
+import dltheory.kernel.handlers.CommHub;
 import dltheory.kernel.server.Channel;
 import dltheory.kernel.server.Handler;
 import dltheory.kernel.server.Heartbeat;
@@ -114,8 +116,12 @@ public final class KernelProcess {
         shell.put("inspect_request", analysis::inspect);
         shell.put("is_complete_request", analysis::isComplete);
         shell.put("history_request", new HistoryHandler(history));
-        shell.put("comm_info_request", sessionHandlers::commInfo);
-        shell.put("comm_open", sessionHandlers::commOpen);
+        CommHub comms = new CommHub(iopub, output, kernel);
+        Comms.connect(comms);
+        shell.put("comm_info_request", comms::commInfo);
+        shell.put("comm_open", comms::commOpen);
+        shell.put("comm_msg", comms::commMsg);
+        shell.put("comm_close", comms::commClose);
         shell.put("shutdown_request", sessionHandlers::shutdown);
 
         Map<String, Handler> control = new HashMap<>();
@@ -125,6 +131,8 @@ public final class KernelProcess {
 
         Channel controlChannel = new Channel("control", controlSocket, codec, session, iopub, control);
         Channel shellChannel = new Channel("shell", shellSocket, codec, session, iopub, shell);
+        shellChannel.pumpTypes(java.util.Set.of("comm_open", "comm_msg", "comm_close"));
+        evaluator.thenAccept(ev -> ev.runner().setWhileWaiting(shellChannel::pump));
         controlChannel.start();
         shellChannel.start();
         Log.phase("channels started");

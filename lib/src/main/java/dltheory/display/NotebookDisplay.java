@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import dltheory.widgets.Interactive;
+import dltheory.widgets.Widget;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
@@ -45,6 +48,7 @@ public final class NotebookDisplay implements Extension {
     /** The MIME type of a chart's metadata: a JSON object, see {@link #chartMeta(Chart)}. */
     public static final String CHART_META_TYPE = "application/vnd.dltheory.chart+json";
     static final MIMEType CHART_META = MIMEType.parse(CHART_META_TYPE);
+    static final MIMEType WIDGET = MIMEType.parse("application/vnd.jupyter.widget-view+json");
 
     @Override
     public void install(BaseKernel kernel) {
@@ -75,6 +79,10 @@ public final class NotebookDisplay implements Extension {
                 .preferring(HTML)
                 .supporting(HTML, TEXT)
                 .register((map, context) -> renderTable(Results.table((Map<?, ?>) map), context));
+        renderer.createRegistration(Widget.class)
+                .preferring(WIDGET)
+                .supporting(WIDGET, TEXT)
+                .register(NotebookDisplay::renderWidget);
         renderer.createRegistration(Table.class)
                 .preferring(HTML)
                 .supporting(HTML, TEXT)
@@ -207,6 +215,49 @@ public final class NotebookDisplay implements Extension {
             }
             return memo.get(0);
         };
+    }
+
+    /**
+     * A widget: its view ({@code application/vnd.jupyter.widget-view+json}, when it is live in the
+     * project's kernel) and its text form (the controls' values, for front ends without widgets).
+     */
+    static void renderWidget(Widget widget, RenderContext context) {
+        Map<String, Object> bundle = widget.mimeBundle();
+        Object view = bundle.get(WIDGET.toString());
+        String shown = null;
+        if (widget instanceof Interactive i) {
+            shown = staticForm(i, context.getOutputContainer(), context.getRenderer());
+        }
+        if (view != null) {
+            context.renderIfRequested(WIDGET, () -> view);
+        }
+        String text = shown == null ? widget.toString() : widget + "\n" + shown;
+        context.renderIfRequested(TEXT, () -> text);
+    }
+
+    /**
+     * {@code interact} also shows its output as it is now, the chart or table of its last run, beside
+     * its view: JupyterLab and Notebook 7 show the view (their widget renderer ranks first), while
+     * nbconvert, the static site, a front end with an older widget manager and a kernel without comms
+     * show the figure.
+     * Returns the text of that output when the widget's own text does not hold it, else null.
+     */
+    static String staticForm(Interactive i, DisplayData out, Renderer renderer) {
+        Object value = i.output().lastValue();
+        if (value != null && !(value instanceof Throwable)) {
+            out.assign(renderer.render(value));
+            return null;   // the Interactive's text already ends with the value
+        }
+        List<Map<String, Object>> outputs = i.output().outputs();
+        for (int k = outputs.size() - 1; k >= 0; k--) {
+            if ("display_data".equals(outputs.get(k).get("output_type"))
+                    && outputs.get(k).get("data") instanceof Map<?, ?> data) {
+                data.forEach((mime, content) -> out.putData(String.valueOf(mime), content));
+                Object text = data.get("text/plain");
+                return text == null ? null : text.toString();
+            }
+        }
+        return null;
     }
 
     /** Puts the HTML and text forms of {@code table} that the context asks for. */

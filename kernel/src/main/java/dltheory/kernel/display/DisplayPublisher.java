@@ -43,6 +43,11 @@ public final class DisplayPublisher implements DisplaySink {
 
     @Override
     public void display(DisplayData data) {
+        OutputCapture capture = OutputCapture.current();
+        if (capture != null) {
+            capture.display(toJson(data));
+            return;
+        }
         streams.drain();
         JsonObject c = toJson(data);
         if (!c.has("transient")) {
@@ -53,6 +58,11 @@ public final class DisplayPublisher implements DisplaySink {
 
     @Override
     public void update(String displayId, DisplayData data) {
+        OutputCapture capture = OutputCapture.current();
+        if (capture != null) {
+            capture.display(toJson(data));   // a captured area is replaced whole: an update is a display
+            return;
+        }
         streams.drain();
         data.setDisplayId(displayId);
         iopub.publish(output.parent(), "update_display_data", toJson(data));

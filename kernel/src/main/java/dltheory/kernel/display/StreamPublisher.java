@@ -46,6 +46,11 @@ public final class StreamPublisher extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) {
+        OutputCapture capture = OutputCapture.current();
+        if (capture != null) {
+            capture.write(name, b, off, len);
+            return;
+        }
         boolean full;
         synchronized (this) {
             if (pending.remaining() < len) {

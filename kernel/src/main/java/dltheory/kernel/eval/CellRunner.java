@@ -35,6 +35,7 @@ public final class CellRunner {
     private volatile boolean cellInterrupted;
     private volatile boolean timedOut;
     private volatile long timeoutNanos;
+    private volatile Runnable whileWaiting;
 
     /**
      * @param cellLoader context class loader of the worker thread
@@ -52,6 +53,14 @@ public final class CellRunner {
      */
     public void setTimeout(Duration timeout) {
         timeoutNanos = timeout.isNegative() ? 0 : timeout.toNanos();
+    }
+
+    /**
+     * Something the waiting thread does every 20 ms while a cell runs (the shell channel reads comm
+     * messages then, so widgets answer during a long cell). It must not throw.
+     */
+    public void setWhileWaiting(Runnable task) {
+        whileWaiting = task;
     }
 
     /** The limit of {@link #setTimeout}, zero for none. */
@@ -115,6 +124,14 @@ public final class CellRunner {
             } catch (ExecutionException e) {
                 throw e.getCause();
             } catch (TimeoutException e) {
+                Runnable pump = whileWaiting;
+                if (pump != null) {
+                    try {
+                        pump.run();
+                    } catch (RuntimeException | LinkageError problem) {
+                        dltheory.kernel.server.Log.warn("while waiting for the cell: " + problem);
+                    }
+                }
                 long limit = timeoutNanos;
                 if (limit > 0 && !cellInterrupted && System.nanoTime() - started > limit) {
                     timedOut = true;

@@ -5,8 +5,7 @@ import dltheory.kernel.NotebookKernel;
 import dltheory.kernel.server.Request;
 
 /**
- * Session-level requests: {@code comm_info_request}, {@code comm_open} (no comm targets: closed at once),
- * {@code interrupt_request} and {@code shutdown_request}.
+ * Session-level requests: {@code interrupt_request} and {@code shutdown_request}.
  */
 public final class SessionHandlers {
     private final NotebookKernel kernel;
@@ -19,21 +18,6 @@ public final class SessionHandlers {
     public SessionHandlers(NotebookKernel kernel, Runnable shutdown) {
         this.kernel = kernel;
         this.shutdown = shutdown;
-    }
-
-    /** No comms are open. */
-    public void commInfo(Request r) {
-        JsonObject c = Json.ok();
-        c.add("comms", new JsonObject());
-        r.reply("comm_info_reply", c);
-    }
-
-    /** The kernel has no comm targets: answer a {@code comm_open} with {@code comm_close}. */
-    public void commOpen(Request r) {
-        JsonObject c = new JsonObject();
-        c.addProperty("comm_id", Json.text(r.content(), "comm_id", ""));
-        c.add("data", new JsonObject());
-        r.publish("comm_close", c);
     }
 
     /** Stops the running cell. */

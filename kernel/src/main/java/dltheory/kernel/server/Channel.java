@@ -7,6 +7,7 @@ import org.zeromq.ZMQ;
 
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A ROUTER socket (shell or control) with its own thread: a blocking receive loop that dispatches
@@ -22,6 +23,10 @@ public final class Channel implements Runnable {
     private final IoPub iopub;
     private final Map<String, Handler> handlers;
     private final ArrayDeque<Message> held = new ArrayDeque<>();
+    private final ArrayDeque<Message> deferred = new ArrayDeque<>();
+    private volatile Set<String> pumped = Set.of();
+    private volatile Thread thread;
+    private Message current;
     private volatile boolean running = true;
 
     /**
@@ -62,9 +67,10 @@ public final class Channel implements Runnable {
      */
     @Override
     public void run() {
+        thread = Thread.currentThread();
         while (running) {
             try {
-                Message message = accepted(codec.read(socket));
+                Message message = deferred.isEmpty() ? accepted(codec.read(socket)) : deferred.poll();
                 if (message != null) {
                     dispatch(message, handlers.get(message.type()));
                     answerHeld();
@@ -75,6 +81,7 @@ public final class Channel implements Runnable {
                 }
                 Log.warn(name + ": request failed, channel continues: " + e);
                 held.clear();
+                deferred.clear();
                 pause();   // a socket that fails at every receive must not spin a core
             }
         }
@@ -110,10 +117,47 @@ public final class Channel implements Runnable {
      * client saw the error.
      */
     void holdWaiting() {
+        held.addAll(deferred);
+        deferred.clear();
         for (Codec.Read read : codec.readAllWaiting(socket)) {
             Message message = accepted(read);
             if (message != null) {
                 held.add(message);
+            }
+        }
+    }
+
+    /**
+     * Messages of these types are handled while a request is still being handled ({@link #pump()});
+     * for the comm messages, so that widgets work while a cell runs.
+     */
+    public void pumpTypes(Set<String> types) {
+        pumped = Set.copyOf(types);
+    }
+
+    /**
+     * Called on this channel's thread while it waits for a long request (a running cell): handles the
+     * waiting messages of the {@link #pumpTypes} at once and keeps the others, in order, for after the
+     * current request. Does nothing on another thread.
+     */
+    public void pump() {
+        if (Thread.currentThread() != thread || pumped.isEmpty()) {
+            return;
+        }
+        for (Codec.Read read : codec.readAllWaiting(socket)) {
+            Message message = accepted(read);
+            if (message == null) {
+                continue;
+            }
+            if (pumped.contains(message.type())) {
+                Message outer = current;
+                dispatch(message, handlers.get(message.type()));
+                current = outer;
+                // the nested message's idle told front ends the kernel was idle (JupyterLab shows the last
+                // status whatever its parent): the request still running is busy again
+                iopub.status(outer, "busy");
+            } else {
+                deferred.add(message);
             }
         }
     }
@@ -139,6 +183,7 @@ public final class Channel implements Runnable {
             return;
         }
         Request request = new Request(message, this, iopub);
+        current = message;
         Log.phase(name + ": " + type);
         iopub.status(message, "busy");
         try {

@@ -27,6 +27,12 @@ public final class IoPub {
         codec.write(socket, session.broadcast(parent, type, content));
     }
 
+    /** Publishes a message with message-level {@code metadata} (a widget's {@code comm_open} carries its protocol version there). */
+    public synchronized void publish(Message parent, String type, JsonObject content, JsonObject metadata) {
+        Message m = session.broadcast(parent, type, content);
+        codec.write(socket, new Message(m.identities(), m.header(), m.parent(), metadata, m.content(), m.buffers()));
+    }
+
     /** Publishes a {@code status} message. */
     public void status(Message parent, String state) {
         JsonObject c = new JsonObject();

@@ -1,0 +1,47 @@
+package dltheory.widgets;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The controls' current values, by description, as {@link Widgets#interact(java.util.function.Function, ValueWidget[])} hands them to its function. */
+public final class Values {
+    private final Map<String, Object> byName = new LinkedHashMap<>();
+
+    Values(List<ValueWidget<?>> controls) {
+        for (ValueWidget<?> c : controls) {
+            byName.put(c.description(), c.value());
+        }
+    }
+
+    /** The value of the control described {@code name}. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(String name) {
+        if (!byName.containsKey(name)) {
+            throw new IllegalArgumentException("name: no control is described " + name + " (allowed: " + byName.keySet() + ")");
+        }
+        return (T) byName.get(name);
+    }
+
+    /** A number control's value as a {@code double}. */
+    public double d(String name) {
+        return ((Number) get(name)).doubleValue();
+    }
+
+    /** A number control's value as an {@code int}. */
+    public int i(String name) {
+        return ((Number) get(name)).intValue();
+    }
+
+    /** A checkbox's value. */
+    public boolean b(String name) {
+        return (Boolean) get(name);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder();
+        byName.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(" = ").append(v));
+        return s.toString();
+    }
+}
