@@ -39,6 +39,7 @@ NOTEBOOKS = ROOT / "notebooks"
 EXECUTED = ROOT / "target" / "executed"
 SITE = ROOT / "site"
 SITE_NEXT = ROOT / "target" / "site.next"
+QA = ROOT / "target" / "qa"  # the charts' layout report (tools/gallery.py), kept out of the site
 TEMPLATES = ROOT / "tools" / "templates"
 MATHJAX_VERSION = "2.7.9"
 MATHJAX_WEBJAR = ROOT / "target" / "mathjax-webjar" / "META-INF" / "resources" / "webjars" / "mathjax" / MATHJAX_VERSION
@@ -566,7 +567,7 @@ class SiteWriter:
         docs.append({"id": "references", "title": "References", "section": "References", "href": "references.html",
                      "text": BeautifulSoup(references_article, "html.parser").get_text(" ", strip=True)})
         write_gallery(out, self.entries, self.page_template, self.common)
-        write_qa_report(ROOT / "target" / "qa", EXECUTED)
+        write_qa_report(QA, EXECUTED)
         timings = {"pages": self.seconds + time.perf_counter() - start}
         timings.update(self.steps.finish(docs))
         replace_site(out)

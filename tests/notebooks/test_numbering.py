@@ -85,8 +85,12 @@ def test_the_exercise_checks_print_the_numbers_the_notebook_gives_its_exercises(
 # --- the build, on small notebooks with outputs (no kernel) ---------------------------------------
 
 def chart_output(title):
+    """A chart as the library's display extension sends it: SVG, its metadata (tools/chartmeta.py)
+    and the text form."""
     return nbformat.v4.new_output("display_data", data={
-        "image/svg+xml": SVG, "text/plain": f'Chart "{title}" (1 series: loss)\nlayout: ok'})
+        "image/svg+xml": SVG, "text/plain": f'Chart "{title}" (1 series: loss)\nlayout: ok',
+        "application/vnd.dltheory.chart+json": {"title": title, "series": ["loss"],
+                                                 "layout": {"ok": True, "problems": []}, "colours": []}})
 
 
 def table_output(caption):
@@ -129,7 +133,7 @@ def folders(tmp_path, monkeypatch):
     monkeypatch.setattr(runner, "EXECUTED", paths["executed"])
     monkeypatch.setattr(runner, "SITE", paths["site"])
     monkeypatch.setattr(runner, "SITE_NEXT", paths["site.next"])
-    monkeypatch.setattr(runner, "ROOT", tmp_path)  # the QA report goes to tmp_path/target/qa
+    monkeypatch.setattr(runner, "QA", tmp_path / "qa")  # the layout report stays out of the repository
     return paths
 
 
@@ -178,7 +182,7 @@ def test_a_page_is_numbered_by_chapter_and_its_references_are_links(folders, cap
     assert '<a href="03-momentum.html#fig-loss"><span class="figure-number">Figure 3.1.</span></a>' in gallery
     assert "The loss falls ten times faster with momentum." in gallery
     assert "layout:" not in gallery, "the list of figures shows the QA verdict"
-    assert "layout: ok" in (folders["notebooks"].parent / "target" / "qa" / "gallery.html").read_text()
+    assert "layout: ok" in (folders["notebooks"].parent / "qa" / "gallery.html").read_text()
 
 
 def test_anchors_do_not_change_when_a_section_is_inserted_above(folders, capsys):

@@ -231,7 +231,9 @@ public final class NotebookDisplay implements Extension {
         if (view != null) {
             context.renderIfRequested(WIDGET, () -> view);
         }
-        String text = shown == null ? widget.toString() : widget + "\n" + shown;
+        // the values, then the output's own text form (never an object's identity)
+        String text = shown == null ? widget.toString()
+                : (((Interactive) widget).values() == null ? "" : ((Interactive) widget).values() + "\n") + shown;
         context.renderIfRequested(TEXT, () -> text);
     }
 
@@ -240,13 +242,15 @@ public final class NotebookDisplay implements Extension {
      * its view: JupyterLab and Notebook 7 show the view (their widget renderer ranks first), while
      * nbconvert, the static site, a front end with an older widget manager and a kernel without comms
      * show the figure.
-     * Returns the text of that output when the widget's own text does not hold it, else null.
+     * Returns the text form of that output, or null when there is none.
      */
     static String staticForm(Interactive i, DisplayData out, Renderer renderer) {
         Object value = i.output().lastValue();
         if (value != null && !(value instanceof Throwable)) {
-            out.assign(renderer.render(value));
-            return null;   // the Interactive's text already ends with the value
+            DisplayData shown = renderer.render(value);
+            out.assign(shown);
+            Object text = shown.getData(TEXT);
+            return text == null ? null : text.toString();
         }
         List<Map<String, Object>> outputs = i.output().outputs();
         for (int k = outputs.size() - 1; k >= 0; k--) {
