@@ -25,8 +25,8 @@ const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { ROOT, ON_CI, browserUnavailable, launchBrowser, screenshot, sleep, shorten } = require('./helpers/env');
-const { startServer, prerequisitesMissing, labInstall } = require('./helpers/jupyter');
+const { ROOT, screenshot, sleep, shorten } = require('./helpers/env');
+const { startServer, labInstall, frontEndSuite } = require('./helpers/jupyter');
 const L = require('./helpers/lab');
 
 const NOTEBOOKS = path.join(ROOT, 'notebooks');
@@ -39,40 +39,15 @@ const NB7_ALL = (process.env.NB7_NOTEBOOKS || 'all') === 'all';
 const INTERRUPT_MS = 1_000;
 
 const install = labInstall();
-const unavailable = browserUnavailable();
 const SUITE = 'notebooks in JupyterLab 4 and Notebook 7, in headless Chromium';
-if (install.missing) {
-  test(SUITE, { skip: install.missing }, () => {});
-} else if (unavailable && !ON_CI) {
-  test(SUITE, { skip: `browser tests skipped: ${unavailable}` }, () => {});
-} else if (unavailable) {
-  test(SUITE, () => assert.fail(`browser tests cannot run on CI: ${unavailable}`));
-} else {
-  describe(SUITE, () => {
-    const shared = { browser: null, setupError: null };
-
-    before(async () => {
-      try {
-        const missing = prerequisitesMissing();
-        if (missing) throw new Error(missing);
-        shared.browser = await launchBrowser();
-      } catch (e) {
-        shared.setupError = e;
-      }
-    }, { timeout: 120_000 });
-
-    after(async () => {
-      if (shared.browser) await shared.browser.close();
-    }, { timeout: 60_000 });
-
-    test('notebooks/ holds notebooks', () => {
-      assert.ok(notebooks.length > 0, `no notebooks/*.ipynb found under ${NOTEBOOKS}`);
-    });
-
-    frontEnd(shared, 'lab', `JupyterLab ${install.lab}`, notebooks);
-    frontEnd(shared, 'nb7', `Notebook ${install.notebook}`, NB7_ALL ? notebooks : notebooks.slice(0, 1));
+frontEndSuite(SUITE, {}, (shared) => {
+  test('notebooks/ holds notebooks', () => {
+    assert.ok(notebooks.length > 0, `no notebooks/*.ipynb found under ${NOTEBOOKS}`);
   });
-}
+
+  frontEnd(shared, 'lab', `JupyterLab ${install.lab}`, notebooks);
+  frontEnd(shared, 'nb7', `Notebook ${install.notebook}`, NB7_ALL ? notebooks : notebooks.slice(0, 1));
+});
 
 /**
  * The tests of one front end, with its own server (started before its first test, stopped after

@@ -9,154 +9,127 @@
 //
 //   node --test tests/browser/learner.test.js   (after environment/setup.sh and environment/browser.sh)
 
-const { describe, test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { ON_CI, browserUnavailable, launchBrowser, screenshot, shorten } = require('./helpers/env');
-const { startServer, prerequisitesMissing, labInstall } = require('./helpers/jupyter');
+const { screenshot, shorten } = require('./helpers/env');
+const { frontEndSuite } = require('./helpers/jupyter');
 const L = require('./helpers/lab');
 
 const KERNEL_START_MS = 120_000;
-const install = labInstall();
-const unavailable = browserUnavailable();
 const SUITE = 'a learner\'s first hour in JupyterLab 4 (issue 33)';
 
-if (install.missing) {
-  test(SUITE, { skip: install.missing }, () => {});
-} else if (unavailable && !ON_CI) {
-  test(SUITE, { skip: `browser tests skipped: ${unavailable}` }, () => {});
-} else if (unavailable) {
-  test(SUITE, () => assert.fail(`browser tests cannot run on CI: ${unavailable}`));
-} else {
-  describe(SUITE, () => {
-    const ctx = { browser: null, server: null, setupError: null };
+frontEndSuite(SUITE, { app: 'lab' }, (ctx) => {
 
-    before(async () => {
-      try {
-        const missing = prerequisitesMissing();
-        if (missing) throw new Error(missing);
-        ctx.browser = await launchBrowser();
-        ctx.server = await startServer({ app: 'lab' });
-      } catch (e) {
-        ctx.setupError = e;
-      }
-    }, { timeout: 240_000 });
-
-    after(async () => {
-      if (ctx.server) await ctx.server.stop();
-      if (ctx.browser) await ctx.browser.close();
-    }, { timeout: 60_000 });
-
-    test('a stored notebook is not marked modified when the kernel connects', { timeout: KERNEL_START_MS + 60_000 }, async (t) => {
-      if (ctx.setupError) assert.fail(ctx.setupError.message);
-      const nb = await L.openNotebook(ctx.server, ctx.browser, 'lab', 'notebooks/00-introduction.ipynb', { kernelStartMs: KERNEL_START_MS });
-      try {
-        // kernel_info arrives with the kernel; JupyterLab then rewrites metadata.language_info
-        await nb.page.waitForTimeout(2_000);
-        const state = await nb.page.evaluate(() => {
-          const w = window.jupyterapp.shell.currentWidget;
-          return { dirty: w.context.model.dirty, info: w.context.model.getMetadata('language_info') };
-        });
-        assert.equal(state.dirty, false, `the notebook is marked modified; language_info is now ${JSON.stringify(state.info)}`);
-        t.diagnostic(`language_info after connecting: ${JSON.stringify(state.info)}`);
-      } finally {
-        await nb.close();
-      }
-    });
-
-    test('values, printing, errors and Javadoc in a new notebook', { timeout: KERNEL_START_MS + 240_000 }, async (t) => {
-      if (ctx.setupError) assert.fail(ctx.setupError.message);
-      const file = 'notebooks/learner-lab.ipynb';
-      await ctx.server.api('PUT', `/api/contents/${file}`, {
-        type: 'notebook',
-        format: 'json',
-        content: {
-          cells: [{ cell_type: 'code', source: '', metadata: {}, outputs: [], execution_count: null }],
-          metadata: { kernelspec: { name: 'java', display_name: 'Java', language: 'java' } },
-          nbformat: 4,
-          nbformat_minor: 5,
-        },
+  test('a stored notebook is not marked modified when the kernel connects', { timeout: KERNEL_START_MS + 60_000 }, async (t) => {
+    if (ctx.setupError) assert.fail(ctx.setupError.message);
+    const nb = await L.openNotebook(ctx.server, ctx.browser, 'lab', 'notebooks/00-introduction.ipynb', { kernelStartMs: KERNEL_START_MS });
+    try {
+      // kernel_info arrives with the kernel; JupyterLab then rewrites metadata.language_info
+      await nb.page.waitForTimeout(2_000);
+      const state = await nb.page.evaluate(() => {
+        const w = window.jupyterapp.shell.currentWidget;
+        return { dirty: w.context.model.dirty, info: w.context.model.getMetadata('language_info') };
       });
-      const jar = documentedJar();
-      let nb = null;
-      try {
-        nb = await L.openNotebook(ctx.server, ctx.browser, 'lab', file, { kernelStartMs: KERNEL_START_MS });
-        const { page } = nb;
-        const run = async (source) => {
-          await L.newCell(page, source);
-          return L.runActiveCell(page);
-        };
-        const step = (title, fn) => t.test(title, async (st) => {
-          try {
-            await fn(st);
-          } catch (e) {
-            e.message += `\n  screenshot: ${await screenshot(page, 'lab-learner-failed')}`;
-            throw e;
-          }
-        });
-
-        await step('an array shows its elements', async () => {
-          const r = await run('new double[]{1.5, 2, 3}');
-          assert.match(r.text, /double\[3\] \{ 1\.5, 2\.0, 3\.0 \}/, `the cell shows "${shorten(r.text, 120)}"`);
-        });
-        await step('Math.PI shows in full', async () => {
-          const r = await run('Math.PI');
-          assert.match(r.text, /3\.141592653589793/, `the cell shows "${shorten(r.text, 120)}"`);
-        });
-        await step('System.out.printf shows what it prints and no PrintStream', async () => {
-          const r = await run('System.out.printf("%.2f%n", Math.E);');
-          assert.match(r.text, /2\.72/, `the cell shows "${shorten(r.text, 120)}"`);
-          assert.doesNotMatch(r.text, /PrintStream/, `the cell shows "${shorten(r.text, 120)}"`);
-          const d = await run('display("shown once");');
-          assert.equal(d.outputs.length, 1, `display(x) as the last statement: ${JSON.stringify(d.outputs).slice(0, 300)}`);
-        });
-        await step('a cell run before the set-up cells says so in one line', async (st) => {
-          const r = await run('long twice = SEED * 2 + Seeded.rng(SEED).nextLong();');
-          const err = r.outputs.find((o) => o.output_type === 'error');
-          assert.ok(err, `expected an error, the cell shows "${shorten(r.text, 200)}"`);
-          assert.match(r.text, /`SEED` and `Seeded` are not defined: are they defined in a cell above that has not been run\? Run → Run All Above/,
-            `the cell shows "${shorten(r.text, 400)}"`);
-          assert.equal((r.text.match(/cannot find symbol/g) || []).length, 1, `one error block: "${shorten(r.text, 400)}"`);
-          st.diagnostic(`error shown: "${shorten(r.text.replace(/\s+/g, ' '), 200)}"`);
-        });
-        await step('an answer cell takes the number a learner types, and its check echoes it', async () => {
-          const lib = await run('%jars ../lib/target/dltheory-lib.jar\nimport dltheory.check.*;');
-          assert.ok(!lib.outputs.some((o) => o.output_type === 'error'), `loading the library failed: ${shorten(lib.text, 200)}`);
-          const answer = await run('Number answer2 = 160001;');
-          assert.ok(!answer.outputs.some((o) => o.output_type === 'error'), `the answer cell failed: ${shorten(answer.text, 300)}`);
-          const r = await run('Exercise.check(IntroExercises.EXERCISE_2, answer2);');
-          assert.match(r.text, /✗ Exercise 0.2: 160001 is not right/, `the check shows "${shorten(r.text, 200)}"`);
-          const typed = await run('Number answer1 = 25;\nExercise.check(IntroExercises.EXERCISE_1, answer1);');
-          assert.match(typed.text, /Exercise 0.1: 25 is (not )?right/, `the check shows "${shorten(typed.text, 200)}"`);
-        });
-        await step('Shift+Tab shows the Javadoc of a jar with sources beside it', async (st) => {
-          const added = await run(`%jars ${jar}`);
-          assert.ok(!added.outputs.some((o) => o.output_type === 'error'), `%jars failed: ${shorten(added.text, 200)}`);
-          await L.newCell(page, 'doc.demo.Greeter.greet', { type: true });
-          await page.keyboard.press('Shift+Tab');
-          const text = await page.waitForFunction(() => {
-            const tip = document.querySelector('.jp-Tooltip');
-            return tip && tip.innerText.trim() ? tip.innerText : false;
-          }, null, { timeout: 15_000 }).then((h) => h.jsonValue()).catch(() => null);
-          await screenshot(page, 'lab-learner-javadoc');
-          await page.keyboard.press('Escape');
-          assert.ok(text, 'no tooltip within 15 s of Shift+Tab');
-          assert.match(text, /A greeting for a learner by name\./, `the tooltip shows "${shorten(text, 200)}"`);
-          st.diagnostic(`tooltip: "${shorten(text.replace(/\s+/g, ' '), 160)}"`);
-        });
-        await step('no browser console errors (but the known ones)', () => {
-          assert.deepEqual(nb.consoleErrors, []);
-        });
-      } finally {
-        if (nb) await nb.close();
-        await ctx.server.api('DELETE', `/api/contents/${file}`).catch(() => {});
-      }
-    });
+      assert.equal(state.dirty, false, `the notebook is marked modified; language_info is now ${JSON.stringify(state.info)}`);
+      t.diagnostic(`language_info after connecting: ${JSON.stringify(state.info)}`);
+    } finally {
+      await nb.close();
+    }
   });
-}
+
+  test('values, printing, errors and Javadoc in a new notebook', { timeout: KERNEL_START_MS + 240_000 }, async (t) => {
+    if (ctx.setupError) assert.fail(ctx.setupError.message);
+    const file = 'notebooks/learner-lab.ipynb';
+    await ctx.server.api('PUT', `/api/contents/${file}`, {
+      type: 'notebook',
+      format: 'json',
+      content: {
+        cells: [{ cell_type: 'code', source: '', metadata: {}, outputs: [], execution_count: null }],
+        metadata: { kernelspec: { name: 'java', display_name: 'Java', language: 'java' } },
+        nbformat: 4,
+        nbformat_minor: 5,
+      },
+    });
+    const jar = documentedJar();
+    let nb = null;
+    try {
+      nb = await L.openNotebook(ctx.server, ctx.browser, 'lab', file, { kernelStartMs: KERNEL_START_MS });
+      const { page } = nb;
+      const run = async (source) => {
+        await L.newCell(page, source);
+        return L.runActiveCell(page);
+      };
+      const step = (title, fn) => t.test(title, async (st) => {
+        try {
+          await fn(st);
+        } catch (e) {
+          e.message += `\n  screenshot: ${await screenshot(page, 'lab-learner-failed')}`;
+          throw e;
+        }
+      });
+
+      await step('an array shows its elements', async () => {
+        const r = await run('new double[]{1.5, 2, 3}');
+        assert.match(r.text, /double\[3\] \{ 1\.5, 2\.0, 3\.0 \}/, `the cell shows "${shorten(r.text, 120)}"`);
+      });
+      await step('Math.PI shows in full', async () => {
+        const r = await run('Math.PI');
+        assert.match(r.text, /3\.141592653589793/, `the cell shows "${shorten(r.text, 120)}"`);
+      });
+      await step('System.out.printf shows what it prints and no PrintStream', async () => {
+        const r = await run('System.out.printf("%.2f%n", Math.E);');
+        assert.match(r.text, /2\.72/, `the cell shows "${shorten(r.text, 120)}"`);
+        assert.doesNotMatch(r.text, /PrintStream/, `the cell shows "${shorten(r.text, 120)}"`);
+        const d = await run('display("shown once");');
+        assert.equal(d.outputs.length, 1, `display(x) as the last statement: ${JSON.stringify(d.outputs).slice(0, 300)}`);
+      });
+      await step('a cell run before the set-up cells says so in one line', async (st) => {
+        const r = await run('long twice = SEED * 2 + Seeded.rng(SEED).nextLong();');
+        const err = r.outputs.find((o) => o.output_type === 'error');
+        assert.ok(err, `expected an error, the cell shows "${shorten(r.text, 200)}"`);
+        assert.match(r.text, /`SEED` and `Seeded` are not defined: are they defined in a cell above that has not been run\? Run → Run All Above/,
+          `the cell shows "${shorten(r.text, 400)}"`);
+        assert.equal((r.text.match(/cannot find symbol/g) || []).length, 1, `one error block: "${shorten(r.text, 400)}"`);
+        st.diagnostic(`error shown: "${shorten(r.text.replace(/\s+/g, ' '), 200)}"`);
+      });
+      await step('an answer cell takes the number a learner types, and its check echoes it', async () => {
+        const lib = await run('%jars ../lib/target/dltheory-lib.jar\nimport dltheory.check.*;');
+        assert.ok(!lib.outputs.some((o) => o.output_type === 'error'), `loading the library failed: ${shorten(lib.text, 200)}`);
+        const answer = await run('Number answer2 = 160001;');
+        assert.ok(!answer.outputs.some((o) => o.output_type === 'error'), `the answer cell failed: ${shorten(answer.text, 300)}`);
+        const r = await run('Exercise.check(IntroExercises.EXERCISE_2, answer2);');
+        assert.match(r.text, /✗ Exercise 0.2: 160001 is not right/, `the check shows "${shorten(r.text, 200)}"`);
+        const typed = await run('Number answer1 = 25;\nExercise.check(IntroExercises.EXERCISE_1, answer1);');
+        assert.match(typed.text, /Exercise 0.1: 25 is (not )?right/, `the check shows "${shorten(typed.text, 200)}"`);
+      });
+      await step('Shift+Tab shows the Javadoc of a jar with sources beside it', async (st) => {
+        const added = await run(`%jars ${jar}`);
+        assert.ok(!added.outputs.some((o) => o.output_type === 'error'), `%jars failed: ${shorten(added.text, 200)}`);
+        await L.newCell(page, 'doc.demo.Greeter.greet', { type: true });
+        await page.keyboard.press('Shift+Tab');
+        const text = await page.waitForFunction(() => {
+          const tip = document.querySelector('.jp-Tooltip');
+          return tip && tip.innerText.trim() ? tip.innerText : false;
+        }, null, { timeout: 15_000 }).then((h) => h.jsonValue()).catch(() => null);
+        await screenshot(page, 'lab-learner-javadoc');
+        await page.keyboard.press('Escape');
+        assert.ok(text, 'no tooltip within 15 s of Shift+Tab');
+        assert.match(text, /A greeting for a learner by name\./, `the tooltip shows "${shorten(text, 200)}"`);
+        st.diagnostic(`tooltip: "${shorten(text.replace(/\s+/g, ' '), 160)}"`);
+      });
+      await step('no browser console errors (but the known ones)', () => {
+        assert.deepEqual(nb.consoleErrors, []);
+      });
+    } finally {
+      if (nb) await nb.close();
+      await ctx.server.api('DELETE', `/api/contents/${file}`).catch(() => {});
+    }
+  });
+});
 
 /** A jar of one documented class, with its -sources.jar beside it, in a temporary folder. */
 function documentedJar() {

@@ -8,41 +8,18 @@
 //
 //   node --test tests/browser/widgets.test.js    (after environment/setup.sh and environment/browser.sh)
 
-const { describe, test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { ON_CI, browserUnavailable, launchBrowser, screenshot } = require('./helpers/env');
-const { startServer, prerequisitesMissing, labInstall } = require('./helpers/jupyter');
+const { screenshot } = require('./helpers/env');
+const { startServer, frontEndSuite } = require('./helpers/jupyter');
 const L = require('./helpers/lab');
 
 const KERNEL_START_MS = 120_000;
-const install = labInstall();
-const unavailable = browserUnavailable();
 const SUITE = 'Java widgets in JupyterLab 4 and Notebook 7, in headless Chromium';
 
-if (install.missing) {
-  test(SUITE, { skip: install.missing }, () => {});
-} else if (unavailable && !ON_CI) {
-  test(SUITE, { skip: `browser tests skipped: ${unavailable}` }, () => {});
-} else if (unavailable) {
-  test(SUITE, () => assert.fail(`browser tests cannot run on CI: ${unavailable}`));
-} else {
-  describe(SUITE, () => {
-    const shared = { browser: null, setupError: null };
-    before(async () => {
-      try {
-        const missing = prerequisitesMissing();
-        if (missing) throw new Error(missing);
-        shared.browser = await launchBrowser();
-      } catch (e) {
-        shared.setupError = e;
-      }
-    }, { timeout: 120_000 });
-    after(async () => {
-      if (shared.browser) await shared.browser.close();
-    }, { timeout: 60_000 });
-    for (const fe of ['lab', 'nb7']) frontEnd(shared, fe);
-  });
-}
+frontEndSuite(SUITE, {}, (shared) => {
+  for (const fe of ['lab', 'nb7']) frontEnd(shared, fe);
+});
 
 /** The text shown in the output area of the widget in cell `index` (1-based), or null. */
 const widgetOutput = (page, index) => page.evaluate((i) => {

@@ -231,6 +231,52 @@ async function startServer({ app = 'classic' } = {}) {
   return server;
 }
 
+/**
+ * Declares the suite `name` of a test file that drives JupyterLab 4 / Notebook 7 in Chromium:
+ * skipped, with the reason, where the front ends or (off CI) the browser are missing, failed on CI
+ * where the browser is missing. Otherwise `body(ctx)` declares the tests inside describe(name); a
+ * hook launches the browser before them (and a server of `options.app`, when given) into
+ * ctx.browser / ctx.server, or records why not in ctx.setupError, and closes both after them.
+ */
+function frontEndSuite(name, options, body) {
+  const { describe, test, before, after } = require('node:test');
+  const assert = require('node:assert/strict');
+  const { ON_CI, browserUnavailable, launchBrowser } = require('./env');
+  const install = labInstall();
+  const unavailable = browserUnavailable();
+  if (install.missing) {
+    test(name, { skip: install.missing }, () => {});
+    return;
+  }
+  if (unavailable && !ON_CI) {
+    test(name, { skip: `browser tests skipped: ${unavailable}` }, () => {});
+    return;
+  }
+  if (unavailable) {
+    test(name, () => assert.fail(`browser tests cannot run on CI: ${unavailable}`));
+    return;
+  }
+  describe(name, () => {
+    const ctx = { browser: null, server: null, setupError: null, install };
+    before(async () => {
+      try {
+        const missing = prerequisitesMissing();
+        if (missing) throw new Error(missing);
+        ctx.browser = await launchBrowser();
+        if (options.app) ctx.server = await startServer({ app: options.app });
+      } catch (e) {
+        ctx.setupError = e;
+      }
+    }, { timeout: options.app ? 240_000 : 120_000 });
+    after(async () => {
+      if (ctx.server) await ctx.server.stop();
+      if (ctx.browser) await ctx.browser.close();
+    }, { timeout: 60_000 });
+    body(ctx);
+  });
+}
+
 module.exports = {
   startServer, prerequisitesMissing, classicNotebookMissing, labInstall, scratchTree, KERNELS, KERNELSPEC,
+  frontEndSuite,
 };

@@ -28,7 +28,7 @@ public record DesignHeldOutGain(double p, int n, int sets, double mean, double s
 
     /**
      * Draws {@code sets} training sets of n examples from {@code design}, fits least squares and
-     * p·w_drop (6) on each, and averages the difference of their population risks.
+     * p·w_drop (2.6) on each, and averages the difference of their population risks.
      *
      * @param n    examples per set, ≥ d + 1
      * @param p    keep probability in (0, 1]

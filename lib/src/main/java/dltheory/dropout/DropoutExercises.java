@@ -25,7 +25,7 @@ public final class DropoutExercises {
     }
 
     /**
-     * Exercise 1: the ridge strength λ_L2 whose solution (9) equals p·w_drop of (6) at p = 0.8 when
+     * Exercise 1: the ridge strength λ_L2 whose solution (2.9) equals p·w_drop of (2.6) at p = 0.8 when
      * every column has squared norm 100; found by {@link DropoutRegression#closestRidge} on a
      * random design with its columns rescaled to that norm.
      */
@@ -48,7 +48,7 @@ public final class DropoutExercises {
 
     /**
      * Exercise 3 (a derivation): the factor s(p) with (p·w_drop)_j = s(p)·w_OLS,j on a design with
-     * orthogonal columns of unequal norms, measured by solving (6) and least squares on such a
+     * orthogonal columns of unequal norms, measured by solving (2.6) and least squares on such a
      * design at each p.
      */
     public static final FunctionQuestion EXERCISE_3 = new FunctionQuestion("Exercise 2.3",

@@ -17,12 +17,12 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * Closed forms of notebook 02: dropout with keep probability p on the input of linear regression.
  * With a mask R ∈ {0,1}ⁿˣᵈ of i.i.d. Bernoulli(p) entries and Γ² = diag(XᵀX):
  * <pre>
- *   (3)  E_R[(R⊙X)ᵀ(R⊙X)] = p²XᵀX + p(1−p)Γ²
- *   (4)  E_R[L(w)] = ‖y − pXw‖² + p(1−p)‖Γw‖²
- *   (5)  ∇_w E_R[L(w)] = 2p²XᵀXw − 2pXᵀy + 2p(1−p)Γ²w
- *   (6)  p·w_drop = (XᵀX + λΓ²)⁻¹Xᵀy,   λ = (1−p)/p
- *   (7)  w_drop   = (pXᵀX + (1−p)Γ²)⁻¹Xᵀy
- *   (9)  w_L2     = (XᵀX + λ_L2·I)⁻¹Xᵀy
+ *   (2.3)  E_R[(R⊙X)ᵀ(R⊙X)] = p²XᵀX + p(1−p)Γ²
+ *   (2.4)  E_R[L(w)] = ‖y − pXw‖² + p(1−p)‖Γw‖²
+ *   (2.5)  ∇_w E_R[L(w)] = 2p²XᵀXw − 2pXᵀy + 2p(1−p)Γ²w
+ *   (2.6)  p·w_drop = (XᵀX + λΓ²)⁻¹Xᵀy,   λ = (1−p)/p
+ *   (2.7)  w_drop   = (pXᵀX + (1−p)Γ²)⁻¹Xᵀy
+ *   (2.9)  w_L2     = (XᵀX + λ_L2·I)⁻¹Xᵀy
  * </pre>
  * Every inverse is a linear solve (Cholesky, or QR for least squares); none is formed.
  * Inputs are not modified.
@@ -34,7 +34,7 @@ public final class DropoutRegression {
 
     /**
      * Γ² = diag(XᵀX) as a vector: entry j is ‖x_j‖² = Σᵢ x_ij², the squared norm of column
-     * (feature) j of X — one entry per feature, not per example. Notebook 02, equation (3).
+     * (feature) j of X — one entry per feature, not per example. Notebook 02, equation (2.3).
      */
     public static double[] gammaSquared(DMatrixRMaj X) {
         Arguments.nonEmpty(X, "X");
@@ -48,7 +48,7 @@ public final class DropoutRegression {
         return g;
     }
 
-    /** λ = (1−p)/p, the dropout regularisation strength of notebook 02, equation (6); p ∈ (0, 1]. */
+    /** λ = (1−p)/p, the dropout regularisation strength of notebook 02, equation (2.6); p ∈ (0, 1]. */
     public static double lambda(double p) {
         Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
         return (1 - p) / p;
@@ -69,7 +69,7 @@ public final class DropoutRegression {
 
     /**
      * E_R[(R⊙X)ᵀ(R⊙X)] = p²XᵀX + p(1−p)Γ² (d×d): off-diagonal entries scale by p², diagonal
-     * entries by p. Notebook 02, equation (3).
+     * entries by p. Notebook 02, equation (2.3).
      */
     public static DMatrixRMaj expectedGram(DMatrixRMaj X, double p) {
         Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
@@ -83,7 +83,7 @@ public final class DropoutRegression {
     }
 
     /**
-     * The expected dropout loss E_R[L(w)] = ‖y − pXw‖² + p(1−p)‖Γw‖², notebook 02, equation (4).
+     * The expected dropout loss E_R[L(w)] = ‖y − pXw‖² + p(1−p)‖Γw‖², notebook 02, equation (2.4).
      *
      * @param X design matrix n×d; @param y targets, length n; @param w weights, length d
      * @param p keep probability in (0, 1]
@@ -108,7 +108,7 @@ public final class DropoutRegression {
     }
 
     /**
-     * The penalty term alone, p(1−p)‖Γw‖² = p(1−p) Σ_j ‖x_j‖² w_j² (notebook 02, equation (4)):
+     * The penalty term alone, p(1−p)‖Γw‖² = p(1−p) Σ_j ‖x_j‖² w_j² (notebook 02, equation (2.4)):
      * feature j is weighted by the squared norm of its column.
      */
     public static double penalty(DMatrixRMaj X, double[] w, double p) {
@@ -124,7 +124,7 @@ public final class DropoutRegression {
 
     /**
      * ∇_w E_R[L(w)] = 2p²XᵀXw − 2pXᵀy + 2p(1−p)Γ²w = 2·E[(R⊙X)ᵀ(R⊙X)]w − 2pXᵀy, notebook 02,
-     * equation (5).
+     * equation (2.5).
      */
     public static double[] expectedLossGradient(DMatrixRMaj X, double[] y, double[] w, double p) {
         Arguments.nonEmpty(X, "X");
@@ -143,7 +143,7 @@ public final class DropoutRegression {
     /**
      * p·w_drop = (XᵀX + λΓ²)⁻¹Xᵀy with λ = (1−p)/p: the quantity the reference text's minimiser
      * equation names — the minimiser w_drop of E_R[L] multiplied by p, i.e. the weights that predict
-     * at test time when every input is kept. Notebook 02, equation (6). Solved by Cholesky.
+     * at test time when every input is kept. Notebook 02, equation (2.6). Solved by Cholesky.
      */
     public static double[] scaledMinimiser(DMatrixRMaj X, double[] y, double p) {
         Arguments.nonEmpty(X, "X");
@@ -158,9 +158,9 @@ public final class DropoutRegression {
     }
 
     /**
-     * w_drop = argmin_w E_R[L(w)] = (pXᵀX + (1−p)Γ²)⁻¹Xᵀy, notebook 02, equation (7): what
+     * w_drop = argmin_w E_R[L(w)] = (pXᵀX + (1−p)Γ²)⁻¹Xᵀy, notebook 02, equation (2.7): what
      * training with dropout converges to. Solved by Cholesky directly from the gradient condition
-     * (5), independently of {@link #scaledMinimiser}, so that the two can be tested against each other.
+     * (2.5), independently of {@link #scaledMinimiser}, so that the two can be tested against each other.
      */
     public static double[] minimiser(DMatrixRMaj X, double[] y, double p) {
         Arguments.nonEmpty(X, "X");
@@ -194,7 +194,7 @@ public final class DropoutRegression {
         return w;
     }
 
-    /** The ridge (L2) solution w_L2 = (XᵀX + λI)⁻¹Xᵀy, λ ≥ 0; notebook 02, equation (9). Cholesky solve. */
+    /** The ridge (L2) solution w_L2 = (XᵀX + λI)⁻¹Xᵀy, λ ≥ 0; notebook 02, equation (2.9). Cholesky solve. */
     public static double[] ridge(DMatrixRMaj X, double[] y, double lambda) {
         Arguments.nonEmpty(X, "X");
         Arguments.length(y, X.numRows, "y", "n, the rows of X");
@@ -223,7 +223,7 @@ public final class DropoutRegression {
     }
 
     /**
-     * L = 2·λ_max(p²XᵀX + p(1−p)Γ²), the Lipschitz constant of the gradient (5): gradient descent
+     * L = 2·λ_max(p²XᵀX + p(1−p)Γ²), the Lipschitz constant of the gradient (2.5): gradient descent
      * on E_R[L] is stable for step sizes below 2/L. Used to choose SGD steps in notebook 02.
      */
     public static double smoothness(DMatrixRMaj X, double p) {
@@ -241,8 +241,8 @@ public final class DropoutRegression {
 
     /**
      * Deterministic gradient descent on E_R[L] from w = 0 with a constant step η:
-     * w ← w − η∇E_R[L(w)], {@code steps} times. By linearity of (5) in w this is exactly the mean of
-     * the SGD-with-dropout iterates with the same step (notebook 02, equation (10)).
+     * w ← w − η∇E_R[L(w)], {@code steps} times. By linearity of (2.5) in w this is exactly the mean of
+     * the SGD-with-dropout iterates with the same step (notebook 02, equation (2.10)).
      */
     public static double[] gradientDescent(DMatrixRMaj X, double[] y, double p, int steps, double eta) {
         Arguments.nonEmpty(X, "X");
@@ -264,7 +264,7 @@ public final class DropoutRegression {
 
     /**
      * The coefficients of notebook 02 side by side, one row per feature j: ‖x_j‖², OLS, w_drop,
-     * p·w_drop (equation (6)) and ridge with {@code lambdaRidge} (equation (9)).
+     * p·w_drop (equation (2.6)) and ridge with {@code lambdaRidge} (equation (2.9)).
      */
     public static List<Coefficient> coefficients(DMatrixRMaj X, double[] y, double p, double lambdaRidge) {
         double[] g2 = gammaSquared(X);
@@ -279,7 +279,7 @@ public final class DropoutRegression {
     }
 
     /**
-     * ‖p·w_drop − w_L2(λ_L2)‖: how far dropout (equation (6)) is from ridge (equation (9)) with
+     * ‖p·w_drop − w_L2(λ_L2)‖: how far dropout (equation (2.6)) is from ridge (equation (2.9)) with
      * strength λ_L2. Zero when every column of X has squared norm c and λ_L2 = λ·c (notebook 02).
      */
     public static double gapToRidge(DMatrixRMaj X, double[] y, double p, double lambdaRidge) {
@@ -287,7 +287,7 @@ public final class DropoutRegression {
     }
 
     /**
-     * The ridge solution (9) closest to p·w_drop of (6): λ_L2 minimising ‖p·w_drop − w_L2(λ_L2)‖, found
+     * The ridge solution (2.9) closest to p·w_drop of (2.6): λ_L2 minimising ‖p·w_drop − w_L2(λ_L2)‖, found
      * by a scan of 241 values over twelve decades around the mean squared column norm, then a
      * golden-section search on log λ_L2 between the neighbours of the best value. Notebook 02, section 5.
      */
@@ -366,8 +366,8 @@ public final class DropoutRegression {
 
     /**
      * Shrinkage of every coefficient relative to OLS, one row per feature: dropout's
-     * (p·w_drop)_j / w_OLS,j (equation (6)) and ridge's w_L2,j / w_OLS,j with {@code lambdaRidge}
-     * (equation (9)). Notebook 02, the erratum on rows versus columns.
+     * (p·w_drop)_j / w_OLS,j (equation (2.6)) and ridge's w_L2,j / w_OLS,j with {@code lambdaRidge}
+     * (equation (2.9)). Notebook 02, the erratum on rows versus columns.
      */
     public static List<Shrinkage> shrinkage(DMatrixRMaj X, double[] y, double p, double lambdaRidge) {
         List<Shrinkage> rows = new ArrayList<>();
@@ -378,7 +378,7 @@ public final class DropoutRegression {
     }
 
     /**
-     * Dropout coefficient paths p·w_drop(p) for each p in {@code ps} (equation (6)), as
+     * Dropout coefficient paths p·w_drop(p) for each p in {@code ps} (equation (2.6)), as
      * {@code paths[j][k]} = coefficient j at ps[k].
      */
     public static CoefficientPaths dropoutPaths(DMatrixRMaj X, double[] y, double[] ps) {
@@ -392,7 +392,7 @@ public final class DropoutRegression {
         return new CoefficientPaths(ps, paths);
     }
 
-    /** Ridge coefficient paths w_L2(λ) for each λ in {@code lambdas} (equation (9)). */
+    /** Ridge coefficient paths w_L2(λ) for each λ in {@code lambdas} (equation (2.9)). */
     public static CoefficientPaths ridgePaths(DMatrixRMaj X, double[] y, double[] lambdas) {
         double[][] paths = new double[X.numCols][lambdas.length];
         for (int k = 0; k < lambdas.length; k++) {

@@ -9,10 +9,10 @@ import org.ejml.data.DMatrixRMaj;
  * Training with dropout, notebook 02: stochastic gradient descent on the loss of one fresh mask
  * per step, starting from w = 0,
  * <pre>
- *   (8)  w_{t+1} = w_t − η_t·∇L_{R_t}(w_t),   ∇L_R(w) = 2(R⊙X)ᵀ((R⊙X)w − y),   η_t = η₀/(1 + t/τ).
+ *   (2.8)  w_{t+1} = w_t − η_t·∇L_{R_t}(w_t),   ∇L_R(w) = 2(R⊙X)ᵀ((R⊙X)w − y),   η_t = η₀/(1 + t/τ).
  * </pre>
  * Because R_t is drawn afresh, E[∇L_{R_t}(w) | w] = ∇E_R[L(w)], and since that gradient is affine
- * in w the mean iterate follows gradient descent on E_R[L] exactly (equation (10)).
+ * in w the mean iterate follows gradient descent on E_R[L] exactly (equation (2.10)).
  */
 public final class DropoutSgd {
 
@@ -20,7 +20,7 @@ public final class DropoutSgd {
     }
 
     /**
-     * One SGD run (8) with a decaying step η_t = η₀/(1 + t/τ) (constant when τ is infinite),
+     * One SGD run (2.8) with a decaying step η_t = η₀/(1 + t/τ) (constant when τ is infinite),
      * recording the iterate at about {@code points} steps spaced evenly on a log scale.
      *
      * @param steps T ≥ 1
@@ -56,7 +56,7 @@ public final class DropoutSgd {
     }
 
     /**
-     * {@code runs} independent SGD runs (8) with a constant step η for T steps each, keeping each
+     * {@code runs} independent SGD runs (2.8) with a constant step η for T steps each, keeping each
      * run's final iterate w_T: the spread of dropout training at a fixed step size (notebook 02,
      * "beyond the text").
      *
@@ -79,7 +79,7 @@ public final class DropoutSgd {
     }
 
     /**
-     * The stochastic gradient of one fresh mask, ∇L_R(w) = 2(R⊙X)ᵀ((R⊙X)w − y) (equation (8)),
+     * The stochastic gradient of one fresh mask, ∇L_R(w) = 2(R⊙X)ᵀ((R⊙X)w − y) (equation (2.8)),
      * with R the mask that {@link MonteCarloDropout#mask} draws from a generator in the same state.
      */
     public static double[] stochasticGradient(DMatrixRMaj X, double[] y, double[] w, double p, Random rng) {

@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Expectations over dropout masks computed exactly, by visiting every mask R ∈ {0,1}ⁿˣᵈ of a small
  * design with its probability p^(kept)·(1−p)^(dropped): no closed form and no sampling is used, so
- * the result is an independent reference for the closed forms of notebook 02 (equation (4)) and for
+ * the result is an independent reference for the closed forms of notebook 02 (equation (2.4)) and for
  * the exercises' checks.
  */
 public final class EveryMask {
@@ -20,7 +20,7 @@ public final class EveryMask {
 
     /**
      * The mean of the squared loss ‖(R⊙X)w/s − y‖² over every mask R, each weighted by its
-     * probability, where s = 1 for plain dropout (equation (1) of notebook 02) and s = p for
+     * probability, where s = 1 for plain dropout (equation (2.1) of notebook 02) and s = p for
      * "inverted" dropout, which divides the kept inputs by p during training.
      *
      * @param X        design matrix n×d with n·d ≤ {@link #MAX_ENTRIES}

@@ -20,7 +20,7 @@ public final class Figures {
 
     /**
      * The running Monte Carlo mean of L(w) against the number of masks N (log x), its ±2 SE band,
-     * and the closed form E_R[L(w)] (equation (4)) as a dashed line.
+     * and the closed form E_R[L(w)] (equation (2.4)) as a dashed line.
      */
     public static XYChart runningLoss(RunningEstimate r) {
         XYChart chart = Plots.logX(Plots.xy("Monte Carlo mean of L(w) closes in on its expectation over masks",
@@ -33,7 +33,7 @@ public final class Figures {
     }
 
     /**
-     * SGD with dropout (equation (8)): distance of the iterates to w_drop for a decaying and a
+     * SGD with dropout (equation (2.8)): distance of the iterates to w_drop for a decaying and a
      * constant step, the decaying run's distance to p·w_drop, and the gap ‖w_drop − p·w_drop‖
      * dashed (log-log).
      */
@@ -48,7 +48,7 @@ public final class Figures {
         return chart;
     }
 
-    /** λ = (1−p)/p against p (log y), notebook 02, equation (6). */
+    /** λ = (1−p)/p against p (log y), notebook 02, equation (2.6). */
     public static XYChart lambdaVsP(double[] ps) {
         double[] lambda = new double[ps.length];
         for (int k = 0; k < ps.length; k++) {
@@ -62,8 +62,8 @@ public final class Figures {
     }
 
     /**
-     * One line per coefficient of {@code paths}, against p (dropout, p·w_drop of equation (6)) or
-     * against λ (ridge, equation (9), log x).
+     * One line per coefficient of {@code paths}, against p (dropout, p·w_drop of equation (2.6)) or
+     * against λ (ridge, equation (2.9), log x).
      *
      * @param logX whether the x axis is logarithmic (use it for λ); otherwise the axis is p ∈ [0, 1]
      */
@@ -105,7 +105,7 @@ public final class Figures {
 
     /**
      * Held-out error against the keep probability p (dropout's test-time weights p·w_drop, equation
-     * (6)) and against λ_L2 (ridge, equation (9), log x), as two stacked panels on one y range, with
+     * (2.6)) and against λ_L2 (ridge, equation (2.9), log x), as two stacked panels on one y range, with
      * least squares as a dashed line and the best value of each grid marked (notebook 02, section 9).
      */
     public static Panels heldOutError(HeldOutCurves c) {

@@ -8,7 +8,7 @@ import dltheory.linalg.Vectors;
 /**
  * Why dropout matters for prediction (notebook 02, section 9): fit on a training set, measure the
  * mean squared error on held-out examples of the same population, and compare dropout's test-time
- * weights p·w_drop (equation (6)) and ridge (equation (9)) with least squares.
+ * weights p·w_drop (equation (2.6)) and ridge (equation (2.9)) with least squares.
  */
 public final class HeldOut {
 

@@ -4,8 +4,8 @@ import dltheory.check.Arguments;
 
 /**
  * Held-out mean squared error of linear predictors fitted on one training set (notebook 02,
- * section 9): dropout's test-time weights p·w_drop (equation (6)) at each keep probability, ridge's
- * w_L2 (equation (9)) at each strength, and least squares.
+ * section 9): dropout's test-time weights p·w_drop (equation (2.6)) at each keep probability, ridge's
+ * w_L2 (equation (2.9)) at each strength, and least squares.
  *
  * @param ps      keep probabilities, increasing
  * @param dropout held-out error of p·w_drop at each p

@@ -2,7 +2,7 @@ package dltheory.dropout;
 
 /**
  * The Monte Carlo mean of the dropout loss L(w) beside its closed form E_R[L(w)] (notebook 02,
- * equations (1) and (4)).
+ * equations (2.1) and (2.4)).
  *
  * @param w             a name for the weights
  * @param masks         N, the number of masks averaged

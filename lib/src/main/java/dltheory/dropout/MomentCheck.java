@@ -3,7 +3,7 @@ package dltheory.dropout;
 import dltheory.check.Arguments;
 
 /**
- * An entrywise Monte Carlo check of a matrix expectation (notebook 02, equations (2) and (3)).
+ * An entrywise Monte Carlo check of a matrix expectation (notebook 02, equations (2.2) and (2.3)).
  *
  * @param quantity         what was estimated, e.g. {@code E[R⊙X]}
  * @param masks            N, the number of masks averaged

@@ -16,14 +16,14 @@ import dltheory.check.Stats;
  * Dropout masks and Monte Carlo estimates for notebook 02. A mask R ∈ {0,1}ⁿˣᵈ has i.i.d.
  * Bernoulli(p) entries (1 = keep, with probability p), drawn row by row from a stream seeded by the
  * given generator;
- * the loss for one mask is L(w) = ‖(R⊙X)w − y‖² (equation (1)).
+ * the loss for one mask is L(w) = ‖(R⊙X)w − y‖² (equation (2.1)).
  */
 public final class MonteCarloDropout {
 
     private MonteCarloDropout() {
     }
 
-    /** A mask R (n×d) of i.i.d. Bernoulli(p) entries, p ∈ (0, 1], drawn row by row. Equation (1). */
+    /** A mask R (n×d) of i.i.d. Bernoulli(p) entries, p ∈ (0, 1], drawn row by row. Equation (2.1). */
     public static DMatrixRMaj mask(int n, int d, double p, Random rng) {
         Arguments.atLeast(n, 1, "n");
         Arguments.atLeast(d, 1, "d");
@@ -65,7 +65,7 @@ public final class MonteCarloDropout {
         return out;
     }
 
-    /** The dropout loss for one mask, L(w) = ‖(R⊙X)w − y‖², notebook 02, equation (1). */
+    /** The dropout loss for one mask, L(w) = ‖(R⊙X)w − y‖², notebook 02, equation (2.1). */
     public static double loss(DMatrixRMaj X, double[] y, double[] w, DMatrixRMaj R) {
         Arguments.nonEmpty(X, "X");
         Arguments.length(y, X.numRows, "y", "n, the rows of X");
@@ -80,7 +80,7 @@ public final class MonteCarloDropout {
     }
 
     /**
-     * L(w) for N independent masks (equation (1)): {@code loss(X, y, w, R)} for each R of
+     * L(w) for N independent masks (equation (2.1)): {@code loss(X, y, w, R)} for each R of
      * {@code masks(n, d, p, N, rng)}, computed without storing the masks.
      *
      * @param masks N, at least 2 (so that the sample has a standard error)
@@ -112,7 +112,7 @@ public final class MonteCarloDropout {
     }
 
     /**
-     * The Monte Carlo mean of L(w) over N masks beside the closed form E_R[L(w)] (equation (4)),
+     * The Monte Carlo mean of L(w) over N masks beside the closed form E_R[L(w)] (equation (2.4)),
      * with the distance between them in standard errors.
      *
      * @param label a name for w in the table
@@ -158,7 +158,7 @@ public final class MonteCarloDropout {
     }
 
     /**
-     * Monte Carlo check of E_R[(R⊙X)ᵀ(R⊙X)] = p²XᵀX + p(1−p)Γ² (equation (3)): the entrywise mean
+     * Monte Carlo check of E_R[(R⊙X)ᵀ(R⊙X)] = p²XᵀX + p(1−p)Γ² (equation (2.3)): the entrywise mean
      * of (R⊙X)ᵀ(R⊙X) over N masks against the closed form, reported as the largest distance in
      * standard errors over the d² entries.
      */
@@ -183,7 +183,7 @@ public final class MonteCarloDropout {
     }
 
     /**
-     * Monte Carlo check of E_R[R⊙X] = pX (equation (2)): the entrywise mean of R⊙X over N masks
+     * Monte Carlo check of E_R[R⊙X] = pX (equation (2.2)): the entrywise mean of R⊙X over N masks
      * against pX, as the largest distance in standard errors over the n·d entries.
      */
     public static MomentCheck firstMoment(DMatrixRMaj X, double p, int masks, Random rng) {

@@ -12,7 +12,7 @@ import dltheory.check.Stats;
  * The evidence for the "rows → columns" erratum of notebook 02, section 6: the Monte Carlo mean
  * of the dropout loss L(w) beside two candidate penalties added to ‖y − pXw‖².
  * <ul>
- *   <li>columns (equation (4), right): p(1−p) Σ_j ‖x_j‖² w_j², feature j weighted by the squared
+ *   <li>columns (equation (2.4), right): p(1−p) Σ_j ‖x_j‖² w_j², feature j weighted by the squared
  *       norm of its column;</li>
  *   <li>rows (the text's wording read literally): every example k charges its squared row norm
  *       ‖x_k‖² times the mean squared weight, p(1−p) (Σ_k ‖x_k‖²) ‖w‖²/d, uniform across

@@ -2,7 +2,7 @@ package dltheory.dropout;
 
 /**
  * A running Monte Carlo mean after N samples, for several N, with its standard error, and the
- * closed form it should approach (notebook 02, the expected loss (4)).
+ * closed form it should approach (notebook 02, the expected loss (2.4)).
  *
  * @param n             the sample sizes N
  * @param mean          the mean of the first N samples

@@ -3,7 +3,7 @@ package dltheory.dropout;
 import dltheory.linalg.Vectors;
 
 /**
- * The iterates of one SGD-with-dropout run (notebook 02, equation (8)) recorded at some steps.
+ * The iterates of one SGD-with-dropout run (notebook 02, equation (2.8)) recorded at some steps.
  *
  * @param steps    the steps t at which the iterate was recorded (increasing)
  * @param iterates {@code iterates[k]} = w after {@code steps[k]} steps

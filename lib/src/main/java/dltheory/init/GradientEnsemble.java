@@ -7,6 +7,7 @@ import java.util.Random;
 import org.ejml.concurrency.EjmlConcurrency;
 
 import dltheory.check.Arguments;
+import dltheory.check.Stats;
 import dltheory.check.Check;
 
 /**
@@ -81,30 +82,26 @@ public record GradientEnsemble(String label, int width, double[][] factor, Sweep
         if (m < 0 || m >= nets()) {
             throw new IllegalArgumentException("net m must be in [0, " + (nets() - 1) + "], got " + m);
         }
-        double sum = 0;
-        for (double b : factor[m]) {
-            sum += b;
+        return Stats.mean(factor[m]);
+    }
+
+    /** The statistics of B_m over the independent nets (their mean and its standard error). */
+    private Stats netFactors() {
+        double[] perNet = new double[nets()];
+        for (int m = 0; m < perNet.length; m++) {
+            perNet[m] = netFactor(m);
         }
-        return sum / factor[m].length;
+        return Stats.of(perNet);
     }
 
     /** The measured backward factor of the ensemble: the mean of B_m over the nets. */
     public double layerFactor() {
-        double sum = 0;
-        for (int m = 0; m < nets(); m++) {
-            sum += netFactor(m);
-        }
-        return sum / nets();
+        return netFactors().mean();
     }
 
     /** sd(B_m)/√M over the independent nets. */
     public double layerFactorStandardError() {
-        double mean = layerFactor();
-        double sum = 0;
-        for (int m = 0; m < nets(); m++) {
-            sum += (netFactor(m) - mean) * (netFactor(m) - mean);
-        }
-        return Math.sqrt(sum / (nets() - 1) / nets());
+        return netFactors().standardError();
     }
 
     /** The t-statistic against the claim E[b_t] = ρ, positive when the gradient shrinks less. */

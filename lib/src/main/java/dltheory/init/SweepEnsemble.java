@@ -3,6 +3,7 @@ package dltheory.init;
 import static dltheory.text.SignificantFormat.format;
 
 import dltheory.check.Arguments;
+import dltheory.check.Stats;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -138,11 +139,16 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
         if (m < 0 || m >= nets()) {
             throw new IllegalArgumentException("net m must be in [0, " + (nets() - 1) + "], got " + m);
         }
-        double sum = 0;
-        for (double f : factor[m]) {
-            sum += f;
+        return Stats.mean(factor[m]);
+    }
+
+    /** The statistics of F_m over the independent nets (their mean and its standard error). */
+    private Stats netFactors() {
+        double[] perNet = new double[nets()];
+        for (int m = 0; m < perNet.length; m++) {
+            perNet[m] = netFactor(m);
         }
-        return sum / factor[m].length;
+        return Stats.of(perNet);
     }
 
     /**
@@ -150,21 +156,12 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
      * counterpart of d·Var[w]·k (1 for a critical scheme).
      */
     public double layerFactor() {
-        double sum = 0;
-        for (int m = 0; m < nets(); m++) {
-            sum += netFactor(m);
-        }
-        return sum / nets();
+        return netFactors().mean();
     }
 
     /** The standard error of {@link #layerFactor()}: sd(F_m)/√M over the independent nets. */
     public double layerFactorStandardError() {
-        double mean = layerFactor();
-        double sum = 0;
-        for (int m = 0; m < nets(); m++) {
-            sum += (netFactor(m) - mean) * (netFactor(m) - mean);
-        }
-        return Math.sqrt(sum / (nets() - 1) / nets());
+        return netFactors().standardError();
     }
 
     /**

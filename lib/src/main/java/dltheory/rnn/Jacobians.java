@@ -74,7 +74,7 @@ public final class Jacobians {
     }
 
     /**
-     * ∂h_T/∂h_0 as the reference text writes it (eq. 23), in denominator layout:
+     * ∂h_T/∂h_0 as the reference text writes it (its eq. 23), in denominator layout:
      * diag(σ′(h_0))Wᵀ diag(σ′(h_1))Wᵀ ⋯ diag(σ′(h_{T−1}))Wᵀ, which equals {@link #product}ᵀ.
      *
      * @param W      n×n; not modified

@@ -59,14 +59,14 @@ public record NormCurve(String label, Activation sigma, double wNorm, double spe
         return norms[t - 1];
     }
 
-    /** γ‖W‖: the per-step factor of the bound (γ‖W‖)ᵗ of eq. (5). */
+    /** γ‖W‖: the per-step factor of the bound (γ‖W‖)ᵗ of eq. (5.5). */
     public double stepBound() {
         return sigma.gamma() * wNorm;
     }
 
     /**
      * The geometric mean of the step norms, (‖J_T‖⋯‖J_1‖)^{1/T}: the per-step rate of the middle
-     * term of eq. (5), between the observed rate and γ‖W‖.
+     * term of eq. (5.5), between the observed rate and γ‖W‖.
      */
     public double geometricMeanStepNorm() {
         double logSum = 0;

@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
 public record TemporalComponents(double[][] components, double[] residuals, double[] measured) {
 
     /**
-     * Runs the recurrence of eq. (1) from h_0 and splits ∇_{h_0} L.
+     * Runs the recurrence of eq. (5.1) from h_0 and splits ∇_{h_0} L.
      *
      * @param targets T×n, row t − 1 = y_t; not modified
      */
@@ -134,7 +134,7 @@ public record TemporalComponents(double[][] components, double[] residuals, doub
     }
 
     /**
-     * The largest ratio ‖component_t‖ / (rate^t ‖h_t − y_t‖) over t. With rate = γ‖W‖, eq. (5) of
+     * The largest ratio ‖component_t‖ / (rate^t ‖h_t − y_t‖) over t. With rate = γ‖W‖, eq. (5.5) of
      * notebook 05 bounds ‖∂h_t/∂h_0‖ by rate^t, so the ratio is at most 1 for every draw.
      */
     public double worstEnvelopeRatio(double rate) {
@@ -145,7 +145,7 @@ public record TemporalComponents(double[][] components, double[] residuals, doub
     }
 
     /**
-     * The bound on {@link #shareFrom} that eq. (5) of notebook 05 gives: with each far component
+     * The bound on {@link #shareFrom} that eq. (5.5) of notebook 05 gives: with each far component
      * replaced by its envelope rate^t ‖h_t − y_t‖, the share far / (near + far) can only grow (it
      * increases with far), so shareFrom(from) ≤ B / (near + B), B = Σ_{t ≥ from} rate^t ‖h_t − y_t‖,
      * near = Σ_{t &lt; from} ‖component_t‖ as measured.

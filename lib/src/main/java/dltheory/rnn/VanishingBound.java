@@ -98,7 +98,7 @@ public final class VanishingBound {
     }
 
     /**
-     * One row of notebook 05's Q5.2 table: the three per-step rates of eq. (5), from loose to tight —
+     * One row of notebook 05's Q5.2 table: the three per-step rates of eq. (5.5), from loose to tight —
      * γ‖W‖ (= δ), the geometric mean of ‖J_t‖, and the observed rate of ‖∂h_T/∂h_0‖ — then
      * ‖∂h_T/∂h_0‖ at the last T against δᵀ, and max over t of ‖∂h_t/∂h_0‖/δᵗ.
      */

@@ -12,7 +12,7 @@ public final class BatchNorm {
     private BatchNorm() {
     }
 
-    /** Notebook 04, eq. (3): μ_y and σ_y of the batch {@code y} (at least 2 finite values). */
+    /** Notebook 04, eq. (4.3): μ_y and σ_y of the batch {@code y} (at least 2 finite values). */
     public static BatchMoments moments(double[] y) {
         if (y == null || y.length < 2) {
             throw new IllegalArgumentException("y must hold a batch of at least 2 values, got "
@@ -31,7 +31,7 @@ public final class BatchNorm {
         return new BatchMoments(y.length, mean, Math.sqrt(m2 / y.length));
     }
 
-    /** Notebook 04, eq. (3): {@code ŷᵢ = γ (yᵢ − μ_y)/σ_y + β} for every yᵢ of the batch. */
+    /** Notebook 04, eq. (4.3): {@code ŷᵢ = γ (yᵢ − μ_y)/σ_y + β} for every yᵢ of the batch. */
     public static double[] normalize(double[] y, double gamma, double beta) {
         Arguments.finite(gamma, "gamma");
         Arguments.finite(beta, "beta");

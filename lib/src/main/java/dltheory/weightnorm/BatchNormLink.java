@@ -12,7 +12,7 @@ import dltheory.check.Arguments;
 
 /**
  * Q4.1 of notebook 04: when is a weight-normalized unit {@code wᵀx + β} the same function as the
- * batch-normalized {@code ŷ = γ(y − μ_y)/σ_y + β} of {@code y = uᵀx}? Eq. (2) gives
+ * batch-normalized {@code ŷ = γ(y − μ_y)/σ_y + β} of {@code y = uᵀx}? Eq. (4.2) gives
  * {@code wᵀx + β = γ y/‖u‖ + β}; the two agree when μ_y = 0 and σ_y = ‖u‖, which holds for
  * every u exactly when E[x] = 0 and Cov[x] = I.
  */
@@ -21,7 +21,7 @@ public final class BatchNormLink {
     private BatchNormLink() {
     }
 
-    /** Notebook 04, eq. (2): {@code wᵀxᵢ + β = γ uᵀxᵢ/‖u‖ + β} for every row xᵢ of the batch. */
+    /** Notebook 04, eq. (4.2): {@code wᵀxᵢ + β = γ uᵀxᵢ/‖u‖ + β} for every row xᵢ of the batch. */
     public static double[] weightNormOutputs(DMatrixRMaj x, double[] u, double gamma, double beta) {
         double[] w = WeightNorm.weight(u, gamma);
         Arguments.finite(beta, "beta");
@@ -32,12 +32,12 @@ public final class BatchNormLink {
         return out;
     }
 
-    /** Notebook 04, eq. (3): batch normalization of {@code yᵢ = uᵀxᵢ} over the batch. */
+    /** Notebook 04, eq. (4.3): batch normalization of {@code yᵢ = uᵀxᵢ} over the batch. */
     public static double[] batchNormOutputs(DMatrixRMaj x, double[] u, double gamma, double beta) {
         return BatchNorm.normalize(Inputs.project(x, u), gamma, beta);
     }
 
-    /** Notebook 04, eq. (4): the scale ratio {@code ρ = σ_y/‖u‖ = √(uᵀΣu)/‖u‖} of the distribution. */
+    /** Notebook 04, eq. (4.4): the scale ratio {@code ρ = σ_y/‖u‖ = √(uᵀΣu)/‖u‖} of the distribution. */
     public static double predictedScale(DMatrixRMaj covariance, double[] u) {
         WeightNorm.requireDirection(u, "u");
         double q = Inputs.quadratic(covariance, u);
@@ -47,13 +47,13 @@ public final class BatchNormLink {
         return Math.sqrt(q) / Vectors.norm(u);
     }
 
-    /** Notebook 04, eq. (4): the shift {@code δ = μ_y/‖u‖ = uᵀE[x]/‖u‖} of the distribution. */
+    /** Notebook 04, eq. (4.4): the shift {@code δ = μ_y/‖u‖ = uᵀE[x]/‖u‖} of the distribution. */
     public static double predictedShift(double[] mean, double[] u) {
         WeightNorm.requireDirection(u, "u");
         return Vectors.dot(u, mean) / Vectors.norm(u);
     }
 
-    /** Notebook 04, eq. (5): measures ρ, δ and the largest output gap for one case. */
+    /** Notebook 04, eq. (4.5): measures ρ, δ and the largest output gap for one case. */
     public static Comparison compare(Case c, double gamma, double beta) {
         InputSample s = c.inputs();
         double[] u = c.u();

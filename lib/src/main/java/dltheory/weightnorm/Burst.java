@@ -6,7 +6,7 @@ import dltheory.text.SignificantFormat;
 /**
  * Beyond the text (notebook 04, eq. 10): the self-stabilising burst of a run. The effective rate
  * α γ_t²/‖u_t‖² climbs while γ grows; when a step is too large for the curvature, the loss goes
- * up, the step adds a large orthogonal component to u, ‖u‖ jumps by eq. (9), and the rate falls.
+ * up, the step adds a large orthogonal component to u, ‖u‖ jumps by eq. (4.9), and the rate falls.
  *
  * @param alpha     the step size α of the run
  * @param peakStep  t*, the step with the largest effective rate

@@ -8,7 +8,7 @@ import dltheory.check.MonteCarlo;
  * Over the batch, {@code wᵀx + β = ρ (ŷ − β) + γ δ + β} exactly, with the scale ratio
  * {@code ρ = σ_y/‖u‖} and the shift {@code δ = μ_y/‖u‖}; the two normalizations agree iff ρ = 1
  * and δ = 0. The closed forms from the source distribution are {@code ρ = √(uᵀΣu)/‖u‖} and
- * {@code δ = uᵀE[x]/‖u‖} (eq. 4).
+ * {@code δ = uᵀE[x]/‖u‖} (4.4).
  *
  * @param name           the case's label
  * @param n              batch size
@@ -77,7 +77,7 @@ public record Comparison(String name, int n, double muY, double sigmaY, double n
     }
 
     /**
-     * Prints one ✓ line per closed form of eq. (4): measured ρ and δ within {@link MonteCarlo#K}
+     * Prints one ✓ line per closed form of eq. (4.4): measured ρ and δ within {@link MonteCarlo#K}
      * standard errors of √(uᵀΣu)/‖u‖ and uᵀE[x]/‖u‖ (within {@link #EXACT_TOL} for a whitened
      * batch). Throws AssertionError otherwise.
      */

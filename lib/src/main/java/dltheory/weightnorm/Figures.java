@@ -20,7 +20,7 @@ public final class Figures {
     }
 
     /**
-     * Q4.1 (eq. 5): the weight-normalized output wᵀxᵢ + β against the batch-normalized ŷᵢ for
+     * Q4.1 (4.5): the weight-normalized output wᵀxᵢ + β against the batch-normalized ŷᵢ for
      * the first {@code points} examples of each case, with the line of agreement. A case on the
      * line agrees; a correlated input tilts it (ρ ≠ 1), a mean shifts it (δ ≠ 0).
      */
@@ -55,14 +55,14 @@ public final class Figures {
         return chart;
     }
 
-    /** Q4.3 (eq. 9): ‖u_t‖ against the step t, one line per step size α. */
+    /** Q4.3 (4.9): ‖u_t‖ against the step t, one line per step size α. */
     public static XYChart normGrowth(List<StepDiagnostics> runs) {
         return perStepSize(runs, "‖u‖ never decreases, and grows faster for larger α", "‖uₜ‖",
                 StepDiagnostics::normU);
     }
 
     /**
-     * Beyond the text (eq. 10): the effective rate α γ_t²/‖u_t‖² with which w's direction learns,
+     * Beyond the text (4.10): the effective rate α γ_t²/‖u_t‖² with which w's direction learns,
      * on a log axis, one line per α. It rises while γ grows, and falls where ‖u‖ jumps.
      */
     public static XYChart rate(List<StepDiagnostics> runs) {
@@ -73,8 +73,8 @@ public final class Figures {
     }
 
     /**
-     * Beyond the text (eq. 10), the other convention: α/‖u_t‖², the rate of the unit direction
-     * u/‖u‖ per unit of its own gradient γ∇_w L, one line per α. By eq. (9) it never rises.
+     * Beyond the text (4.10), the other convention: α/‖u_t‖², the rate of the unit direction
+     * u/‖u‖ per unit of its own gradient γ∇_w L, one line per α. By eq. (4.9) it never rises.
      */
     public static XYChart directionRate(List<StepDiagnostics> runs) {
         XYChart chart = perStepSize(runs, "Rate of the unit direction u/‖u‖, α/‖uₜ‖²", "α/‖uₜ‖²",
@@ -84,7 +84,7 @@ public final class Figures {
     }
 
     /**
-     * Beyond the text (eq. 10): the burst of one run, steps {@code from} to {@code to}: the loss,
+     * Beyond the text (4.10): the burst of one run, steps {@code from} to {@code to}: the loss,
      * ‖u_t‖ and the effective rate αγ_t²/‖u_t‖², each divided by its value at {@code from}.
      */
     public static XYChart burst(StepDiagnostics run, int from, int to) {

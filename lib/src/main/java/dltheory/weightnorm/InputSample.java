@@ -6,7 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * A batch of inputs for Q4.1 (notebook 04) together with the moments of the distribution it was
- * drawn from, so that measured batch statistics can be compared with closed forms (eq. 4).
+ * drawn from, so that measured batch statistics can be compared with closed forms (4.4).
  *
  * @param name       how the notebook calls it, e.g. {@code "E[x] = 0, Cov[x] = I"}
  * @param x          the batch, one example per row, shape (n, d); copied, never modified

@@ -8,20 +8,20 @@ import dltheory.linalg.Vectors;
 import dltheory.check.Arguments;
 
 /**
- * Notebook 04, eqs. (6) and (9) at one point (u_t, γ_t, β_t) of a run, with ∇_u L measured by
+ * Notebook 04, eqs. (4.6) and (4.9) at one point (u_t, γ_t, β_t) of a run, with ∇_u L measured by
  * central differences of L(γ_t u/‖u‖, β_t) rather than computed from the projection. The
  * measured gradient knows nothing of W⊥, so its orthogonality to u_t is evidence for Q4.2, and
- * identity (9) evaluated with it is evidence for Q4.3.
+ * identity (4.9) evaluated with it is evidence for Q4.3.
  *
  * <p>The tolerance is the error bound of the central difference D(h) itself, not a number tuned
  * to a run: its truncation error c·h² is estimated by Richardson's rule from D(2h) − D(h) = 3c·h²
  * (taken {@link #SAFETY} times), and its rounding error is at most δ/h per entry, where
  * δ = {@link #ROUNDING_ULPS}·ε·max(1, |L|) bounds the error of one evaluation of L.
  *
- * @param alpha             the step size α of the run, used in identity (9)
+ * @param alpha             the step size α of the run, used in identity (4.9)
  * @param t                 the step of the run
  * @param gradientNorm      ‖∇̃_u L‖, the measured gradient's norm
- * @param error             ‖∇_u L (eq. 6) − ∇̃_u L‖
+ * @param error             ‖∇_u L (4.6) − ∇̃_u L‖
  * @param tolerance         τ, the error bound of the central difference (see above)
  * @param along             |u_tᵀ∇̃_u L| / ‖u_t‖, the measured gradient's component along u_t
  * @param identityError     |‖u_t − α∇̃_u L‖² − ‖u_t‖² − α²‖∇̃_u L‖²| / ‖u_t − α∇̃_u L‖²
@@ -48,7 +48,7 @@ public record MeasuredGradient(double alpha, int t, double gradientNorm, double 
      * @param lossOfU  the loss as a function of u alone
      * @param u        the point, non-zero; not modified
      * @param analytic the gradient to test at u; not modified
-     * @param alpha    the step size used in identity (9)
+     * @param alpha    the step size used in identity (4.9)
      */
     public static MeasuredGradient measure(int t, ToDoubleFunction<double[]> lossOfU, double[] u,
                                            double[] analytic, double alpha) {
@@ -81,8 +81,8 @@ public record MeasuredGradient(double alpha, int t, double gradientNorm, double 
     }
 
     /**
-     * Prints a ✓ line for eq. (6), one for identity (9), and one for the resolution (the check of
-     * (6) can see a 5 % error only where ‖∇̃_u L‖ ≥ {@link #MIN_RESOLUTION}·τ); throws otherwise.
+     * Prints a ✓ line for eq. (4.6), one for identity (4.9), and one for the resolution (the check of
+     * (4.6) can see a 5 % error only where ‖∇̃_u L‖ ≥ {@link #MIN_RESOLUTION}·τ); throws otherwise.
      */
     public void check() {
         Check.atMost(error, tolerance,
@@ -92,7 +92,7 @@ public record MeasuredGradient(double alpha, int t, double gradientNorm, double 
     }
 
     /**
-     * Eq. (9) for a step of size {@code alpha} from this point, against the measured gradient: a run's
+     * Eq. (4.9) for a step of size {@code alpha} from this point, against the measured gradient: a run's
      * {@code growth} ‖u_{t+1}‖² − ‖u_t‖² must equal α²‖∇̃_u L‖² up to what τ allows,
      * (2‖∇̃_u L‖ + τ)τ α², plus rounding. Prints a ✓ line; throws otherwise.
      */

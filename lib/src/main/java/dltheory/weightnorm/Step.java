@@ -11,10 +11,10 @@ package dltheory.weightnorm;
  * @param normUNext       ‖u_{t+1}‖, from the updated vector
  * @param loss            L at (u_t, γ_t, β_t)
  * @param gamma           γ_t
- * @param scale           s_t = γ_t/‖u_t‖ (eq. 6)
- * @param effectiveRate   α s_t² = α γ_t²/‖u_t‖² (eq. 10)
+ * @param scale           s_t = γ_t/‖u_t‖ (4.6)
+ * @param effectiveRate   α s_t² = α γ_t²/‖u_t‖² (4.10)
  * @param growth          ‖u_{t+1}‖² − ‖u_t‖², from the vectors
- * @param predictedGrowth α² s_t² ‖W⊥ ∇_w L‖², the right-hand side of eq. (9)
+ * @param predictedGrowth α² s_t² ‖W⊥ ∇_w L‖², the right-hand side of eq. (4.9)
  */
 public record Step(int t, double[] u, double beta, double normU, double normUNext, double loss,
                    double gamma, double scale, double effectiveRate, double growth,
@@ -31,7 +31,7 @@ public record Step(int t, double[] u, double beta, double normU, double normUNex
         return u.clone();
     }
 
-    /** |growth − predictedGrowth| / ‖u_{t+1}‖²: how far eq. (9) is from exact at this step. */
+    /** |growth − predictedGrowth| / ‖u_{t+1}‖²: how far eq. (4.9) is from exact at this step. */
     public double identityError() {
         return Math.abs(growth - predictedGrowth) / (normUNext * normUNext);
     }

@@ -14,7 +14,7 @@ import dltheory.check.Check;
  */
 public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma, double finalLoss) {
 
-    /** Tolerance of the per-step identity (9), relative to ‖u_{t+1}‖²: a few hundred ulps. */
+    /** Tolerance of the per-step identity (4.9), relative to ‖u_{t+1}‖²: a few hundred ulps. */
     public static final double IDENTITY_TOL = 1e-12;
 
     /** How far a computed norm may be from the true one, relative: a few tens of ulps. */
@@ -71,7 +71,7 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
     }
 
     /**
-     * Notebook 04, eq. (10): the effective rate α γ_t²/‖u_t‖² = α s_t² with which the direction
+     * Notebook 04, eq. (4.10): the effective rate α γ_t²/‖u_t‖² = α s_t² with which the direction
      * of w learns, for t = 0, 1, …, T (the last entry uses γ and u after the last step).
      */
     public double[] rate() {
@@ -85,7 +85,7 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
     }
 
     /**
-     * α/‖u_t‖² for t = 0, 1, …, T: the part of the rate (10) that only ‖u‖ sets. By eq. (9) it
+     * α/‖u_t‖² for t = 0, 1, …, T: the part of the rate (4.10) that only ‖u‖ sets. By eq. (4.9) it
      * never increases; the full rate {@link #rate()} also carries γ_t², which can grow.
      */
     public double[] normFactor() {
@@ -97,7 +97,7 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
         return r;
     }
 
-    /** The effective rate after the last step over the rate at the start, rate_T/rate_0 (eq. 10). */
+    /** The effective rate after the last step over the rate at the start, rate_T/rate_0 (4.10). */
     public double rateGrowth() {
         double[] r = rate();
         return r[r.length - 1] / r[0];
@@ -114,8 +114,8 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
     }
 
     /**
-     * ‖∇_u L(u_t)‖ = |s_t|·‖W⊥∇_w L‖ for t = 0, 1, …, T − 1 (eq. 6), from the right-hand side
-     * α²s_t²‖W⊥∇_w L‖² of eq. (9) that each step stored.
+     * ‖∇_u L(u_t)‖ = |s_t|·‖W⊥∇_w L‖ for t = 0, 1, …, T − 1 (4.6), from the right-hand side
+     * α²s_t²‖W⊥∇_w L‖² of eq. (4.9) that each step stored.
      */
     public double[] gradientNorm() {
         return steps.stream().mapToDouble(s -> Math.sqrt(s.predictedGrowth()) / alpha).toArray();
@@ -152,7 +152,7 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
     }
 
     /**
-     * min over t of (‖u_{t+1}‖ − ‖u_t‖)/‖u_t‖; eq. (9) says it is ≥ 0. Once the gradient has
+     * min over t of (‖u_{t+1}‖ − ‖u_t‖)/‖u_t‖; eq. (4.9) says it is ≥ 0. Once the gradient has
      * vanished the true increase is below the rounding of a norm, so a computed value down to
      * −{@link #NORM_ROUNDING} is consistent with the claim.
      */
@@ -161,7 +161,7 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
     }
 
     /**
-     * Notebook 04, eq. (9): prints a ✓ line for the identity at every step (largest relative
+     * Notebook 04, eq. (4.9): prints a ✓ line for the identity at every step (largest relative
      * error ≤ {@link #IDENTITY_TOL}) and one for ‖u_t‖ never decreasing; throws otherwise.
      */
     public void checkGrowth() {
@@ -179,9 +179,9 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
      * @param normUT             ‖u_T‖
      * @param gammaT             γ after T steps
      * @param lossT              L after T steps
-     * @param rate0              α γ_0²/‖u_0‖², the effective rate (10) at the start
+     * @param rate0              α γ_0²/‖u_0‖², the effective rate (4.10) at the start
      * @param rateT              α γ_T²/‖u_T‖², the effective rate after T steps
-     * @param maxIdentityError   largest relative error of eq. (9) over the run
+     * @param maxIdentityError   largest relative error of eq. (4.9) over the run
      */
     public record Summary(double alpha, int steps, double normU0, double normUT, double gammaT, double lossT,
                           double rate0, double rateT, double maxIdentityError) {

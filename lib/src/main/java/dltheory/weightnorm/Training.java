@@ -13,7 +13,7 @@ import dltheory.check.Arguments;
  * Full-batch gradient descent on the weight-normalized parameters (u, γ, β) of a
  * {@link LogisticRegression} (notebook 04, Q4.3, eq. 8):
  * {@code u ← u − α ∇_u L}, {@code γ ← γ − α ∂L/∂γ}, {@code β ← β − α ∂L/∂β}, all gradients taken
- * at the current point. Each step records ‖u‖ before and after and both sides of eq. (9).
+ * at the current point. Each step records ‖u‖ before and after and both sides of eq. (4.9).
  */
 public final class Training {
 
@@ -100,8 +100,8 @@ public final class Training {
     }
 
     /**
-     * Notebook 04, eqs. (6) and (9) checked with measured gradients: at each step t of
-     * {@code ts}, ∇_u L at (u_t, γ_t, β_t) by central differences, against eq. (6).
+     * Notebook 04, eqs. (4.6) and (4.9) checked with measured gradients: at each step t of
+     * {@code ts}, ∇_u L at (u_t, γ_t, β_t) by central differences, against eq. (4.6).
      */
     public static List<MeasuredGradient> measuredGradients(LogisticRegression model, StepDiagnostics run,
                                                            int... ts) {
@@ -124,7 +124,7 @@ public final class Training {
 
     /**
      * {@link #measuredGradients} at the k {@link #steepestSteps} of every run, in the order of
-     * the runs: eqs. (6) and (9) tested where a wrong formula would show most.
+     * the runs: eqs. (4.6) and (4.9) tested where a wrong formula would show most.
      */
     public static List<MeasuredGradient> measuredGradients(LogisticRegression model, List<StepDiagnostics> runs,
                                                            int k) {
@@ -138,7 +138,7 @@ public final class Training {
 
     /**
      * The k steps t of a run where ‖∇_u L(u_t)‖ is largest, in increasing order of t: where a
-     * check of eq. (6) against central differences has the most power (notebook 04, Q4.2).
+     * check of eq. (4.6) against central differences has the most power (notebook 04, Q4.2).
      */
     public static int[] steepestSteps(StepDiagnostics run, int k) {
         if (run == null) {

@@ -8,7 +8,7 @@ import dltheory.check.Arguments;
 
 /**
  * Weight normalization (notebook 04, Q4; Salimans and Kingma 2016, §2.1): the weight vector of a
- * unit is written as a length γ times a direction, {@code w = γ u/‖u‖} (eq. 1), and gradient
+ * unit is written as a length γ times a direction, {@code w = γ u/‖u‖} (4.1), and gradient
  * descent runs on {@code (u, γ)} instead of {@code w}.
  *
  * <p>Vectors are {@code double[]} of the input dimension d; no argument is modified. Every
@@ -20,14 +20,14 @@ public final class WeightNorm {
     private WeightNorm() {
     }
 
-    /** Notebook 04, eq. (1): {@code w = γ u/‖u‖}. */
+    /** Notebook 04, eq. (4.1): {@code w = γ u/‖u‖}. */
     public static double[] weight(double[] u, double gamma) {
         requireDirection(u, "u");
         Arguments.finite(gamma, "gamma");
         return Vectors.scale(gamma / norm(u), u);
     }
 
-    /** Notebook 04, eq. (6): the scale {@code s = γ/‖u‖} in front of the projected gradient. */
+    /** Notebook 04, eq. (4.6): the scale {@code s = γ/‖u‖} in front of the projected gradient. */
     public static double scale(double[] u, double gamma) {
         requireDirection(u, "u");
         Arguments.finite(gamma, "gamma");
@@ -35,7 +35,7 @@ public final class WeightNorm {
     }
 
     /**
-     * Notebook 04, eq. (6): {@code W⊥ v = (I − uuᵀ/‖u‖²) v}, the orthogonal projection of
+     * Notebook 04, eq. (4.6): {@code W⊥ v = (I − uuᵀ/‖u‖²) v}, the orthogonal projection of
      * {@code v} onto the hyperplane orthogonal to {@code u} (computed without forming the matrix).
      */
     public static double[] project(double[] u, double[] v) {
@@ -50,7 +50,7 @@ public final class WeightNorm {
     }
 
     /**
-     * Notebook 04, eq. (6) (Q4.2): the chain rule through {@code w = γu/‖u‖},
+     * Notebook 04, eq. (4.6) (Q4.2): the chain rule through {@code w = γu/‖u‖},
      * {@code ∇_u L = (γ/‖u‖)(I − uuᵀ/‖u‖²) ∇_w L = s W⊥ ∇_w L}.
      *
      * @param u     the direction parameter (non-zero)
@@ -64,7 +64,7 @@ public final class WeightNorm {
         return Vectors.scale(gamma / norm(u), project(u, gradW));
     }
 
-    /** Notebook 04, eq. (7): {@code ∂L/∂γ = uᵀ∇_w L / ‖u‖}. */
+    /** Notebook 04, eq. (4.7): {@code ∂L/∂γ = uᵀ∇_w L / ‖u‖}. */
     public static double gradientGamma(double[] u, double[] gradW) {
         requireDirection(u, "u");
         requireVector(gradW, "gradW", u.length);
@@ -72,7 +72,7 @@ public final class WeightNorm {
     }
 
     /**
-     * Notebook 04, eq. (8): one gradient step on the direction,
+     * Notebook 04, eq. (4.8): one gradient step on the direction,
      * {@code u_{t+1} = u_t − α ∇_u L = u_t − α s W⊥ ∇_w L}.
      *
      * @param alpha the step size α, finite and ≥ 0
@@ -88,7 +88,7 @@ public final class WeightNorm {
     }
 
     /**
-     * Notebook 04, eq. (9) (Q4.3): the squared norm after one step, by Pythagoras,
+     * Notebook 04, eq. (4.9) (Q4.3): the squared norm after one step, by Pythagoras,
      * {@code ‖u_{t+1}‖² = ‖u_t‖² + α² s² ‖W⊥ ∇_w L‖²}, computed from the right-hand side.
      */
     public static double normSquaredAfterStep(double[] u, double gamma, double[] gradW, double alpha) {
@@ -98,13 +98,13 @@ public final class WeightNorm {
         return dot(u, u) + alpha * alpha * s * s * p * p;
     }
 
-    /** Notebook 04, eq. (9): {@code ‖u_{t+1}‖}, the square root of {@link #normSquaredAfterStep}. */
+    /** Notebook 04, eq. (4.9): {@code ‖u_{t+1}‖}, the square root of {@link #normSquaredAfterStep}. */
     public static double normAfterStep(double[] u, double gamma, double[] gradW, double alpha) {
         return Math.sqrt(normSquaredAfterStep(u, gamma, gradW, alpha));
     }
 
     /**
-     * Notebook 04, eq. (10): the effective learning rate {@code α s² = α γ²/‖u‖²} with which a
+     * Notebook 04, eq. (4.10): the effective learning rate {@code α s² = α γ²/‖u‖²} with which a
      * step on {@code u} moves {@code w} orthogonally to itself, to first order in α.
      */
     public static double effectiveRate(double[] u, double gamma, double alpha) {

@@ -14,7 +14,7 @@ public final class WeightNormExercises {
     private WeightNormExercises() {
     }
 
-    /** Exercise 1: ‖u₁‖ after one step (8) from u₀ = (3, 4), γ = 2, ∇_w L = (1, 0), α = 0.5. */
+    /** Exercise 1: ‖u₁‖ after one step (4.8) from u₀ = (3, 4), γ = 2, ∇_w L = (1, 0), α = 0.5. */
     public static final Question EXERCISE_1 = new Question("Exercise 4.1",
             () -> WeightNorm.normAfterStep(new double[] {3, 4}, 2, new double[] {1, 0}, 0.5), 1e-6,
             "the step on u is perpendicular to u₀, so the new length follows from a right triangle; "

@@ -1,7 +1,7 @@
 /**
- * Notebook 04, weight normalization (Q4): w = γu/‖u‖, its gradient (equations (6)–(7)), the growth
- * of ‖u‖ under gradient steps (equation (9)) and the effective step size it implies (equation
- * (10)), and its link to batch normalization (Q4.3).
+ * Notebook 04, weight normalization (Q4): w = γu/‖u‖, its gradient (equations (4.6)–(4.7)), the growth
+ * of ‖u‖ under gradient steps (equation (4.9)) and the effective step size it implies (equation
+ * (4.10)), and its link to batch normalization (Q4.3).
  *
  * <p>Main types: {@link dltheory.weightnorm.WeightNorm} (the reparametrization and its
  * gradients), {@link dltheory.weightnorm.Training} and {@link dltheory.weightnorm.StepDiagnostics}
