@@ -3,7 +3,9 @@ package dltheory.dropout;
 import dltheory.linalg.Vectors;
 
 import java.awt.Color;
+import java.util.Random;
 
+import org.ejml.data.DMatrixRMaj;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -45,6 +47,28 @@ public final class Figures {
         Plots.line(chart, "decaying η, to p·w(drop)", decaying.steps(), decaying.distanceTo(pwDrop));
         double[] t = decaying.steps();
         Plots.horizontal(chart, "‖w(drop) − p·w(drop)‖", Vectors.distance(wDrop, pwDrop), t[0], t[t.length - 1]);
+        return chart;
+    }
+
+    /**
+     * The explore figure of notebook 02: {@link #sgdDistance} at keep probability {@code p}, from
+     * two fresh runs of {@code steps} steps (η₀ = 0.5/L, the decaying run with scale {@code tau},
+     * both drawing their masks from {@code rng}), titled with the notebook's verdict: the decaying
+     * run ends within 5 % of the gap ‖w_drop − p·w_drop‖ from w_drop and at least 90 % of it from
+     * p·w_drop (✓, else ✗).
+     */
+    public static XYChart sgdDistanceAt(DMatrixRMaj X, double[] y, double p, int steps, double tau,
+            Random rng) {
+        double eta0 = 0.5 / DropoutRegression.smoothness(X, p);
+        SgdPath decaying = DropoutSgd.run(X, y, p, steps, eta0, tau, 40, rng);
+        SgdPath constant = DropoutSgd.run(X, y, p, steps, eta0, Double.POSITIVE_INFINITY, 40, rng);
+        double[] wDrop = DropoutRegression.minimiser(X, y, p);
+        double[] pwDrop = DropoutRegression.scaledMinimiser(X, y, p);
+        double gap = Vectors.distance(wDrop, pwDrop);
+        boolean ok = Vectors.distance(decaying.last(), wDrop) <= 0.05 * gap
+                && Vectors.distance(decaying.last(), pwDrop) >= 0.9 * gap;
+        XYChart chart = sgdDistance(decaying, constant, wDrop, pwDrop);
+        chart.setTitle(String.format("p = %.2f: SGD ends at w(drop), not p·w(drop) %s", p, ok ? "✓" : "✗"));
         return chart;
     }
 

@@ -28,6 +28,15 @@ class FiguresTest {
     }
 
     @Test
+    void theExploreFigureSaysWhetherSgdReachedWDrop() {
+        XYChart reached = Figures.sgdDistanceAt(d.X(), d.y(), 0.5, 10_000, 100, Seeded.rng(4L));
+        assertTrue(reached.getTitle().endsWith("✓"), reached.getTitle());
+        assertEquals(4, reached.getSeriesMap().size());
+        XYChart tooShort = Figures.sgdDistanceAt(d.X(), d.y(), 0.5, 2, 100, Seeded.rng(4L));
+        assertTrue(tooShort.getTitle().endsWith("✗"), "two steps cannot reach w(drop): " + tooShort.getTitle());
+    }
+
+    @Test
     void sgdDistanceAndSpreadCarryTheirData() {
         double p = 0.5;
         double[] wDrop = DropoutRegression.minimiser(d.X(), d.y(), p);
