@@ -14,23 +14,12 @@
 # With CI=true the same situation is an error (exit 1): CI must run the browser tests.
 set -euo pipefail
 
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$root"
+# shellcheck source=environment/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh" browser
 marker=target/browser/NO-BROWSER
+ci_says="the browser tests must run on CI"
+skip_says="browser tests will be skipped"
 tests=tests/browser
-
-say() { printf 'browser: %s\n' "$*"; }
-
-unavailable() {
-  if [[ "${CI:-}" =~ ^(1|true|yes)$ ]]; then
-    printf 'browser: %s (CI=true: the browser tests must run on CI)\n' "$1" >&2
-    exit 1
-  fi
-  mkdir -p "$(dirname "$marker")"
-  printf '%s\n' "$1" >"$marker"
-  say "browser tests will be skipped: $1"
-  exit 0
-}
 
 find_chromium() {  # $CHROMIUM when set (and only that), else Debian's
   local c
@@ -49,21 +38,13 @@ if ! chromium=$(find_chromium); then
   if [ -n "${CHROMIUM:-}" ]; then
     unavailable "CHROMIUM=$CHROMIUM is not an executable"
   fi
-  sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then
-      sudo=(sudo -n)
-    else
-      unavailable "no Chromium at /usr/bin/chromium and no root or password-less sudo to install it (apt-get install chromium, or set CHROMIUM=/path/to/chromium)"
-    fi
-  fi
-  command -v apt-get >/dev/null 2>&1 \
-    || unavailable "no Chromium at /usr/bin/chromium and no apt-get to install it (install Chromium, or set CHROMIUM=/path/to/chromium)"
-  say "installing Debian's chromium with apt-get"
-  export DEBIAN_FRONTEND=noninteractive
-  if ! "${sudo[@]}" apt-get update -qq >/dev/null \
-     || ! "${sudo[@]}" apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core fonts-liberation >/dev/null; then
-    unavailable "apt-get could not install chromium"
+  if ! apt_get_install "installing Debian's chromium with apt-get" \
+       --no-install-recommends chromium fonts-dejavu-core fonts-liberation; then
+    case "$apt_why" in
+      root) unavailable "no Chromium at /usr/bin/chromium and no root or password-less sudo to install it (apt-get install chromium, or set CHROMIUM=/path/to/chromium)" ;;
+      apt-get) unavailable "no Chromium at /usr/bin/chromium and no apt-get to install it (install Chromium, or set CHROMIUM=/path/to/chromium)" ;;
+      *) unavailable "apt-get could not install chromium" ;;
+    esac
   fi
   chromium=$(find_chromium) || unavailable "apt-get ran but /usr/bin/chromium is still missing"
 fi
@@ -78,13 +59,9 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 [ "$node_major" -ge 20 ] || unavailable "node is $(node --version); the browser tests need Node.js 20 or newer"
 
 wanted=$(node -p "require('./$tests/package-lock.json').packages['node_modules/playwright-core'].version")
-installed=$(node -p "try { require('./$tests/node_modules/playwright-core/package.json').version } catch { '' }")
-if [ "$installed" != "$wanted" ] || [ "$tests/package-lock.json" -nt "$tests/node_modules/.package-lock.json" ]; then
-  say "npm ci --prefix $tests (playwright-core $wanted)"
-  # playwright-core never downloads browsers; the variable makes sure nothing else does either.
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix "$tests" --no-audit --no-fund --loglevel=error >/dev/null \
-    || unavailable "npm ci --prefix $tests failed (is the npm registry reachable?)"
-fi
+# playwright-core never downloads browsers; npm_ci makes sure nothing else does either.
+npm_ci "$tests" "playwright-core $wanted" \
+  || unavailable "npm ci --prefix $tests failed (is the npm registry reachable?)"
 
 rm -f "$marker"
 mkdir -p target/browser

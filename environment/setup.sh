@@ -19,8 +19,8 @@
 # The Python that has Jupyter is written to target/python, for the other scripts.
 set -euo pipefail
 
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$root"
+# shellcheck source=environment/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh" setup
 
 build=1
 user_kernel=1
@@ -35,9 +35,6 @@ for arg in "$@"; do
     *) echo "setup: unknown option $arg (known: --no-build --verify --no-user-kernel --debian-jupyter)" >&2; exit 2 ;;
   esac
 done
-
-say() { printf 'setup: %s\n' "$*"; }
-fail() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 
 # --- 1. JDK and Maven -------------------------------------------------------------------------
 command -v java >/dev/null 2>&1 || fail "no java found: install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless, or https://adoptium.net) and put it on PATH"
@@ -101,19 +98,7 @@ has_kernel_test() {
 venv="$root/.venv"
 debian_python=/usr/bin/python3
 
-as_root() {
-  if [ "$(id -u)" = 0 ]; then "$@"
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo "$@"
-  else return 1
-  fi
-}
-
-apt_install() {  # apt_install PACKAGE...
-  command -v apt-get >/dev/null 2>&1 || return 1
-  say "installing Debian packages: $*"
-  as_root apt-get update -qq >/dev/null || return 1
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null || return 1
-}
+apt_install() { apt_get_install "installing Debian packages: $*" "$@"; }  # apt_install PACKAGE...
 
 # pip never waits on an index it cannot reach: no retries, a short time-out per request.
 pip_fast=(--quiet --disable-pip-version-check --retries 0 --timeout 10)

@@ -19,42 +19,25 @@
 # except with CI=true, where a missing piece is an error.
 set -euo pipefail
 
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$root"
+# shellcheck source=environment/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh" site-setup
 marker=target/site/NO-BUILD-STEPS
+ci_says="the site must be built whole"
+skip_says="the site will have no search and no PDF"
 tools=tools/site
-
-say() { printf 'site-setup: %s\n' "$*"; }
-unavailable() {
-  if [[ "${CI:-}" =~ ^(1|true|yes)$ ]]; then
-    printf 'site-setup: %s (CI=true: the site must be built whole)\n' "$1" >&2
-    exit 1
-  fi
-  mkdir -p "$(dirname "$marker")"
-  printf '%s\n' "$1" >"$marker"
-  say "the site will have no search and no PDF: $1"
-  exit 0
-}
 
 # --- 1. Debian packages -----------------------------------------------------------------------
 missing=()
 [ -x /usr/bin/chromium-headless-shell ] || [ -n "${CHROMIUM:-}" ] \
   || missing+=(chromium-headless-shell fonts-dejavu-core fonts-liberation)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
-install_missing() {  # apt-get install "${missing[@]}"; on failure sets $why and returns 1
-  local sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then sudo=(sudo -n)
-    else why="missing ${missing[*]} and no root or password-less sudo to install them"; return 1; fi
-  fi
-  command -v apt-get >/dev/null 2>&1 || { why="missing ${missing[*]} and no apt-get to install them"; return 1; }
-  say "installing ${missing[*]} with apt-get"
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -qq >/dev/null \
-    && "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-    || { why="apt-get could not install ${missing[*]}"; return 1; }
-}
-if [ ${#missing[@]} -gt 0 ] && ! install_missing; then
+if [ ${#missing[@]} -gt 0 ] \
+     && ! apt_get_install "installing ${missing[*]} with apt-get" --no-install-recommends "${missing[@]}"; then
+  case "$apt_why" in
+    root) why="missing ${missing[*]} and no root or password-less sudo to install them" ;;
+    apt-get) why="missing ${missing[*]} and no apt-get to install them" ;;
+    *) why="apt-get could not install ${missing[*]}" ;;
+  esac
   # Debian's full browser prints the same PDF, only slower to start (tools/site/build.js uses it then).
   if [ -x /usr/bin/chromium ] && command -v pdftotext >/dev/null 2>&1; then
     say "$why: the PDF is printed with /usr/bin/chromium"
@@ -68,16 +51,11 @@ command -v node >/dev/null 2>&1 || unavailable "no node found (Node.js 20 or new
 command -v npm >/dev/null 2>&1 || unavailable "no npm found (Node.js 20 or newer and npm are needed)"
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 [ "$node_major" -ge 20 ] || unavailable "node is $(node --version); Node.js 20 or newer is needed"
-if ! cmp -s "$tools/package-lock.json" "$tools/node_modules/.dltheory-lock.json"; then
-  say "npm ci --prefix $tools"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error >/dev/null \
-    || unavailable "npm ci --prefix $tools failed (is the npm registry reachable?)"
-  cp "$tools/package-lock.json" "$tools/node_modules/.dltheory-lock.json"
-fi
+npm_ci "$tools" || unavailable "npm ci --prefix $tools failed (is the npm registry reachable?)"
 
 # --- 3. The pinned Python packages of the book step -------------------------------------------
 pylib=target/site/pylib
-if ! cmp -s "$tools/requirements.txt" "$pylib/.dltheory-requirements.txt"; then
+if ! up_to_date "$tools/requirements.txt" "$pylib/.dltheory-requirements.txt"; then
   python=$(cat target/python 2>/dev/null || command -v python3 || true)
   [ -n "$python" ] || unavailable "no Python found for tools/pdfbook.py (run environment/setup.sh)"
   say "pip install --target $pylib -r $tools/requirements.txt"
@@ -86,6 +64,6 @@ if ! cmp -s "$tools/requirements.txt" "$pylib/.dltheory-requirements.txt"; then
   "$python" -m pip install --quiet --disable-pip-version-check --retries 0 --timeout 10 \
       --target "$pylib" -r "$tools/requirements.txt" >target/site/pip.log 2>&1 \
     || unavailable "pip could not install $tools/requirements.txt into $pylib (see target/site/pip.log)"
-  cp "$tools/requirements.txt" "$pylib/.dltheory-requirements.txt"
+  remember "$tools/requirements.txt" "$pylib/.dltheory-requirements.txt"
 fi
 rm -f "$marker"

@@ -3,7 +3,7 @@
  * penalty weighted by the columns' norms, so its minimizer is a ridge-like estimator.
  *
  * <p>Equations: the dropout loss (2.1) and its expectation (2.4) (with the "rows → columns" erratum,
- * {@link dltheory.dropout.PenaltyTest}), the minimizer p·w_drop (2.6), SGD with dropout (2.8), and
+ * {@link dltheory.dropout.PenaltyForms}), the minimizer p·w_drop (2.6), SGD with dropout (2.8), and
  * ridge regression (2.9), which dropout is compared with.
  * Main types: {@link dltheory.dropout.DropoutRegression} (closed forms, ridge comparisons),
  * {@link dltheory.dropout.MonteCarloDropout} and {@link dltheory.dropout.EveryMask} (the expectation

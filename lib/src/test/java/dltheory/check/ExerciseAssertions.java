@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Test-side access to the exercises' answers, which the library keeps package-private so that a
@@ -46,6 +49,23 @@ public final class ExerciseAssertions {
                 + question.hint();
         assertTrue(printed.contains(wrong), "expected «" + wrong + "» in:\n" + printed);
         assertTrue(printed.contains(question.name() + ": not answered yet"), printed);
+    }
+
+    /**
+     * No hint gives the formula or the answer away: none contains a match of {@code giveaway}, a
+     * regular expression listing the formula's pieces and the answer's digits.
+     */
+    public static void assertHintsHide(String giveaway, List<String> hints) {
+        Pattern pattern = Pattern.compile(giveaway);
+        for (String hint : hints) {
+            Matcher m = pattern.matcher(hint);
+            assertFalse(m.find(), () -> "the hint gives away «" + m.group() + "»: " + hint);
+        }
+    }
+
+    /** {@link #assertHintsHide(String, List)} for a few hints. */
+    public static void assertHintsHide(String giveaway, String... hints) {
+        assertHintsHide(giveaway, List.of(hints));
     }
 
     /** What {@code action} prints on System.out, passed on to the previous stream afterwards. */

@@ -9,8 +9,9 @@ import dltheory.check.Check;
 import dltheory.check.Stats;
 
 /**
- * The evidence for the "rows → columns" erratum of notebook 02, section 6: the Monte Carlo mean
- * of the dropout loss L(w) beside two candidate penalties added to ‖y − pXw‖².
+ * The two candidate forms of the dropout penalty, column norms and row norms, each added to
+ * ‖y − pXw‖², beside the Monte Carlo mean of the dropout loss L(w): the evidence for the
+ * "rows → columns" erratum of notebook 02, section 6.
  * <ul>
  *   <li>columns (equation (2.4), right): p(1−p) Σ_j ‖x_j‖² w_j², feature j weighted by the squared
  *       norm of its column;</li>
@@ -26,11 +27,12 @@ import dltheory.check.Stats;
  * @param columnForm    ‖y − pXw‖² + p(1−p)‖Γw‖², Γ² = diag(XᵀX)
  * @param rowForm       ‖y − pXw‖² + p(1−p)‖X‖_F²‖w‖²/d
  */
-public record PenaltyTest(int masks, double monteCarlo, double standardError, double columnForm,
-                          double rowForm) {
+public record PenaltyForms(int masks, double monteCarlo, double standardError, double columnForm,
+                           double rowForm) {
 
     /** Runs N masks at w on (X, y) with keep probability p. */
-    public static PenaltyTest run(DMatrixRMaj X, double[] y, double[] w, double p, int masks, Random rng) {
+    public static PenaltyForms run(DMatrixRMaj X, double[] y, double[] w, double p, int masks,
+                                   Random rng) {
         Stats s = Stats.of(MonteCarloDropout.lossSamples(X, y, w, p, masks, rng));
         double fit = DropoutRegression.expectedLoss(X, y, w, p) - DropoutRegression.penalty(X, w, p);
         double frobenius2 = NormOps_DDRM.normF(X) * NormOps_DDRM.normF(X);
@@ -39,7 +41,8 @@ public record PenaltyTest(int masks, double monteCarlo, double standardError, do
             w2 += wj * wj;
         }
         double rows = fit + p * (1 - p) * frobenius2 * w2 / w.length;
-        return new PenaltyTest(masks, s.mean(), s.standardError(), DropoutRegression.expectedLoss(X, y, w, p), rows);
+        return new PenaltyForms(masks, s.mean(), s.standardError(),
+                DropoutRegression.expectedLoss(X, y, w, p), rows);
     }
 
     /** (Monte Carlo − column form) / SE. */

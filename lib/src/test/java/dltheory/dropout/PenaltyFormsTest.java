@@ -7,8 +7,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-/** The rows → columns evidence of notebook 02, section 6. */
-class PenaltyTestTest {
+/** The two penalty forms of notebook 02, section 6 (the rows → columns evidence). */
+class PenaltyFormsTest {
 
     private static final long SEED = 20190317L;
 
@@ -16,7 +16,7 @@ class PenaltyTestTest {
     void columnFormPassesAndRowFormFailsOnAScaledColumn() {
         RegressionData data = RegressionData.synthetic(100, 5, 0.5, new Random(SEED)).withColumnScaled(0, 10.0);
         double[] w = DropoutRegression.leastSquares(data.X(), data.y());
-        PenaltyTest t = PenaltyTest.run(data.X(), data.y(), w, 0.5, 4000, new Random(SEED + 1));
+        PenaltyForms t = PenaltyForms.run(data.X(), data.y(), w, 0.5, 4000, new Random(SEED + 1));
         t.check(4);
         assertTrue(Math.abs(t.zRows()) > 20, "row form z " + t.zRows());
     }
@@ -25,9 +25,9 @@ class PenaltyTestTest {
     void theCheckFailsWhenTheColumnFormIsWrong() {
         RegressionData data = RegressionData.synthetic(100, 5, 0.5, new Random(SEED)).withColumnScaled(0, 10.0);
         double[] w = DropoutRegression.leastSquares(data.X(), data.y());
-        PenaltyTest t = PenaltyTest.run(data.X(), data.y(), w, 0.5, 4000, new Random(SEED + 2));
+        PenaltyForms t = PenaltyForms.run(data.X(), data.y(), w, 0.5, 4000, new Random(SEED + 2));
         // swap the roles: a check that takes the row form as the claim must fail
-        PenaltyTest swapped = new PenaltyTest(t.masks(), t.monteCarlo(), t.standardError(), t.rowForm(),
+        PenaltyForms swapped = new PenaltyForms(t.masks(), t.monteCarlo(), t.standardError(), t.rowForm(),
                 t.columnForm());
         assertThrows(AssertionError.class, () -> swapped.check(4));
     }
