@@ -267,6 +267,21 @@ def figure_of(output, chapter, number, stem, out):
     return figure
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def drop_widget_views(nb):
+    """The static site has no kernel behind its widgets: an Explore cell's output shows what it
+    carries beside its view (the figure of its last run, dltheory.widgets), and the saved widget
+    state, which would make nbconvert load a widget manager from the web, is dropped."""
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_VIEW in data and len(data) > 1:
+                del data[WIDGET_VIEW]
+
+
 def add_figures(nb, stem, out):
     """Numbers the charts and tables of an executed notebook (chapter = its two-digit prefix) and
     writes the charts to `out`/figures/. A chart's anchor and caption come from its cell's
@@ -512,6 +527,7 @@ class SiteWriter:
         problems = numbering.check_outputs(nb, name, self.book, chart_titles)
         if problems:
             raise numbering.NumberingError(problems)
+        drop_widget_views(nb)
         entry["figures"] = add_figures(nb, name, self.out)
         cells, _ = self.exporter.from_notebook_node(nb, resources={"metadata": {"name": entry["title"]}})
         soup = BeautifulSoup(cells, "html.parser")

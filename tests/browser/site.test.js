@@ -449,12 +449,18 @@ if (unavailable && !ON_CI) {
         firsts.push(first);
         last = first;
       });
+      // the book closes with its References (a chapter of their own, headed "References")
+      const references = lines.findIndex((l, i) => i + 1 > last && l.length > 1 && l[0] === 'References'
+        && l[1].startsWith('References')) + 1;
       firsts.forEach((first, k) => {
-        const end = k + 1 < firsts.length ? firsts[k + 1] - 1 : count;
+        const end = k + 1 < firsts.length ? firsts[k + 1] - 1 : (references > 0 ? references - 1 : count);
         for (let p = first; p <= end; p += 1) {
           assert.ok(lines[p - 1][0].startsWith(titles[k]), `page ${p} has no running head "${titles[k]}": "${lines[p - 1][0]}"`);
         }
       });
+      for (let p = references > 0 ? references : count + 1; p <= count; p += 1) {
+        assert.equal(lines[p - 1][0], 'References', `page ${p} of the References has no running head "References"`);
+      }
       // The front matter (title page, contents: i, ii, …), then the chapters from page 1: every
       // chapter page's last line is its number.
       const front = firsts[0] - 1;
@@ -791,7 +797,9 @@ if (unavailable && !ON_CI) {
       if (!sub) { t.skip('no notebook has a ### heading'); return; }
       const hits = await searchFor(page, sub.title.replace(/[^\p{L}\p{N}' ]+/gu, ' '));
       t.diagnostic(`"${sub.title}": ${hits.slice(0, 3).map((h) => h.href).join(', ')}`);
-      assert.ok(hits.some((h) => h.section === sub.title && h.href.startsWith(`${sub.stem}.html#`)),
+      // the result's title carries the subsection's number (c.s.k), as the page's heading does
+      const titled = (h) => h.section === sub.title || h.section.replace(/^\d+(\.\d+)*\s+/, '') === sub.title;
+      assert.ok(hits.some((h) => titled(h) && h.href.startsWith(`${sub.stem}.html#`)),
         `expected a result "${sub.title}" linking into ${sub.stem}.html, got ${hits.map((h) => h.section).slice(0, 5).join(' | ')}`);
     });
 
