@@ -61,6 +61,14 @@ PLACEHOLDER = re.compile(r"^\s*$|^(Chart|Figure|Table|Fig\.)\s*\d+\b|of this not
 CLASS_NAME = re.compile(r"^[A-Z][a-z0-9]*([A-Z][a-z0-9]*)*(\.[A-Z]\w*)*$")
 
 
+def replace_text(node, parts):
+    """Puts `parts` (strings and tags, empty strings skipped) in place of the text node `node`."""
+    for part in parts:
+        if part != "":
+            node.insert_before(part)
+    node.extract()
+
+
 class NumberingError(ValueError):
     """The book's numbering or one of its references is wrong: every problem found, one a line."""
 
@@ -348,11 +356,7 @@ class Book:
                     break
             if not parts:
                 continue
-            parts.append(text[at:])
-            for part in parts:
-                if part != "":
-                    node.insert_before(part)
-            node.extract()
+            replace_text(node, parts + [text[at:]])
 
     def _exercise_anchors(self, prose):
         for strong in [s for container in prose for s in container.find_all("strong")]:
@@ -415,11 +419,7 @@ class Book:
                 at = end
             if not parts:
                 continue
-            parts.append(text[at:])
-            for part in parts:
-                if part != "":
-                    node.insert_before(part)
-            node.extract()
+            replace_text(node, parts + [text[at:]])
         return problems
 
 
