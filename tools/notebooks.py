@@ -10,6 +10,7 @@ target/jupyter, where environment/setup.sh installs this checkout's kernel.
 """
 
 import argparse
+import atexit
 import base64
 import concurrent.futures
 import json
@@ -45,6 +46,8 @@ MATHJAX_VERSION = "2.7.9"
 MATHJAX_WEBJAR = ROOT / "target" / "mathjax-webjar" / "META-INF" / "resources" / "webjars" / "mathjax" / MATHJAX_VERSION
 MATHJAX_URL = "mathjax/MathJax.js?config=TeX-AMS_CHTML-full"
 CELL_TIMEOUT = 120
+# How many times a kernel is started before a notebook run gives up (see run()).
+KERNEL_STARTS = 3
 # The kernels of a batch run skip the library's rendering warm-up (a throw-away table and chart
 # drawn in the background to make a person's first chart come sooner): here nobody waits, and with
 # every core running a kernel it only adds work (about 3 CPU-s over the seven notebooks).
@@ -114,12 +117,31 @@ def run(nb, folder, name, **kernel):
     NotebookFailed naming `name`, the cell and the error. tools/seeds.py runs its copies with
     other seeds through this too. `kernel`: more arguments for the kernel's process (stderr=…)."""
     started = {}
-    client = NotebookClient(nb, kernel_name="java", timeout=CELL_TIMEOUT, allow_errors=False,
-                            resources={"metadata": {"path": str(folder)}},
-                            on_cell_start=lambda cell, cell_index, **_: started.update(index=cell_index))
     start = time.perf_counter()
     try:
-        client.execute(env={**os.environ, **BATCH_ENV}, **kernel)
+        for attempt in range(1, KERNEL_STARTS + 1):
+            client = NotebookClient(nb, kernel_name="java", timeout=CELL_TIMEOUT, allow_errors=False,
+                                    resources={"metadata": {"path": str(folder)}},
+                                    on_cell_start=lambda cell, cell_index, **_: started.update(index=cell_index))
+            try:
+                client.execute(env={**os.environ, **BATCH_ENV}, **kernel)
+                break
+            except (CellExecutionError, CellTimeoutError, DeadKernelError):
+                raise
+            except RuntimeError as e:
+                # nbclient has cleaned up the failed start but left its exit hook, which would
+                # fail at exit on the client it already cleared
+                atexit.unregister(client._cleanup_kernel)
+                # The kernel died or was silent before its first cell. jupyter_client picks the
+                # kernel's ports by binding to port 0 and releasing them, so a kernel started beside
+                # others (tools/seeds.py, bin/site run two at a time) can find a port taken in between
+                # and exit with "Address already in use". A new start gets new ports, as
+                # jupyter_client's own restarter does (random_ports_until_alive).
+                if "index" in started or attempt == KERNEL_STARTS:
+                    reason = (str(e).strip().splitlines() or [type(e).__name__])[-1]
+                    raise NotebookFailed(f"{name}: the kernel did not start ({attempt} tries): {reason}",
+                                         error=f"{type(e).__name__}: {reason}") from None
+                print(f"{name}: the kernel did not start ({e}); starting a new one", file=sys.stderr, flush=True)
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
         found = first_error(nb)
         running = started["index"] + 1 if "index" in started else None

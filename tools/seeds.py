@@ -76,7 +76,7 @@ def run_one(path, seed):
         except runner.NotebookFailed as e:
             claim = claims.claim_of(nb.cells[e.cell - 1]) if e.cell is not None else None
             error = e.error
-            if error.startswith("DeadKernelError"):
+            if error.startswith(("DeadKernelError", "RuntimeError")):
                 kernel_err.seek(0)
                 last = kernel_err.read().decode("utf-8", "replace").strip().splitlines()[-1:]
                 error += f" (kernel's stderr: {last[0]})" if last else ""
