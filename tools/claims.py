@@ -15,6 +15,8 @@ import re
 import sys
 from pathlib import Path
 
+from outputs import joined
+
 ROOT = Path(__file__).resolve().parent.parent
 SWEEP = ROOT / "target" / "seeds" / "sweep.json"
 FIELDS = ("id", "statement", "kind", "measures", "tolerance", "false_alarm", "power")
@@ -27,10 +29,6 @@ KINDS = ("statistical", "deterministic", "identity")
 # (`var c = DataDependentInit.check(…)` computes a result to check later) and comments.
 CHECK_CALL = re.compile(r"(?<![\w.])Check\.\w+\s*\(|\.check\w*\s*\(|::check\w*\b")
 ASSIGNMENT = re.compile(r"(?<![=!<>+\-*/%&|^])=(?!=)")
-
-
-def joined(text):
-    return "".join(text) if isinstance(text, list) else text
 
 
 def is_check_call(line):

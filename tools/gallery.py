@@ -16,7 +16,6 @@ to target/qa/.
 """
 
 import argparse
-import base64
 import html
 import sys
 from pathlib import Path
@@ -24,8 +23,8 @@ from pathlib import Path
 import nbformat
 
 import chartmeta
-
-ROOT = Path(__file__).resolve().parent.parent
+import places
+from outputs import chart_image
 
 
 def charts(executed):
@@ -37,15 +36,11 @@ def charts(executed):
             k = 0
             for out in cell.get("outputs", []):
                 data = out.get("data", {})
-                if "image/svg+xml" in data:
-                    svg = data["image/svg+xml"]
-                    suffix, image = "svg", ("".join(svg) if isinstance(svg, list) else svg).encode("utf-8")
-                elif "image/png" in data:
-                    suffix, image = "png", base64.b64decode(data["image/png"])
-                else:
+                image = chart_image(data)
+                if image is None:
                     continue
                 k += 1
-                yield path.stem, number, k, suffix, image, chartmeta.read(data), cell.source
+                yield path.stem, number, k, *image, chartmeta.read(data), cell.source
 
 
 def write_gallery(site, entries, page_template, common):
@@ -64,7 +59,7 @@ def write_gallery(site, entries, page_template, common):
     return sum(len(ch["figures"]) for ch in chapters)
 
 
-def write_qa_report(site, executed=ROOT / "target" / "executed"):
+def write_qa_report(site, executed=places.EXECUTED):
     """Writes `site`/gallery.html and `site`/gallery/*.svg, the QA report; returns the number of
     charts."""
     site = Path(site)
@@ -122,8 +117,8 @@ This is a report for authors (in target/qa/), not part of the site.</p>
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--executed", type=Path, default=ROOT / "target" / "executed")
-    parser.add_argument("--out", type=Path, default=ROOT / "target" / "qa")
+    parser.add_argument("--executed", type=Path, default=places.EXECUTED)
+    parser.add_argument("--out", type=Path, default=places.QA)
     args = parser.parse_args(argv)
     n = write_qa_report(args.out, args.executed)
     print(f"{n} charts → {args.out / 'gallery.html'}")

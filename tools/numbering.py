@@ -33,6 +33,8 @@ import json
 import re
 from pathlib import Path
 
+from outputs import is_chart, joined
+
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCES = ROOT / "docs" / "references.json"
 
@@ -75,10 +77,6 @@ class NumberingError(ValueError):
     def __init__(self, problems):
         super().__init__("\n".join(problems))
         self.problems = list(problems)
-
-
-def joined(text):
-    return "".join(text) if isinstance(text, list) else (text or "")
 
 
 def chapter_of(name):
@@ -453,11 +451,6 @@ def check_outputs(nb, name, book, chart_title):
                 problems.append(f"{name}: cell {index + 1}: table {entry.get('label')}: {problem} (give "
                                 "dltheory.table.caption)")
     return problems
-
-
-def is_chart(output):
-    data = output.get("data", {})
-    return "image/svg+xml" in data or "image/png" in data
 
 
 def is_table(output):

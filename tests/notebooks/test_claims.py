@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import claims  # noqa: E402
 import notebooks as runner  # noqa: E402
+import places  # noqa: E402 (the folders the tools read and write)
 
 NOTEBOOKS = runner.all_notebooks()
 IDS = [p.stem for p in NOTEBOOKS]
@@ -95,10 +96,10 @@ def site(tmp_path, monkeypatch):
     paths = {k: tmp_path / k for k in ("notebooks", "executed", "site", "site.next")}
     for k in ("notebooks", "executed"):
         paths[k].mkdir()
-    monkeypatch.setattr(runner, "NOTEBOOKS", paths["notebooks"])
-    monkeypatch.setattr(runner, "EXECUTED", paths["executed"])
-    monkeypatch.setattr(runner, "SITE", paths["site"])
-    monkeypatch.setattr(runner, "SITE_NEXT", paths["site.next"])
+    monkeypatch.setattr(places, "NOTEBOOKS", paths["notebooks"])
+    monkeypatch.setattr(places, "EXECUTED", paths["executed"])
+    monkeypatch.setattr(places, "SITE", paths["site"])
+    monkeypatch.setattr(places, "SITE_NEXT", paths["site.next"])
     monkeypatch.setattr(claims, "SWEEP", tmp_path / "sweep.json")
     new = nbformat.v4
     checked = new.new_code_cell('Check.atMost(x, 1, "x");')

@@ -23,6 +23,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import notebooks as runner  # noqa: E402
+import places  # noqa: E402 (the folders the tools read and write)
 import numbering  # noqa: E402
 
 NOTEBOOKS = runner.all_notebooks()
@@ -129,11 +130,11 @@ def folders(tmp_path, monkeypatch):
     paths = {k: tmp_path / k for k in ("notebooks", "executed", "site", "site.next")}
     for k in ("notebooks", "executed", "site"):
         paths[k].mkdir()
-    monkeypatch.setattr(runner, "NOTEBOOKS", paths["notebooks"])
-    monkeypatch.setattr(runner, "EXECUTED", paths["executed"])
-    monkeypatch.setattr(runner, "SITE", paths["site"])
-    monkeypatch.setattr(runner, "SITE_NEXT", paths["site.next"])
-    monkeypatch.setattr(runner, "QA", tmp_path / "qa")  # the layout report stays out of the repository
+    monkeypatch.setattr(places, "NOTEBOOKS", paths["notebooks"])
+    monkeypatch.setattr(places, "EXECUTED", paths["executed"])
+    monkeypatch.setattr(places, "SITE", paths["site"])
+    monkeypatch.setattr(places, "SITE_NEXT", paths["site.next"])
+    monkeypatch.setattr(places, "QA", tmp_path / "qa")  # the layout report stays out of the repository
     return paths
 
 

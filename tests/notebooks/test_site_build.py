@@ -15,6 +15,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import notebooks as runner  # noqa: E402
+import execution  # noqa: E402
+import places  # noqa: E402 (the folders the tools read and write)
 
 
 def tiny_notebook(folder, name, title, code):
@@ -33,10 +35,10 @@ def folders(tmp_path, monkeypatch):
     paths["notebooks"].mkdir()
     paths["site"].mkdir()
     (paths["site"] / "old.html").write_text("an earlier build")
-    monkeypatch.setattr(runner, "NOTEBOOKS", paths["notebooks"])
-    monkeypatch.setattr(runner, "EXECUTED", paths["executed"])
-    monkeypatch.setattr(runner, "SITE", paths["site"])
-    monkeypatch.setattr(runner, "SITE_NEXT", paths["site.next"])
+    monkeypatch.setattr(places, "NOTEBOOKS", paths["notebooks"])
+    monkeypatch.setattr(places, "EXECUTED", paths["executed"])
+    monkeypatch.setattr(places, "SITE", paths["site"])
+    monkeypatch.setattr(places, "SITE_NEXT", paths["site.next"])
     return paths
 
 
@@ -123,7 +125,7 @@ def test_a_notebook_that_is_not_json_is_named_and_nothing_is_built(folders, caps
 
 
 def test_a_cell_past_the_time_limit_is_reported_as_timed_out(folders, monkeypatch, capsys):
-    monkeypatch.setattr(runner, "CELL_TIMEOUT", 3)
+    monkeypatch.setattr(execution, "CELL_TIMEOUT", 3)
     tiny_notebook(folders["notebooks"], "00-slow", "Slow", "Thread.sleep(60_000);")
 
     assert runner.main(["execute", "--jobs", "1", str(folders["notebooks"] / "00-slow.ipynb")]) == 1

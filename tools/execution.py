@@ -1,0 +1,112 @@
+"""One notebook run with the project kernel: started in the notebook's own folder, its first error
+reported in one line (NotebookFailed), its executed copy written to target/executed/ with the
+printed streams joined. tools/scheduling.py runs several at a time; tools/seeds.py runs copies
+with other seeds through `run`.
+"""
+
+import atexit
+import os
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+import places
+from outputs import first_error, merge_streams
+
+CELL_TIMEOUT = 120
+# How many times a kernel is started before a notebook run gives up (see run()).
+KERNEL_STARTS = 3
+# The kernels of a batch run skip the library's rendering warm-up (a throw-away table and chart
+# drawn in the background to make a person's first chart come sooner): here nobody waits, and with
+# every core running a kernel it only adds work (about 3 CPU-s over the seven notebooks).
+BATCH_ENV = {"DLTHEORY_WARM_UP": "off"}
+
+
+class NotebookFailed(Exception):
+    """A notebook stopped on an error: which notebook, which cell, what error. `cell` is the
+    failing cell's number counted from 1 (None when unknown), `error` the error's first line."""
+
+    def __init__(self, message, cell=None, error=None):
+        super().__init__(message)
+        self.cell = cell
+        self.error = error
+
+
+def all_notebooks():
+    return sorted(places.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+
+
+def read_notebook(path):
+    """The notebook at `path`; NotebookFailed naming it when it is not a notebook (broken JSON, a
+    structure nbformat rejects)."""
+    try:
+        return nbformat.read(path, as_version=4)
+    except Exception as e:  # nbformat raises NotJSONError, ValidationError, KeyError, ...
+        reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise NotebookFailed(f"{Path(path).name} is not a readable notebook: {reason[:200]}") from None
+
+
+def run(nb, folder, name, **kernel):
+    """Executes the notebook node `nb` in place, in a fresh kernel whose working folder is
+    `folder` (where `%jars ../lib/...` resolves); returns the seconds it took. Raises
+    NotebookFailed naming `name`, the cell and the error. tools/seeds.py runs its copies with
+    other seeds through this too. `kernel`: more arguments for the kernel's process (stderr=…)."""
+    started = {}
+    start = time.perf_counter()
+    try:
+        for attempt in range(1, KERNEL_STARTS + 1):
+            client = NotebookClient(nb, kernel_name="java", timeout=CELL_TIMEOUT, allow_errors=False,
+                                    resources={"metadata": {"path": str(folder)}},
+                                    on_cell_start=lambda cell, cell_index, **_: started.update(index=cell_index))
+            try:
+                client.execute(env={**os.environ, **BATCH_ENV}, **kernel)
+                break
+            except (CellExecutionError, CellTimeoutError, DeadKernelError):
+                raise
+            except RuntimeError as e:
+                # nbclient has cleaned up the failed start but left its exit hook, which would
+                # fail at exit on the client it already cleared
+                atexit.unregister(client._cleanup_kernel)
+                # The kernel died or was silent before its first cell. jupyter_client picks the
+                # kernel's ports by binding to port 0 and releasing them, so a kernel started beside
+                # others (tools/seeds.py, bin/site run two at a time) can find a port taken in between
+                # and exit with "Address already in use". A new start gets new ports, as
+                # jupyter_client's own restarter does (random_ports_until_alive).
+                if "index" in started or attempt == KERNEL_STARTS:
+                    reason = (str(e).strip().splitlines() or [type(e).__name__])[-1]
+                    raise NotebookFailed(f"{name}: the kernel did not start ({attempt} tries): {reason}",
+                                         error=f"{type(e).__name__}: {reason}") from None
+                print(f"{name}: the kernel did not start ({e}); starting a new one", file=sys.stderr, flush=True)
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
+        found = first_error(nb)
+        running = started["index"] + 1 if "index" in started else None
+        if isinstance(e, CellTimeoutError):
+            # nbclient interrupts the kernel, so the cell's error output is the interrupt's
+            number = found[0] if found else running
+            error = f"timed out after {CELL_TIMEOUT} s (it was interrupted)"
+        elif found:
+            number, out = found
+            error = f"{out.get('ename')}: {out.get('evalue')}"
+        else:  # a dead kernel: the cell that was running, if one was
+            number = running
+            error = f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"
+        where = f"cell {number}" if number is not None else "a cell"
+        message = f"{where} {error}" if isinstance(e, CellTimeoutError) else \
+            (f"{where}: {error}" if number is not None else error)
+        first_line = (error.strip().splitlines() or [""])[0]
+        raise NotebookFailed(f"{name}: {message}", cell=number, error=first_line) from None
+    return time.perf_counter() - start
+
+
+def execute(path):
+    """Execute one notebook in its own folder; returns (name, seconds). Raises NotebookFailed."""
+    path = Path(path).resolve()
+    nb = read_notebook(path)
+    seconds = run(nb, path.parent, path.stem)
+    places.EXECUTED.mkdir(parents=True, exist_ok=True)
+    nbformat.write(merge_streams(nb), places.EXECUTED / path.name)
+    return path.stem, seconds
