@@ -86,6 +86,44 @@ def test_undefined_names_give_one_error_and_a_hint(kernel):
                                       "been run? Run → Run All Above"), reply["traceback"]
 
 
+def test_a_name_whose_declaring_cell_did_not_compile_says_to_re_run_that_cell(kernel):
+    """Issue 33: an answer cell edited to `Double answerSeven = 25;` does not compile, and JShell drops the
+    earlier `answerSeven` with it; the check below then said only that `answerSeven` is not defined and
+    asked whether a cell above had not been run, when the learner had just run it."""
+    reply, _ = kernel.execute("Number answerSeven = null;")
+    assert reply["status"] == "ok", reply
+    reply, _ = kernel.execute("Double answerSeven = 25;")
+    assert reply["status"] == "error", reply
+    cell = reply["execution_count"]
+    reply, _ = kernel.execute("Objects.toString(answerSeven)")
+    assert reply["status"] == "error"
+    assert reply["traceback"][-1] == (f"`answerSeven` is not defined: cell [{cell}] declares it but did not compile; "
+                                      "correct that cell and re-run it, then this one"), reply["traceback"]
+    reply, _ = kernel.execute("double twiceSeven = NEVER_DECLARED * answerSeven;")
+    assert reply["traceback"][-2:] == [
+        f"`answerSeven` is not defined: cell [{cell}] declares it but did not compile; correct that cell and re-run it, "
+        "then this one",
+        "`NEVER_DECLARED` is not defined: is it defined in a cell above that has not been run? Run → Run All Above"], \
+        reply["traceback"]
+    reply, _ = kernel.execute("Number answerSeven = 25;")
+    assert reply["status"] == "ok", reply
+    assert kernel.value("answerSeven") == "25"
+
+
+def test_answer_cells_take_what_a_learner_types(kernel):
+    """The notebooks' answer cells declare a Number: 25, 25.0 and an expression all compile."""
+    for typed in ("25", "25.0", "Math.sqrt(4) / 4", "1.0 / 3"):
+        reply, _ = kernel.execute(f"Number answerTyped = {typed};")
+        assert reply["status"] == "ok", (typed, reply)
+    answer_cells = [(path.name, "".join(c["source"])) for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+                    for c in json.loads(path.read_text())["cells"]
+                    if c["cell_type"] == "code" and "".join(c["source"]).lstrip().startswith(("Number answer", "Double answer"))]
+    assert answer_cells, "no answer cells found"
+    for name, source in answer_cells:
+        assert source.startswith("Number answer"), f"{name}: {source!r} does not take 25"
+        assert "Exercise.check" not in source, f"{name}: the answer and its check share a cell: {source!r}"
+
+
 def test_a_missing_package_is_named_in_the_hint(kernel):
     reply, _ = kernel.execute("import static nowhere.at.all.Thing.*;\nint y = 1;")
     assert reply["status"] == "error"
