@@ -344,3 +344,19 @@ def test_inspect_shows_javadoc_of_an_added_jar_with_sources(tmp_path, inside):
         assert "A greeting for a learner by name." in text, text
     finally:
         k.stop()
+
+
+def test_inspect_shows_the_librarys_javadoc(tmp_path):
+    """Shift-Tab on a library call shows its Javadoc: lib's build puts dltheory-lib-sources.jar beside
+    dltheory-lib.jar, where the kernel looks for an added jar's sources."""
+    if not (LIB_JAR.exists() and (LIB_JAR.parent / "dltheory-lib-sources.jar").exists()):
+        pytest.skip("lib/target/dltheory-lib.jar or its -sources.jar is not built")
+    k = Kernel()
+    try:
+        reply, _ = k.execute(f"%jars {LIB_JAR}")
+        assert reply["status"] == "ok", reply
+        text = inspect(k, "dltheory.check.Stats.of")["data"]["text/plain"]
+        assert "Stats.of(double[] samples)" in text, text
+        assert "Statistics of samples (at least 2), by Welford's update." in text, "Javadoc as text, no {@code …}: " + text
+    finally:
+        k.stop()
