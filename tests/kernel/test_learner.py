@@ -360,3 +360,49 @@ def test_inspect_shows_the_librarys_javadoc(tmp_path):
         assert "Statistics of samples (at least 2), by Welford's update." in text, "Javadoc as text, no {@code …}: " + text
     finally:
         k.stop()
+
+
+# ---- notebook 00 -----------------------------------------------------------------------------------
+
+def executed_introduction():
+    import sys
+    sys.path.insert(0, str(ROOT / "tools"))
+    import notebooks as runner
+    path = ROOT / "notebooks" / "00-introduction.ipynb"
+    copy = runner.EXECUTED / path.name
+    if not copy.is_file() or copy.stat().st_mtime < path.stat().st_mtime:
+        runner.execute(path)
+    return json.loads(copy.read_text(encoding="utf-8"))
+
+
+def test_notebook_00_teaches_the_first_hour_rules():
+    """Its section "Java in a notebook" names each rule and its cells show them: the last expression's
+    value, printf with no PrintStream, display(x) with no display id, an array's items, Double against
+    Number for answers, running a cell again."""
+    nb = executed_introduction()
+    cells = [("".join(c["source"]), c) for c in nb["cells"]]
+    start = next(i for i, (s, c) in enumerate(cells) if c["cell_type"] == "markdown" and s.startswith("## Java in a notebook"))
+    end = next(i for i, (s, c) in enumerate(cells) if i > start and c["cell_type"] == "markdown" and s.startswith("## "))
+    prose = "\n".join(s for s, c in cells[start:end] if c["cell_type"] == "markdown")
+    for rule in ("The last expression is shown", "printf", "display", "`double` and `Double`", "`Number`",
+                 "Looking at arrays", "Running cells again", "cannot find symbol"):
+        assert rule in prose, f"notebook 00's section Java in a notebook does not mention {rule!r}"
+
+    def outputs(source):
+        [cell] = [c for s, c in cells[start:end] if c["cell_type"] == "code" and s.strip() == source.strip()
+                  or c["cell_type"] == "code" and s.startswith(source)]
+        return [(o["output_type"], "".join(o.get("text") or o.get("data", {}).get("text/plain", "")))
+                for o in cell["outputs"]]
+
+    assert outputs("sizes") == [("execute_result", "double[9] { 10.0, 30.0, 100.0, 300.0, 1000.0, 3000.0, 10000.0, "
+                                                   "30000.0, 100000.0 }")]
+    printed = outputs("System.out.printf(")
+    assert [kind for kind, _ in printed] == ["stream"] and "PrintStream" not in printed[0][1], printed
+    shown = outputs("display(")
+    assert [kind for kind, _ in shown] == ["display_data", "execute_result"] and shown[1][1] == "9", shown
+    answers = outputs("double a = 25;")
+    assert answers == [("execute_result", "[25.0, 25.0, 25, 0, 0.25]")], answers
+    for source, cell in cells:
+        for o in cell.get("outputs", []):
+            text = "".join(o.get("text") or o.get("data", {}).get("text/plain", ""))
+            assert "PrintStream@" not in text and "[D@" not in text, (source, text)
