@@ -65,6 +65,9 @@ def test_printf_as_the_last_statement_shows_only_what_it_prints(kernel):
         assert [(m["msg_type"], m["content"].get("text")) for m in outputs] == [("stream", "7\n")], code
     reply, outputs = kernel.execute('System.out.append("a")')
     assert [m["msg_type"] for m in outputs] == ["stream"], "append's PrintStream is not shown either"
+    for code in ('display("shown once")', 'display("shown once");', 'dltheory.kernel.runtime.Notebook.display(42)'):
+        reply, outputs = kernel.execute(code)
+        assert [m["msg_type"] for m in outputs] == ["display_data"], (code, outputs)
 
 
 def test_writers_and_builders_keep_their_values(kernel):
