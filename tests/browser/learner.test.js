@@ -3,9 +3,10 @@
 // headless Chromium (playwright-core), as lab.test.js drives it (same helpers, server and scratch
 // copy of notebooks/). A notebook opened is not marked modified once the kernel has connected; in a
 // new notebook: an array's value, Math.PI in full, System.out.printf with no PrintStream line,
-// display(x) with no display id, the hint of a cell run before the set-up cells, an answer cell
-// holding a plain 25 (a Number), and Shift+Tab's
-// tooltip with the Javadoc of a jar whose sources lie beside it.
+// display(x) with no display id, the hint of a cell run before the set-up cells, Math.PI in full
+// with the library loaded, an answer cell holding a plain 25 (a Number) and the check of one that
+// did not compile saying to re-run it, and Shift+Tab's tooltip with the Javadoc of a jar whose
+// sources lie beside it and of the library (dltheory-lib-sources.jar), as text.
 //
 //   node --test tests/browser/learner.test.js   (after environment/setup.sh and environment/browser.sh)
 
@@ -103,8 +104,18 @@ frontEndSuite(SUITE, { app: 'lab' }, (ctx) => {
         assert.ok(!answer.outputs.some((o) => o.output_type === 'error'), `the answer cell failed: ${shorten(answer.text, 300)}`);
         const r = await run('Exercise.check(IntroExercises.EXERCISE_2, answer2);');
         assert.match(r.text, /✗ Exercise 0.2: 160001 is not right/, `the check shows "${shorten(r.text, 200)}"`);
-        const typed = await run('Number answer1 = 25;\nExercise.check(IntroExercises.EXERCISE_1, answer1);');
-        assert.match(typed.text, /Exercise 0.1: 25 is (not )?right/, `the check shows "${shorten(typed.text, 200)}"`);
+        const pi = await run('Math.PI');
+        assert.match(pi.text, /3\.141592653589793/, `with the library loaded the cell shows "${shorten(pi.text, 120)}"`);
+        // a Double answer cell does not take 25 and drops answer1: its check says to re-run the answer cell
+        const wrong = await run('Double answer1 = 25;');
+        assert.ok(wrong.outputs.some((o) => o.output_type === 'error'), `Double answer1 = 25; compiled: ${shorten(wrong.text, 200)}`);
+        const missing = await run('Exercise.check(IntroExercises.EXERCISE_1, answer1);');
+        assert.match(missing.text, /`answer1` is not defined: cell \[\d+\] declares it but did not compile; correct that cell and re-run it/,
+          `the check shows "${shorten(missing.text, 400)}"`);
+        const typed = await run('Number answer1 = 25;');
+        assert.ok(!typed.outputs.some((o) => o.output_type === 'error'), `Number answer1 = 25; failed: ${shorten(typed.text, 300)}`);
+        const checked = await run('Exercise.check(IntroExercises.EXERCISE_1, answer1);');
+        assert.match(checked.text, /Exercise 0.1: 25 is (not )?right/, `the check shows "${shorten(checked.text, 200)}"`);
       });
       await step('Shift+Tab shows the Javadoc of a jar with sources beside it', async (st) => {
         const added = await run(`%jars ${jar}`);
@@ -119,6 +130,19 @@ frontEndSuite(SUITE, { app: 'lab' }, (ctx) => {
         await page.keyboard.press('Escape');
         assert.ok(text, 'no tooltip within 15 s of Shift+Tab');
         assert.match(text, /A greeting for a learner by name\./, `the tooltip shows "${shorten(text, 200)}"`);
+        st.diagnostic(`tooltip: "${shorten(text.replace(/\s+/g, ' '), 160)}"`);
+      });
+      await step('Shift+Tab shows the library\'s Javadoc as text', async (st) => {
+        await L.newCell(page, 'Stats.of', { type: true });
+        await page.keyboard.press('Shift+Tab');
+        const text = await page.waitForFunction(() => {
+          const tip = document.querySelector('.jp-Tooltip');
+          return tip && tip.innerText.trim() ? tip.innerText : false;
+        }, null, { timeout: 15_000 }).then((h) => h.jsonValue()).catch(() => null);
+        await screenshot(page, 'lab-learner-javadoc-lib');
+        await page.keyboard.press('Escape');
+        assert.ok(text, 'no tooltip within 15 s of Shift+Tab');
+        assert.match(text, /Statistics of samples \(at least 2\), by Welford's update\./, `the tooltip shows "${shorten(text, 200)}"`);
         st.diagnostic(`tooltip: "${shorten(text.replace(/\s+/g, ' '), 160)}"`);
       });
       await step('no browser console errors (but the known ones)', () => {

@@ -65,6 +65,9 @@ def test_printf_as_the_last_statement_shows_only_what_it_prints(kernel):
         assert [(m["msg_type"], m["content"].get("text")) for m in outputs] == [("stream", "7\n")], code
     reply, outputs = kernel.execute('System.out.append("a")')
     assert [m["msg_type"] for m in outputs] == ["stream"], "append's PrintStream is not shown either"
+    for code in ('display("shown once")', 'display("shown once");', 'dltheory.kernel.runtime.Notebook.display(42)'):
+        reply, outputs = kernel.execute(code)
+        assert [m["msg_type"] for m in outputs] == ["display_data"], (code, outputs)
 
 
 def test_writers_and_builders_keep_their_values(kernel):
@@ -84,6 +87,44 @@ def test_undefined_names_give_one_error_and_a_hint(kernel):
     reply, _ = kernel.execute("int twice = UNDEFINED_ONE * 2;")
     assert reply["traceback"][-1] == ("`UNDEFINED_ONE` is not defined: is it defined in a cell above that has not "
                                       "been run? Run → Run All Above"), reply["traceback"]
+
+
+def test_a_name_whose_declaring_cell_did_not_compile_says_to_re_run_that_cell(kernel):
+    """Issue 33: an answer cell edited to `Double answerSeven = 25;` does not compile, and JShell drops the
+    earlier `answerSeven` with it; the check below then said only that `answerSeven` is not defined and
+    asked whether a cell above had not been run, when the learner had just run it."""
+    reply, _ = kernel.execute("Number answerSeven = null;")
+    assert reply["status"] == "ok", reply
+    reply, _ = kernel.execute("Double answerSeven = 25;")
+    assert reply["status"] == "error", reply
+    cell = reply["execution_count"]
+    reply, _ = kernel.execute("Objects.toString(answerSeven)")
+    assert reply["status"] == "error"
+    assert reply["traceback"][-1] == (f"`answerSeven` is not defined: cell [{cell}] declares it but did not compile; "
+                                      "correct that cell and re-run it, then this one"), reply["traceback"]
+    reply, _ = kernel.execute("double twiceSeven = NEVER_DECLARED * answerSeven;")
+    assert reply["traceback"][-2:] == [
+        f"`answerSeven` is not defined: cell [{cell}] declares it but did not compile; correct that cell and re-run it, "
+        "then this one",
+        "`NEVER_DECLARED` is not defined: is it defined in a cell above that has not been run? Run → Run All Above"], \
+        reply["traceback"]
+    reply, _ = kernel.execute("Number answerSeven = 25;")
+    assert reply["status"] == "ok", reply
+    assert kernel.value("answerSeven") == "25"
+
+
+def test_answer_cells_take_what_a_learner_types(kernel):
+    """The notebooks' answer cells declare a Number: 25, 25.0 and an expression all compile."""
+    for typed in ("25", "25.0", "Math.sqrt(4) / 4", "1.0 / 3"):
+        reply, _ = kernel.execute(f"Number answerTyped = {typed};")
+        assert reply["status"] == "ok", (typed, reply)
+    answer_cells = [(path.name, "".join(c["source"])) for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+                    for c in json.loads(path.read_text())["cells"]
+                    if c["cell_type"] == "code" and "".join(c["source"]).lstrip().startswith(("Number answer", "Double answer"))]
+    assert answer_cells, "no answer cells found"
+    for name, source in answer_cells:
+        assert source.startswith("Number answer"), f"{name}: {source!r} does not take 25"
+        assert "Exercise.check" not in source, f"{name}: the answer and its check share a cell: {source!r}"
 
 
 def test_a_missing_package_is_named_in_the_hint(kernel):
@@ -306,3 +347,65 @@ def test_inspect_shows_javadoc_of_an_added_jar_with_sources(tmp_path, inside):
         assert "A greeting for a learner by name." in text, text
     finally:
         k.stop()
+
+
+def test_inspect_shows_the_librarys_javadoc(tmp_path):
+    """Shift-Tab on a library call shows its Javadoc: lib's build puts dltheory-lib-sources.jar beside
+    dltheory-lib.jar, where the kernel looks for an added jar's sources."""
+    if not (LIB_JAR.exists() and (LIB_JAR.parent / "dltheory-lib-sources.jar").exists()):
+        pytest.skip("lib/target/dltheory-lib.jar or its -sources.jar is not built")
+    k = Kernel()
+    try:
+        reply, _ = k.execute(f"%jars {LIB_JAR}")
+        assert reply["status"] == "ok", reply
+        text = inspect(k, "dltheory.check.Stats.of")["data"]["text/plain"]
+        assert "Stats.of(double[] samples)" in text, text
+        assert "Statistics of samples (at least 2), by Welford's update." in text, "Javadoc as text, no {@code …}: " + text
+    finally:
+        k.stop()
+
+
+# ---- notebook 00 -----------------------------------------------------------------------------------
+
+def executed_introduction():
+    import sys
+    sys.path.insert(0, str(ROOT / "tools"))
+    import notebooks as runner
+    path = ROOT / "notebooks" / "00-introduction.ipynb"
+    copy = runner.EXECUTED / path.name
+    if not copy.is_file() or copy.stat().st_mtime < path.stat().st_mtime:
+        runner.execute(path)
+    return json.loads(copy.read_text(encoding="utf-8"))
+
+
+def test_notebook_00_teaches_the_first_hour_rules():
+    """Its section "Java in a notebook" names each rule and its cells show them: the last expression's
+    value, printf with no PrintStream, display(x) with no display id, an array's items, Double against
+    Number for answers, running a cell again."""
+    nb = executed_introduction()
+    cells = [("".join(c["source"]), c) for c in nb["cells"]]
+    start = next(i for i, (s, c) in enumerate(cells) if c["cell_type"] == "markdown" and s.startswith("## Java in a notebook"))
+    end = next(i for i, (s, c) in enumerate(cells) if i > start and c["cell_type"] == "markdown" and s.startswith("## "))
+    prose = "\n".join(s for s, c in cells[start:end] if c["cell_type"] == "markdown")
+    for rule in ("The last expression is shown", "printf", "display", "`double` and `Double`", "`Number`",
+                 "Looking at arrays", "Running cells again", "cannot find symbol"):
+        assert rule in prose, f"notebook 00's section Java in a notebook does not mention {rule!r}"
+
+    def outputs(source):
+        [cell] = [c for s, c in cells[start:end] if c["cell_type"] == "code" and s.strip() == source.strip()
+                  or c["cell_type"] == "code" and s.startswith(source)]
+        return [(o["output_type"], "".join(o.get("text") or o.get("data", {}).get("text/plain", "")))
+                for o in cell["outputs"]]
+
+    assert outputs("sizes") == [("execute_result", "double[9] { 10.0, 30.0, 100.0, 300.0, 1000.0, 3000.0, 10000.0, "
+                                                   "30000.0, 100000.0 }")]
+    printed = outputs("System.out.printf(")
+    assert [kind for kind, _ in printed] == ["stream"] and "PrintStream" not in printed[0][1], printed
+    shown = outputs("display(")
+    assert [kind for kind, _ in shown] == ["display_data", "execute_result"] and shown[1][1] == "9", shown
+    answers = outputs("double a = 25;")
+    assert answers == [("execute_result", "[25.0, 25.0, 25, 0, 0.25]")], answers
+    for source, cell in cells:
+        for o in cell.get("outputs", []):
+            text = "".join(o.get("text") or o.get("data", {}).get("text/plain", ""))
+            assert "PrintStream@" not in text and "[D@" not in text, (source, text)

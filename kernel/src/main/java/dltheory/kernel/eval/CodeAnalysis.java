@@ -153,7 +153,8 @@ public final class CodeAnalysis {
             }
             sb.append(d.signature());
             if (d.javadoc() != null && !d.javadoc().isBlank()) {
-                sb.append("\n").append(detail ? d.javadoc() : firstParagraph(d.javadoc()));
+                String text = readable(d.javadoc());
+                sb.append("\n").append(detail ? text : firstParagraph(text));
             }
         }
         return sb.toString();
@@ -166,6 +167,46 @@ public final class CodeAnalysis {
             end++;
         }
         return end;
+    }
+
+    private static final char PARAGRAPH = '\u0001';
+    private static final char LINE = '\u0002';
+    private static final char LT = '\u0003';
+    private static final char GT = '\u0004';
+
+    /**
+     * Javadoc as text, as JShell's own {@code /doc} shows it rather than as the source holds it:
+     * {@code {@code x}} and {@code {@literal x}} become x, {@code {@link A#b(int) label}} its label (or
+     * A.b(int)), paragraphs ({@code <p>}, blank lines) a blank line, list items "- " lines, block tags
+     * ({@code @param}) lines of their own; other HTML tags are dropped and entities decoded. JShell hands
+     * the comment over raw, so Shift-Tab showed "a {@code double} value".
+     */
+    static String readable(String javadoc) {
+        String s = javadoc;
+        // code is literal text: its < and > (List<String>) are not HTML tags
+        s = java.util.regex.Pattern.compile("\\{@(?:code|literal)\\s+((?:[^{}]|\\{[^{}]*\\})*)\\}").matcher(s)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1).replace('<', LT).replace('>', GT)));
+        s = java.util.regex.Pattern.compile("\\{@link(?:plain)?\\s+([^\\s{}]+)(?:\\s+([^{}]*))?\\}").matcher(s)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(2) != null && !m.group(2).isBlank()
+                        ? m.group(2).strip() : m.group(1).replaceFirst("^#", "").replace('#', '.')));
+        s = s.replaceAll("\\{@inheritDoc\\s*\\}", "");
+        s = java.util.regex.Pattern.compile("\\{@\\w+\\s*([^{}]*)\\}").matcher(s)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1).strip().replace('#', '.')));
+        s = s.replaceAll("\\n[ \\t]*\\n", String.valueOf(PARAGRAPH));
+        s = s.replaceAll("\\n[ \\t]*(@\\w+)", LINE + "$1");
+        s = s.replaceAll("(?i)</?(?:ul|ol|dl)(?:\\s[^<>]*)?>", "");
+        s = s.replaceAll("(?i)<p(?:\\s[^<>]*)?/?>|</p>", String.valueOf(PARAGRAPH));
+        s = s.replaceAll("(?i)<li(?:\\s[^<>]*)?>", LINE + "- ");
+        s = s.replaceAll("(?i)<br\\s*/?>|<d[td](?:\\s[^<>]*)?>", String.valueOf(LINE));
+        s = s.replaceAll("</?[a-zA-Z][\\w-]*(?:\\s[^<>]*)?/?>", "");
+        s = s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&nbsp;", " ").replace("&amp;", "&");
+        s = s.replaceAll("[ \\t\\r\\n]+", " ");
+        s = s.replaceAll(" ?([" + PARAGRAPH + LINE + "]) ?", "$1");
+        s = s.replaceAll(PARAGRAPH + "[" + PARAGRAPH + LINE + "]*", String.valueOf(PARAGRAPH));
+        s = s.replaceAll("[" + PARAGRAPH + LINE + "]+$|^[" + PARAGRAPH + LINE + "]+", "");
+        return s.replace(String.valueOf(PARAGRAPH), "\n\n").replace(String.valueOf(LINE), "\n")
+                .replace(LT, '<').replace(GT, '>').strip();
     }
 
     private static String firstParagraph(String javadoc) {

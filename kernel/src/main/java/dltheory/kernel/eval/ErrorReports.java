@@ -36,6 +36,51 @@ public final class ErrorReports {
     /** The end of the hint under an error about names that are not defined: the commonest cause in a notebook. */
     public static final String RUN_ABOVE_HINT = "in a cell above that has not been run? Run → Run All Above";
 
+    /**
+     * Names whose declaring cell did not compile, with that cell's execution count. JShell drops the
+     * earlier declaration of a name when a new one is rejected (an answer cell edited to {@code Double
+     * answer1 = 25;}), so the name is undefined although its cell has just been run: asking whether a
+     * cell above has not been run would mislead (issue 33).
+     */
+    private final java.util.Map<String, Integer> rejected = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The declaration of {@code name} in cell {@code executionCount} did not compile. */
+    public void declarationRejected(String name, int executionCount) {
+        rejected.put(name, executionCount);
+    }
+
+    /** {@code name} is declared again (it compiled): it is no longer a rejected declaration. */
+    public void declared(String name) {
+        rejected.remove(name);
+    }
+
+    /**
+     * The hint lines for names that are not defined: those whose declaring cell did not compile say so
+     * and name the cell; the others ask whether a cell above has not been run.
+     */
+    List<String> undefinedHints(List<String> names) {
+        List<String> failed = names.stream().filter(rejected::containsKey).toList();
+        List<String> others = names.stream().filter(n -> !rejected.containsKey(n)).toList();
+        List<String> lines = new ArrayList<>();
+        if (failed.size() == 1) {
+            lines.add("`" + failed.get(0) + "` is not defined: cell [" + rejected.get(failed.get(0))
+                    + "] declares it but did not compile; correct that cell and re-run it, then this one");
+        } else if (failed.size() > 1) {
+            List<String> named = failed.stream().map(n -> "`" + n + "` (cell [" + rejected.get(n) + "])").toList();
+            lines.add(and(named) + " are not defined: the cells that declare them did not compile; correct those "
+                    + "cells and re-run them, then this one");
+        }
+        if (!others.isEmpty()) {
+            lines.add(undefinedHint(others));
+        }
+        return lines;
+    }
+
+    private static String and(List<String> items) {
+        return items.size() == 1 ? items.get(0)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
     /** {@code `SEED`, `rng` and `Seeded` are not defined: are they defined in a cell above ...}. */
     static String undefinedHint(List<String> names) {
         List<String> quoted = names.stream().map(n -> "`" + n + "`").toList();
@@ -104,7 +149,7 @@ public final class ErrorReports {
         }
         missing.removeAll(declared);
         if (!missing.isEmpty()) {
-            lines.add(undefinedHint(List.copyOf(missing)));
+            lines.addAll(undefinedHints(List.copyOf(missing)));
         }
         String evalue = problems.isEmpty() ? "compilation failed" : firstLine(problems.get(0).message());
         return new CellError(COMPILE_ENAME, evalue, lines);
@@ -122,7 +167,9 @@ public final class ErrorReports {
     public CellError unresolved(String what, List<String> missing) {
         String msg = what + " uses undefined " + String.join(", ", missing);
         List<String> names = missing.stream().map(n -> n.substring(n.lastIndexOf(' ') + 1)).toList();
-        return new CellError(COMPILE_ENAME, msg, List.of("Compilation error: " + msg, undefinedHint(names)));
+        List<String> lines = new ArrayList<>(List.of("Compilation error: " + msg));
+        lines.addAll(undefinedHints(names));
+        return new CellError(COMPILE_ENAME, msg, lines);
     }
 
     /** The error reported for a cell stopped because one snippet ran longer than the timeout. */

@@ -291,6 +291,9 @@ public final class Evaluator implements AutoCloseable {
         }
         SnippetNotices.resets(events).forEach(System.err::println);
         if (main.status() == Snippet.Status.REJECTED) {
+            if (snippet instanceof DeclarationSnippet rejected) {
+                reports.declarationRejected(rejected.name(), executionCount);
+            }
             List<String> notes = new ArrayList<>();
             java.util.Set<String> broken = new java.util.HashSet<>();
             waitingDeclarations(source, notes, broken);
@@ -301,6 +304,9 @@ public final class Evaluator implements AutoCloseable {
             List<String> traceback = new ArrayList<>(e.traceback());
             traceback.addAll(notes);
             throw new CellError(e.ename(), e.evalue(), traceback);
+        }
+        if (snippet instanceof DeclarationSnippet declared && main.status().isDefined()) {
+            reports.declared(declared.name());
         }
         if (main.exception() != null) {
             CellError error = failure(main);

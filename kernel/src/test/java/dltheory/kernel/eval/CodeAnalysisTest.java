@@ -34,4 +34,21 @@ class CodeAnalysisTest {
         assertEquals(4, CodeAnalysis.identifierEnd("Math", 0));
         assertEquals(4, CodeAnalysis.identifierEnd("Math", 99), "a cursor past the end is clamped");
     }
+
+    @Test
+    void javadocReadsAsText() {
+        // Math.sqrt's Javadoc as JDK 25's src.zip has it, and a library comment
+        assertEquals("Returns the correctly rounded positive square root of a double value.\n\n"
+                        + "Special cases:\n- If the argument is NaN or less than zero, the result is NaN.",
+                CodeAnalysis.readable("Returns the correctly rounded positive square root of a\n{@code double} value."
+                        + "\n<p>Special cases:\n<ul><li>If the argument is NaN or less than zero, the result is NaN.</ul>"));
+        assertEquals("Statistics of samples (at least 2), by Welford's update.",
+                CodeAnalysis.readable("Statistics of {@code samples} (at least 2), by Welford's update. "));
+        assertEquals("See Math.sqrt(double), the square root and x < y && y > z.",
+                CodeAnalysis.readable("See {@link Math#sqrt(double)}, {@linkplain #root the square root} and "
+                        + "{@code x < y} &amp;&amp; y &gt; z."));
+        assertEquals("a map {k=v} of size 1", CodeAnalysis.readable("a map {@code {k=v}} of size {@literal 1}"));
+        assertEquals("Returns a List<String>.\n\n@param n the size\n@return the list",
+                CodeAnalysis.readable("Returns a {@code List<String>}.\n\n@param n the size\n@return the list"));
+    }
 }

@@ -43,6 +43,33 @@ class ErrorReportsTest {
         assertEquals(null, ErrorReports.missingName("incompatible types: String cannot be converted to int"));
     }
 
+    @Test
+    void aNameWhoseDeclarationWasRejectedNamesItsCellUntilItIsDeclared() {
+        String cell = "Exercise.check(EXERCISE_1, answer1, SEED);";
+        List<ErrorReports.Problem> problems = List.of(
+                problem(cell, "answer1", "cannot find symbol\n  symbol:   variable answer1\n  location: class"),
+                problem(cell, "SEED", "cannot find symbol\n  symbol:   variable SEED\n  location: class"));
+        ErrorReports own = new ErrorReports(new SnippetOrigins());
+        own.declarationRejected("answer1", 7);
+        List<String> tb = own.compile(new SourceText(cell), problems).traceback();
+        assertEquals(List.of("`answer1` is not defined: cell [7] declares it but did not compile; correct that cell "
+                        + "and re-run it, then this one",
+                "`SEED` is not defined: is it defined in a cell above that has not been run? Run → Run All Above"),
+                tb.subList(tb.size() - 2, tb.size()));
+        own.declarationRejected("SEED", 2);
+        tb = own.compile(new SourceText(cell), problems).traceback();
+        assertEquals("`answer1` (cell [7]) and `SEED` (cell [2]) are not defined: the cells that declare them did not "
+                + "compile; correct those cells and re-run them, then this one", tb.get(tb.size() - 1));
+        own.declared("answer1");
+        own.declared("SEED");
+        tb = own.compile(new SourceText(cell), problems).traceback();
+        assertEquals("`answer1` and `SEED` are not defined: are they defined in a cell above that has not been run? "
+                + "Run → Run All Above", tb.get(tb.size() - 1));
+        assertEquals(List.of("Compilation error: variable x uses undefined variable answer1",
+                "`answer1` is not defined: is it defined in a cell above that has not been run? Run → Run All Above"),
+                own.unresolved("variable x", List.of("variable answer1")).traceback());
+    }
+
     private static ErrorReports.Problem problem(String cell, String at, String message) {
         int i = cell.indexOf(at);
         return new ErrorReports.Problem(message, i, i, i + at.length());
