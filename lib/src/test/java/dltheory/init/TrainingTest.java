@@ -194,6 +194,31 @@ class TrainingTest {
         assertThrows(AssertionError.class, () -> Training.checkClaims(learned, moved, huge, task, NOTEBOOK_FACTOR, NOTEBOOK_KEEP));
     }
 
+    /**
+     * Claim 01.symmetry's loss line on 100 seeds of the notebook's task: the random start ends
+     * below the constant start's loss (ratio 1, the claim's boundary) on every seed, and log₁₀ of
+     * the ratio (skewness ≈ −0.2, toward the safe side) keeps at least 3.5 standard deviations
+     * below 0 (a normal false alarm below 2.3e-4). The wrong answer, a start that does not break
+     * the symmetry, is rejected by the count lines (one distinct unit, not 16) on every seed.
+     */
+    @Test
+    void theSymmetryChecksHoldForManySeedsAndRejectASymmetricStart() {
+        double[] ratio = new double[SWEEP];
+        for (int i = 0; i < SWEEP; i++) {
+            Training.Task task = Training.task(8, 32, Seeded.rng(i + 1, "training task"));
+            List<Training.Symmetry> rows = Training.Symmetry.compare(task, 16, 0.3, Init.HE_NORMAL, 200, 0.05,
+                    Seeded.rng(i + 1, "symmetry"));
+            Training.Symmetry.checkClaims(rows);
+            ratio[i] = Math.log10(rows.get(1).lossAfter() / rows.get(0).lossAfter());
+            Training.Symmetry constant = rows.get(0);
+            assertThrows(AssertionError.class, () -> Training.Symmetry.checkClaims(List.of(constant, constant)));
+        }
+        double z = -standardDeviationsAbove(ratio, 0);
+        System.out.printf("symmetry over %d seeds: log10 L_random/L_constant at most %.2f, %.1f sd below 0%n", SWEEP,
+                java.util.Arrays.stream(ratio).max().orElseThrow(), z);
+        assertTrue(z >= 3.5, z + " sd");
+    }
+
     @Test
     void equalWeightsStayEqualAndRandomOnesDoNot() {
         Training.Task task = Training.task(8, 32, Seeded.rng(6L, "task"));
