@@ -222,7 +222,9 @@ public record Training(String scheme, double[] loss, int steps) {
 
         /**
          * The check cell: from the constant start each hidden layer still has one distinct unit,
-         * from the random start every unit differs, and the random start ends at a lower loss.
+         * from the random start every unit differs, and the random start ends at a lower loss
+         * (the claim's own boundary, ratio 1: the old threshold ½ was only 2.8 standard deviations
+         * of log₁₀ L_random/L_constant from the draws, a false alarm of about 3e-3; see TrainingTest).
          */
         public static void checkClaims(List<Symmetry> rows) {
             Symmetry constant = rows.get(0);
@@ -230,8 +232,8 @@ public record Training(String scheme, double[] loss, int steps) {
             Check.close(constant.unitsLayer1(), 1, 0.5, constant.scheme() + ": distinct units in layer 1");
             Check.close(constant.unitsLayer2(), 1, 0.5, constant.scheme() + ": distinct units in layer 2");
             Check.close(random.unitsLayer1(), random.width(), 0.5, random.scheme() + ": distinct units in layer 1");
-            Check.atMost(random.lossAfter(), constant.lossAfter() / 2,
-                    random.scheme() + ": L(T), against half of the constant start's");
+            Check.atMost(random.lossAfter(), constant.lossAfter(),
+                    random.scheme() + ": L(T), against the constant start's");
         }
     }
 }
