@@ -91,7 +91,7 @@ public record ContributionByDistance(int t, double[] norms, double[] direct, dou
     }
 
     /** How many distances k have a part larger than the part at k − 1: where the decay is not monotone. */
-    public int increases() {
+    int increases() {
         int n = 0;
         for (int k = 1; k < norms.length; k++) {
             n += norms[k] > norms[k - 1] ? 1 : 0;

@@ -58,7 +58,7 @@ public final class Encoder {
     }
 
     /** Writes the chart as {@code base.svg} and {@code base.png}; returns the SVG path. */
-    public static Path save(Chart<?, ?> chart, Path base) {
+    static Path save(Chart<?, ?> chart, Path base) {
         try {
             Path svg = base.resolveSibling(base.getFileName() + ".svg");
             Files.writeString(svg, svg(chart));

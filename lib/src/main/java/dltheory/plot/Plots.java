@@ -117,7 +117,7 @@ public final class Plots {
      * Adds thin light lines that are not data (contours, guides): drawn first, not in the legend.
      * A NaN in {@code y} breaks the line, so one series can hold several curves.
      */
-    public static XYSeries guide(XYChart chart, String name, double[] x, double[] y, Color color) {
+    static XYSeries guide(XYChart chart, String name, double[] x, double[] y, Color color) {
         HouseChart house = HouseChart.of(chart, "a guide");
         requireSameLength(x, y);
         XYSeries series = chart.addSeries(name, x, y);
