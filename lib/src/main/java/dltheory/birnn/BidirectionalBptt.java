@@ -92,7 +92,7 @@ public final class BidirectionalBptt {
      * follow only the recurrent path, ∇_{h_t}L = Uᵀ diag(σ′(a_{t±1}))∇_{h_{t±1}}L. It equals the
      * true gradient only when no other step's output carries loss. Row t − 1 holds step t.
      */
-    public static double[][] recurrentOnly(BidirectionalRnn net, DMatrixRMaj x, BidirectionalLoss loss, Chain chain) {
+    static double[][] recurrentOnly(BidirectionalRnn net, DMatrixRMaj x, BidirectionalLoss loss, Chain chain) {
         Arguments.notNull(chain, "chain", "FORWARD or BACKWARD");
         BidirectionalPass pass = passFor(net, x, loss);
         int T = pass.steps();
@@ -120,14 +120,14 @@ public final class BidirectionalBptt {
      * ∇_{h_t}L of {@code chain} by central differences on {@link BidirectionalRnn#forwardWithState}
      * (step {@link Gradients#STEP}): the reference the recursions are checked against.
      */
-    public static double[] stateFiniteDifference(BidirectionalRnn net, DMatrixRMaj x, BidirectionalLoss loss,
+    static double[] stateFiniteDifference(BidirectionalRnn net, DMatrixRMaj x, BidirectionalLoss loss,
                                                  Chain chain, int t) {
         double[] state = passFor(net, x, loss).h(chain, t);
         return Gradients.centralDifference(s -> loss.value(net.forwardWithState(x, chain, t, s)), state);
     }
 
     /** All parameter gradients by central differences, in the layout of {@link BidirectionalRnn#toVector()}. */
-    public static double[] parameterFiniteDifference(BidirectionalRnn net, DMatrixRMaj x, BidirectionalLoss loss) {
+    static double[] parameterFiniteDifference(BidirectionalRnn net, DMatrixRMaj x, BidirectionalLoss loss) {
         passFor(net, x, loss);
         return Gradients.centralDifference(v -> loss(net.withVector(v), x, loss), net.toVector());
     }

@@ -142,17 +142,17 @@ public record BidirectionalRnn(Activation sigma,
     }
 
     /** D, the input size. */
-    public int inputDim() {
+    int inputDim() {
         return wF.numCols;
     }
 
     /** H, the size of each hidden state. */
-    public int hiddenDim() {
+    int hiddenDim() {
         return wF.numRows;
     }
 
     /** K, the output size. */
-    public int outputDim() {
+    int outputDim() {
         return vF.numRows;
     }
 
@@ -169,7 +169,7 @@ public record BidirectionalRnn(Activation sigma,
      *
      * @param t 1 … T (0 is h₀⁽ᶠ⁾ and T + 1 is h_{T+1}⁽ᵇ⁾, which are parameters)
      */
-    public BidirectionalPass forwardWithState(DMatrixRMaj x, Chain chain, int t, double[] state) {
+    BidirectionalPass forwardWithState(DMatrixRMaj x, Chain chain, int t, double[] state) {
         if (chain == null) {
             throw new IllegalArgumentException("chain must be FORWARD or BACKWARD, got null");
         }

@@ -126,7 +126,7 @@ public record ComputationalGraph(int steps, List<Node> nodes, List<Edge> edges) 
     }
 
     /** The node named {@code id}. */
-    public Node node(String id) {
+    Node node(String id) {
         for (Node n : nodes) {
             if (n.id().equals(id)) {
                 return n;
@@ -136,7 +136,7 @@ public record ComputationalGraph(int steps, List<Node> nodes, List<Edge> edges) 
     }
 
     /** The nodes {@code id} is computed from directly. */
-    public List<String> parents(String id) {
+    List<String> parents(String id) {
         node(id);
         return edges.stream().filter(e -> e.to().equals(id)).map(Edge::from).toList();
     }
@@ -175,7 +175,7 @@ public record ComputationalGraph(int steps, List<Node> nodes, List<Edge> edges) 
      * How many edges carry each weight matrix, in order of first appearance; the unlabelled loss
      * edges are counted under {@link #LOSS_EDGES}.
      */
-    public Map<String, Integer> edgeCounts() {
+    Map<String, Integer> edgeCounts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Edge e : edges) {
             String key = e.label().isEmpty() ? LOSS_EDGES : weightName(e);
@@ -197,7 +197,7 @@ public record ComputationalGraph(int steps, List<Node> nodes, List<Edge> edges) 
     }
 
     /** The weight an edge carries as the notebook writes it, e.g. U⁽ᶠ⁾; empty for a loss edge. */
-    public static String weightName(Edge e) {
+    static String weightName(Edge e) {
         return e.label() + e.labelSup().replace("(f)", "⁽ᶠ⁾").replace("(b)", "⁽ᵇ⁾");
     }
 

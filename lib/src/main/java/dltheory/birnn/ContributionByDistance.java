@@ -8,6 +8,7 @@ import org.knowm.xchart.XYChart;
 import dltheory.linalg.Vectors;
 import dltheory.plot.Plots;
 import dltheory.table.Tables;
+import dltheory.text.Scripts;
 import tech.tablesaw.api.Table;
 
 /**
@@ -90,7 +91,7 @@ public record ContributionByDistance(int t, double[] norms, double[] direct, dou
     }
 
     /** How many distances k have a part larger than the part at k − 1: where the decay is not monotone. */
-    public int increases() {
+    int increases() {
         int n = 0;
         for (int k = 1; k < norms.length; k++) {
             n += norms[k] > norms[k - 1] ? 1 : 0;
@@ -167,7 +168,7 @@ public record ContributionByDistance(int t, double[] norms, double[] direct, dou
         for (int k = 0; k < Math.min(rows, norms.length); k++) {
             out.add(new Row(k, norms[k], shareFrom(k)));
         }
-        String h = "h" + Plots.subscript(t) + "⁽ᶠ⁾";
+        String h = "h" + Scripts.subscript(t) + "⁽ᶠ⁾";
         return Tables.of("Parts of ∇L at " + h + " from the loss k steps later", out, "k",
                 "‖∇L_{t+k} at " + h + "‖", "share from k or more steps");
     }
@@ -181,15 +182,15 @@ public record ContributionByDistance(int t, double[] norms, double[] direct, dou
         for (int i = 0; i < k.length; i++) {
             k[i] = i;
         }
-        Plots.reference(chart, "envelope (γ‖U⁽ᶠ⁾‖₂)ᵏ‖V⁽ᶠ⁾ᵀe" + Plots.subscript(t) + "₊ₖ‖", k, envelope(rate));
+        Plots.reference(chart, "envelope (γ‖U⁽ᶠ⁾‖₂)ᵏ‖V⁽ᶠ⁾ᵀe" + Scripts.subscript(t) + "₊ₖ‖", k, envelope(rate));
         return chart;
     }
 
     /** ‖∇_{h_t⁽ᶠ⁾} L_{t+k}‖ against the distance k, on a log axis. */
     public XYChart chart() {
-        XYChart chart = Plots.xy("Where the gradient at h" + Plots.subscript(t) + "⁽ᶠ⁾ comes from",
-                "distance k to the loss L" + Plots.subscript(t) + "₊ₖ", "‖∇L" + Plots.subscript(t) + "₊ₖ‖ at h"
-                        + Plots.subscript(t) + "⁽ᶠ⁾");
+        XYChart chart = Plots.xy("Where the gradient at h" + Scripts.subscript(t) + "⁽ᶠ⁾ comes from",
+                "distance k to the loss L" + Scripts.subscript(t) + "₊ₖ", "‖∇L" + Scripts.subscript(t) + "₊ₖ‖ at h"
+                        + Scripts.subscript(t) + "⁽ᶠ⁾");
         double[] k = new double[norms.length];
         for (int i = 0; i < k.length; i++) {
             k[i] = i;

@@ -23,22 +23,22 @@ public final class Figures {
     }
 
     /** ‖∂L/∂hₜ‖ along both chains (Q6.2). */
-    public static XYChart gradientNorms(BidirectionalGradientNorms norms, String title) {
+    static XYChart gradientNorms(BidirectionalGradientNorms norms, String title) {
         return norms.chart(title);
     }
 
     /** ‖∂L/∂hₜ‖ along {@code chain} on a log axis, with the bound (γ‖U‖₂)ᵈ at {@code rate} = γ‖U‖₂. */
-    public static XYChart gradientNorms(BidirectionalGradientNorms norms, String title, Chain chain, double rate) {
+    static XYChart gradientNorms(BidirectionalGradientNorms norms, String title, Chain chain, double rate) {
         return norms.chart(title, chain, rate);
     }
 
     /** The part of the gradient at hₜ⁽ᶠ⁾ from the loss k steps later, with its envelope at {@code rate}. */
-    public static XYChart contributions(ContributionByDistance contributions, double rate) {
+    static XYChart contributions(ContributionByDistance contributions, double rate) {
         return contributions.chart(rate);
     }
 
     /** The error of truncated BPTT against the truncation k, with its bound. */
-    public static XYChart truncation(List<TruncatedBptt> rows) {
+    static XYChart truncation(List<TruncatedBptt> rows) {
         return TruncatedBptt.chart(rows);
     }
 }

@@ -28,7 +28,7 @@ public final class SigmoidJacobian {
     }
 
     /** The H×H Jacobian ∂h/∂a of h = σ(a) in the given form. */
-    public static DMatrixRMaj jacobian(Form form, double[] a) {
+    static DMatrixRMaj jacobian(Form form, double[] a) {
         requirePoint(a);
         double[] h = Activation.SIGMOID.apply(a);
         DMatrixRMaj j = new DMatrixRMaj(a.length, a.length);

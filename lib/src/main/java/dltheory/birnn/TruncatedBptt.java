@@ -47,7 +47,7 @@ public record TruncatedBptt(int k, double error, double bound) {
      * @param targets the targets, K×T; not modified
      * @param k       the truncation, ≥ 0 (k ≥ T − 1 keeps every part)
      */
-    public static double[][] forwardStates(BidirectionalRnn net, DMatrixRMaj x, DMatrixRMaj targets, int k) {
+    static double[][] forwardStates(BidirectionalRnn net, DMatrixRMaj x, DMatrixRMaj targets, int k) {
         if (k < 0) {
             throw new IllegalArgumentException("k must be >= 0, got " + k);
         }

@@ -58,7 +58,7 @@ public final class FunctionQuestion {
     }
 
     /** The accepted largest relative difference over the points. */
-    public double relTol() {
+    double relTol() {
         return relTol;
     }
 

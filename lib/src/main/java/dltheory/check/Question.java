@@ -51,7 +51,7 @@ public final class Question {
     }
 
     /** The accepted |answer − expected|. */
-    public double tol() {
+    double tol() {
         return tol;
     }
 

@@ -21,8 +21,8 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 import dltheory.plot.ChartLint;
+import dltheory.plot.Encoder;
 import dltheory.plot.Panels;
-import dltheory.plot.Plots;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 
@@ -94,24 +94,24 @@ public final class NotebookDisplay implements Extension {
      * for; the layout check runs once for both the text and the metadata.
      */
     static void renderChart(Chart<?, ?> chart, RenderContext context) {
-        context.renderIfRequested(SVG, () -> Plots.svg(chart));
-        context.renderIfRequested(PNG, () -> Base64.getEncoder().encodeToString(Plots.png(chart)));
+        context.renderIfRequested(SVG, () -> Encoder.svg(chart));
+        context.renderIfRequested(PNG, () -> Base64.getEncoder().encodeToString(Encoder.png(chart)));
         Supplier<List<String>> problems = once(() -> ChartLint.problems(chart));
-        context.renderIfRequested(TEXT, () -> Plots.describe(chart) + "\n" + verdict(problems.get()) + "\n"
+        context.renderIfRequested(TEXT, () -> Encoder.describe(chart) + "\n" + verdict(problems.get()) + "\n"
                 + colours(chart));
         context.renderIfRequested(CHART_META, () -> chartMeta(chart, problems.get()));
     }
 
     /** Puts the SVG, PNG, text and metadata forms of small multiples. */
     static void renderPanels(Panels panels, RenderContext context) {
-        context.renderIfRequested(SVG, () -> Plots.svg(panels));
-        context.renderIfRequested(PNG, () -> Base64.getEncoder().encodeToString(Plots.png(panels)));
+        context.renderIfRequested(SVG, () -> Encoder.svg(panels));
+        context.renderIfRequested(PNG, () -> Base64.getEncoder().encodeToString(Encoder.png(panels)));
         Supplier<List<String>> problems = once(() -> ChartLint.problems(panels));
         context.renderIfRequested(TEXT, () -> {
             StringBuilder text = new StringBuilder();
             StringBuilder colours = new StringBuilder("colours:");
             for (XYChart panel : panels.panels()) {
-                text.append(Plots.describe(panel)).append("; ");
+                text.append(Encoder.describe(panel)).append("; ");
                 colours.append(colours(panel).substring("colours:".length())).append(" |");
             }
             return text + "\n" + verdict(problems.get()) + "\n" + colours;
@@ -159,7 +159,7 @@ public final class NotebookDisplay implements Extension {
     private static Map<String, Object> titleAndSeries(Chart<?, ?> chart) {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("title", chart.getTitle());
-        meta.put("series", Plots.seriesNames(chart));
+        meta.put("series", Encoder.seriesNames(chart));
         return meta;
     }
 

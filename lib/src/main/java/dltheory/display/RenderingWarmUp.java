@@ -1,6 +1,7 @@
 package dltheory.display;
 
 import dltheory.plot.ChartLint;
+import dltheory.plot.Encoder;
 import dltheory.plot.Plots;
 import dltheory.table.Tables;
 import org.knowm.xchart.XYChart;
@@ -85,6 +86,6 @@ final class RenderingWarmUp {
         Plots.line(chart, "series", new double[]{1, 2, 3}, new double[]{1, 0.5, 0.25}).setLineColor(java.awt.Color.GRAY);
         Plots.logY(chart);
         return Tables.html(table).length() + Tables.text(table).length()
-                + Plots.svg(chart).length() + Plots.png(chart).length + ChartLint.problems(chart).size();
+                + Encoder.svg(chart).length() + Encoder.png(chart).length + ChartLint.problems(chart).size();
     }
 }

@@ -96,7 +96,7 @@ public record CorrelatedDesign(double rho, double[] columnScales, double[] wTrue
     }
 
     /** The condition number λ_max/λ_min of {@link #covariance()}. */
-    public double conditionNumber() {
+    double conditionNumber() {
         return conditionNumberOf(covariance());
     }
 

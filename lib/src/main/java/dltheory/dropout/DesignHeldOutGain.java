@@ -93,7 +93,7 @@ public record DesignHeldOutGain(double p, int n, int sets, double mean, double s
     }
 
     /** (w − w*)ᵀΣ(w − w*): the population risk of w minus the noise variance σ². */
-    public static double excessRisk(org.ejml.data.DMatrixRMaj sigma, double[] wTrue, double[] w) {
+    static double excessRisk(org.ejml.data.DMatrixRMaj sigma, double[] wTrue, double[] w) {
         Arguments.length(w, wTrue.length, "w", "d, the features of the design");
         double[] e = Vectors.plus(w, Vectors.scale(-1, wTrue));
         return Vectors.dot(e, Vectors.times(sigma, e));

@@ -36,7 +36,7 @@ public final class DropoutRegression {
      * Γ² = diag(XᵀX) as a vector: entry j is ‖x_j‖² = Σᵢ x_ij², the squared norm of column
      * (feature) j of X — one entry per feature, not per example. Notebook 02, equation (2.3).
      */
-    public static double[] gammaSquared(DMatrixRMaj X) {
+    static double[] gammaSquared(DMatrixRMaj X) {
         Arguments.nonEmpty(X, "X");
         double[] g = new double[X.numCols];
         for (int i = 0; i < X.numRows; i++) {
@@ -55,7 +55,7 @@ public final class DropoutRegression {
     }
 
     /** The keep probability p with (1−p)/p = λ, i.e. p = 1/(1 + λ); λ ≥ 0. Inverse of {@link #lambda}. */
-    public static double keepProbabilityFor(double lambda) {
+    static double keepProbabilityFor(double lambda) {
         Arguments.nonNegative(lambda, "lambda");
         return 1 / (1 + lambda);
     }
@@ -71,7 +71,7 @@ public final class DropoutRegression {
      * E_R[(R⊙X)ᵀ(R⊙X)] = p²XᵀX + p(1−p)Γ² (d×d): off-diagonal entries scale by p², diagonal
      * entries by p. Notebook 02, equation (2.3).
      */
-    public static DMatrixRMaj expectedGram(DMatrixRMaj X, double p) {
+    static DMatrixRMaj expectedGram(DMatrixRMaj X, double p) {
         Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
         DMatrixRMaj m = gram(X);
         CommonOps_DDRM.scale(p * p, m);
@@ -111,7 +111,7 @@ public final class DropoutRegression {
      * The penalty term alone, p(1−p)‖Γw‖² = p(1−p) Σ_j ‖x_j‖² w_j² (notebook 02, equation (2.4)):
      * feature j is weighted by the squared norm of its column.
      */
-    public static double penalty(DMatrixRMaj X, double[] w, double p) {
+    static double penalty(DMatrixRMaj X, double[] w, double p) {
         Arguments.length(w, X.numCols, "w", "d, the columns of X");
         Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
         double[] g2 = gammaSquared(X);
@@ -179,7 +179,7 @@ public final class DropoutRegression {
      * The limit of w_drop as p → 0: Γ⁻²Xᵀy, i.e. w_j = x_jᵀy / ‖x_j‖², one univariate least-squares
      * fit per feature (notebook 02, section on λ). Its p-multiple p·w_drop goes to 0.
      */
-    public static double[] minimiserAsPToZero(DMatrixRMaj X, double[] y) {
+    static double[] minimiserAsPToZero(DMatrixRMaj X, double[] y) {
         Arguments.nonEmpty(X, "X");
         Arguments.length(y, X.numRows, "y", "n, the rows of X");
         double[] Xty = Vectors.transposeTimes(X, y);

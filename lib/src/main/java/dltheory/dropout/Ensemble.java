@@ -55,7 +55,7 @@ public record Ensemble(double eta, int steps, double[][] finals) {
     }
 
     /** The standard error of each coordinate of {@link #mean()}. */
-    public double[] standardErrors() {
+    double[] standardErrors() {
         int d = finals[0].length;
         double[] se = new double[d];
         for (int j = 0; j < d; j++) {
@@ -79,7 +79,7 @@ public record Ensemble(double eta, int steps, double[][] finals) {
     }
 
     /** The root-mean-square distance of the runs' w_T from {@code target}: √(mean_r ‖w_T,r − target‖²). */
-    public double rmsDistanceTo(double[] target) {
+    double rmsDistanceTo(double[] target) {
         double s = 0;
         for (double[] w : finals) {
             double dist = Vectors.distance(w, target);
@@ -101,7 +101,7 @@ public record Ensemble(double eta, int steps, double[][] finals) {
      *
      * @return {ρ, SE(ρ)}
      */
-    public static double[] spreadRatio(Ensemble a, Ensemble b, double[] target) {
+    static double[] spreadRatio(Ensemble a, Ensemble b, double[] target) {
         double[] sa = squaredDistances(a, target);
         double[] sb = squaredDistances(b, target);
         dltheory.check.Stats A = dltheory.check.Stats.of(sa);

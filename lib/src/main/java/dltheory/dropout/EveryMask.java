@@ -29,7 +29,7 @@ public final class EveryMask {
      * @param p        keep probability in (0, 1]
      * @param inverted whether kept inputs are divided by p
      */
-    public static double meanLoss(DMatrixRMaj X, double[] y, double[] w, double p, boolean inverted) {
+    static double meanLoss(DMatrixRMaj X, double[] y, double[] w, double p, boolean inverted) {
         Arguments.nonEmpty(X, "X");
         Arguments.length(y, X.numRows, "y", "n, the rows of X");
         Arguments.length(w, X.numCols, "w", "d, the columns of X");

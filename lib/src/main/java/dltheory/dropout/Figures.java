@@ -1,7 +1,5 @@
 package dltheory.dropout;
 
-import dltheory.linalg.Vectors;
-
 import java.awt.Color;
 import java.util.Random;
 
@@ -10,9 +8,11 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import dltheory.linalg.Vectors;
 import dltheory.plot.KeyMarker;
 import dltheory.plot.Panels;
 import dltheory.plot.Plots;
+import dltheory.text.Scripts;
 
 /** The figures of notebook 02, one function per figure, in the collection's house style. */
 public final class Figures {
@@ -100,7 +100,7 @@ public final class Figures {
             chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0);
         }
         for (int j = 1; j <= paths.d(); j++) {
-            Plots.line(chart, "w" + Plots.subscript(j), paths.x(), paths.path(j));
+            Plots.line(chart, "w" + Scripts.subscript(j), paths.x(), paths.path(j));
         }
         return chart;
     }
@@ -112,7 +112,7 @@ public final class Figures {
      */
     public static XYChart spread(Ensemble e, double[] wDrop, double[] pwDrop, int i, int j) {
         XYChart chart = Plots.xy("Where dropout training stops: " + e.runs() + " runs at a constant step",
-                "w" + Plots.subscript(i), "w" + Plots.subscript(j));
+                "w" + Scripts.subscript(i), "w" + Scripts.subscript(j));
         XYSeries cloud = Plots.scatter(chart, "final w of each run", e.coordinate(i), e.coordinate(j));
         // a light cloud of small dots, so the marked points on it stay visible
         cloud.setMarker(KeyMarker.dot(0.8));

@@ -16,7 +16,7 @@ public final class HeldOut {
     }
 
     /** (1/m)·‖y − Xw‖² on the m examples of {@code data}. */
-    public static double meanSquaredError(RegressionData data, double[] w) {
+    static double meanSquaredError(RegressionData data, double[] w) {
         Arguments.length(w, data.d(), "w", "d, the features of the data");
         double[] f = Vectors.times(data.X(), w);
         double[] y = data.y();
@@ -68,7 +68,7 @@ public final class HeldOut {
      * fresh test sets of {@code size} examples drawn from {@code population} with {@code rng}: the
      * mean over sets and its standard error.
      */
-    public static HeldOutGain gain(String method, double parameter, RegressionData train, double[] w,
+    static HeldOutGain gain(String method, double parameter, RegressionData train, double[] w,
                                    CorrelatedDesign population, int sets, int size, Random rng) {
         Arguments.atLeast(sets, 2, "sets");
         Arguments.atLeast(size, 1, "size");

@@ -53,7 +53,7 @@ public record HeldOutCurves(double[] ps, double[] dropout, double[] lambdas, dou
     }
 
     /** The held-out error at {@link #bestP()}. */
-    public double bestDropoutError() {
+    double bestDropoutError() {
         return dropout[argmin(dropout)];
     }
 
@@ -63,7 +63,7 @@ public record HeldOutCurves(double[] ps, double[] dropout, double[] lambdas, dou
     }
 
     /** The held-out error at {@link #bestLambda()}. */
-    public double bestRidgeError() {
+    double bestRidgeError() {
         return ridge[argmin(ridge)];
     }
 

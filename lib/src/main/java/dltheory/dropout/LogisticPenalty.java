@@ -99,7 +99,7 @@ public record LogisticPenalty(double monteCarlo, double se, double plainSe, doub
     }
 
     /** (R − R_q)/R: the relative error of the second-order expansion, as estimated. */
-    public double relativeRemainder() {
+    double relativeRemainder() {
         return remainder / monteCarlo;
     }
 

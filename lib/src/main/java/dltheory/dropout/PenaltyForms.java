@@ -46,12 +46,12 @@ public record PenaltyForms(int masks, double monteCarlo, double standardError, d
     }
 
     /** (Monte Carlo − column form) / SE. */
-    public double zColumns() {
+    double zColumns() {
         return (monteCarlo - columnForm) / standardError;
     }
 
     /** (Monte Carlo − row form) / SE. */
-    public double zRows() {
+    double zRows() {
         return (monteCarlo - rowForm) / standardError;
     }
 

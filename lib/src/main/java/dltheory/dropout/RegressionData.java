@@ -104,7 +104,7 @@ public record RegressionData(DMatrixRMaj X, double[] y, double[] wTrue, double n
     }
 
     /** ‖x_j‖², the squared norm of every column j of X: the diagonal of Γ² = diag(XᵀX). */
-    public double[] columnSquaredNorms() {
+    double[] columnSquaredNorms() {
         return DropoutRegression.gammaSquared(X);
     }
 

@@ -35,7 +35,7 @@ public record RidgeMatch(String data, double p, double lambdaL2, double distance
      *
      * @param X the design the match was computed on
      */
-    public void checkBetweenColumnStrengths(DMatrixRMaj X) {
+    void checkBetweenColumnStrengths(DMatrixRMaj X) {
         double[] norms = DropoutRegression.gammaSquared(X);
         double lambda = DropoutRegression.lambda(p);
         Check.atLeast(lambdaL2, lambda * Arrays.stream(norms).min().orElseThrow(), "closest λ_L2 against λ·min ‖x_j‖²");
@@ -57,7 +57,7 @@ public record RidgeMatch(String data, double p, double lambdaL2, double distance
      * @param X the design, n × d with n ≥ d
      * @param p keep probability in (0, 1]
      */
-    public static double normSpreadBound(DMatrixRMaj X, double p) {
+    static double normSpreadBound(DMatrixRMaj X, double p) {
         double[] norms = DropoutRegression.gammaSquared(X);
         double lambda = DropoutRegression.lambda(p);
         double min = Arrays.stream(norms).min().orElseThrow();

@@ -43,22 +43,22 @@ public record RunningEstimate(double[] n, double[] mean, double[] standardError,
     }
 
     /** mean + 2·SE at every N. */
-    public double[] upper() {
+    double[] upper() {
         return offset(2);
     }
 
     /** The final mean (after all samples). */
-    public double finalMean() {
+    double finalMean() {
         return mean[mean.length - 1];
     }
 
     /** The final standard error. */
-    public double finalStandardError() {
+    double finalStandardError() {
         return standardError[standardError.length - 1];
     }
 
     /** The fraction of checkpoints whose ±2 SE interval contains the closed form. */
-    public double coverage() {
+    double coverage() {
         int in = 0;
         for (int k = 0; k < n.length; k++) {
             if (Math.abs(mean[k] - closedForm) <= 2 * standardError[k]) {

@@ -36,7 +36,7 @@ public record SgdPath(double[] steps, double[][] iterates) {
     }
 
     /** ‖w_t − target‖ at every recorded step. */
-    public double[] distanceTo(double[] target) {
+    double[] distanceTo(double[] target) {
         double[] out = new double[steps.length];
         for (int k = 0; k < out.length; k++) {
             out[k] = Vectors.distance(iterates[k], target);

@@ -53,7 +53,7 @@ public final class Activation {
      *
      * @param slope s, in [0, 1]
      */
-    public static Activation leakyRelu(double slope) {
+    static Activation leakyRelu(double slope) {
         if (!(slope >= 0 && slope <= 1)) {
             throw new IllegalArgumentException("slope must be in [0, 1], got " + slope);
         }
@@ -124,7 +124,7 @@ public final class Activation {
     }
 
     /** True when g(λa) = λg(a) for λ ≥ 0 (identity, ReLU, leaky ReLU): then k is exact. */
-    public boolean positivelyHomogeneous() {
+    boolean positivelyHomogeneous() {
         return kind == Kind.PIECEWISE_LINEAR;
     }
 
@@ -134,7 +134,7 @@ public final class Activation {
      * identity and ½ for ReLU. For tanh, the small-variance limit g′(0)² = 1.
      * Since g′(a)² is 1 or s² on either side of 0, k is also E[g′(a)²], the backward factor.
      */
-    public double varianceFactor() {
+    double varianceFactor() {
         if (kind == Kind.TANH) {
             return 1.0;
         }
@@ -142,7 +142,7 @@ public final class Activation {
     }
 
     /** E[g(a)] for a ~ N(m, q) (notebook 01: E[h] &gt; 0 for ReLU). */
-    public double gaussianMean(double m, double q) {
+    double gaussianMean(double m, double q) {
         Arguments.finite(m, "mean m");
         Arguments.nonNegative(q, "variance q");
         if (kind == Kind.TANH) {
@@ -161,7 +161,7 @@ public final class Activation {
     }
 
     /** E[g(a)²] for a ~ N(m, q): the second moment that drives the mean-field variance map. */
-    public double gaussianSecondMoment(double m, double q) {
+    double gaussianSecondMoment(double m, double q) {
         Arguments.finite(m, "mean m");
         Arguments.nonNegative(q, "variance q");
         if (kind == Kind.TANH) {
@@ -181,7 +181,7 @@ public final class Activation {
     }
 
     /** E[g′(a)²] for a ~ N(m, q): the per-layer factor of the backward pass (with d·Var[w]). */
-    public double gaussianDerivativeSecondMoment(double m, double q) {
+    double gaussianDerivativeSecondMoment(double m, double q) {
         Arguments.finite(m, "mean m");
         Arguments.nonNegative(q, "variance q");
         if (kind == Kind.TANH) {

@@ -1,14 +1,10 @@
 package dltheory.init;
 
-import static dltheory.text.SignificantFormat.format;
-
 import java.util.Random;
 
 import org.ejml.concurrency.EjmlConcurrency;
 
 import dltheory.check.Arguments;
-import dltheory.check.Stats;
-import dltheory.check.Check;
 
 /**
  * The backward pass of notebook 01, step 7, on an ensemble of independently drawn nets: the
@@ -77,21 +73,14 @@ public record GradientEnsemble(String label, int width, double[][] factor, Sweep
         return factor.length;
     }
 
-    /** B_m, net m's mean of b_t over t = 1…L − 1. */
-    public double netFactor(int m) {
-        if (m < 0 || m >= nets()) {
-            throw new IllegalArgumentException("net m must be in [0, " + (nets() - 1) + "], got " + m);
-        }
-        return Stats.mean(factor[m]);
+    /** The per-layer factors of the nets and their statistics, shared with {@link SweepEnsemble}. */
+    NetFactors netFactors() {
+        return new NetFactors(factor);
     }
 
-    /** The statistics of B_m over the independent nets (their mean and its standard error). */
-    private Stats netFactors() {
-        double[] perNet = new double[nets()];
-        for (int m = 0; m < perNet.length; m++) {
-            perNet[m] = netFactor(m);
-        }
-        return Stats.of(perNet);
+    /** B_m, net m's mean of b_t over t = 1…L − 1 (m = 0…M − 1). */
+    double netFactor(int m) {
+        return netFactors().netFactor(m);
     }
 
     /** The measured backward factor of the ensemble: the mean of B_m over the nets. */
@@ -99,14 +88,17 @@ public record GradientEnsemble(String label, int width, double[][] factor, Sweep
         return netFactors().mean();
     }
 
-    /** sd(B_m)/√M over the independent nets. */
-    public double layerFactorStandardError() {
+    /** The standard error of {@link #layerFactor()}: sd(B_m)/√M over the independent nets. */
+    double layerFactorStandardError() {
         return netFactors().standardError();
     }
 
-    /** The t-statistic against the claim E[b_t] = ρ, positive when the gradient shrinks less. */
+    /**
+     * The t-statistic of {@link SweepEnsemble}'s class comment against the claim E[b_t] = ρ: signed,
+     * positive when the gradient shrinks less; Student's t with M − 1 degrees of freedom under the claim.
+     */
     public double z(double rho) {
-        return (layerFactor() - rho) / layerFactorStandardError();
+        return netFactors().z(rho);
     }
 
     /**
@@ -118,16 +110,7 @@ public record GradientEnsemble(String label, int width, double[][] factor, Sweep
      * @param k   the tolerance in standard errors, &gt; 0
      */
     public void checkLayerFactor(double rho, double k) {
-        if (!(rho > 0)) {
-            throw new IllegalArgumentException("rho must be > 0, got " + rho);
-        }
-        if (!(k > 0)) {
-            throw new IllegalArgumentException("k must be > 0, got " + k);
-        }
-        double z = z(rho);
-        Check.that(Math.abs(z) <= k, label + ": Var[∂L/∂a⁽ᵗ⁾]/Var[∂L/∂a⁽ᵗ⁺¹⁾] over " + nets()
-                        + " nets × " + factor[0].length + " layers vs ρ = " + format(rho, 4),
-                "measured " + format(layerFactor(), 5) + " ± " + format(layerFactorStandardError(), 2)
-                        + " (SE), " + format(Math.abs(z), 3) + " SE off, tol " + format(k, 3) + " SE");
+        netFactors().check(label + ": Var[∂L/∂a⁽ᵗ⁾]/Var[∂L/∂a⁽ᵗ⁺¹⁾] over " + nets() + " nets × "
+                + factor[0].length + " layers", rho, k);
     }
 }

@@ -31,7 +31,7 @@ public record GradientSweep(Sweep forward, double[] varGrad, double[] relSeVarGr
     }
 
     /** L. */
-    public int depth() {
+    int depth() {
         return varGrad.length;
     }
 
@@ -41,7 +41,7 @@ public record GradientSweep(Sweep forward, double[] varGrad, double[] relSeVarGr
     }
 
     /** The relative standard error of Var[δ⁽ᵗ⁾] (the standard deviation s_t of its logarithm). */
-    public double relSe(int t) {
+    double relSe(int t) {
         return relSeVarGrad[index(t)];
     }
 

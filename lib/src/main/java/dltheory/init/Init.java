@@ -85,19 +85,19 @@ public record Init(String name, Family family, double mean, double std, boolean 
     }
 
     /** E[w] for fan-in d. */
-    public double weightMean(int d) {
+    double weightMean(int d) {
         Arguments.atLeast(d, 1, "fan-in d");
         return perFanIn ? mean / Math.sqrt(d) : mean;
     }
 
     /** Var[w] for fan-in d: std²/d, or std² for a naive scheme. */
-    public double weightVariance(int d) {
+    double weightVariance(int d) {
         Arguments.atLeast(d, 1, "fan-in d");
         return perFanIn ? std * std / d : std * std;
     }
 
     /** E[w²] = Var[w] + E[w]², the quantity that Q1's equation (10) sets to 1/d. */
-    public double weightSecondMoment(int d) {
+    double weightSecondMoment(int d) {
         double m = weightMean(d);
         return weightVariance(d) + m * m;
     }
@@ -108,7 +108,7 @@ public record Init(String name, Family family, double mean, double std, boolean 
      *
      * @throws IllegalArgumentException if the scheme is not a centred uniform
      */
-    public double halfWidth(int d) {
+    double halfWidth(int d) {
         if (family != Family.UNIFORM || mean != 0) {
             throw new IllegalArgumentException("halfWidth needs a centred uniform scheme, got " + name);
         }

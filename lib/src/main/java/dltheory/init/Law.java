@@ -49,12 +49,12 @@ public enum Law {
     }
 
     /** The exact E[ReLU(a)²]: ½ for the symmetric laws (Q1.2), 2/e for the skewed one. */
-    public double reluSecondMoment() {
+    double reluSecondMoment() {
         return reluSecondMoment;
     }
 
     /** The exact E[ReLU(a)] — positive for every law that is not a point mass at 0 (Q1.2). */
-    public double reluMean() {
+    double reluMean() {
         return reluMean;
     }
 

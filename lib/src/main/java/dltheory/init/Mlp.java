@@ -63,7 +63,7 @@ public final class Mlp {
     }
 
     /** The outputs f(x_b) for the columns of X. */
-    public double[] predict(DMatrixRMaj X) {
+    double[] predict(DMatrixRMaj X) {
         List<DMatrixRMaj> h = forward(X, null);
         return h.get(h.size() - 1).data.clone();
     }
@@ -137,7 +137,7 @@ public final class Mlp {
      * @param eta     the step size, &gt; 0
      * @param maxNorm c, the largest gradient norm used as it is, &gt; 0
      */
-    public double clippedStep(DMatrixRMaj X, double[] y, double eta, double maxNorm) {
+    double clippedStep(DMatrixRMaj X, double[] y, double eta, double maxNorm) {
         Arguments.positive(eta, "eta");
         Arguments.positive(maxNorm, "maxNorm");
         double[] before = new double[1];
@@ -156,7 +156,7 @@ public final class Mlp {
     }
 
     /** The number of distinct rows of W⁽ˡ⁾ (exact equality): how many different units layer l has. */
-    public int distinctUnits(int l) {
+    int distinctUnits(int l) {
         DMatrixRMaj w = weights.get(index(l));
         List<double[]> seen = new ArrayList<>();
         for (int i = 0; i < w.numRows; i++) {

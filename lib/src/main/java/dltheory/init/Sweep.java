@@ -68,7 +68,7 @@ public record Sweep(String init, String activation, int depth, int width, int ba
     }
 
     /** The relative standard error of Var[a⁽ᵗ⁾], i.e. the standard deviation s_t of ln Var[a⁽ᵗ⁾]. */
-    public double relSe(int t) {
+    double relSe(int t) {
         return relSeVarA[index(t)];
     }
 
@@ -93,7 +93,7 @@ public record Sweep(String init, String activation, int depth, int width, int ba
     }
 
     /** The standard error of E[a⁽ᵗ⁾]. */
-    public double seMean(int t) {
+    double seMean(int t) {
         return seMeanA[index(t)];
     }
 
@@ -108,13 +108,13 @@ public record Sweep(String init, String activation, int depth, int width, int ba
     }
 
     /** The layer t where {@link #z(int)} is largest. */
-    public int worstLayer() {
+    int worstLayer() {
         requirePrediction();
         return 1 + Vectors.argmax(IntStream.rangeClosed(1, depth).mapToDouble(this::z).toArray());
     }
 
     /** The layer t where |E[a⁽ᵗ⁾] − c| / SE is largest. */
-    public int worstMeanLayer() {
+    int worstMeanLayer() {
         return 1 + Vectors.argmax(IntStream.rangeClosed(1, depth)
                 .mapToDouble(t -> Math.abs(mean(t) - c) / seMean(t)).toArray());
     }

@@ -1,16 +1,11 @@
 package dltheory.init;
 
-import static dltheory.text.SignificantFormat.format;
-
-import dltheory.check.Arguments;
-import dltheory.check.Stats;
-
 import java.util.Arrays;
 import java.util.Random;
 
 import org.ejml.concurrency.EjmlConcurrency;
 
-import dltheory.check.Check;
+import dltheory.check.Arguments;
 
 /**
  * An ensemble of independently drawn nets of one scheme (notebook 01, step 3, "an ensemble of
@@ -104,7 +99,7 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
     }
 
     /** L. */
-    public int depth() {
+    int depth() {
         return predicted.length;
     }
 
@@ -114,7 +109,7 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
     }
 
     /** m_t, the mean over the nets of ln Var[a⁽ᵗ⁾]. */
-    public double meanLogVar(int t) {
+    double meanLogVar(int t) {
         int i = index(t);
         double sum = 0;
         for (double[] net : logVar) {
@@ -134,21 +129,14 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
         return sum / (logVar.length - 1);
     }
 
-    /** F_m, net m's mean of the per-layer factors f_t over t = 2…L (m = 0…M − 1). */
-    public double netFactor(int m) {
-        if (m < 0 || m >= nets()) {
-            throw new IllegalArgumentException("net m must be in [0, " + (nets() - 1) + "], got " + m);
-        }
-        return Stats.mean(factor[m]);
+    /** The per-layer factors of the nets and their statistics, shared with {@link GradientEnsemble}. */
+    NetFactors netFactors() {
+        return new NetFactors(factor);
     }
 
-    /** The statistics of F_m over the independent nets (their mean and its standard error). */
-    private Stats netFactors() {
-        double[] perNet = new double[nets()];
-        for (int m = 0; m < perNet.length; m++) {
-            perNet[m] = netFactor(m);
-        }
-        return Stats.of(perNet);
+    /** F_m, net m's mean of the per-layer factors f_t over t = 2…L (m = 0…M − 1). */
+    double netFactor(int m) {
+        return netFactors().netFactor(m);
     }
 
     /**
@@ -160,7 +148,7 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
     }
 
     /** The standard error of {@link #layerFactor()}: sd(F_m)/√M over the independent nets. */
-    public double layerFactorStandardError() {
+    double layerFactorStandardError() {
         return netFactors().standardError();
     }
 
@@ -169,14 +157,14 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
      * the nets grow faster than claimed; Student's t with M − 1 degrees of freedom under the claim.
      */
     public double z(double rho) {
-        return (layerFactor() - rho) / layerFactorStandardError();
+        return netFactors().z(rho);
     }
 
     /**
      * The q-quantile over the nets of Var[a⁽ᵗ⁾] at every layer (q = 0.5: the median), for the
      * band of {@link Figures#varianceBands}. Uses the nearest rank of the sorted values.
      */
-    public double[] quantile(double q) {
+    double[] quantile(double q) {
         if (!(q >= 0 && q <= 1)) {
             throw new IllegalArgumentException("q must be in [0, 1], got " + q);
         }
@@ -202,17 +190,8 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
      * @param k   the tolerance in standard errors, &gt; 0
      */
     public void checkLayerFactor(double rho, double k) {
-        if (!(rho > 0)) {
-            throw new IllegalArgumentException("rho must be > 0, got " + rho);
-        }
-        if (!(k > 0)) {
-            throw new IllegalArgumentException("k must be > 0, got " + k);
-        }
-        double z = z(rho);
-        Check.that(Math.abs(z) <= k, label + ": E[(a⁽ᵗ⁾)²]/E[(a⁽ᵗ⁻¹⁾)²] over " + nets() + " nets × "
-                        + (depth() - 1) + " layers vs ρ = " + format(rho, 4),
-                "measured " + format(layerFactor(), 5) + " ± " + format(layerFactorStandardError(), 2)
-                        + " (SE), " + format(Math.abs(z), 3) + " SE off, tol " + format(k, 3) + " SE");
+        netFactors().check(label + ": E[(a⁽ᵗ⁾)²]/E[(a⁽ᵗ⁻¹⁾)²] over " + nets() + " nets × "
+                + (depth() - 1) + " layers", rho, k);
     }
 
     private int index(int t) {

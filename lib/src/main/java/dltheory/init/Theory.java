@@ -32,7 +32,7 @@ public final class Theory {
      *
      * @param t the layer, ≥ 0
      */
-    public static double predictedVariance(Init init, Activation g, int d, int t) {
+    static double predictedVariance(Init init, Activation g, int d, int t) {
         Arguments.atLeast(t, 0, "layer t");
         return Math.pow(layerFactor(init, g, d), t);
     }
@@ -70,7 +70,7 @@ public final class Theory {
      *
      * @return Var[δ⁽¹⁾] … Var[δ⁽ᴸ⁾] (index t − 1); NaN when E[w] ≠ 0
      */
-    public static double[] meanFieldGradientVariance(Init init, Activation g, int d, int depth) {
+    static double[] meanFieldGradientVariance(Init init, Activation g, int d, int depth) {
         double[] q = meanFieldVariance(init, g, d, depth);
         double[] p = new double[depth];
         if (Double.isNaN(q[0])) {
@@ -89,7 +89,7 @@ public final class Theory {
      * The weight variance that keeps Var[a⁽ᵗ⁾] = 1 through depth: Var[w] = 1/(k·d) — 1/d for the
      * identity (and tanh near 0), 2/d for ReLU (He), 2/((1 + s²)d) for a leaky ReLU of slope s.
      */
-    public static double criticalWeightVariance(Activation g, int d) {
+    static double criticalWeightVariance(Activation g, int d) {
         if (g == null) {
             throw new IllegalArgumentException("activation must be one of " + Activation.NAMES + "; got null");
         }

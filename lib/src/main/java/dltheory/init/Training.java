@@ -55,7 +55,7 @@ public record Training(String scheme, double[] loss, int steps) {
     }
 
     /** The widths d, width × depth hidden layers, 1. */
-    public static int[] dims(int inputs, int depth, int width) {
+    static int[] dims(int inputs, int depth, int width) {
         Arguments.atLeast(depth, 1, "depth");
         int[] dims = new int[depth + 2];
         Arrays.fill(dims, width);
@@ -115,7 +115,7 @@ public record Training(String scheme, double[] loss, int steps) {
     }
 
     /** The loss before the first step. */
-    public double initial() {
+    double initial() {
         return loss[0];
     }
 
@@ -161,7 +161,7 @@ public record Training(String scheme, double[] loss, int steps) {
     }
 
     /** L₀ = (1/2n) Σ_b y_b², the loss of the net that outputs 0 for every input. */
-    public static double zeroLoss(Task task) {
+    static double zeroLoss(Task task) {
         double s = 0;
         for (double v : task.y()) {
             s += v * v;

@@ -68,12 +68,12 @@ public final class Adam implements Optimizer {
     }
 
     /** m̂_t = m_t/(1 − β₁ᵗ) (a copy; null before the first step), whatever {@code biasCorrection} is. */
-    public double[] correctedFirstMoment() {
+    double[] correctedFirstMoment() {
         return m == null ? null : Averages.biasCorrected(beta1, t, m);
     }
 
     /** ŝ_t = s_t/(1 − β₂ᵗ) (a copy; null before the first step), whatever {@code biasCorrection} is. */
-    public double[] correctedSecondMoment() {
+    double[] correctedSecondMoment() {
         return s == null ? null : Averages.biasCorrected(beta2, t, s);
     }
 
@@ -95,12 +95,12 @@ public final class Adam implements Optimizer {
      * @param beta2 in [0, 1)
      * @param t     the step, ≥ 1
      */
-    public static double uncorrectedStepRatio(double beta1, double beta2, int t) {
+    static double uncorrectedStepRatio(double beta1, double beta2, int t) {
         return Averages.biasFactor(beta1, t) / Math.sqrt(Averages.biasFactor(beta2, t));
     }
 
     /** {@link #uncorrectedStepRatio} for t = 1…steps (steps ≥ 1). */
-    public static double[] uncorrectedStepRatios(double beta1, double beta2, int steps) {
+    static double[] uncorrectedStepRatios(double beta1, double beta2, int steps) {
         Arguments.atLeast(steps, 1, "steps");
         double[] r = new double[steps];
         for (int t = 1; t <= steps; t++) {
@@ -121,7 +121,7 @@ public final class Adam implements Optimizer {
      * @param g              the constant gradient, finite and non-zero
      * @param steps          the number of steps, ≥ 1
      */
-    public static double[] constantGradientSteps(double eta, double beta1, double beta2, double epsHat,
+    static double[] constantGradientSteps(double eta, double beta1, double beta2, double epsHat,
                                                  boolean biasCorrection, double g, int steps) {
         Arguments.finite(g, "g");
         if (g == 0) {

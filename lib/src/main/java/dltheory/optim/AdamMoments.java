@@ -58,12 +58,12 @@ public record AdamMoments(double beta1, double beta2, int t, NoisyGradient strea
     }
 
     /** E[m_t] = (1 − β₁ᵗ)μ. */
-    public double expectedM() {
+    double expectedM() {
         return Averages.biasFactor(beta1, t) * stream.mu();
     }
 
     /** E[s_t] = (1 − β₂ᵗ)(μ² + σ²). */
-    public double expectedS() {
+    double expectedS() {
         return Averages.biasFactor(beta2, t) * stream.secondMoment();
     }
 

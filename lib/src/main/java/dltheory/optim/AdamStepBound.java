@@ -115,12 +115,12 @@ public record AdamStepBound(double beta1, double beta2, double epsHat, NoisyGrad
     }
 
     /** |E[g]|/√E[g²], where |m̂_t|/√ŝ_t settles when both averages rest on many gradients. */
-    public double settledStep() {
+    double settledStep() {
         return Math.abs(stream.mu()) / Math.sqrt(stream.secondMoment());
     }
 
     /** The fraction of runs in which some step is longer than η. */
-    public double fractionAboveEta() {
+    double fractionAboveEta() {
         return (double) runsAboveEta / runs;
     }
 

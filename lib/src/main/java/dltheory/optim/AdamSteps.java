@@ -48,7 +48,7 @@ public record AdamSteps(double beta1, double beta2, double epsHat, double g, dou
      * the step is r_t·a_t/(a_t + ε̂) with a_t = √(1 − β₂ᵗ)·|g|, so the gap r_t·ε̂/(a_t + ε̂) is at
      * most r_t·ε̂/a_t, largest at t = 1, plus {@link #ROUNDING} for floating-point rounding.
      */
-    public double uncorrectedTolerance() {
+    double uncorrectedTolerance() {
         double tol = 0;
         for (int t = 1; t <= predicted.length; t++) {
             tol = Math.max(tol, predicted[t - 1] * epsHat / (Math.sqrt(1 - Math.pow(beta2, t)) * Math.abs(g)));
@@ -60,7 +60,7 @@ public record AdamSteps(double beta1, double beta2, double epsHat, double g, dou
      * How far ε̂ can move the corrected |Δθ_t|/η below 1: the corrected moments are exactly g and
      * g², so the step is |g|/(|g| + ε̂), at most ε̂/|g| below 1, plus {@link #ROUNDING}.
      */
-    public double correctedTolerance() {
+    double correctedTolerance() {
         return epsHat / Math.abs(g) + ROUNDING;
     }
 
@@ -83,7 +83,7 @@ public record AdamSteps(double beta1, double beta2, double epsHat, double g, dou
     }
 
     /** The uncorrected |Δθ_t|/η at step t ≥ 1. */
-    public double uncorrected(int t) {
+    double uncorrected(int t) {
         if (t < 1 || t > withoutCorrection.length) {
             throw new IllegalArgumentException("t must be in [1, " + withoutCorrection.length + "], got " + t);
         }

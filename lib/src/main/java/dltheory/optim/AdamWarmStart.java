@@ -124,7 +124,7 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
      * The exact mean of {@link #twinLosses} for noise of variance σ², t = 1…T: the recursion of
      * the covariance of (θ, m), which the twin's update maps linearly.
      */
-    public static double[] twinMeanLoss(double beta1, double eta, double sigma, int steps) {
+    static double[] twinMeanLoss(double beta1, double eta, double sigma, int steps) {
         double step = eta / sigma;
         double tt = 0;
         double tm = 0;
@@ -169,12 +169,12 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
     }
 
     /** The peak of the mean loss without correction. */
-    public double peakWithout() {
+    double peakWithout() {
         return lossWithout[peakStep() - 1];
     }
 
     /** The largest mean loss with correction over all T steps. */
-    public double peakWith() {
+    double peakWith() {
         double m = 0;
         for (double v : lossWith) {
             m = Math.max(m, v);
@@ -183,7 +183,7 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
     }
 
     /** The level Adam settles at: the mean loss with correction over the last quarter of the steps. */
-    public double settledLevel() {
+    double settledLevel() {
         return Stats.mean(lateWith);
     }
 
@@ -192,7 +192,7 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
      * per-run difference: how clearly the uncorrected peak exceeds {@code factor} times the settled
      * level.
      */
-    public double peakExcessInStandardErrors(double factor) {
+    double peakExcessInStandardErrors(double factor) {
         double[] d = new double[runs];
         for (int r = 0; r < runs; r++) {
             d[r] = peakRuns[r] - factor * lateWith[r];
@@ -202,7 +202,7 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
     }
 
     /** The mean loss without correction over the last quarter of the steps, over the settled level. */
-    public double lateRatio() {
+    double lateRatio() {
         return Stats.mean(lateWithout) / settledLevel();
     }
 
@@ -211,7 +211,7 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
      * noise) in standard errors: how clearly the uncorrected run is still above the settled level
      * after T steps.
      */
-    public double lateExcessInStandardErrors() {
+    double lateExcessInStandardErrors() {
         double[] d = new double[runs];
         for (int r = 0; r < runs; r++) {
             d[r] = lateWithout[r] - lateWith[r];
@@ -226,7 +226,7 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
      * difference: how far Adam with correction rises above the twin, whose mean loss climbs
      * monotonically to the noise level ({@link #twinMeanLoss}).
      */
-    public double largestBlockExcessInStandardErrors() {
+    double largestBlockExcessInStandardErrors() {
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < BLOCKS; k++) {
             double[] d = new double[runs];
@@ -243,7 +243,7 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
      * The first step after the peak at which the mean loss without correction is at most
      * {@code factor} times the settled level, or −1 if it never is within the T steps.
      */
-    public int returnStep(double factor) {
+    int returnStep(double factor) {
         double level = settledLevel();
         for (int t = peakStep(); t <= steps(); t++) {
             if (lossWithout[t - 1] <= factor * level) {

@@ -83,7 +83,7 @@ public record AverageBias(double beta, NoisyGradient stream, int runs, double[] 
     }
 
     /** The closed form Var[v_n] = σ²(1 − β)(1 − β^{2n})/(1 + β) at n. */
-    public double expectedVariance(int n) {
+    double expectedVariance(int n) {
         checkN(n);
         double s2 = stream.sigma() * stream.sigma();
         return s2 * (1 - beta) * (1 - Math.pow(beta, 2.0 * n)) / (1 + beta);
@@ -96,7 +96,7 @@ public record AverageBias(double beta, NoisyGradient stream, int runs, double[] 
     }
 
     /** The standard error of mean v'_n at n. */
-    public double standardErrorCorrected(int n) {
+    double standardErrorCorrected(int n) {
         checkN(n);
         return Math.sqrt(varianceCorrected[n - 1] / runs);
     }

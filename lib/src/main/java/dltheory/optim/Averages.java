@@ -93,7 +93,7 @@ public final class Averages {
      * @param beta β in [0, 1)
      * @param n    n ≥ 1
      */
-    public static double biasFactor(double beta, int n) {
+    static double biasFactor(double beta, int n) {
         Arguments.inClosedOpen(beta, 0, 1, "beta");
         Arguments.atLeast(n, 1, "n");
         return 1 - Math.pow(beta, n);
@@ -105,7 +105,7 @@ public final class Averages {
      * @param beta β in [0, 1)
      * @param v    v_1, …, v_n. Not modified.
      */
-    public static double[] biasCorrected(double beta, double[] v) {
+    static double[] biasCorrected(double beta, double[] v) {
         Arguments.nonEmpty(v, "the stream v");
         double[] c = new double[v.length];
         for (int t = 1; t <= v.length; t++) {
@@ -121,7 +121,7 @@ public final class Averages {
      * @param t    t ≥ 1
      * @param v    the average v_t. Not modified.
      */
-    public static double[] biasCorrected(double beta, int t, double[] v) {
+    static double[] biasCorrected(double beta, int t, double[] v) {
         Arguments.nonEmpty(v, "the stream v");
         double f = biasFactor(beta, t);
         double[] c = new double[v.length];
@@ -138,7 +138,7 @@ public final class Averages {
      * @param beta  β in [0, 1)
      * @param delta δ &gt; 0
      */
-    public static double matchingEpsilon(double beta, double delta) {
+    static double matchingEpsilon(double beta, double delta) {
         Arguments.inClosedOpen(beta, 0, 1, "beta");
         Arguments.positive(delta, "delta");
         return delta * (1 - beta);
@@ -150,7 +150,7 @@ public final class Averages {
      * @param beta β in [0, 1)
      * @param tol  tol in (0, 1)
      */
-    public static int stepsUntilBiasBelow(double beta, double tol) {
+    static int stepsUntilBiasBelow(double beta, double tol) {
         Arguments.inClosedOpen(beta, 0, 1, "beta");
         if (!(tol > 0 && tol < 1)) {
             throw new IllegalArgumentException("tol must be in (0, 1), got " + tol);

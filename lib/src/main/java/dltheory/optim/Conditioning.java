@@ -40,13 +40,13 @@ public record Conditioning(double kappa, int stepsGd, int predictedGd, int steps
     private static final int MAX_STEPS = 10_000_000;
 
     /** ρ_GD = (κ − 1)/(κ + 1). */
-    public static double rateGd(double kappa) {
+    static double rateGd(double kappa) {
         Arguments.positive(kappa - 1, "kappa - 1");
         return (kappa - 1) / (kappa + 1);
     }
 
     /** ρ_HB = (√κ − 1)/(√κ + 1). */
-    public static double rateHeavyBall(double kappa) {
+    static double rateHeavyBall(double kappa) {
         Arguments.positive(kappa - 1, "kappa - 1");
         double r = Math.sqrt(kappa);
         return (r - 1) / (r + 1);

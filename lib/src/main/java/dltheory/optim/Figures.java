@@ -156,7 +156,7 @@ public final class Figures {
      * @param withCorrection    |Δθ_t|/η with bias correction, t = 1…T
      * @param withoutCorrection |Δθ_t|/η without, same length
      */
-    public static XYChart adamSteps(double beta1, double beta2, double[] withCorrection, double[] withoutCorrection) {
+    static XYChart adamSteps(double beta1, double beta2, double[] withCorrection, double[] withoutCorrection) {
         if (withCorrection.length != withoutCorrection.length) {
             throw new IllegalArgumentException("both step series must have the same length");
         }
@@ -218,7 +218,7 @@ public final class Figures {
      * @param max       ≥ 1
      * @param perDecade ≥ 1
      */
-    public static int[] logSteps(int max, int perDecade) {
+    static int[] logSteps(int max, int perDecade) {
         Arguments.atLeast(max, 1, "max");
         Arguments.atLeast(perDecade, 1, "perDecade");
         TreeSet<Integer> set = new TreeSet<>();

@@ -43,7 +43,7 @@ public final class HeavyBall {
      * The largest stable ελ found from the eigenvalues alone: bisection on x in [0, 8] for the
      * point where {@link #spectralRadius} reaches 1 (the stable x form one interval).
      */
-    public static double criticalStep(double alpha) {
+    static double criticalStep(double alpha) {
         Arguments.inClosedOpen(alpha, 0, 1, "alpha");
         double lo = 1e-9;
         double hi = 8;
@@ -62,7 +62,7 @@ public final class HeavyBall {
      * |θ_T| after T steps of {@link Momentum} (α, ε) on f(θ) = λθ²/2 from θ_0 = 1: a run that
      * does not use the eigen-analysis at all.
      */
-    public static double distanceAfter(double alpha, double epsilon, double lambda, int steps) {
+    static double distanceAfter(double alpha, double epsilon, double lambda, int steps) {
         Arguments.positive(lambda, "lambda");
         Arguments.atLeast(steps, 1, "steps");
         Momentum m = new Momentum(alpha, epsilon);

@@ -44,7 +44,7 @@ public final class Momentum implements Optimizer {
     }
 
     /** The velocity v_t (a copy; zeros before the first step are not stored, so null then). */
-    public double[] velocity() {
+    double[] velocity() {
         return v == null ? null : v.clone();
     }
 

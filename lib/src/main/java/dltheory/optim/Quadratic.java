@@ -54,7 +54,7 @@ public final class Quadratic {
     }
 
     /** The dimension of θ. */
-    public int dim() {
+    int dim() {
         return a.numRows;
     }
 

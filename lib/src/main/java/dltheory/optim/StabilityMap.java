@@ -54,12 +54,12 @@ public record StabilityMap(int steps, double[] alphas, double[] epsLambdas, doub
     }
 
     /** Whether the run at (alphas[i], epsLambdas[j]) ended closer than 1 to the minimum. */
-    public boolean converged(int i, int j) {
+    boolean converged(int i, int j) {
         return distance[i][j] < 1;
     }
 
     /** The eigenvalue prediction at (α, ελ): stable when 0 &lt; ελ &lt; 2(1 + α). */
-    public static boolean predictedStable(double alpha, double epsLambda) {
+    static boolean predictedStable(double alpha, double epsLambda) {
         return epsLambda > 0 && epsLambda < 2 * (1 + alpha);
     }
 
@@ -68,7 +68,7 @@ public record StabilityMap(int steps, double[] alphas, double[] epsLambdas, doub
      * whose run disagrees with {@link #predictedStable}. Points nearer the boundary are left
      * out: there the spectral radius is within a few per cent of 1 and T steps cannot tell.
      */
-    public int disagreements(double margin) {
+    int disagreements(double margin) {
         int bad = 0;
         for (int i = 0; i < alphas.length; i++) {
             for (int j = 0; j < epsLambdas.length; j++) {
@@ -82,7 +82,7 @@ public record StabilityMap(int steps, double[] alphas, double[] epsLambdas, doub
     }
 
     /** The number of grid points where momentum converges but plain gradient descent (ελ ≥ 2) would not. */
-    public int convergedBeyondPlainGradientDescent() {
+    int convergedBeyondPlainGradientDescent() {
         int n = 0;
         for (int i = 0; i < alphas.length; i++) {
             for (int j = 0; j < epsLambdas.length; j++) {

@@ -42,7 +42,7 @@ public record Trajectory(String name, double[][] theta) {
     }
 
     /** The same path under another name (for a short legend entry). */
-    public Trajectory withName(String newName) {
+    Trajectory withName(String newName) {
         if (newName == null || newName.isBlank()) {
             throw new IllegalArgumentException("newName must be non-empty");
         }

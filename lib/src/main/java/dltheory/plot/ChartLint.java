@@ -52,7 +52,7 @@ public final class ChartLint {
     }
 
     /** Tick labels drawn on the x (or y) axis. */
-    public static int ticks(Chart<?, ?> chart, boolean xAxis) {
+    static int ticks(Chart<?, ?> chart, boolean xAxis) {
         Part want = xAxis ? Part.X_TICK : Part.Y_TICK;
         return (int) texts(chart).stream().filter(t -> t.part() == want).count();
     }

@@ -80,6 +80,9 @@ final class Drawing {
         synchronized (chart) {
             Drawing drawing = apply(chart);
             try {
+                if (g instanceof TextKeepingGraphics text) {
+                    text.keepTickLabels(chart.getStyler());  // undone with the drawing's other changes
+                }
                 plain(chart).paint(g, width, height);
             } finally {
                 drawing.undo();

@@ -7,6 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -14,17 +17,74 @@ import javax.imageio.ImageIO;
 
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.internal.series.Series;
 
 /**
- * Writes a picture (one chart, or small multiples) as SVG or PNG: the one place where the
- * collection's charts become files or display data. The SVG keeps the charts' text as text
- * ({@link TextKeepingGraphics}) and is compacted ({@link SvgCompaction}); the PNG is drawn at 2×
- * scale, so it stays sharp on high-density screens.
+ * Writes a picture (one chart, or small multiples) as SVG or PNG, and names a chart in one line:
+ * the one place where the collection's charts become files or display data, as XChart's
+ * {@code VectorGraphicsEncoder} and {@code BitmapEncoder} are for its charts. The SVG keeps the
+ * charts' text as text ({@link TextKeepingGraphics}) and is compacted ({@link SvgCompaction}); the
+ * PNG is drawn at 2× scale, so it stays sharp on high-density screens. Each drawing follows the
+ * house rules ({@link Plots}).
  */
-final class Encoder {
+public final class Encoder {
 
     private Encoder() {
+    }
+
+    /** The chart as an SVG element (text kept as text), to inline in HTML. */
+    public static String svg(Chart<?, ?> chart) {
+        return svg(List.of(chart), chart.getWidth(), chart.getHeight(),
+                g -> Drawing.draw(chart, g, chart.getWidth(), chart.getHeight()));
+    }
+
+    /** The chart as PNG bytes drawn at 2× scale, so it stays sharp on high-density screens. */
+    public static byte[] png(Chart<?, ?> chart) {
+        return png(chart.getWidth(), chart.getHeight(),
+                g -> Drawing.draw(chart, g, chart.getWidth(), chart.getHeight()));
+    }
+
+    /** The small multiples as one SVG element (see {@link #svg(Chart)}). */
+    public static String svg(Panels panels) {
+        return svg(panels.panels(), panels.width(), panels.height(), panels::paint);
+    }
+
+    /** The small multiples as PNG bytes at 2× scale. */
+    public static byte[] png(Panels panels) {
+        return png(panels.width(), panels.height(), panels::paint);
+    }
+
+    /** Writes the chart as {@code base.svg} and {@code base.png}; returns the SVG path. */
+    static Path save(Chart<?, ?> chart, Path base) {
+        try {
+            Path svg = base.resolveSibling(base.getFileName() + ".svg");
+            Files.writeString(svg, svg(chart));
+            Files.write(base.resolveSibling(base.getFileName() + ".png"), png(chart));
+            return svg;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The names of the chart's series, guides (contours, minor grid lines) left out. */
+    public static List<String> seriesNames(Chart<?, ?> chart) {
+        List<String> names = new ArrayList<>();
+        for (Object s : chart.getSeriesMap().values()) {
+            if (!(s instanceof XYSeries xy && chart instanceof XYChart c
+                    && HouseChart.roleOf(c, xy) == HouseChart.Role.GUIDE)) {
+                names.add(((Series) s).getName());
+            }
+        }
+        return names;
+    }
+
+    /** One line describing the chart, used as its {@code text/plain} form. */
+    public static String describe(Chart<?, ?> chart) {
+        List<String> names = seriesNames(chart);
+        return "Chart \"" + chart.getTitle() + "\" (" + names.size() + " series: " + String.join(", ", names) + ")";
     }
 
     /**

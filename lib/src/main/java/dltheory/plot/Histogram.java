@@ -37,12 +37,12 @@ public record Histogram(double lo, double hi, double[] density) {
     }
 
     /** Width of one bin. */
-    public double binWidth() {
+    double binWidth() {
         return (hi - lo) / density.length;
     }
 
     /** x coordinates of the step outline: each bin's left and right edge. */
-    public double[] stepX() {
+    double[] stepX() {
         double[] x = new double[2 * density.length];
         for (int b = 0; b < density.length; b++) {
             x[2 * b] = lo + b * binWidth();
@@ -52,7 +52,7 @@ public record Histogram(double lo, double hi, double[] density) {
     }
 
     /** y coordinates of the step outline: each bin's density, twice. */
-    public double[] stepY() {
+    double[] stepY() {
         double[] y = new double[2 * density.length];
         for (int b = 0; b < density.length; b++) {
             y[2 * b] = density[b];

@@ -2,13 +2,6 @@ package dltheory.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
@@ -18,7 +11,6 @@ import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import dltheory.check.Arguments;
-import dltheory.text.Scripts;
 
 /**
  * The collection's charts, built on XChart in one house style ({@link HouseTheme}): white plot
@@ -29,7 +21,7 @@ import dltheory.text.Scripts;
  * <p>Build a chart with {@link #xy} (a {@link HouseChart}), add series with {@link #line},
  * {@link #scatter}, {@link #histogram}, {@link #band} or {@link #reference}, switch to log axes with
  * {@link #logX}/{@link #logY}, then let the notebook display it (the display extension renders
- * SVG and PNG) or save it with {@link #svg}/{@link #png}. Each time the chart is drawn it follows
+ * SVG and PNG) or write it with {@link Encoder#svg}/{@link Encoder#png}. Each time the chart is drawn it follows
  * the house rules ({@code Drawing}): colours and cues kept by series name within a notebook,
  * references beneath the data and single points on top, round ticks, log axes in decades with
  * minor grid lines, equal aspect where asked; its data and axis settings stay as the author set
@@ -125,7 +117,7 @@ public final class Plots {
      * Adds thin light lines that are not data (contours, guides): drawn first, not in the legend.
      * A NaN in {@code y} breaks the line, so one series can hold several curves.
      */
-    public static XYSeries guide(XYChart chart, String name, double[] x, double[] y, Color color) {
+    static XYSeries guide(XYChart chart, String name, double[] x, double[] y, Color color) {
         HouseChart house = HouseChart.of(chart, "a guide");
         requireSameLength(x, y);
         XYSeries series = chart.addSeries(name, x, y);
@@ -245,71 +237,9 @@ public final class Plots {
         }
     }
 
-    /** The chart as an SVG element (text kept as text), to inline in HTML. */
-    public static String svg(Chart<?, ?> chart) {
-        return Encoder.svg(List.of(chart), chart.getWidth(), chart.getHeight(),
-                g -> Drawing.draw(chart, g, chart.getWidth(), chart.getHeight()));
-    }
-
-    /** The chart as PNG bytes drawn at 2× scale, so it stays sharp on high-density screens. */
-    public static byte[] png(Chart<?, ?> chart) {
-        return Encoder.png(chart.getWidth(), chart.getHeight(),
-                g -> Drawing.draw(chart, g, chart.getWidth(), chart.getHeight()));
-    }
-
-    /** The small multiples as one SVG element (see {@link #svg(Chart)}). */
-    public static String svg(Panels panels) {
-        return Encoder.svg(panels.panels(), panels.width(), panels.height(), panels::paint);
-    }
-
-    /** The small multiples as PNG bytes at 2× scale. */
-    public static byte[] png(Panels panels) {
-        return Encoder.png(panels.width(), panels.height(), panels::paint);
-    }
-
-    /** Writes the chart as {@code base.svg} and {@code base.png}; returns the SVG path. */
-    public static Path save(Chart<?, ?> chart, Path base) {
-        try {
-            Path svg = base.resolveSibling(base.getFileName() + ".svg");
-            Files.writeString(svg, svg(chart));
-            Files.write(base.resolveSibling(base.getFileName() + ".png"), png(chart));
-            return svg;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The names of the chart's series, guides (contours, minor grid lines) left out. */
-    public static List<String> seriesNames(Chart<?, ?> chart) {
-        List<String> names = new ArrayList<>();
-        for (Object s : chart.getSeriesMap().values()) {
-            if (!(s instanceof XYSeries xy && chart instanceof XYChart c
-                    && HouseChart.roleOf(c, xy) == HouseChart.Role.GUIDE)) {
-                names.add(((org.knowm.xchart.internal.series.Series) s).getName());
-            }
-        }
-        return names;
-    }
-
-    /** One line describing the chart, used as its {@code text/plain} form. */
-    public static String describe(Chart<?, ?> chart) {
-        List<String> names = seriesNames(chart);
-        return "Chart \"" + chart.getTitle() + "\" (" + names.size() + " series: " + String.join(", ", names) + ")";
-    }
-
     /** The vector 1, 2, …, n as doubles (layer or step indices for an x axis). */
     public static double[] oneTo(int n) {
         return java.util.stream.IntStream.rangeClosed(1, n).asDoubleStream().toArray();
-    }
-
-    /** An integer in Unicode subscript digits: 12 → ₁₂ ({@link Scripts#subscript}). */
-    public static String subscript(long k) {
-        return Scripts.subscript(k);
-    }
-
-    /** An integer in Unicode superscript digits: −7 → ⁻⁷ ({@link Scripts#superscript}). */
-    public static String superscript(long k) {
-        return Scripts.superscript(k);
     }
 
     private static void requireSameLength(double[] x, double[] y) {

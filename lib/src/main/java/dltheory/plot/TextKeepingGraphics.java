@@ -6,19 +6,21 @@ import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.geom.PathIterator;
-import java.lang.reflect.Field;
-import java.util.ArrayList;
+import java.text.DecimalFormat;
+import java.text.NumberFormat;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.internal.chartpart.Axis;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.internal.series.Series;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 
@@ -84,8 +86,9 @@ final class TextKeepingGraphics extends VectorGraphics2D {
     }
 
     /**
-     * Measures the outlines of strings not seen before, each in the font XChart draws it with (the
-     * y-axis titles also turned a quarter); true if there were any.
+     * Measures the outlines of the chart's strings not seen before (title, legend entries, axis
+     * titles), each in the font XChart draws it with (the y-axis title also turned a quarter); true
+     * if there were any. Tick labels are learned as XChart formats them ({@link #keepTickLabels}).
      */
     private boolean learnNewStrings() {
         boolean learned = false;
@@ -95,21 +98,45 @@ final class TextKeepingGraphics extends VectorGraphics2D {
             for (Object s : chart.getSeriesMap().values()) {
                 learned |= learn(((Series) s).getName(), styler.getLegendFont(), false);
             }
-            if (styler instanceof org.knowm.xchart.style.AxesChartStyler axes) {
+            if (styler instanceof AxesChartStyler axes) {
                 learned |= learn(chart.getXAxisTitle(), axes.getAxisTitleFont(), false);
                 learned |= learn(chart.getYAxisTitle(), axes.getAxisTitleFont(), true);
-                if (chart instanceof XYChart) {
-                    for (Axis<?, ?> axis : axes(chart)) {
-                        if (axis != null && axis.getAxisTickCalculator() != null) {
-                            for (String label : axis.getAxisTickCalculator().getTickLabels()) {
-                                learned |= learn(label, axes.getAxisTickLabelsFont(), false);
-                            }
-                        }
-                    }
-                }
             }
         }
         return learned;
+    }
+
+    /**
+     * Has this graphics learn the tick labels of the next drawing with {@code s} as XChart formats
+     * them: each axis's formatting function is wrapped so that every label it returns is measured.
+     * An axis with a decimal pattern and no function gets, for the drawing, a function that formats
+     * as XChart does with that pattern (a {@code DecimalFormat} of the styler's locale), so that its
+     * labels are the same. An axis left to XChart's own formats (a log axis of a plain chart) keeps
+     * them, and its labels stay outlines. The caller restores the styler's functions afterwards.
+     */
+    void keepTickLabels(XYStyler s) {
+        Font font = s.getAxisTickLabelsFont();
+        s.setxAxisTickLabelsFormattingFunction(learning(s.getxAxisTickLabelsFormattingFunction(),
+                s.isXAxisLogarithmic() ? null : s.getXAxisDecimalPattern(), s.getLocale(), font));
+        s.setyAxisTickLabelsFormattingFunction(learning(s.getyAxisTickLabelsFormattingFunction(),
+                s.isYAxisLogarithmic() ? null : s.getYAxisDecimalPattern(), s.getLocale(), font));
+    }
+
+    private Function<Double, String> learning(Function<Double, String> format, String pattern, Locale locale,
+                                              Font font) {
+        Function<Double, String> f = format != null ? format : pattern != null ? v -> {
+            DecimalFormat decimal = (DecimalFormat) NumberFormat.getNumberInstance(locale);
+            decimal.applyPattern(pattern);
+            return decimal.format(v);
+        } : null;
+        if (f == null) {
+            return null;
+        }
+        return v -> {
+            String label = f.apply(v);
+            learn(label, font, false);
+            return label;
+        };
     }
 
     /** Records the outline of {@code text} in {@code font} (and turned, if asked); false if known. */
@@ -124,30 +151,6 @@ final class TextKeepingGraphics extends VectorGraphics2D {
             outlines.putIfAbsent(signature(outline, first), new Label(text, font, angle, first[0], first[1]));
         }
         return true;
-    }
-
-    /** The chart's axes, read from XChart's internals (3.8.8: Chart.axisPair, AxisPair.xAxis/yAxisMap). */
-    private static List<Axis<?, ?>> axes(Chart<?, ?> chart) {
-        List<Axis<?, ?>> axes = new ArrayList<>();
-        try {
-            Field pairField = Chart.class.getDeclaredField("axisPair");
-            pairField.setAccessible(true);
-            Object pair = pairField.get(chart);
-            if (pair == null) {
-                return axes;
-            }
-            Field x = pair.getClass().getDeclaredField("xAxis");
-            Field map = pair.getClass().getDeclaredField("yAxisMap");
-            x.setAccessible(true);
-            map.setAccessible(true);
-            axes.add((Axis<?, ?>) x.get(pair));
-            for (Object y : ((Map<?, ?>) map.get(pair)).values()) {
-                axes.add((Axis<?, ?>) y);
-            }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // another XChart version: the tick labels stay outlines
-        }
-        return axes;
     }
 
     /** The path's segments relative to its first point (which is stored in {@code first}). */

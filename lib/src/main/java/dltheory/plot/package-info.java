@@ -6,7 +6,8 @@
  * log axes as decades ({@code LogAxes}, with a linear fallback under one decade)), leaving the
  * author's data untouched. {@link dltheory.plot.HouseTheme} is the look,
  * {@link dltheory.plot.Panels} small multiples,
- * {@link dltheory.plot.KeyMarker} the large haloed markers of a figure's key points, {@link dltheory.plot.ChartLint} the layout check,
- * and one encoder writes SVG (text kept as text) and PNG.
+ * {@link dltheory.plot.KeyMarker} the large haloed markers of a figure's key points,
+ * {@link dltheory.plot.ChartLint} the layout check, and {@link dltheory.plot.Encoder}, the one
+ * encoder, writes SVG (text kept as text) and PNG and names a chart in one line.
  */
 package dltheory.plot;

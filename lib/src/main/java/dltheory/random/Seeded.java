@@ -32,7 +32,7 @@ public final class Seeded {
      * A seed for the named stream of {@code seed}: SplitMix64's finaliser applied to the seed
      * mixed with the stream name's hash, so nearby seeds and names give unrelated streams.
      */
-    public static long derive(long seed, String stream) {
+    static long derive(long seed, String stream) {
         if (stream == null) {
             throw new IllegalArgumentException("stream must be a name, got null");
         }
@@ -63,7 +63,7 @@ public final class Seeded {
     }
 
     /** A rows×cols matrix of i.i.d. Bernoulli(p) entries in {0, 1}: 1 with probability p. */
-    public static DMatrixRMaj bernoulli(int rows, int cols, double p, Random rng) {
+    static DMatrixRMaj bernoulli(int rows, int cols, double p, Random rng) {
         Arguments.atLeast(rows, 1, "rows");
         Arguments.atLeast(cols, 1, "cols");
         if (!(p >= 0 && p <= 1)) {

@@ -32,7 +32,7 @@ public final class Clipping {
      * @param g         the gradient; not modified
      * @param threshold θ &gt; 0 ({@code Double.POSITIVE_INFINITY} never clips)
      */
-    public static double[] clip(double[] g, double threshold) {
+    static double[] clip(double[] g, double threshold) {
         Arguments.nonEmpty(g, "g");
         if (!(threshold > 0)) {
             throw new IllegalArgumentException("threshold must be > 0, got " + threshold);

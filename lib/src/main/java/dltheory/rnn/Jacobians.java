@@ -50,7 +50,7 @@ public final class Jacobians {
      * @param W     n×n; not modified
      * @param hPrev h_{t−1} (length n); not modified
      */
-    public static DMatrixRMaj stepDenominator(DMatrixRMaj W, Activation sigma, double[] hPrev) {
+    static DMatrixRMaj stepDenominator(DMatrixRMaj W, Activation sigma, double[] hPrev) {
         DMatrixRMaj j = step(W, sigma, hPrev);
         return CommonOps_DDRM.transpose(j, null);
     }
@@ -80,7 +80,7 @@ public final class Jacobians {
      * @param W      n×n; not modified
      * @param states a run of {@link Recurrences#h}: (T+1)×n, T ≥ 1; not modified
      */
-    public static DMatrixRMaj productDenominator(DMatrixRMaj W, Activation sigma, DMatrixRMaj states) {
+    static DMatrixRMaj productDenominator(DMatrixRMaj W, Activation sigma, DMatrixRMaj states) {
         requireStates(W, states);
         DMatrixRMaj p = CommonOps_DDRM.identity(W.numRows);
         DMatrixRMaj next = new DMatrixRMaj(W.numRows, W.numRows);
@@ -121,7 +121,7 @@ public final class Jacobians {
      * @param states a run of {@link Recurrences#h}: (T+1)×n, T ≥ 1; not modified
      * @return an array of length T, entry t−1 = ‖J_t‖
      */
-    public static double[] stepNorms(DMatrixRMaj W, Activation sigma, DMatrixRMaj states) {
+    static double[] stepNorms(DMatrixRMaj W, Activation sigma, DMatrixRMaj states) {
         requireStates(W, states);
         double[] out = new double[states.numRows - 1];
         for (int t = 1; t < states.numRows; t++) {

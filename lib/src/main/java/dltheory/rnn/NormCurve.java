@@ -68,7 +68,7 @@ public record NormCurve(String label, Activation sigma, double wNorm, double spe
      * The geometric mean of the step norms, (‖J_T‖⋯‖J_1‖)^{1/T}: the per-step rate of the middle
      * term of eq. (5.5), between the observed rate and γ‖W‖.
      */
-    public double geometricMeanStepNorm() {
+    double geometricMeanStepNorm() {
         double logSum = 0;
         for (double v : stepNorms) {
             logSum += Math.log(v);

@@ -170,7 +170,7 @@ public final class Recurrences {
     }
 
     /** The final state h_T of {@link #h} (length n), the map h_0 ↦ h_T whose Jacobian Q5.2 bounds. */
-    public static double[] finalState(Weights w, Activation sigma, double[] h0, DMatrixRMaj X) {
+    static double[] finalState(Weights w, Activation sigma, double[] h0, DMatrixRMaj X) {
         return row(h(w, sigma, h0, X), X.numRows);
     }
 
@@ -232,7 +232,7 @@ public final class Recurrences {
      *
      * @param hStar the fixed point (length n); not modified
      */
-    public static double[] fixedPointBias(DMatrixRMaj W, Activation sigma, double[] hStar) {
+    static double[] fixedPointBias(DMatrixRMaj W, Activation sigma, double[] hStar) {
         SpectralMatrices.requireMatrix(W, "W");
         if (W.numRows != W.numCols) {
             throw new IllegalArgumentException("W must be square (n×n), got " + W.numRows + "×" + W.numCols);
@@ -255,7 +255,7 @@ public final class Recurrences {
      * @param n units, ≥ 1
      * @param c the common value, finite
      */
-    public static double[] uniformState(int n, double c) {
+    static double[] uniformState(int n, double c) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be >= 1, got " + n);
         }
@@ -273,7 +273,7 @@ public final class Recurrences {
      * @param T steps, ≥ 1
      * @param m input size, ≥ 1
      */
-    public static DMatrixRMaj zeroInputs(int T, int m) {
+    static DMatrixRMaj zeroInputs(int T, int m) {
         if (T < 1) {
             throw new IllegalArgumentException("T must be >= 1, got " + T);
         }

@@ -32,7 +32,7 @@ public final class SpectralMatrices {
      *
      * @param a not modified
      */
-    public static double[] singularValues(DMatrixRMaj a) {
+    static double[] singularValues(DMatrixRMaj a) {
         requireMatrix(a, "a");
         SingularValueDecomposition_F64<DMatrixRMaj> svd =
                 DecompositionFactory_DDRM.svd(a.numRows, a.numCols, false, false, true);
@@ -133,7 +133,7 @@ public final class SpectralMatrices {
      * @param n    size, ≥ 1
      * @param norm the spectral norm ‖W‖, finite and ≥ 0
      */
-    public static DMatrixRMaj withNorm(int n, double norm, Random rng) {
+    static DMatrixRMaj withNorm(int n, double norm, Random rng) {
         Arguments.atLeast(n, 1, "n");
         Arguments.nonNegative(norm, "norm");
         DMatrixRMaj g = RandomMatrices_DDRM.rectangleGaussian(n, n, 0, 1, rng);

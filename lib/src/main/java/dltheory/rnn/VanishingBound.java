@@ -23,7 +23,7 @@ public final class VanishingBound {
      *
      * @param W square; not modified
      */
-    public static double delta(DMatrixRMaj W, Activation sigma) {
+    static double delta(DMatrixRMaj W, Activation sigma) {
         SpectralMatrices.requireMatrix(W, "W");
         if (W.numRows != W.numCols) {
             throw new IllegalArgumentException("W must be square (n×n), got " + W.numRows + "×" + W.numCols);
@@ -36,7 +36,7 @@ public final class VanishingBound {
      *
      * @param delta δ &gt; 0
      */
-    public static double maxLargestEigenvalue(Activation sigma, double delta) {
+    static double maxLargestEigenvalue(Activation sigma, double delta) {
         Arguments.positive(delta, "delta");
         return delta * delta / (sigma.gamma() * sigma.gamma());
     }
@@ -47,7 +47,7 @@ public final class VanishingBound {
      *
      * @param delta δ &gt; 0
      */
-    public static double maxSpectralNorm(Activation sigma, double delta) {
+    static double maxSpectralNorm(Activation sigma, double delta) {
         Arguments.positive(delta, "delta");
         return delta / sigma.gamma();
     }
@@ -58,7 +58,7 @@ public final class VanishingBound {
      * @param delta δ &gt; 0
      * @param T     steps, ≥ 1
      */
-    public static double[] powers(double delta, int T) {
+    static double[] powers(double delta, int T) {
         Arguments.positive(delta, "delta");
         if (T < 1) {
             throw new IllegalArgumentException("T must be >= 1, got " + T);
@@ -79,7 +79,7 @@ public final class VanishingBound {
      * @param delta δ in (0, 1)
      * @param eps   ε in (0, 1)
      */
-    public static int stepsBelow(double delta, double eps) {
+    static int stepsBelow(double delta, double eps) {
         if (!(delta > 0 && delta < 1)) {
             throw new IllegalArgumentException("delta must be in (0, 1), got " + delta);
         }

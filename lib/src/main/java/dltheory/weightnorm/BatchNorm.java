@@ -13,7 +13,7 @@ public final class BatchNorm {
     }
 
     /** Notebook 04, eq. (4.3): μ_y and σ_y of the batch {@code y} (at least 2 finite values). */
-    public static BatchMoments moments(double[] y) {
+    static BatchMoments moments(double[] y) {
         if (y == null || y.length < 2) {
             throw new IllegalArgumentException("y must hold a batch of at least 2 values, got "
                     + (y == null ? "null" : "length " + y.length));

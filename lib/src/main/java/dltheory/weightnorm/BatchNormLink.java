@@ -22,7 +22,7 @@ public final class BatchNormLink {
     }
 
     /** Notebook 04, eq. (4.2): {@code wᵀxᵢ + β = γ uᵀxᵢ/‖u‖ + β} for every row xᵢ of the batch. */
-    public static double[] weightNormOutputs(DMatrixRMaj x, double[] u, double gamma, double beta) {
+    static double[] weightNormOutputs(DMatrixRMaj x, double[] u, double gamma, double beta) {
         double[] w = WeightNorm.weight(u, gamma);
         Arguments.finite(beta, "beta");
         double[] out = Inputs.project(x, w);
@@ -33,12 +33,12 @@ public final class BatchNormLink {
     }
 
     /** Notebook 04, eq. (4.3): batch normalization of {@code yᵢ = uᵀxᵢ} over the batch. */
-    public static double[] batchNormOutputs(DMatrixRMaj x, double[] u, double gamma, double beta) {
+    static double[] batchNormOutputs(DMatrixRMaj x, double[] u, double gamma, double beta) {
         return BatchNorm.normalize(Inputs.project(x, u), gamma, beta);
     }
 
     /** Notebook 04, eq. (4.4): the scale ratio {@code ρ = σ_y/‖u‖ = √(uᵀΣu)/‖u‖} of the distribution. */
-    public static double predictedScale(DMatrixRMaj covariance, double[] u) {
+    static double predictedScale(DMatrixRMaj covariance, double[] u) {
         WeightNorm.requireDirection(u, "u");
         double q = Inputs.quadratic(covariance, u);
         if (!(q > 0)) {
@@ -48,7 +48,7 @@ public final class BatchNormLink {
     }
 
     /** Notebook 04, eq. (4.4): the shift {@code δ = μ_y/‖u‖ = uᵀE[x]/‖u‖} of the distribution. */
-    public static double predictedShift(double[] mean, double[] u) {
+    static double predictedShift(double[] mean, double[] u) {
         WeightNorm.requireDirection(u, "u");
         return Vectors.dot(u, mean) / Vectors.norm(u);
     }
@@ -97,7 +97,7 @@ public final class BatchNormLink {
     }
 
     /** {@link #compare} for each case, in order. */
-    public static List<Comparison> compareAll(List<Case> cases, double gamma, double beta) {
+    static List<Comparison> compareAll(List<Case> cases, double gamma, double beta) {
         if (cases == null || cases.isEmpty()) {
             throw new IllegalArgumentException("cases must hold at least one case");
         }

@@ -60,7 +60,7 @@ public record Burst(double alpha, int peakStep, double peakRate, double lossRise
      * first step (1 ≤ t* ≤ T − {@link #ROOM}), and afterwards the loss rises by at least
      * {@link #MIN_LOSS_RISE} above its lowest value before the peak (a step overshot).
      */
-    public boolean isBurst() {
+    boolean isBurst() {
         return peakStep >= 1 && peakStep <= steps - ROOM && lossRise >= MIN_LOSS_RISE;
     }
 

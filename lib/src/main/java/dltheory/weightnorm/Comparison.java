@@ -32,17 +32,17 @@ public record Comparison(String name, int n, double muY, double sigmaY, double n
      * Standard error of the measured ρ: for Gaussian y the batch standard deviation has standard
      * error σ_y/√(2(n − 1)), so ρ has ρ/√(2(n − 1)). Zero for an exact (whitened) batch.
      */
-    public double scaleStandardError() {
+    double scaleStandardError() {
         return exact ? 0 : scalePredicted / Math.sqrt(2.0 * (n - 1));
     }
 
     /** Standard error of the measured δ: σ_y/(‖u‖√n) = ρ/√n. Zero for an exact batch. */
-    public double shiftStandardError() {
+    double shiftStandardError() {
         return exact ? 0 : scalePredicted / Math.sqrt(n);
     }
 
     /** True when ρ = 1 and δ = 0 within {@code k} standard errors (or to rounding when exact). */
-    public boolean agrees(double k) {
+    boolean agrees(double k) {
         if (exact) {
             return Math.abs(scale - 1) <= EXACT_TOL && Math.abs(shift) <= EXACT_TOL;
         }

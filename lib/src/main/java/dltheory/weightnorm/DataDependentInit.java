@@ -58,7 +58,7 @@ public final class DataDependentInit {
     }
 
     /** The pre-activations γ uᵀx_i/‖u‖ + β of the unit over the batch {@code x}. */
-    public static double[] preActivations(DMatrixRMaj x, double[] u, Init init) {
+    static double[] preActivations(DMatrixRMaj x, double[] u, Init init) {
         double[] t = projections(x, u);
         double[] out = new double[t.length];
         for (int i = 0; i < t.length; i++) {

@@ -38,7 +38,7 @@ public final class Inputs {
      * The equicorrelated covariance {@code Σ = (1 − c) I + c 11ᵀ}: unit variances, every pair of
      * entries with correlation c. Positive definite for −1/(d − 1) &lt; c &lt; 1.
      */
-    public static DMatrixRMaj equicorrelated(int d, double c) {
+    static DMatrixRMaj equicorrelated(int d, double c) {
         Arguments.atLeast(d, 1, "d");
         double lo = d == 1 ? Double.NEGATIVE_INFINITY : -1.0 / (d - 1);
         if (!(c > lo && c < 1)) {
@@ -87,7 +87,7 @@ public final class Inputs {
      * {@code S = (1/n) X_cᵀX_c = LLᵀ} and solve for {@code X_w = X_c L⁻ᵀ}, so that the result has
      * batch mean 0 and batch covariance I to rounding. {@code x} is not modified.
      */
-    public static DMatrixRMaj whiten(DMatrixRMaj x) {
+    static DMatrixRMaj whiten(DMatrixRMaj x) {
         requireBatch(x, "x");
         int n = x.numRows;
         int d = x.numCols;
@@ -124,7 +124,7 @@ public final class Inputs {
     }
 
     /** The batch mean, a d-vector. */
-    public static double[] batchMean(DMatrixRMaj x) {
+    static double[] batchMean(DMatrixRMaj x) {
         requireBatch(x, "x");
         double[] m = new double[x.numCols];
         for (int i = 0; i < x.numRows; i++) {
@@ -136,7 +136,7 @@ public final class Inputs {
     }
 
     /** The batch covariance (1/n) Σ (xᵢ − m̂)(xᵢ − m̂)ᵀ, a d×d matrix. */
-    public static DMatrixRMaj batchCovariance(DMatrixRMaj x) {
+    static DMatrixRMaj batchCovariance(DMatrixRMaj x) {
         double[] m = batchMean(x);
         DMatrixRMaj centred = x.copy();
         for (int i = 0; i < x.numRows; i++) {
@@ -151,7 +151,7 @@ public final class Inputs {
     }
 
     /** The pre-activations {@code yᵢ = uᵀxᵢ} of a batch, an n-vector. */
-    public static double[] project(DMatrixRMaj x, double[] u) {
+    static double[] project(DMatrixRMaj x, double[] u) {
         requireBatch(x, "x");
         WeightNorm.requireVector(u, "u", x.numCols);
         double[] y = new double[x.numRows];

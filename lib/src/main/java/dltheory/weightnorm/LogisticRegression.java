@@ -107,7 +107,7 @@ public record LogisticRegression(DMatrixRMaj x, double[] t) {
     }
 
     /** {@code ∂L/∂β = (1/n) Σ (σ(zᵢ) − tᵢ)}. */
-    public double gradientBeta(double[] w, double beta) {
+    double gradientBeta(double[] w, double beta) {
         double s = 0;
         for (double r : residuals(w, beta)) {
             s += r;

@@ -76,7 +76,7 @@ public record MeasuredGradient(double alpha, int t, double gradientNorm, double 
     }
 
     /** ‖∇̃_u L‖ / τ: how many times the gradient exceeds the error bound of its measurement. */
-    public double resolution() {
+    double resolution() {
         return gradientNorm / tolerance;
     }
 

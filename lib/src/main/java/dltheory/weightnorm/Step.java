@@ -32,7 +32,7 @@ public record Step(int t, double[] u, double beta, double normU, double normUNex
     }
 
     /** |growth − predictedGrowth| / ‖u_{t+1}‖²: how far eq. (4.9) is from exact at this step. */
-    public double identityError() {
+    double identityError() {
         return Math.abs(growth - predictedGrowth) / (normUNext * normUNext);
     }
 }

@@ -88,7 +88,7 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
      * α/‖u_t‖² for t = 0, 1, …, T: the part of the rate (4.10) that only ‖u‖ sets. By eq. (4.9) it
      * never increases; the full rate {@link #rate()} also carries γ_t², which can grow.
      */
-    public double[] normFactor() {
+    double[] normFactor() {
         double[] n = normU();
         double[] r = new double[n.length];
         for (int i = 0; i < n.length; i++) {
@@ -98,7 +98,7 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
     }
 
     /** The effective rate after the last step over the rate at the start, rate_T/rate_0 (4.10). */
-    public double rateGrowth() {
+    double rateGrowth() {
         double[] r = rate();
         return r[r.length - 1] / r[0];
     }
@@ -122,7 +122,7 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
     }
 
     /** α s_t² for t = 0, 1, …, T − 1. */
-    public double[] effectiveRate() {
+    double[] effectiveRate() {
         return steps.stream().mapToDouble(Step::effectiveRate).toArray();
     }
 
@@ -142,12 +142,12 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
     }
 
     /** ‖u_T‖. */
-    public double finalNorm() {
+    double finalNorm() {
         return steps.get(steps.size() - 1).normUNext();
     }
 
     /** The largest {@link Step#identityError()} over the run. */
-    public double maxIdentityError() {
+    double maxIdentityError() {
         return steps.stream().mapToDouble(Step::identityError).max().orElseThrow();
     }
 

@@ -140,7 +140,7 @@ public final class Training {
      * The k steps t of a run where ‖∇_u L(u_t)‖ is largest, in increasing order of t: where a
      * check of eq. (4.6) against central differences has the most power (notebook 04, Q4.2).
      */
-    public static int[] steepestSteps(StepDiagnostics run, int k) {
+    static int[] steepestSteps(StepDiagnostics run, int k) {
         if (run == null) {
             throw new IllegalArgumentException("run must be a StepDiagnostics, got null");
         }

@@ -38,7 +38,7 @@ public final class WeightNorm {
      * Notebook 04, eq. (4.6): {@code W⊥ v = (I − uuᵀ/‖u‖²) v}, the orthogonal projection of
      * {@code v} onto the hyperplane orthogonal to {@code u} (computed without forming the matrix).
      */
-    public static double[] project(double[] u, double[] v) {
+    static double[] project(double[] u, double[] v) {
         requireDirection(u, "u");
         requireVector(v, "v", u.length);
         double c = dot(u, v) / dot(u, u);
@@ -91,7 +91,7 @@ public final class WeightNorm {
      * Notebook 04, eq. (4.9) (Q4.3): the squared norm after one step, by Pythagoras,
      * {@code ‖u_{t+1}‖² = ‖u_t‖² + α² s² ‖W⊥ ∇_w L‖²}, computed from the right-hand side.
      */
-    public static double normSquaredAfterStep(double[] u, double gamma, double[] gradW, double alpha) {
+    static double normSquaredAfterStep(double[] u, double gamma, double[] gradW, double alpha) {
         Arguments.nonNegative(alpha, "alpha");
         double s = scale(u, gamma);
         double p = norm(project(u, gradW));
@@ -99,7 +99,7 @@ public final class WeightNorm {
     }
 
     /** Notebook 04, eq. (4.9): {@code ‖u_{t+1}‖}, the square root of {@link #normSquaredAfterStep}. */
-    public static double normAfterStep(double[] u, double gamma, double[] gradW, double alpha) {
+    static double normAfterStep(double[] u, double gamma, double[] gradW, double alpha) {
         return Math.sqrt(normSquaredAfterStep(u, gamma, gradW, alpha));
     }
 
@@ -107,7 +107,7 @@ public final class WeightNorm {
      * Notebook 04, eq. (4.10): the effective learning rate {@code α s² = α γ²/‖u‖²} with which a
      * step on {@code u} moves {@code w} orthogonally to itself, to first order in α.
      */
-    public static double effectiveRate(double[] u, double gamma, double alpha) {
+    static double effectiveRate(double[] u, double gamma, double alpha) {
         Arguments.nonNegative(alpha, "alpha");
         double s = scale(u, gamma);
         return alpha * s * s;
@@ -117,7 +117,7 @@ public final class WeightNorm {
      * Notebook 04, exercise 4: ‖∇L(c u)‖ / ‖∇L(u)‖ for a loss of u, both gradients measured by
      * central differences (not from eq. 6), for a scale c > 0.
      */
-    public static double gradientRatioUnderScaling(java.util.function.ToDoubleFunction<double[]> lossOfU,
+    static double gradientRatioUnderScaling(java.util.function.ToDoubleFunction<double[]> lossOfU,
                                                    double[] u, double c) {
         requireDirection(u, "u");
         if (!(c > 0) || Double.isInfinite(c)) {

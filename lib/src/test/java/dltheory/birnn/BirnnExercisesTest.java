@@ -1,6 +1,6 @@
 package dltheory.birnn;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static dltheory.check.ExerciseAssertions.slip;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -56,30 +56,30 @@ class BirnnExercisesTest {
     void exerciseOneAcceptsBothTermsAndRejectsEitherAlone() {
         Question q = BirnnExercises.exercise1(TOY, X, LOSS);
         double recurrent = UF * HF2 * (1 - HF2) * VF * E2;
-        assertTrue(Exercise.isRight(q, VF * E1 + recurrent));
-        assertFalse(Exercise.isRight(q, recurrent), "the text's (31): no direct term");
-        assertFalse(Exercise.isRight(q, VF * E1), "the direct term only");
-        assertFalse(Exercise.isRight(q, VF * E1 + UF * HF1 * (1 - HF1) * VF * E2), "σ′ read at h₁ instead of h₂");
-        assertFalse(Exercise.isRight(q, VF * E1 + UF * VF * E2), "σ′ left out");
+        ExerciseAssertions.assertAcceptsOnly(q, VF * E1 + recurrent,
+                slip(recurrent, "the text's (31): no direct term"),
+                slip(VF * E1, "the direct term only"),
+                slip(VF * E1 + UF * HF1 * (1 - HF1) * VF * E2, "σ′ read at h₁ instead of h₂"),
+                slip(VF * E1 + UF * VF * E2, "σ′ left out"));
     }
 
     @Test
     void exerciseTwoAcceptsTheOneSurvivingProductAndRejectsNearMisses() {
         Question q = BirnnExercises.exercise2(TOY, X, LOSS);
         double delta1 = HB1 * (1 - HB1) * VB * E1;
-        assertTrue(Exercise.isRight(q, delta1 * HB2));
-        assertFalse(Exercise.isRight(q, VB * E1 * HB2), "σ′ left out");
-        assertFalse(Exercise.isRight(q, delta1 * HB1), "h₁⁽ᵇ⁾ instead of h₂⁽ᵇ⁾");
-        assertFalse(Exercise.isRight(q, delta1 * HB2 + HB2 * (1 - HB2) * VB * E2), "t = 2 multiplied by h₂");
+        ExerciseAssertions.assertAcceptsOnly(q, delta1 * HB2,
+                slip(VB * E1 * HB2, "σ′ left out"),
+                slip(delta1 * HB1, "h₁⁽ᵇ⁾ instead of h₂⁽ᵇ⁾"),
+                slip(delta1 * HB2 + HB2 * (1 - HB2) * VB * E2, "t = 2 multiplied by h₂"));
     }
 
     @Test
     void exerciseThreeAcceptsTheForwardChainPlusOneAndRejectsBothChainsAndOneChain() {
         Question q = all().get(2);
-        assertTrue(Exercise.isRight(q, 41.0));
-        assertFalse(Exercise.isRight(q, 40.0), "the forward chain alone");
-        assertFalse(Exercise.isRight(q, 80.0), "every state");
-        assertFalse(Exercise.isRight(q, 2.0), "only the two states at T");
+        ExerciseAssertions.assertAcceptsOnly(q, 41.0,
+                slip(40.0, "the forward chain alone"),
+                slip(80.0, "every state"),
+                slip(2.0, "only the two states at T"));
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
-import dltheory.plot.Plots;
+import dltheory.plot.Encoder;
 import dltheory.random.Seeded;
 
 class ComputationalGraphTest {
@@ -80,11 +80,11 @@ class ComputationalGraphTest {
         }
         assertEquals(g.nodes().size(), points);
         assertEquals(ComputationalGraph.Kind.values().length, chart.getSeriesMap().size());
-        String svg = Plots.svg(chart);
+        String svg = Encoder.svg(chart);
         // every labelled edge and every node writes its base symbol as text
         long texts = svg.split("<text", -1).length - 1;
         assertTrue(texts >= g.nodes().size() + 6 * 3, "text elements: " + texts);
-        assertTrue(Plots.png(chart).length > 1000);
+        assertTrue(Encoder.png(chart).length > 1000);
         assertEquals(List.of(), dltheory.plot.ChartLint.problems(chart));
     }
 

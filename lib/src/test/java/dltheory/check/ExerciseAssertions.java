@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,6 +67,42 @@ public final class ExerciseAssertions {
     /** {@link #assertHintsHide(String, List)} for a few hints. */
     public static void assertHintsHide(String giveaway, String... hints) {
         assertHintsHide(giveaway, List.of(hints));
+    }
+
+    /** A plausible wrong answer to an exercise and the mistake that gives it. */
+    public record Slip<A>(A answer, String mistake) {
+    }
+
+    /** A wrong number and the mistake that gives it, for {@link #assertAcceptsOnly(Question, double, Slip[])}. */
+    public static Slip<Double> slip(double answer, String mistake) {
+        return new Slip<>(answer, mistake);
+    }
+
+    /** A wrong function and the mistake that gives it. */
+    public static Slip<DoubleUnaryOperator> slip(DoubleUnaryOperator answer, String mistake) {
+        return new Slip<>(answer, mistake);
+    }
+
+    /**
+     * {@code question} accepts {@code right} and rejects each slip; a failure names the slip's
+     * mistake.
+     */
+    @SafeVarargs
+    public static void assertAcceptsOnly(Question question, double right, Slip<Double>... slips) {
+        assertTrue(Exercise.isRight(question, right), question.name() + ": its answer " + right);
+        for (Slip<Double> s : slips) {
+            assertFalse(Exercise.isRight(question, s.answer()), question.name() + " accepts " + s.mistake());
+        }
+    }
+
+    /** {@link #assertAcceptsOnly(Question, double, Slip[])} for a question whose answer is a function. */
+    @SafeVarargs
+    public static void assertAcceptsOnly(FunctionQuestion question, DoubleUnaryOperator right,
+                                         Slip<DoubleUnaryOperator>... slips) {
+        assertTrue(Exercise.isRight(question, right), question.name() + ": its answer");
+        for (Slip<DoubleUnaryOperator> s : slips) {
+            assertFalse(Exercise.isRight(question, s.answer()), question.name() + " accepts " + s.mistake());
+        }
     }
 
     /** What {@code action} prints on System.out, passed on to the previous stream afterwards. */

@@ -1,7 +1,7 @@
 package dltheory.check;
 
+import static dltheory.check.ExerciseAssertions.slip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -25,8 +25,10 @@ class IntroExercisesTest {
         for (Question q : IntroExercises.ALL) {
             ExerciseAssertions.assertRejectsWrongAnswers(q);
         }
-        assertFalse(Exercise.isRight(IntroExercises.EXERCISE_1, 0.025), "σ²/n is not the standard error");
-        assertFalse(Exercise.isRight(IntroExercises.EXERCISE_2, 159999.0), "one draw short");
+        ExerciseAssertions.assertAcceptsOnly(IntroExercises.EXERCISE_1, 0.1,
+                slip(0.025, "σ²/n is not the standard error"));
+        ExerciseAssertions.assertAcceptsOnly(IntroExercises.EXERCISE_2, 160000.0,
+                slip(159999.0, "one draw short"));
         assertTrue(stdout.text().contains("Hint: "), stdout.text());
     }
 

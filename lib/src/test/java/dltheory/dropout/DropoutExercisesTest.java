@@ -1,5 +1,6 @@
 package dltheory.dropout;
 
+import static dltheory.check.ExerciseAssertions.slip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,12 +36,12 @@ class DropoutExercisesTest {
     void exerciseOneAcceptsLambdaTimesTheSquaredNormAndRejectsNearMisses() {
         // λ = (1 − 0.8)/0.8 = 1/4, λ_L2 = λ·c = 25
         Question q = DropoutExercises.EXERCISE_1;
-        assertTrue(Exercise.isRight(q, 25.0));
-        assertFalse(Exercise.isRight(q, 0.25), "λ without the factor c");
-        assertFalse(Exercise.isRight(q, 400.0), "p/(1 − p) instead of (1 − p)/p");
-        assertFalse(Exercise.isRight(q, 20.0), "(1 − p)·c");
-        assertFalse(Exercise.isRight(q, 16.0), "p(1 − p)·c, the factor of (4)");
-        assertFalse(Exercise.isRight(q, 2.5), "λ·√c");
+        ExerciseAssertions.assertAcceptsOnly(q, 25.0,
+                slip(0.25, "λ without the factor c"),
+                slip(400.0, "p/(1 − p) instead of (1 − p)/p"),
+                slip(20.0, "(1 − p)·c"),
+                slip(16.0, "p(1 − p)·c, the factor of (4)"),
+                slip(2.5, "λ·√c"));
     }
 
     @Test
@@ -48,12 +49,12 @@ class DropoutExercisesTest {
         // pXw = 0.8·(5, 11) = (4, 8.8), ‖y − pXw‖² = 9 + 60.84 = 69.84;
         // column norms 10 and 20: p(1 − p)(10·1 + 20·4) = 0.16·90 = 14.4
         Question q = DropoutExercises.EXERCISE_2;
-        assertTrue(Exercise.isRight(q, 84.24));
-        assertFalse(Exercise.isRight(q, 69.84), "no penalty");
-        assertFalse(Exercise.isRight(q, 69.84 + 0.16 * (5 * 1 + 25 * 4)), "row norms 5 and 25 for column norms");
-        assertFalse(Exercise.isRight(q, 1.44 + 14.4), "1 − p in the fit term instead of p");
-        assertFalse(Exercise.isRight(q, 69.84 + 0.64 * 90), "p² instead of p(1 − p)");
-        assertFalse(Exercise.isRight(q, 116 + 14.4), "‖y − Xw‖² without p");
+        ExerciseAssertions.assertAcceptsOnly(q, 84.24,
+                slip(69.84, "no penalty"),
+                slip(69.84 + 0.16 * (5 * 1 + 25 * 4), "row norms 5 and 25 for column norms"),
+                slip(1.44 + 14.4, "1 − p in the fit term instead of p"),
+                slip(69.84 + 0.64 * 90, "p² instead of p(1 − p)"),
+                slip(116 + 14.4, "‖y − Xw‖² without p"));
     }
 
     @Test

@@ -56,7 +56,7 @@ class FiguresTest {
         for (String key : new String[] {"mean of the runs", "w(drop)", "p·w(drop)"}) {
             assertTrue(s.getSeriesMap().get(key).getMarker() instanceof KeyMarker k && k.scale() >= 1.5 * cloud, key);
         }
-        dltheory.plot.Plots.png(s);
+        dltheory.plot.Encoder.png(s);
     }
 
     @Test

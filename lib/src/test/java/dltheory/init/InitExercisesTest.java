@@ -1,5 +1,6 @@
 package dltheory.init;
 
+import static dltheory.check.ExerciseAssertions.slip;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,10 +41,12 @@ class InitExercisesTest {
         for (DoubleUnaryOperator wrong : new DoubleUnaryOperator[] {he, linearSlope, noHalf}) {
             assertFalse(Exercise.isRight(InitExercises.EXERCISE_1, wrong));
         }
-        assertFalse(Exercise.isRight(InitExercises.EXERCISE_2, d -> Math.sqrt(3 / d)), "the linear scheme's width");
-        assertFalse(Exercise.isRight(InitExercises.EXERCISE_2, d -> 6 / d), "the square of the width");
-        assertFalse(Exercise.isRight(InitExercises.EXERCISE_3, 1.28), "ReLU's half forgotten");
-        assertFalse(Exercise.isRight(InitExercises.EXERCISE_3, 12.8), "σ for σ²");
+        ExerciseAssertions.assertAcceptsOnly(InitExercises.EXERCISE_2, d -> Math.sqrt(6 / d),
+                slip(d -> Math.sqrt(3 / d), "the linear scheme's width"),
+                slip(d -> 6 / d, "the square of the width"));
+        ExerciseAssertions.assertAcceptsOnly(InitExercises.EXERCISE_3, 0.64,
+                slip(1.28, "ReLU's half forgotten"),
+                slip(12.8, "σ for σ²"));
         assertFalse(Exercise.isRight(InitExercises.EXERCISE_3, null));
         ExerciseAssertions.assertRejectsWrongAnswers(InitExercises.EXERCISE_3);
         assertTrue(stdout.text().contains("Hint: "), stdout.text());

@@ -67,7 +67,7 @@ class TrainingTest {
                 assertTrue(s.getMarker() instanceof dltheory.plot.KeyMarker k && k.scale() >= 1.5, s.getName());
             }
         }
-        dltheory.plot.Plots.png(chart);
+        dltheory.plot.Encoder.png(chart);
     }
 
     /** The notebook's three runs for one seed (its task, He, 1/d, naive). */

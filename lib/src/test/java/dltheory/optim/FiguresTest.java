@@ -53,7 +53,7 @@ class FiguresTest {
         Trajectory c = Trajectory.run(new Sgd(0.01), f, new double[] {1, 2}, 30).withName("c");
         Trajectory b = Trajectory.run(new Momentum(0.9, 0.01), f, new double[] {1, 2}, 30).withName("b");
         XYChart chart = Figures.paths("t", f, b, c, a);
-        dltheory.plot.Plots.png(chart);                                   // draws without error
+        dltheory.plot.Encoder.png(chart);                                   // draws without error
         XYSeries band = chart.getSeriesMap().get("a");
         XYSeries dots = chart.getSeriesMap().get("b");
         assertTrue(band.getLineStyle().getLineWidth() >= 5, "band width " + band.getLineStyle().getLineWidth());
@@ -116,8 +116,8 @@ class FiguresTest {
         NoisyGradient s = new NoisyGradient(1, 1);
         XYChart means = Figures.averages(AverageBias.simulate(0.9, s, 20, 10, new Random(SEED)),
                 AverageBias.simulate(0.99, s, 20, 10, new Random(SEED)));
-        dltheory.plot.Plots.svg(stream);
-        dltheory.plot.Plots.svg(means);
+        dltheory.plot.Encoder.svg(stream);
+        dltheory.plot.Encoder.svg(means);
         for (String name : new String[] {"vₙ, β = 0.9", "v′ₙ, β = 0.9"}) {
             assertEquals(stream.getSeriesMap().get(name).getLineColor(), means.getSeriesMap().get(name).getLineColor(),
                     name);

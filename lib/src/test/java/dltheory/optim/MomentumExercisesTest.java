@@ -1,5 +1,6 @@
 package dltheory.optim;
 
+import static dltheory.check.ExerciseAssertions.slip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,21 +38,22 @@ class MomentumExercisesTest {
 
     @Test
     void theChecksRejectPlausibleMistakes() {
-        assertFalse(Exercise.isRight(MomentumExercises.EXERCISE_1, 2 * 0.99), "δβ for δ(1 − β)");
-        assertFalse(Exercise.isRight(MomentumExercises.EXERCISE_1, 2.0), "δ itself");
-        assertFalse(Exercise.isRight(MomentumExercises.EXERCISE_2, 4602.0), "one step short");
-        assertFalse(Exercise.isRight(MomentumExercises.EXERCISE_2, Math.log(0.01) / Math.log(0.999)),
-                "the ratio 4602.867… before rounding up");
+        ExerciseAssertions.assertAcceptsOnly(MomentumExercises.EXERCISE_1, 0.02,
+                slip(2 * 0.99, "δβ for δ(1 − β)"),
+                slip(2.0, "δ itself"));
+        ExerciseAssertions.assertAcceptsOnly(MomentumExercises.EXERCISE_2, 4603.0,
+                slip(4602.0, "one step short"),
+                slip(Math.log(0.01) / Math.log(0.999), "the ratio 4602.867… before rounding up"),
+                slip(459.0, "the answer for β = 0.99"));
         assertTrue(stdout.text().contains("✗ Exercise 3.2: 4602.867216938907 is not right"),
                 stdout.text());
         for (Question q : new Question[] {MomentumExercises.EXERCISE_1, MomentumExercises.EXERCISE_2}) {
             ExerciseAssertions.assertRejectsWrongAnswers(q);
         }
-        assertFalse(Exercise.isRight(MomentumExercises.EXERCISE_2, 459.0), "the answer for β = 0.99");
-        assertFalse(Exercise.isRight(MomentumExercises.EXERCISE_3,
-                t -> Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t))), "upside down");
-        assertFalse(Exercise.isRight(MomentumExercises.EXERCISE_3,
-                t -> (1 - Math.pow(0.9, t)) / (1 - Math.pow(0.999, t))), "no square root");
+        ExerciseAssertions.assertAcceptsOnly(MomentumExercises.EXERCISE_3,
+                t -> (1 - Math.pow(0.9, t)) / Math.sqrt(1 - Math.pow(0.999, t)),
+                slip(t -> Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t)), "upside down"),
+                slip(t -> (1 - Math.pow(0.9, t)) / (1 - Math.pow(0.999, t)), "no square root"));
         DoubleUnaryOperator zeroStart = n -> 2 * (1 - Math.pow(0.9, n));       // the start forgotten
         DoubleUnaryOperator startKept = n -> 1 + 2 * (1 - Math.pow(0.9, n));   // the start never decays
         assertFalse(Exercise.isRight(MomentumExercises.EXERCISE_4, zeroStart));

@@ -3,6 +3,7 @@ package dltheory.plot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,9 +112,9 @@ class PlotsTest {
         double[] x = {1, 10, 100, 1000};
         double[] y = {3, 0.5, 0.1, 0.02};
         Plots.line(chart, "d", x, y);
-        String first = Plots.svg(chart);
+        String first = Encoder.svg(chart);
         ChartLint.problems(chart);
-        assertEquals(first, Plots.svg(chart), "the same picture every time");
+        assertEquals(first, Encoder.svg(chart), "the same picture every time");
         assertArrayEquals(x, chart.getSeriesMap().get("d").getXData(), 0);
         assertArrayEquals(y, chart.getSeriesMap().get("d").getYData(), 0);
         assertEquals(List.of("d"), List.copyOf(chart.getSeriesMap().keySet()), "no minor grid series left");
@@ -248,7 +249,7 @@ class PlotsTest {
     void equalAspectGivesOneDataUnitTheSamePixelsOnBothAxes() {
         XYChart chart = Plots.equalAspect(Plots.xy("T", "θ₁", "θ₂"));
         Plots.line(chart, "path", new double[] {-4, 0}, new double[] {2, 0});
-        Plots.png(chart);
+        Encoder.png(chart);
         double px = chart.getScreenXFromChart(1) - chart.getScreenXFromChart(0);
         double py = chart.getScreenYFromChart(0) - chart.getScreenYFromChart(1);
         assertEquals(px, py, 0.02 * px);
@@ -270,10 +271,10 @@ class PlotsTest {
     void svgAndPngEncodeTheChart() throws Exception {
         XYChart chart = Plots.xy("Growth of ‖u‖", "step t", "‖u_t‖");
         Plots.line(chart, "α = 0.1", new double[] {1, 2, 4});
-        String svg = Plots.svg(chart);
+        String svg = Encoder.svg(chart);
         assertTrue(svg.startsWith("<svg"), svg.substring(0, Math.min(200, svg.length())));
         assertTrue(svg.trim().endsWith("</svg>"));
-        var image = ImageIO.read(new ByteArrayInputStream(Plots.png(chart)));
+        var image = ImageIO.read(new ByteArrayInputStream(Encoder.png(chart)));
         assertEquals(2 * Plots.WIDTH, image.getWidth());
         assertEquals(2 * Plots.HEIGHT, image.getHeight());
     }
@@ -284,23 +285,39 @@ class PlotsTest {
         Plots.line(left, "He", new double[] {1, 10, 100, 1000});
         XYChart right = Plots.xy("Second panel", "step t", "‖u_t‖");
         Plots.line(right, "Glorot", new double[] {0.25, 1500, 3000});
-        for (String svg : List.of(Plots.svg(left), Plots.svg(new Panels(List.of(left, right), 2)))) {
+        for (String svg : List.of(Encoder.svg(left), Encoder.svg(new Panels(List.of(left, right), 2)))) {
             for (String text : List.of("Variance by layer", "layer t", "He", "10³")) {
                 assertTrue(svg.contains(">" + text + "</text>"), text + " as SVG text in " + svg.length() + " chars");
             }
         }
-        String panels = Plots.svg(new Panels(List.of(left, right), 2));
+        String panels = Encoder.svg(new Panels(List.of(left, right), 2));
         for (String text : List.of("Second panel", "step t", "Glorot", "1,500")) {
             assertTrue(panels.contains(">" + text + "</text>"), text);
         }
         assertTrue(panels.startsWith("<svg font-size=\"12px\" "), panels.substring(0, 80));
         assertTrue(panels.contains("font-family:&quot;" + Fonts.SANS + "&quot;,sans-serif;"), "a generic fallback");
-        assertTrue(Plots.svg(left).contains("Var[a⁽ᵗ⁾]</text>"), "the y-axis title, turned a quarter, is text too");
+        assertTrue(Encoder.svg(left).contains("Var[a⁽ᵗ⁾]</text>"), "the y-axis title, turned a quarter, is text too");
         // the letters are no longer paths: a plain chart is a few kilobytes, not tens
         TextKeepingGraphics g = new TextKeepingGraphics(List.of(right));
         right.paint(g, right.getWidth(), right.getHeight());
         assertTrue(g.keptAsText() >= 8, "labels kept as text: " + g.keptAsText());
-        assertTrue(Plots.svg(right).length() < 20_000, "SVG of " + Plots.svg(right).length() + " chars");
+        assertTrue(Encoder.svg(right).length() < 20_000, "SVG of " + Encoder.svg(right).length() + " chars");
+    }
+
+    @Test
+    void tickLabelsOfADecimalPatternAxisAreTextAndAsXChartFormatsThem() {
+        XYChart chart = Plots.xy("Pattern", "t", "v");
+        Plots.line(chart, "v", new double[] {1e-3, 2e-3, 4e-3});
+        chart.getStyler().setYAxisDecimalPattern("0.#E0").setXAxisDecimalPattern("0");
+        String svg = Encoder.svg(chart);
+        assertTrue(svg.split("E-3</text>", -1).length > 3, "y tick labels 1E-3 … as SVG text");
+        assertTrue(svg.contains(">1</text>") && svg.contains(">3</text>"), "x tick labels as SVG text");
+        assertNull(chart.getStyler().getyAxisTickLabelsFormattingFunction(), "the pattern axis is left as it was");
+        assertEquals("0.#E0", chart.getStyler().getYAxisDecimalPattern());
+        // the same picture as XChart's own formatting of the pattern (which draws labels as outlines)
+        TextKeepingGraphics kept = new TextKeepingGraphics(List.of(chart));
+        chart.paint(kept, chart.getWidth(), chart.getHeight());
+        assertTrue(kept.keptAsText() >= 10, "labels kept as text: " + kept.keptAsText());
     }
 
     @Test
@@ -309,7 +326,7 @@ class PlotsTest {
         Plots.scatter(chart, "gₙ points", new double[] {1, 2, 3}, new double[] {1, 3, 2})
                 .setMarkerColor(new Color(0x0072B2));
         Plots.line(chart, "vₙ", new double[] {1, 2, 3}, new double[] {2, 2, 2}).setLineColor(new Color(0xD55E00));
-        var image = ImageIO.read(new ByteArrayInputStream(Plots.png(chart)));
+        var image = ImageIO.read(new ByteArrayInputStream(Encoder.png(chart)));
         int keyStart = Integer.MAX_VALUE;
         int keyEnd = -1;
         for (int y = image.getHeight() - 100; y < image.getHeight(); y++) {
@@ -351,7 +368,7 @@ class PlotsTest {
     void saveWritesSvgAndPng(@TempDir Path dir) throws Exception {
         XYChart chart = Plots.xy("T", "x", "y");
         Plots.scatter(chart, "pts", new double[] {1, 2}, new double[] {3, 4});
-        Path svg = Plots.save(chart, dir.resolve("fig"));
+        Path svg = Encoder.save(chart, dir.resolve("fig"));
         assertTrue(Files.size(svg) > 0);
         assertTrue(Files.size(dir.resolve("fig.png")) > 0);
     }

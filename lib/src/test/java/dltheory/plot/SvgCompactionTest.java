@@ -38,7 +38,7 @@ class SvgCompactionTest {
         }
         XYChart chart = Plots.xy("A long series", "step t", "y");
         Plots.line(chart, "sin", y);
-        String svg = Plots.svg(chart);
+        String svg = Encoder.svg(chart);
         assertTrue(!svg.contains("<line"), "lines merged");
         assertTrue(svg.length() < 30_000, svg.length() + " chars");
         assertTrue(List.of(svg.split(" L")).size() >= 399, "every segment is still drawn");

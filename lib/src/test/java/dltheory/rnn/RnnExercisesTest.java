@@ -1,5 +1,6 @@
 package dltheory.rnn;
 
+import static dltheory.check.ExerciseAssertions.slip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,10 +42,10 @@ class RnnExercisesTest {
     @Test
     void exerciseOneAcceptsFourDeltaAndRejectsDeltaAndItsSquare() {
         Question q = RnnExercises.EXERCISE_1;
-        assertTrue(Exercise.isRight(q, 3.2));
-        assertFalse(Exercise.isRight(q, 0.8), "γ forgotten (the tanh value)");
-        assertFalse(Exercise.isRight(q, 0.2), "δγ instead of δ/γ");
-        assertFalse(Exercise.isRight(q, 10.24), "the eigenvalue bound δ²/γ², not the norm");
+        ExerciseAssertions.assertAcceptsOnly(q, 3.2,
+                slip(0.8, "γ forgotten (the tanh value)"),
+                slip(0.2, "δγ instead of δ/γ"),
+                slip(10.24, "the eigenvalue bound δ²/γ², not the norm"));
     }
 
     @Test
@@ -52,22 +53,22 @@ class RnnExercisesTest {
         // 0.9⁶⁵ = 1.04·10⁻³ > 10⁻³ ≥ 0.9⁶⁶ = 9.4·10⁻⁴
         assertTrue(Math.pow(0.9, 65) > 1e-3 && Math.pow(0.9, 66) <= 1e-3);
         Question q = RnnExercises.EXERCISE_2;
-        assertTrue(Exercise.isRight(q, 66.0));
-        assertFalse(Exercise.isRight(q, 65.0), "rounded down");
-        assertFalse(Exercise.isRight(q, Math.log(1e-3) / Math.log(0.9)), "65.56…, not rounded up");
-        assertFalse(Exercise.isRight(q, -66.0), "sign of ln 0.9");
-        assertFalse(Exercise.isRight(q, 7.0), "log base 10 of 10³ over…");
+        ExerciseAssertions.assertAcceptsOnly(q, 66.0,
+                slip(65.0, "rounded down"),
+                slip(Math.log(1e-3) / Math.log(0.9), "65.56…, not rounded up"),
+                slip(-66.0, "sign of ln 0.9"),
+                slip(7.0, "log base 10 of 10³ over…"));
     }
 
     @Test
     void exerciseThreeAcceptsTheSlopeTimesTheNormAndRejectsNearMisses() {
         FunctionQuestion q = RnnExercises.exercise3(W);
         DoubleUnaryOperator right = c -> 1.5 * (1 - Math.tanh(c) * Math.tanh(c));
-        assertTrue(Exercise.isRight(q, right));
-        assertFalse(Exercise.isRight(q, c -> 1 - Math.tanh(c) * Math.tanh(c)), "‖W‖ forgotten");
-        assertFalse(Exercise.isRight(q, c -> 1.5 / Math.cosh(c)), "sech instead of sech²");
-        assertFalse(Exercise.isRight(q, c -> 1.5 * (1 - c * c)), "1 − c² instead of 1 − tanh²c");
-        assertFalse(Exercise.isRight(q, c -> 1.5), "the bound, not the rate");
+        ExerciseAssertions.assertAcceptsOnly(q, right,
+                slip(c -> 1 - Math.tanh(c) * Math.tanh(c), "‖W‖ forgotten"),
+                slip(c -> 1.5 / Math.cosh(c), "sech instead of sech²"),
+                slip(c -> 1.5 * (1 - c * c), "1 − c² instead of 1 − tanh²c"),
+                slip(c -> 1.5, "the bound, not the rate"));
         assertFalse(Exercise.isRight(q, (DoubleUnaryOperator) null));
     }
 
@@ -76,9 +77,9 @@ class RnnExercisesTest {
         // 1.5 (1 − tanh²c) = 1  ⇔  tanh c = 1/√3
         Question q = RnnExercises.exercise3Threshold(W);
         double c = 0.5 * Math.log((1 + 1 / Math.sqrt(3)) / (1 - 1 / Math.sqrt(3)));
-        assertTrue(Exercise.isRight(q, c));
-        assertFalse(Exercise.isRight(q, 1 / Math.sqrt(3)), "tanh c instead of c");
-        assertFalse(Exercise.isRight(q, 0.5 * Math.log((1 + 2.0 / 3) / (1 - 2.0 / 3))), "tanh c = 2/3");
+        ExerciseAssertions.assertAcceptsOnly(q, c,
+                slip(1 / Math.sqrt(3), "tanh c instead of c"),
+                slip(0.5 * Math.log((1 + 2.0 / 3) / (1 - 2.0 / 3)), "tanh c = 2/3"));
     }
 
     @Test
@@ -89,9 +90,9 @@ class RnnExercisesTest {
         assertTrue(RnnExercises.exercise4Run(100).finalLoss() < 1e-10);
         assertTrue(RnnExercises.exercise4Run(1000).finalLoss() > 1);
         Question q = RnnExercises.EXERCISE_4;
-        assertTrue(Exercise.isRight(q, 100.0));
-        assertFalse(Exercise.isRight(q, 10.0), "the notebook's θ");
-        assertFalse(Exercise.isRight(q, 1000.0), "larger is not always safer");
+        ExerciseAssertions.assertAcceptsOnly(q, 100.0,
+                slip(10.0, "the notebook's θ"),
+                slip(1000.0, "larger is not always safer"));
         assertFalse(Exercise.isRight(q, 1.0));
     }
 

@@ -42,15 +42,15 @@ class FiguresTest {
         for (String name : List.of("case a", "case b", "case c")) {
             dltheory.plot.Plots.line(other, name, new double[] {1, 2}, new double[] {1, 2});
         }
-        dltheory.plot.Plots.png(other);
+        dltheory.plot.Encoder.png(other);
         Random rng = Seeded.rng(SEED, "five");
         LogisticRegression m = LogisticRegression.synthetic(50, 3, rng);
         List<StepDiagnostics> runs = Training.sweep(m, Seeded.normal(3, 0, 1, rng), 1, 0,
                 new double[] {0.1, 0.3, 1, 3, 10}, 30);
         XYChart rate = Figures.rate(runs);
         XYChart norm = Figures.normGrowth(runs);
-        dltheory.plot.Plots.png(rate);
-        dltheory.plot.Plots.png(norm);
+        dltheory.plot.Encoder.png(rate);
+        dltheory.plot.Encoder.png(norm);
         java.util.Set<java.awt.Color> colours = new java.util.HashSet<>();
         for (XYSeries s : rate.getSeriesMap().values()) {
             if (!s.getName().startsWith("α = ")) {

@@ -1,5 +1,6 @@
 package dltheory.weightnorm;
 
+import static dltheory.check.ExerciseAssertions.slip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,28 +46,28 @@ class WeightNormExercisesTest {
         // By hand: s = 2/5, W⊥g = (1, 0) − (3, 4)·3/25 = (16/25, −12/25), ‖W⊥g‖ = 4/5;
         // ‖u₁‖² = 25 + 0.25 · 0.16 · 0.64 = 25.0256.
         Question q = WeightNormExercises.EXERCISE_1;
-        assertTrue(Exercise.isRight(q, Math.sqrt(25.0256)));
-        assertFalse(Exercise.isRight(q, 5.0), "the norm before the step");
-        assertFalse(Exercise.isRight(q, Math.sqrt(25 + 0.25 * 0.16)), "∇_w L not projected");
-        assertFalse(Exercise.isRight(q, 25.0256), "‖u₁‖² instead of ‖u₁‖");
+        ExerciseAssertions.assertAcceptsOnly(q, Math.sqrt(25.0256),
+                slip(5.0, "the norm before the step"),
+                slip(Math.sqrt(25 + 0.25 * 0.16), "∇_w L not projected"),
+                slip(25.0256, "‖u₁‖² instead of ‖u₁‖"));
     }
 
     @Test
     void exerciseTwoAcceptsRootTenOverTwoAndRejectsUnitScaleAndTheSquare() {
         // uᵀΣu = 4 + 0.5·(16 − 4) = 10, ‖u‖ = 2, ρ = √10/2
         Question q = WeightNormExercises.EXERCISE_2;
-        assertTrue(Exercise.isRight(q, Math.sqrt(10) / 2));
-        assertFalse(Exercise.isRight(q, 1.0), "uncorrelated inputs");
-        assertFalse(Exercise.isRight(q, 2.5), "ρ² instead of ρ");
-        assertFalse(Exercise.isRight(q, Math.sqrt(10)), "σ_y instead of σ_y/‖u‖");
+        ExerciseAssertions.assertAcceptsOnly(q, Math.sqrt(10) / 2,
+                slip(1.0, "uncorrelated inputs"),
+                slip(2.5, "ρ² instead of ρ"),
+                slip(Math.sqrt(10), "σ_y instead of σ_y/‖u‖"));
     }
 
     @Test
     void exerciseThreeAcceptsZeroAndRejectsASignSlip() {
         // uᵀE[x] = 2 − 2 + 0 = 0
         Question q = WeightNormExercises.EXERCISE_3;
-        assertTrue(Exercise.isRight(q, 0.0));
-        assertFalse(Exercise.isRight(q, 4.0 / 3), "2 + 2 + 0 over ‖u‖ = 3");
+        ExerciseAssertions.assertAcceptsOnly(q, 0.0,
+                slip(4.0 / 3, "2 + 2 + 0 over ‖u‖ = 3"));
         assertFalse(Exercise.isRight(q, 1.0));
     }
 
