@@ -78,12 +78,28 @@ def test_method_too_large_says_code_too_large(k):
     assert k.value("3 + 3") == "6"
 
 
-def test_error_while_showing_a_value_reaches_the_notebook(k):
-    code = 'new Object() { public String toString() { throw new AssertionError("no text"); } }'
+@pytest.mark.parametrize("thrown", ["AssertionError", "IllegalStateException"])
+def test_error_while_showing_a_value_reaches_the_notebook(k, thrown):
+    """A value whose toString() throws: the error (an Error too) is published on IOPub, not only
+    in the reply, and the kernel goes on."""
+    code = f'new Object() {{ public String toString() {{ throw new {thrown}("no text"); }} }}'
     reply, outputs = k.execute(code)
-    if reply["status"] == "error":
-        assert_shown(reply, outputs)
+    shown = assert_shown(reply, outputs)
+    assert (shown["ename"], shown["evalue"]) == (thrown, "no text"), shown
     assert k.value("5 + 5") == "10"
+
+
+def test_exception_whose_causes_form_a_cycle_is_named(k):
+    """A cause chain that loops (a.initCause(b) with b caused by a) is reported as what was thrown,
+    each cause once; JShell's copy of the exception recursed on it and the cell showed only
+    StackOverflowError."""
+    reply, outputs = k.execute('Exception a = new Exception("first"); Exception b = new Exception("second", a);\n'
+                               'a.initCause(b);\nthrow new IllegalStateException("looped", a);')
+    shown = assert_shown(reply, outputs)
+    assert (shown["ename"], shown["evalue"]) == ("IllegalStateException", "looped"), shown
+    causes = [line for line in shown["traceback"] if line.startswith("Caused by: ")]
+    assert causes == ["Caused by: java.lang.Exception: first", "Caused by: java.lang.Exception: second"], shown
+    assert k.value("8 + 8") == "16"
 
 
 def test_closing_system_out_does_not_silence_later_cells(k):
@@ -116,7 +132,10 @@ def test_method_whose_dependency_changed_type_names_it(k):
     k.execute('String dep = "now a string";')
     reply, outputs = k.execute("twice()")
     shown = assert_shown(reply, outputs)
-    assert "dep" in shown["evalue"] + "\n".join(shown["traceback"]), shown
+    # names the method, the declaration that changed and javac's reason (it said "uses undefined" and
+    # listed nothing)
+    assert shown["evalue"].startswith("method twice no longer compiles since var dep changed: "), shown
+    assert "bad operand types" in shown["evalue"] and "undefined" not in shown["evalue"], shown
 
 
 @pytest.mark.parametrize("code", [

@@ -73,6 +73,7 @@ public final class KernelProcess {
             Log.warn(settingsProblem);
         }
         CompletableFuture<Evaluator> evaluator = startEvaluator(cellLoader, settings);
+        CrashLogFolder.ensure();
         ConnectionInfo ci = ConnectionInfo.read(connectionFile);
         ZContext ctx = new ZContext(1);
         Codec codec = new Codec(new Signer(ci.signatureScheme(), ci.key()));
