@@ -150,13 +150,39 @@ def test_method_whose_dependency_changed_type_names_it(k):
     'java.lang.invoke.MethodType.methodType(void.class, int.class)).invoke(Runtime.getRuntime(), 3);',
     'java.util.function.IntConsumer f = System::exit; f.accept(3);',
     'java.util.function.IntConsumer g = Runtime.getRuntime()::halt; g.accept(3);',
+    # reflection applied to the reflection API: each found a real Method or MethodHandle for exit
+    '((java.lang.reflect.Method) Class.class.getMethod("getMethod", String.class, Class[].class)'
+    '.invoke(System.class, "exit", new Class<?>[] {int.class})).invoke(null, 3);',
+    'java.util.Arrays.stream((java.lang.reflect.Method[]) Class.class.getMethod("getMethods").invoke(System.class))'
+    '.filter(m -> m.getName().equals("exit")).findFirst().get().invoke(null, 3);',
+    '((java.lang.invoke.MethodHandle) java.lang.invoke.MethodHandles.Lookup.class.getMethod("findStatic", Class.class,'
+    ' String.class, java.lang.invoke.MethodType.class).invoke(java.lang.invoke.MethodHandles.lookup(), System.class,'
+    ' "exit", java.lang.invoke.MethodType.methodType(void.class, int.class))).invoke(3);',
+    'java.lang.invoke.MethodHandle inv = java.lang.invoke.MethodHandles.lookup().findVirtual('
+    'java.lang.reflect.Method.class, "invoke", java.lang.invoke.MethodType.methodType(Object.class, Object.class,'
+    ' Object[].class));\n'
+    'inv.invoke(Runtime.class.getMethods()[0], Runtime.getRuntime(), new Object[0]);',
+    'java.util.function.Function<Class<?>, java.lang.reflect.Method[]> all = Class::getMethods;\n'
+    'java.util.Arrays.stream(all.apply(System.class)).filter(m -> m.getName().equals("exit")).findFirst()'
+    '.orElseThrow(() -> new SecurityException("exit not allowed: not listed")).invoke(null, 3);',
 ], ids=["getMethod", "getDeclaredMethod-halt", "getMethods", "findStatic", "findVirtual",
-        "method-reference", "bound-method-reference"])
+        "method-reference", "bound-method-reference", "reflective-getMethod", "reflective-getMethods",
+        "reflective-findStatic", "handle-to-Method.invoke", "reference-to-getMethods"])
 def test_exit_through_reflection_or_method_handle_is_refused(k, code):
     reply, outputs = k.execute(code)
     shown = assert_shown(reply, outputs)
     assert "not allowed" in shown["evalue"] or "ExitNotAllowed" in shown["ename"], shown
     assert k.value("7 * 6") == "42"
+
+
+def test_reflection_runs_as_the_cell_that_calls_it(k):
+    """Method.invoke is checked in the cell's own code, not called on its behalf: a package-private
+    method of a cell's class and a caller-sensitive method (Class.forName finds cell classes) still work."""
+    k.execute("class Hidden { int secret() { return 41; } }")
+    assert k.value('Hidden.class.getDeclaredMethod("secret").invoke(new Hidden())') == "41"
+    assert k.value('((Class<?>) Class.class.getMethod("forName", String.class)'
+                   '.invoke(null, Hidden.class.getName())).getSimpleName()') == "Hidden"
+    assert k.value('Class.class.getMethod("getSimpleName").invoke(String.class)') == "String"
 
 
 def test_reflection_on_other_methods_still_works(k):
