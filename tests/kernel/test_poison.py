@@ -62,10 +62,17 @@ def test_jars_glob_says_what_it_added(k, tmp_path):
     assert "a.jar" in text and "b.jar" in text, outputs
 
 
-def test_string_constant_too_long_is_reported_and_the_kernel_goes_on(k):
-    reply, outputs = k.execute('String big = "' + "x" * 70000 + '";')
+@pytest.mark.parametrize("text, reason", [
+    ("x" * 70000, "constant string too long"),
+    # 40,000 characters but 80,000 bytes in the class file's UTF-8: javac's other wording
+    ("\u00e9" * 40000, "is too long for the constant pool"),
+    ('"""\n' + ("y" * 100 + "\n") * 700 + '"""', "constant string too long"),
+], ids=["ascii", "two-byte-characters", "text-block"])
+def test_string_constant_too_long_is_reported_and_the_kernel_goes_on(k, text, reason):
+    literal = text if text.startswith('"""') else '"' + text + '"'
+    reply, outputs = k.execute("String big = " + literal + ";")
     shown = assert_shown(reply, outputs)
-    assert "constant string too long" in shown["evalue"] + "\n".join(shown["traceback"]), shown
+    assert reason in shown["evalue"] + "\n".join(shown["traceback"]), shown
     assert k.value("1 + 1") == "2"
     assert k.value('"small".length()') == "5"
 
@@ -76,6 +83,14 @@ def test_method_too_large_says_code_too_large(k):
     shown = assert_shown(reply, outputs)
     assert "code too large" in shown["evalue"] + "\n".join(shown["traceback"]), shown
     assert k.value("3 + 3") == "6"
+
+
+def test_pasted_array_too_large_says_code_too_large(k):
+    """Data pasted as an array initializer (20,000 numbers) is compiled into one method."""
+    reply, outputs = k.execute("double[] pasted = {" + ", ".join(f"{i}.5" for i in range(20000)) + "};")
+    shown = assert_shown(reply, outputs)
+    assert "code too large" in shown["evalue"], shown
+    assert k.value("4 + 4") == "8"
 
 
 @pytest.mark.parametrize("thrown", ["AssertionError", "IllegalStateException"])
