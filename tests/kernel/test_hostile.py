@@ -12,10 +12,12 @@ import struct
 import time
 import uuid
 
+import subprocess
+
 import pytest
 import zmq
 
-from conftest import Kernel
+from conftest import Kernel, kernel_jar
 
 MAX_MESSAGE_BYTES = 256 << 20   # KernelProcess.MAX_MESSAGE_BYTES
 
@@ -131,3 +133,52 @@ def test_replayed_signed_request_runs_once(k):
     finally:
         s.close()
     assert k.value("replays") == "1"
+
+
+def announce_frames(k, connections, size):
+    """Raw TCP clients on the shell port, each announcing a frame of `size` bytes (sending 64 KB)."""
+    held = []
+    for _ in range(connections):
+        raw = socket.create_connection(("127.0.0.1", port(k, "shell")), timeout=30)
+        greeting, ready = zmtp_greeting_and_ready()
+        try:
+            raw.sendall(greeting)
+            raw.recv(64)
+            raw.sendall(ready)
+            raw.sendall(bytes([0x02]) + struct.pack(">Q", size) + b"\x00" * 65536)
+        except OSError:
+            break   # the kernel stopped reading (or exited): enough was announced
+        finally:
+            held.append(raw)
+    return held
+
+
+def test_frames_that_exhaust_the_heap_end_the_kernel_instead_of_silencing_it(tmp_path):
+    """Frames under the size limit, on several connections at once, can still ask jeromq's I/O thread
+    for more than the heap (here a kernel with -Xmx160m; with -Xmx1g, four frames of 250 MB did it):
+    that thread then dies of OutOfMemoryError and the kernel, its process still up, never answered
+    again. Now it either answers or exits (so that Jupyter's restarter starts a new one and says so)."""
+    prefix = tmp_path / "prefix"
+    subprocess.run(["java", "-jar", kernel_jar(), "install", "--prefix", str(prefix), "--no-cds",
+                    "--jvm-option", "-Xmx160m"], check=True, capture_output=True)
+    k = Kernel(prefix / "share" / "jupyter" / "kernels")
+    held = []
+    try:
+        held = announce_frames(k, 6, MAX_MESSAGE_BYTES - (1 << 20))
+        for _ in range(100):
+            if not k.km.is_alive():
+                return   # it exited
+            time.sleep(0.1)
+        try:
+            assert_alive(k)
+        except Exception:
+            for _ in range(300):
+                if not k.km.is_alive():
+                    break
+                time.sleep(0.1)
+            assert not k.km.is_alive(), "the kernel's process is up but it does not answer"
+    finally:
+        for raw in held:
+            raw.close()
+        k.kc.stop_channels()
+        k.km.shutdown_kernel(now=True)
