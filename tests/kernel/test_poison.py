@@ -206,3 +206,18 @@ def test_reflection_on_other_methods_still_works(k):
                    'java.lang.invoke.MethodType.methodType(int.class)).invoke("abc")') == "3"
     assert k.value("(int) java.util.Arrays.stream(Math.class.getMethods())"
                    ".filter(m -> m.getName().equals(\"abs\")).count()") == "4"
+
+
+def test_a_bad_jar_in_the_start_up_class_path_is_named_and_the_kernel_works(tmp_path):
+    """IJAVA_CLASSPATH naming an HTML page saved as a jar: the first cell says so, and runs."""
+    bad = tmp_path / "saved-page.jar"
+    bad.write_bytes(b"<html><body>404 Not Found</body></html>")
+    other = Kernel(env={"IJAVA_CLASSPATH": str(bad)})
+    try:
+        reply, outputs = other.execute("1 + 1")
+        assert reply["status"] == "ok", reply
+        said = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+        assert "not a jar" in said and str(bad) in said, outputs
+        assert other.value('new ArrayList<>(List.of("ok")).get(0)') == "ok"
+    finally:
+        other.stop()
