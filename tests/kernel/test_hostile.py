@@ -96,6 +96,49 @@ def test_signed_message_without_msg_type_does_not_kill_the_channel(k, channel, b
     assert_alive(k)
 
 
+MALFORMED = {   # signed, so they pass the signature check; each part of the wrong shape
+    "content-list": lambda: [header("execute_request"), {}, {}, []],
+    "content-null": lambda: [header("execute_request"), {}, {}, None],
+    "code-number": lambda: [header("execute_request"), {}, {}, {"code": 5}],
+    "code-object": lambda: [header("execute_request"), {}, {}, {"code": {"a": 1}, "silent": "yes"}],
+    "parent-number": lambda: [header("execute_request"), 5, {}, {"code": "1"}],
+    "header-list": lambda: [[1, 2], {}, {}, {"code": "1"}],
+    "msg_id-number": lambda: [{**header("kernel_info_request"), "msg_id": 7}, {}, {}, {}],
+    "complete-bad": lambda: [header("complete_request"), {}, {}, {"code": None, "cursor_pos": "x"}],
+    "inspect-far": lambda: [header("inspect_request"), {}, {}, {"code": "abc", "cursor_pos": 999999}],
+    "history-bad": lambda: [header("history_request"), {}, {}, {"hist_access_type": "range", "n": "x"}],
+    "comm-bad": lambda: [header("comm_open"), {}, {}, {"comm_id": None, "target_name": 5}],
+}
+
+
+@pytest.mark.parametrize("channel", ["shell", "control"])
+@pytest.mark.parametrize("case", sorted(MALFORMED))
+def test_signed_message_of_the_wrong_shape_does_not_kill_the_channel(k, channel, case):
+    header_, parent, metadata, content = MALFORMED[case]()
+    parts = [json.dumps(p).encode() for p in (header_, parent, metadata, content)]
+    mac = hmac.new(k.km.session.key, digestmod=hashlib.sha256)
+    for p in parts:
+        mac.update(p)
+    s = dealer(k, channel)
+    try:
+        s.send_multipart([b"<IDS|MSG>", mac.hexdigest().encode()] + parts)
+        replies(s, 0.5)
+    finally:
+        s.close()
+    assert_alive(k)
+
+
+def test_frames_that_are_not_a_message_do_not_kill_the_channel(k):
+    s = dealer(k, "shell")
+    try:
+        s.send_multipart([b"<IDS|MSG>", b"sig", b"not json", b"{}", b"{}", b"{}"])
+        s.send_multipart([b"junk"])
+        s.send_multipart([b""] * 50)
+    finally:
+        s.close()
+    assert_alive(k)
+
+
 def zmtp_greeting_and_ready():
     """A ZMTP 3.0 client handshake (NULL mechanism) of a DEALER socket."""
     greeting = b"\xff" + b"\x00" * 8 + b"\x7f" + bytes([3, 0]) + b"NULL".ljust(20, b"\x00") + b"\x00" * 32
