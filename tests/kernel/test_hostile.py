@@ -12,10 +12,12 @@ import struct
 import time
 import uuid
 
+import subprocess
+
 import pytest
 import zmq
 
-from conftest import Kernel
+from conftest import Kernel, kernel_jar
 
 MAX_MESSAGE_BYTES = 256 << 20   # KernelProcess.MAX_MESSAGE_BYTES
 
@@ -94,6 +96,49 @@ def test_signed_message_without_msg_type_does_not_kill_the_channel(k, channel, b
     assert_alive(k)
 
 
+MALFORMED = {   # signed, so they pass the signature check; each part of the wrong shape
+    "content-list": lambda: [header("execute_request"), {}, {}, []],
+    "content-null": lambda: [header("execute_request"), {}, {}, None],
+    "code-number": lambda: [header("execute_request"), {}, {}, {"code": 5}],
+    "code-object": lambda: [header("execute_request"), {}, {}, {"code": {"a": 1}, "silent": "yes"}],
+    "parent-number": lambda: [header("execute_request"), 5, {}, {"code": "1"}],
+    "header-list": lambda: [[1, 2], {}, {}, {"code": "1"}],
+    "msg_id-number": lambda: [{**header("kernel_info_request"), "msg_id": 7}, {}, {}, {}],
+    "complete-bad": lambda: [header("complete_request"), {}, {}, {"code": None, "cursor_pos": "x"}],
+    "inspect-far": lambda: [header("inspect_request"), {}, {}, {"code": "abc", "cursor_pos": 999999}],
+    "history-bad": lambda: [header("history_request"), {}, {}, {"hist_access_type": "range", "n": "x"}],
+    "comm-bad": lambda: [header("comm_open"), {}, {}, {"comm_id": None, "target_name": 5}],
+}
+
+
+@pytest.mark.parametrize("channel", ["shell", "control"])
+@pytest.mark.parametrize("case", sorted(MALFORMED))
+def test_signed_message_of_the_wrong_shape_does_not_kill_the_channel(k, channel, case):
+    header_, parent, metadata, content = MALFORMED[case]()
+    parts = [json.dumps(p).encode() for p in (header_, parent, metadata, content)]
+    mac = hmac.new(k.km.session.key, digestmod=hashlib.sha256)
+    for p in parts:
+        mac.update(p)
+    s = dealer(k, channel)
+    try:
+        s.send_multipart([b"<IDS|MSG>", mac.hexdigest().encode()] + parts)
+        replies(s, 0.5)
+    finally:
+        s.close()
+    assert_alive(k)
+
+
+def test_frames_that_are_not_a_message_do_not_kill_the_channel(k):
+    s = dealer(k, "shell")
+    try:
+        s.send_multipart([b"<IDS|MSG>", b"sig", b"not json", b"{}", b"{}", b"{}"])
+        s.send_multipart([b"junk"])
+        s.send_multipart([b""] * 50)
+    finally:
+        s.close()
+    assert_alive(k)
+
+
 def zmtp_greeting_and_ready():
     """A ZMTP 3.0 client handshake (NULL mechanism) of a DEALER socket."""
     greeting = b"\xff" + b"\x00" * 8 + b"\x7f" + bytes([3, 0]) + b"NULL".ljust(20, b"\x00") + b"\x00" * 32
@@ -131,3 +176,52 @@ def test_replayed_signed_request_runs_once(k):
     finally:
         s.close()
     assert k.value("replays") == "1"
+
+
+def announce_frames(k, connections, size):
+    """Raw TCP clients on the shell port, each announcing a frame of `size` bytes (sending 64 KB)."""
+    held = []
+    for _ in range(connections):
+        raw = socket.create_connection(("127.0.0.1", port(k, "shell")), timeout=30)
+        greeting, ready = zmtp_greeting_and_ready()
+        try:
+            raw.sendall(greeting)
+            raw.recv(64)
+            raw.sendall(ready)
+            raw.sendall(bytes([0x02]) + struct.pack(">Q", size) + b"\x00" * 65536)
+        except OSError:
+            break   # the kernel stopped reading (or exited): enough was announced
+        finally:
+            held.append(raw)
+    return held
+
+
+def test_frames_that_exhaust_the_heap_end_the_kernel_instead_of_silencing_it(tmp_path):
+    """Frames under the size limit, on several connections at once, can still ask jeromq's I/O thread
+    for more than the heap (here a kernel with -Xmx160m; with -Xmx1g, four frames of 250 MB did it):
+    that thread then dies of OutOfMemoryError and the kernel, its process still up, never answered
+    again. Now it either answers or exits (so that Jupyter's restarter starts a new one and says so)."""
+    prefix = tmp_path / "prefix"
+    subprocess.run(["java", "-jar", kernel_jar(), "install", "--prefix", str(prefix), "--no-cds",
+                    "--jvm-option", "-Xmx160m"], check=True, capture_output=True)
+    k = Kernel(prefix / "share" / "jupyter" / "kernels")
+    held = []
+    try:
+        held = announce_frames(k, 6, MAX_MESSAGE_BYTES - (1 << 20))
+        for _ in range(100):
+            if not k.km.is_alive():
+                return   # it exited
+            time.sleep(0.1)
+        try:
+            assert_alive(k)
+        except Exception:
+            for _ in range(300):
+                if not k.km.is_alive():
+                    break
+                time.sleep(0.1)
+            assert not k.km.is_alive(), "the kernel's process is up but it does not answer"
+    finally:
+        for raw in held:
+            raw.close()
+        k.kc.stop_channels()
+        k.km.shutdown_kernel(now=True)

@@ -62,10 +62,17 @@ def test_jars_glob_says_what_it_added(k, tmp_path):
     assert "a.jar" in text and "b.jar" in text, outputs
 
 
-def test_string_constant_too_long_is_reported_and_the_kernel_goes_on(k):
-    reply, outputs = k.execute('String big = "' + "x" * 70000 + '";')
+@pytest.mark.parametrize("text, reason", [
+    ("x" * 70000, "constant string too long"),
+    # 40,000 characters but 80,000 bytes in the class file's UTF-8: javac's other wording
+    ("\u00e9" * 40000, "is too long for the constant pool"),
+    ('"""\n' + ("y" * 100 + "\n") * 700 + '"""', "constant string too long"),
+], ids=["ascii", "two-byte-characters", "text-block"])
+def test_string_constant_too_long_is_reported_and_the_kernel_goes_on(k, text, reason):
+    literal = text if text.startswith('"""') else '"' + text + '"'
+    reply, outputs = k.execute("String big = " + literal + ";")
     shown = assert_shown(reply, outputs)
-    assert "constant string too long" in shown["evalue"] + "\n".join(shown["traceback"]), shown
+    assert reason in shown["evalue"] + "\n".join(shown["traceback"]), shown
     assert k.value("1 + 1") == "2"
     assert k.value('"small".length()') == "5"
 
@@ -78,12 +85,36 @@ def test_method_too_large_says_code_too_large(k):
     assert k.value("3 + 3") == "6"
 
 
-def test_error_while_showing_a_value_reaches_the_notebook(k):
-    code = 'new Object() { public String toString() { throw new AssertionError("no text"); } }'
+def test_pasted_array_too_large_says_code_too_large(k):
+    """Data pasted as an array initializer (20,000 numbers) is compiled into one method."""
+    reply, outputs = k.execute("double[] pasted = {" + ", ".join(f"{i}.5" for i in range(20000)) + "};")
+    shown = assert_shown(reply, outputs)
+    assert "code too large" in shown["evalue"], shown
+    assert k.value("4 + 4") == "8"
+
+
+@pytest.mark.parametrize("thrown", ["AssertionError", "IllegalStateException"])
+def test_error_while_showing_a_value_reaches_the_notebook(k, thrown):
+    """A value whose toString() throws: the error (an Error too) is published on IOPub, not only
+    in the reply, and the kernel goes on."""
+    code = f'new Object() {{ public String toString() {{ throw new {thrown}("no text"); }} }}'
     reply, outputs = k.execute(code)
-    if reply["status"] == "error":
-        assert_shown(reply, outputs)
+    shown = assert_shown(reply, outputs)
+    assert (shown["ename"], shown["evalue"]) == (thrown, "no text"), shown
     assert k.value("5 + 5") == "10"
+
+
+def test_exception_whose_causes_form_a_cycle_is_named(k):
+    """A cause chain that loops (a.initCause(b) with b caused by a) is reported as what was thrown,
+    each cause once; JShell's copy of the exception recursed on it and the cell showed only
+    StackOverflowError."""
+    reply, outputs = k.execute('Exception a = new Exception("first"); Exception b = new Exception("second", a);\n'
+                               'a.initCause(b);\nthrow new IllegalStateException("looped", a);')
+    shown = assert_shown(reply, outputs)
+    assert (shown["ename"], shown["evalue"]) == ("IllegalStateException", "looped"), shown
+    causes = [line for line in shown["traceback"] if line.startswith("Caused by: ")]
+    assert causes == ["Caused by: java.lang.Exception: first", "Caused by: java.lang.Exception: second"], shown
+    assert k.value("8 + 8") == "16"
 
 
 def test_closing_system_out_does_not_silence_later_cells(k):
@@ -116,7 +147,10 @@ def test_method_whose_dependency_changed_type_names_it(k):
     k.execute('String dep = "now a string";')
     reply, outputs = k.execute("twice()")
     shown = assert_shown(reply, outputs)
-    assert "dep" in shown["evalue"] + "\n".join(shown["traceback"]), shown
+    # names the method, the declaration that changed and javac's reason (it said "uses undefined" and
+    # listed nothing)
+    assert shown["evalue"].startswith("method twice no longer compiles since var dep changed: "), shown
+    assert "bad operand types" in shown["evalue"] and "undefined" not in shown["evalue"], shown
 
 
 @pytest.mark.parametrize("code", [
@@ -131,13 +165,39 @@ def test_method_whose_dependency_changed_type_names_it(k):
     'java.lang.invoke.MethodType.methodType(void.class, int.class)).invoke(Runtime.getRuntime(), 3);',
     'java.util.function.IntConsumer f = System::exit; f.accept(3);',
     'java.util.function.IntConsumer g = Runtime.getRuntime()::halt; g.accept(3);',
+    # reflection applied to the reflection API: each found a real Method or MethodHandle for exit
+    '((java.lang.reflect.Method) Class.class.getMethod("getMethod", String.class, Class[].class)'
+    '.invoke(System.class, "exit", new Class<?>[] {int.class})).invoke(null, 3);',
+    'java.util.Arrays.stream((java.lang.reflect.Method[]) Class.class.getMethod("getMethods").invoke(System.class))'
+    '.filter(m -> m.getName().equals("exit")).findFirst().get().invoke(null, 3);',
+    '((java.lang.invoke.MethodHandle) java.lang.invoke.MethodHandles.Lookup.class.getMethod("findStatic", Class.class,'
+    ' String.class, java.lang.invoke.MethodType.class).invoke(java.lang.invoke.MethodHandles.lookup(), System.class,'
+    ' "exit", java.lang.invoke.MethodType.methodType(void.class, int.class))).invoke(3);',
+    'java.lang.invoke.MethodHandle inv = java.lang.invoke.MethodHandles.lookup().findVirtual('
+    'java.lang.reflect.Method.class, "invoke", java.lang.invoke.MethodType.methodType(Object.class, Object.class,'
+    ' Object[].class));\n'
+    'inv.invoke(Runtime.class.getMethods()[0], Runtime.getRuntime(), new Object[0]);',
+    'java.util.function.Function<Class<?>, java.lang.reflect.Method[]> all = Class::getMethods;\n'
+    'java.util.Arrays.stream(all.apply(System.class)).filter(m -> m.getName().equals("exit")).findFirst()'
+    '.orElseThrow(() -> new SecurityException("exit not allowed: not listed")).invoke(null, 3);',
 ], ids=["getMethod", "getDeclaredMethod-halt", "getMethods", "findStatic", "findVirtual",
-        "method-reference", "bound-method-reference"])
+        "method-reference", "bound-method-reference", "reflective-getMethod", "reflective-getMethods",
+        "reflective-findStatic", "handle-to-Method.invoke", "reference-to-getMethods"])
 def test_exit_through_reflection_or_method_handle_is_refused(k, code):
     reply, outputs = k.execute(code)
     shown = assert_shown(reply, outputs)
     assert "not allowed" in shown["evalue"] or "ExitNotAllowed" in shown["ename"], shown
     assert k.value("7 * 6") == "42"
+
+
+def test_reflection_runs_as_the_cell_that_calls_it(k):
+    """Method.invoke is checked in the cell's own code, not called on its behalf: a package-private
+    method of a cell's class and a caller-sensitive method (Class.forName finds cell classes) still work."""
+    k.execute("class Hidden { int secret() { return 41; } }")
+    assert k.value('Hidden.class.getDeclaredMethod("secret").invoke(new Hidden())') == "41"
+    assert k.value('((Class<?>) Class.class.getMethod("forName", String.class)'
+                   '.invoke(null, Hidden.class.getName())).getSimpleName()') == "Hidden"
+    assert k.value('Class.class.getMethod("getSimpleName").invoke(String.class)') == "String"
 
 
 def test_reflection_on_other_methods_still_works(k):
@@ -146,3 +206,18 @@ def test_reflection_on_other_methods_still_works(k):
                    'java.lang.invoke.MethodType.methodType(int.class)).invoke("abc")') == "3"
     assert k.value("(int) java.util.Arrays.stream(Math.class.getMethods())"
                    ".filter(m -> m.getName().equals(\"abs\")).count()") == "4"
+
+
+def test_a_bad_jar_in_the_start_up_class_path_is_named_and_the_kernel_works(tmp_path):
+    """IJAVA_CLASSPATH naming an HTML page saved as a jar: the first cell says so, and runs."""
+    bad = tmp_path / "saved-page.jar"
+    bad.write_bytes(b"<html><body>404 Not Found</body></html>")
+    other = Kernel(env={"IJAVA_CLASSPATH": str(bad)})
+    try:
+        reply, outputs = other.execute("1 + 1")
+        assert reply["status"] == "ok", reply
+        said = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+        assert "not a jar" in said and str(bad) in said, outputs
+        assert other.value('new ArrayList<>(List.of("ok")).get(0)') == "ok"
+    finally:
+        other.stop()

@@ -162,3 +162,22 @@ def test_published_pages_carry_no_script_from_a_notebook(folders):
     assert '<img alt="x" src="figures/x.png"' in page or '<img src="figures/x.png" alt="x"' in page, page
     assert "<table>" in page and 'href="#section"' in page
     assert "$a &lt; b$" in page and "\\sum_i x_i" in page
+
+
+def test_html_a_cell_outputs_is_sanitized_on_the_pages(folders):
+    """An HTML output (display(..., "text/html")) is sanitized as Markdown is: its script, event
+    handler and javascript: link go, its ordinary markup stays."""
+    # the dangerous words are split in the cell's source, which the page shows as code
+    evil = ('"<b>kept bold</b><scr" + "ipt>alert(\\"out\\")</script>"'
+            ' + "<img src=\\"figures/y.png\\" alt=\\"y\\" on" + "error=\\"alert(4)\\">"'
+            ' + "<a href=\\"java" + "script:alert(5)\\">j</a>"')
+    tiny_notebook(folders["notebooks"], "00-output", "Output", f'display({evil}, "text/html");')
+
+    assert runner.main(["site", "--no-pdf", "--jobs", "1"]) == 0
+
+    executed = (folders["executed"] / "00-output.ipynb").read_text()
+    assert "<script>alert" in executed, "the cell did not output the script (the test would prove nothing)"
+    for page in ("00-output.html", "print.html"):
+        html = (folders["site"] / page).read_text()
+        assert "<b>kept bold</b>" in html, page
+        assert "<script>alert" not in html and "onerror" not in html and "javascript:" not in html, page

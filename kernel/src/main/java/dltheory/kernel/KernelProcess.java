@@ -73,8 +73,10 @@ public final class KernelProcess {
             Log.warn(settingsProblem);
         }
         CompletableFuture<Evaluator> evaluator = startEvaluator(cellLoader, settings);
+        CrashLogFolder.ensure();
         ConnectionInfo ci = ConnectionInfo.read(connectionFile);
         ZContext ctx = new ZContext(1);
+        ctx.setUncaughtExceptionHandler(KernelProcess::ioThreadDied);
         Codec codec = new Codec(new Signer(ci.signatureScheme(), ci.key()));
         Session session = new Session();
 
@@ -176,6 +178,24 @@ public final class KernelProcess {
         socket.bind(endpoint);
         Log.debug("bound " + type + " to " + endpoint);
         return socket;
+    }
+
+    /**
+     * A thread of ZeroMQ (its I/O thread, which reads every socket) ended with an exception, typically
+     * {@code OutOfMemoryError} after frames under {@link #MAX_MESSAGE_BYTES} arrived on several connections
+     * at once: no channel can receive or send any more. The kernel exits, with status 70, instead of
+     * staying up without answering: Jupyter's restarter then starts a new kernel and the front end says so.
+     */
+    static void ioThreadDied(Thread thread, Throwable e) {
+        try {
+            Log.warn("ZeroMQ's thread " + thread.getName() + " died (" + e + "): the kernel cannot answer any "
+                    + "more and exits");
+            NativeCopies.deleteLoaded();
+        } catch (Throwable ignored) {
+            // exit all the same
+        } finally {
+            Runtime.getRuntime().halt(70);
+        }
     }
 
     /** Starts JShell and runs the start-up imports on a background thread. */

@@ -75,7 +75,36 @@ final class CellExecutionControl extends DirectExecutionControl {
     @Override
     protected String throwConvertedInvocationException(Throwable cause) throws RunException, InternalException {
         lastFailure = cause;
-        return super.throwConvertedInvocationException(cause);
+        return super.throwConvertedInvocationException(withoutCycle(cause));
+    }
+
+    /**
+     * {@code t} itself, or, if its chain of causes comes back to an exception already in it
+     * ({@code a.initCause(b)} with {@code b} caused by {@code a}), a copy of the chain that ends before
+     * the repeat. JShell converts the chain recursively and never stops on a cycle: the cell showed a
+     * {@code StackOverflowError} instead of what it threw. The copy keeps each exception's message and
+     * frames, which is all the kernel takes from JShell's conversion (the report names the real exceptions).
+     */
+    static Throwable withoutCycle(Throwable t) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Throwable cur = t;
+        while (cur != null && seen.add(cur)) {
+            cur = cur.getCause();
+        }
+        if (cur == null) {
+            return t;
+        }
+        java.util.List<Throwable> chain = new java.util.ArrayList<>();
+        seen.clear();
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+            chain.add(c);
+        }
+        Throwable copy = null;
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            copy = new Throwable(chain.get(i).getMessage(), copy);
+            copy.setStackTrace(chain.get(i).getStackTrace());
+        }
+        return copy;
     }
 
     /** Forgets the last value and failure; call before evaluating a snippet. */

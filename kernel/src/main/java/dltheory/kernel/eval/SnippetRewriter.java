@@ -35,7 +35,17 @@ public final class SnippetRewriter {
             "java/lang/invoke/MethodHandles$Lookup.findVirtual(Ljava/lang/Class;Ljava/lang/String;"
                     + "Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/MethodHandle;", "",
             "java/lang/invoke/MethodHandles$Lookup.bind(Ljava/lang/Object;Ljava/lang/String;"
-                    + "Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/MethodHandle;", "");
+                    + "Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/MethodHandle;", "",
+            "java/lang/invoke/MethodHandles$Lookup.findSpecial(Ljava/lang/Class;Ljava/lang/String;"
+                    + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;)Ljava/lang/invoke/MethodHandle;", "",
+            "java/lang/invoke/MethodHandles$Lookup.unreflect(Ljava/lang/reflect/Method;)"
+                    + "Ljava/lang/invoke/MethodHandle;", "",
+            "java/lang/invoke/MethodHandles$Lookup.unreflectSpecial(Ljava/lang/reflect/Method;Ljava/lang/Class;)"
+                    + "Ljava/lang/invoke/MethodHandle;", "");
+
+    /** {@code Method.invoke}: checked by {@code Guards.checkInvoke} in place, then called as written. */
+    private static final String METHOD_INVOKE =
+            "java/lang/reflect/Method.invoke(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;";
 
     private SnippetRewriter() {
     }
@@ -52,6 +62,12 @@ public final class SnippetRewriter {
                     && (h.getName().equals("exit") || h.getName().equals("halt")) && h.getDesc().equals("(I)V");
             if (systemExit) {
                 return new Handle(Opcodes.H_INVOKESTATIC, GUARDS, "exit", "(I)V", false);
+            }
+            String key = h.getOwner() + "." + h.getName() + h.getDesc();
+            if (h.getTag() == Opcodes.H_INVOKEVIRTUAL && (REFLECTION.containsKey(key) || key.equals(METHOD_INVOKE))) {
+                // Class::getMethods, Method::invoke, ...: Guards' method of the same name, receiver first
+                return new Handle(Opcodes.H_INVOKESTATIC, GUARDS, h.getName(),
+                        "(L" + h.getOwner() + ";" + h.getDesc().substring(1), false);
             }
             if (runtimeStop) {
                 return new Handle(Opcodes.H_INVOKESTATIC, GUARDS, h.getName().equals("exit") ? "runtimeExit" : "runtimeHalt",
@@ -78,9 +94,16 @@ public final class SnippetRewriter {
 
     private static final class GuardingMethodVisitor extends MethodVisitor {
         private final Set<Label> seen = new HashSet<>();
+        /** Stack slots the rewritten code needs beyond the original's (the ClassWriter does not compute them). */
+        private int extraStack;
 
         GuardingMethodVisitor(MethodVisitor next) {
             super(Opcodes.ASM9, next);
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            super.visitMaxs(maxStack + extraStack, maxLocals);
         }
 
         @Override
@@ -120,7 +143,26 @@ public final class SnippetRewriter {
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             String lookup = REFLECTION.get(owner + "." + name + descriptor);
-            if (lookup != null && opcode == Opcodes.INVOKEVIRTUAL) {
+            if (opcode == Opcodes.INVOKEVIRTUAL && METHOD_INVOKE.equals(owner + "." + name + descriptor)) {
+                // stack: method, receiver, args -> Guards.checkInvoke -> {method, receiver, args}, unpacked
+                // onto the stack again, and the call runs here as written (Method.invoke is caller-sensitive)
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "checkInvoke",
+                        "(Ljava/lang/reflect/Method;Ljava/lang/Object;[Ljava/lang/Object;)[Ljava/lang/Object;", false);
+                super.visitInsn(Opcodes.DUP);
+                super.visitInsn(Opcodes.ICONST_0);
+                super.visitInsn(Opcodes.AALOAD);
+                super.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/reflect/Method");
+                super.visitInsn(Opcodes.SWAP);
+                super.visitInsn(Opcodes.DUP);
+                super.visitInsn(Opcodes.ICONST_1);
+                super.visitInsn(Opcodes.AALOAD);
+                super.visitInsn(Opcodes.SWAP);
+                super.visitInsn(Opcodes.ICONST_2);
+                super.visitInsn(Opcodes.AALOAD);
+                super.visitTypeInsn(Opcodes.CHECKCAST, "[Ljava/lang/Object;");
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+                extraStack = 1;
+            } else if (lookup != null && opcode == Opcodes.INVOKEVIRTUAL) {
                 // Class.getMethod(...), MethodHandles.Lookup.findStatic(...), ...: the receiver becomes the
                 // first argument of Guards' method of the same name, which refuses exit and halt
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, name, "(L" + owner + ";" + descriptor.substring(1), false);

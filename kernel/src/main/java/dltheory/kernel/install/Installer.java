@@ -26,8 +26,9 @@ public final class Installer {
     /**
      * {@code -XX:ErrorFile} in the installing user's cache folder ({@code $XDG_CACHE_HOME} or
      * {@code ~/.cache}, {@code dltheory-kernel/}): without it a JVM crash writes {@code hs_err_pid*.log}
-     * into the kernel's working folder, the notebook's. If that folder is missing at the crash, the JVM
-     * writes into the temporary folder. A later {@code --jvm-option -XX:ErrorFile=...} wins.
+     * into the kernel's working folder, the notebook's. HotSpot falls back to that working folder when the
+     * folder named is missing, so the kernel makes it again when it starts ({@code CrashLogFolder}).
+     * A later {@code --jvm-option -XX:ErrorFile=...} wins.
      */
     static String crashLogOption() {
         String xdg = System.getenv("XDG_CACHE_HOME");

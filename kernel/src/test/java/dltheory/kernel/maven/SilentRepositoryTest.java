@@ -46,16 +46,14 @@ class SilentRepositoryTest {
             Path settings = TestRepository.settings(tmp.resolve("settings.xml"), tmp.resolve("local"), false, "*", url);
             // the test shortens the request time-out (the property the README names) to stay fast
             System.setProperty(REQUEST_TIMEOUT, "1500");
-            long start = System.nanoTime();
             try (MavenResolver r = new MavenResolver(new MavenSetup(settings, null, null))) {
+                // two files asked (POM, jar), 1.5 s each: ~6 s here, 22 s at a load of 25 on 2 cores. No
+                // bound on the time (CI's load varies): without the time-outs the resolver waits 30 minutes
+                // and then fails without "no answer within"
                 ResolutionException e = assertThrows(ResolutionException.class,
                         () -> r.resolve(List.of("org.example:silent:1.0"), List.of()));
-                double seconds = (System.nanoTime() - start) / 1e9;
-                // two files asked (POM, jar), 1.5 s each: ~6 s here, 22 s at a load of 25 on 2 cores;
-                // without the time-outs the resolver would wait 30 minutes
-                assertTrue(seconds < 60, "failed after " + seconds + " s");
                 assertTrue(e.getMessage().contains("127.0.0.1:" + server.getLocalPort()), e.getMessage());
-                assertTrue(e.getMessage().contains("no answer within"), e.getMessage());
+                assertTrue(e.getMessage().contains("no answer within 1.5 s"), e.getMessage());
             } finally {
                 System.clearProperty(REQUEST_TIMEOUT);
                 for (Socket s : held) {
