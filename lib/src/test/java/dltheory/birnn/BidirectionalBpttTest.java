@@ -182,7 +182,7 @@ class BidirectionalBpttTest {
     /** σ₁σ₂⋯ of V: the factor by which Vᵀ scales areas of its K-dimensional input. */
     private static double area(DMatrixRMaj v) {
         double p = 1;
-        for (double sigma : dltheory.rnn.SpectralMatrices.singularValues(v)) {
+        for (double sigma : org.ejml.dense.row.SingularOps_DDRM.singularValues(v)) {
             p *= sigma;
         }
         return p;
