@@ -29,6 +29,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 
 import chartmeta
 import claims
+import explore_frames
 import numbering
 import site_bundle
 from gallery import write_gallery, write_qa_report
@@ -117,6 +118,7 @@ def run(nb, folder, name, **kernel):
     NotebookFailed naming `name`, the cell and the error. tools/seeds.py runs its copies with
     other seeds through this too. `kernel`: more arguments for the kernel's process (stderr=…)."""
     started = {}
+    extra_env = kernel.pop("extra_env", {})
     start = time.perf_counter()
     try:
         for attempt in range(1, KERNEL_STARTS + 1):
@@ -124,7 +126,7 @@ def run(nb, folder, name, **kernel):
                                     resources={"metadata": {"path": str(folder)}},
                                     on_cell_start=lambda cell, cell_index, **_: started.update(index=cell_index))
             try:
-                client.execute(env={**os.environ, **BATCH_ENV}, **kernel)
+                client.execute(env={**os.environ, **BATCH_ENV, **extra_env}, **kernel)
                 break
             except (CellExecutionError, CellTimeoutError, DeadKernelError):
                 raise
@@ -167,9 +169,11 @@ def execute(path):
     """Execute one notebook in its own folder; returns (name, seconds). Raises NotebookFailed."""
     path = Path(path).resolve()
     nb = read_notebook(path)
-    seconds = run(nb, path.parent, path.stem)
+    seconds = run(nb, path.parent, path.stem, extra_env=explore_frames.ENV)
     EXECUTED.mkdir(parents=True, exist_ok=True)
-    nbformat.write(merge_streams(nb), EXECUTED / path.name)
+    merge_streams(nb)
+    explore_frames.set_aside(nb, EXECUTED / f"{path.stem}{explore_frames.ASIDE}")
+    nbformat.write(nb, EXECUTED / path.name)
     return path.stem, seconds
 
 
@@ -550,6 +554,7 @@ class SiteWriter:
         if problems:
             raise numbering.NumberingError(problems)
         drop_widget_views(nb)
+        explore_frames.take(nb, name, self.out, EXECUTED / f"{name}{explore_frames.ASIDE}")
         entry["figures"] = add_figures(nb, name, self.out)
         cells, _ = self.exporter.from_notebook_node(nb, resources={"metadata": {"name": entry["title"]}})
         soup = BeautifulSoup(cells, "html.parser")
@@ -558,12 +563,14 @@ class SiteWriter:
         entry["sections"] = sections_of(soup)
         entry["claims"], entry["unclaimed"] = claims_on_page(nb, soup)
         self.docs[name] = search_docs(soup, entry)
+        explore_frames.add_sliders(soup, nb)
         page = {"name": name, "title": entry["title"], "is_index": False,
                 "sections": entry["sections"], "download": entry["download"], "binder": entry["binder"],
                 "prev": entries[i - 1] if i > 0 else None,
                 "next": entries[i + 1] if i + 1 < len(entries) else None}
         (self.out / entry["href"]).write_text(self.page_template.render(page=page, article=Markup(str(soup)), **self.common),
                                           encoding="utf-8")
+        explore_frames.small_multiples(soup, nb)
         entry["print_html"] = Markup(for_print(soup, name, self.names_by_href))
         self.seconds += time.perf_counter() - start
 
