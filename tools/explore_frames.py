@@ -41,7 +41,7 @@ def set_aside(nb, path):
         for o, output in enumerate(cell.get("outputs", [])):
             bundle = output.get("data", {}).pop(EXPLORE_MIME, None)
             if bundle is not None:
-                aside.append({"cell": c, "output": o, "bundle": bundle})
+                aside.append({"cell": c, "cell_id": cell.get("id"), "output": o, "bundle": bundle})
     if aside:
         path.write_text(json.dumps(aside, ensure_ascii=False), encoding="utf-8")
     elif path.is_file():
@@ -55,7 +55,9 @@ def put_back(nb, path):
         return
     for item in json.loads(path.read_text(encoding="utf-8")):
         cells = nb.cells
-        if item["cell"] < len(cells) and item["output"] < len(cells[item["cell"]].get("outputs", [])):
+        # frames of another execution of the notebook (its cells changed since) are left out
+        if item["cell"] < len(cells) and item["output"] < len(cells[item["cell"]].get("outputs", [])) \
+                and item.get("cell_id") in (None, cells[item["cell"]].get("id")):
             cells[item["cell"]].outputs[item["output"]].setdefault("data", {})[EXPLORE_MIME] = item["bundle"]
 
 
