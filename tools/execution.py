@@ -14,6 +14,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+import explore_frames
 import places
 from outputs import first_error, merge_streams
 
@@ -56,6 +57,7 @@ def run(nb, folder, name, **kernel):
     NotebookFailed naming `name`, the cell and the error. tools/seeds.py runs its copies with
     other seeds through this too. `kernel`: more arguments for the kernel's process (stderr=…)."""
     started = {}
+    extra_env = kernel.pop("extra_env", {})
     start = time.perf_counter()
     try:
         for attempt in range(1, KERNEL_STARTS + 1):
@@ -63,7 +65,7 @@ def run(nb, folder, name, **kernel):
                                     resources={"metadata": {"path": str(folder)}},
                                     on_cell_start=lambda cell, cell_index, **_: started.update(index=cell_index))
             try:
-                client.execute(env={**os.environ, **BATCH_ENV}, **kernel)
+                client.execute(env={**os.environ, **BATCH_ENV, **extra_env}, **kernel)
                 break
             except (CellExecutionError, CellTimeoutError, DeadKernelError):
                 raise
@@ -106,7 +108,9 @@ def execute(path):
     """Execute one notebook in its own folder; returns (name, seconds). Raises NotebookFailed."""
     path = Path(path).resolve()
     nb = read_notebook(path)
-    seconds = run(nb, path.parent, path.stem)
+    seconds = run(nb, path.parent, path.stem, extra_env=explore_frames.ENV)
     places.EXECUTED.mkdir(parents=True, exist_ok=True)
-    nbformat.write(merge_streams(nb), places.EXECUTED / path.name)
+    merge_streams(nb)
+    explore_frames.set_aside(nb, places.EXECUTED / f"{path.stem}{explore_frames.ASIDE}")
+    nbformat.write(nb, places.EXECUTED / path.name)
     return path.stem, seconds

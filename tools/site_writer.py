@@ -13,6 +13,7 @@ import nbformat
 from markupsafe import Markup
 
 import claims
+import explore_frames
 import numbering
 import places
 import site_bundle
@@ -155,6 +156,7 @@ class SiteWriter:
         if problems:
             raise numbering.NumberingError(problems)
         drop_widget_views(nb)
+        explore_frames.take(nb, name, self.out, places.EXECUTED / f"{name}{explore_frames.ASIDE}")
         entry["figures"] = add_figures(nb, name, self.out)
         cells, _ = self.exporter.from_notebook_node(nb, resources={"metadata": {"name": entry["title"]}})
         soup = BeautifulSoup(cells, "html.parser")
@@ -163,12 +165,14 @@ class SiteWriter:
         entry["sections"] = sections_of(soup)
         entry["claims"], entry["unclaimed"] = claims_on_page(nb, soup)
         self.docs[name] = search_docs(soup, entry)
+        explore_frames.add_sliders(soup, nb)
         page = {"name": name, "title": entry["title"], "is_index": False,
                 "sections": entry["sections"], "download": entry["download"], "binder": entry["binder"],
                 "prev": entries[i - 1] if i > 0 else None,
                 "next": entries[i + 1] if i + 1 < len(entries) else None}
         (self.out / entry["href"]).write_text(self.page_template.render(page=page, article=Markup(str(soup)), **self.common),
                                           encoding="utf-8")
+        explore_frames.small_multiples(soup, nb)
         entry["print_html"] = Markup(for_print(soup, name, self.names_by_href))
         self.seconds += time.perf_counter() - start
 

@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL, fileURLToPath } = require('node:url');
 const {
-  ROOT, ON_CI, browserUnavailable, launchBrowser, isLocalUrl, screenshot, shorten,
+  ROOT, ON_CI, browserUnavailable, launchBrowser, isLocalUrl, screenshot, shotPath, shorten,
 } = require('./helpers/env');
 const { serve } = require('./helpers/static');
 
@@ -824,5 +824,112 @@ if (unavailable && !ON_CI) {
       const debris = titles.filter((s) => /[\\^_{}$]|sqrt|kappa|beta|lambda|\bfrac\b/.test(s));
       assert.deepEqual([...new Set(debris)], [], 'titles with TeX left in them');
     });
+  });
+}
+
+// Issue 35: the Explore figures without a kernel. bin/site drew each Explore cell's chart at a grid
+// of its sliders' values (tools/explore_frames.py); the page shows one <input type=range> per
+// slider, with a label and its value, that swaps the image, its alt text and the line naming the
+// frame. Every notebook whose source calls interact(…) has one; from disk (file://), at 1280 and
+// 390 px, each slider is moved with the keyboard and the figure must change. Screenshots
+// explore-<stem>-<width>.png (the figure after the move).
+const EXPLORE = 'the Explore figures: a slider that swaps precomputed frames (issue 35)';
+
+/** The notebooks whose source has an Explore cell (a call of interact). */
+function exploreStems() {
+  return notebookStems.filter((stem) => notebookCells(stem).some((c) => c.type === 'code' && /\binteract\(/.test(c.source)));
+}
+
+if (unavailable && !ON_CI) {
+  test(EXPLORE, { skip: `browser tests skipped: ${unavailable}` }, () => {});
+} else if (!unavailable) {
+  describe(EXPLORE, { concurrency: 2 }, () => {
+    let browser;
+    let setupError = null;
+    before(async () => {
+      try {
+        if (!fs.existsSync(INDEX)) throw new Error('site/index.html is missing: build the site first with bin/site');
+        browser = await launchBrowser();
+      } catch (e) { setupError = e; }
+    }, { timeout: 120_000 });
+    after(async () => { if (browser) await browser.close(); });
+
+    test('every notebook with an Explore cell has its page', () => {
+      if (setupError) assert.fail(setupError.message);
+      const stems = exploreStems();
+      assert.ok(stems.length >= 6, `expected an Explore cell in notebooks 01–06, found ${stems.join(', ')}`);
+      assert.deepEqual(stems.filter((s) => !pages.includes(`${s}.html`)), [], 'Explore notebooks without a page');
+    });
+
+    for (const stem of exploreStems()) {
+      for (const width of [1280, 390]) {
+        test(`${stem} at ${width} px: each slider, moved with the keyboard, changes the figure`, { timeout: 120_000 }, async (t) => {
+          if (setupError) assert.fail(setupError.message);
+          const page = await browser.context.newPage();
+          await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+          try {
+            await page.goto(pathToFileURL(path.join(SITE, `${stem}.html`)).href, { waitUntil: 'load', timeout: 60_000 });
+            const figure = page.locator('figure.explore');
+            assert.equal(await figure.count(), 1, `${stem}.html: expected one Explore figure (figure.explore)`);
+            const state = () => figure.evaluate((f) => {
+              const img = f.querySelector('img.explore-image');
+              return {
+                src: img.getAttribute('src'), alt: img.alt, loaded: img.complete && img.naturalWidth > 0,
+                shown: (f.querySelector('.explore-shown') || {}).textContent || '',
+                values: [...f.querySelectorAll('output.explore-value')].map((o) => o.textContent),
+                valueText: [...f.querySelectorAll('input[type=range]')].map((i) => i.getAttribute('aria-valuetext')),
+                frame: f.getAttribute('data-frame'),
+              };
+            });
+            const sliders = figure.locator('input[type=range]');
+            const count = await sliders.count();
+            assert.ok(count >= 1, `${stem}.html: the Explore figure has no slider`);
+            assert.ok(await figure.locator('.explore-controls').isVisible(), `${stem}.html: the sliders are hidden`);
+            await page.waitForFunction(() => {
+              const img = document.querySelector('figure.explore img.explore-image');
+              return img && img.complete && img.naturalWidth > 0;
+            }, null, { timeout: 30_000 });
+            let before = await state();
+            for (let s = 0; s < count; s++) {
+              const slider = sliders.nth(s);
+              const id = await slider.getAttribute('id');
+              const label = (await page.locator(`label[for="${id}"]`).textContent() || '').trim();
+              assert.ok(label, `${stem}.html: slider ${s + 1} has no label`);
+              assert.ok(await slider.isVisible(), `${stem}.html: slider ${s + 1} (${label}) is not visible at ${width} px`);
+              const box = await slider.boundingBox();
+              assert.ok(box && box.x >= 0 && box.x + box.width <= width, `${stem}.html: slider ${label} is outside the page at ${width} px`);
+              // the keyboard: Tab focus is a real <input>, so Home/End/arrows move it
+              const value = Number(await slider.inputValue());
+              const max = Number(await slider.getAttribute('max'));
+              await slider.focus();
+              await page.keyboard.press(value < max ? 'ArrowRight' : 'ArrowLeft');
+              await page.waitForFunction(
+                ([sel, was]) => document.querySelector(sel).getAttribute('data-frame') !== was,
+                ['figure.explore', before.frame], { timeout: 10_000 },
+              );
+              await page.waitForFunction(() => {
+                const img = document.querySelector('figure.explore img.explore-image');
+                return img.complete && img.naturalWidth > 0;
+              }, null, { timeout: 30_000 });
+              const after = await state();
+              assert.ok(after.loaded, `${stem}.html: the frame ${after.src} did not load`);
+              assert.notEqual(after.src, before.src, `${stem}.html: moving ${label} did not change the image`);
+              assert.notEqual(after.alt, before.alt, `${stem}.html: moving ${label} did not change the alt text`);
+              assert.notEqual(after.shown, before.shown, `${stem}.html: moving ${label} did not change the shown title`);
+              assert.notDeepEqual(after.values, before.values, `${stem}.html: moving ${label} did not change its value`);
+              assert.match(after.valueText[s] || '', new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} = `),
+                `${stem}.html: slider ${label} has no aria-valuetext naming its value`);
+              t.diagnostic(`${stem} ${label}: ${before.values[s]} → ${after.values[s]}; ${after.shown}`);
+              before = after;
+            }
+            const shot = shotPath(`explore-${stem}-${width}`);
+            await figure.screenshot({ path: shot, timeout: 30_000 }).catch(() => {});
+            t.diagnostic(`screenshot: ${path.relative(ROOT, shot)}`);
+          } finally {
+            await page.close().catch(() => {});
+          }
+        });
+      }
+    }
   });
 }

@@ -295,3 +295,63 @@
   var hub = window.MathJax && window.MathJax.Hub;
   if (hub && hub.Register) hub.Register.StartupHook('End', mark); else mark();
 })();
+
+// Explore figures (tools/explore_frames.py): the chart of an Explore cell was drawn by bin/site at a
+// grid of its sliders' values; each slider (an <input type=range> over the grid's positions) swaps
+// the image, its alt text and the line naming the frame shown. Works from disk and without a kernel.
+(function () {
+  'use strict';
+  document.querySelectorAll('figure.explore').forEach(function (figure) {
+    var holder = figure.querySelector('script.explore-data');
+    var img = figure.querySelector('img.explore-image');
+    var controls = figure.querySelector('.explore-controls');
+    if (!holder || !img || !controls) return;
+    var data;
+    try { data = JSON.parse(holder.textContent); } catch (e) { return; }
+    var inputs = Array.prototype.slice.call(controls.querySelectorAll('input[type=range][data-slider]'));
+    var shown = figure.querySelector('.explore-shown');
+    var loaded = {};
+    function frameAt() {
+      var at = 0;
+      inputs.forEach(function (input, s) { at = at * data.sliders[s].size + Number(input.value); });
+      return at;
+    }
+    function preload(k) {  // the frames one step away, so that the next move shows at once over HTTP
+      if (k < 0 || k >= data.frames.length || loaded[k]) return;
+      loaded[k] = true;
+      new Image().src = data.frames[k].src;
+    }
+    function show() {
+      var k = frameAt();
+      var frame = data.frames[k];
+      inputs.forEach(function (input, s) {
+        var slider = data.sliders[s];
+        var label = slider.labels[Number(input.value)];
+        input.setAttribute('aria-valuetext', slider.name + ' = ' + label);
+        var out = controls.querySelector('output[for="' + input.id + '"]');
+        if (out) out.textContent = label;
+      });
+      if (img.getAttribute('src') !== frame.src) img.src = frame.src;
+      img.alt = frame.alt;
+      if (shown) shown.textContent = frame.title ? 'Shown: ' + frame.title : '';
+      figure.setAttribute('data-frame', String(k));
+      var stride = 1;
+      for (var s = inputs.length - 1; s >= 0; s--) {
+        preload(k - stride);
+        preload(k + stride);
+        stride *= data.sliders[s].size;
+      }
+    }
+    inputs.forEach(function (input) {
+      input.addEventListener('input', show);
+      input.addEventListener('change', show);
+    });
+    controls.hidden = false;
+    loaded[frameAt()] = true;
+    figure.setAttribute('data-frame', String(frameAt()));
+    figure.addEventListener('focusin', function once() {
+      figure.removeEventListener('focusin', once);
+      show();
+    });
+  });
+})();

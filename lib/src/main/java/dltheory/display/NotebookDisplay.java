@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import dltheory.widgets.ExploreFrames;
 import dltheory.widgets.Interactive;
 import dltheory.widgets.Widget;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
@@ -230,6 +231,12 @@ public final class NotebookDisplay implements Extension {
         }
         if (view != null) {
             context.renderIfRequested(WIDGET, () -> view);
+        }
+        if (widget instanceof Interactive i && shown != null && ExploreFrames.wanted()) {
+            Map<String, Object> frames = ExploreBundle.of(i);  // for bin/site only (its kernels' environment)
+            if (frames != null) {
+                context.getOutputContainer().putData(ExploreFrames.MIME_TYPE, frames);
+            }
         }
         // the values, then the output's own text form (never an object's identity)
         String text = shown == null ? widget.toString()

@@ -49,6 +49,14 @@ public final class Interactive extends Box {
         runs.incrementAndGet();
     }
 
+    /**
+     * What the function gives for {@code values}, without moving the controls or the output area
+     * (the frames of {@link ExploreFrames}).
+     */
+    Object valueAt(Values values) {
+        return f.apply(values);
+    }
+
     /** The output area. */
     public Output output() {
         return output;

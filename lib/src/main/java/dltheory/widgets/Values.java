@@ -1,5 +1,6 @@
 package dltheory.widgets;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,11 +8,27 @@ import java.util.Map;
 /** The controls' current values, by description, as {@link Widgets#interact(java.util.function.Function, ValueWidget[])} hands them to its function. */
 public final class Values {
     private final Map<String, Object> byName = new LinkedHashMap<>();
+    private final List<Object> inOrder = new ArrayList<>();
 
     Values(List<ValueWidget<?>> controls) {
         for (ValueWidget<?> c : controls) {
             byName.put(c.description(), c.value());
+            inOrder.add(c.value());
         }
+    }
+
+    /** Values chosen for the controls without setting them (the frames of {@link ExploreFrames}). */
+    Values(List<ValueWidget<?>> controls, List<Object> values) {
+        for (int k = 0; k < controls.size(); k++) {
+            byName.put(controls.get(k).description(), values.get(k));
+            inOrder.add(values.get(k));
+        }
+    }
+
+    /** The value of the {@code k}-th control (counted from 0), as the typed {@code interact} forms read it. */
+    @SuppressWarnings("unchecked")
+    <T> T at(int k) {
+        return (T) inOrder.get(k);
     }
 
     /** The value of the control described {@code name}. */

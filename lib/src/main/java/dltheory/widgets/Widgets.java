@@ -142,12 +142,12 @@ public final class Widgets {
 
     /** One control above an output area that shows {@code f(value)}, redrawn after every change. */
     public static <A> Interactive interact(ValueWidget<A> a, Function<A, Object> f) {
-        return Interactive.of(v -> f.apply(a.value()), List.of(a));
+        return Interactive.of(v -> f.apply(v.at(0)), List.of(a));
     }
 
     /** Two controls above an output area that shows {@code f(a, b)}, redrawn after every change. */
     public static <A, B> Interactive interact(ValueWidget<A> a, ValueWidget<B> b, BiFunction<A, B, Object> f) {
-        return Interactive.of(v -> f.apply(a.value(), b.value()), List.of(a, b));
+        return Interactive.of(v -> f.apply(v.at(0), v.at(1)), List.of(a, b));
     }
 
     private static void checkAttribute(Widget w, String name) {

@@ -1,0 +1,235 @@
+"""The Explore cells without a kernel: a slider on the site's page, small multiples in the PDF.
+
+When bin/site executes the notebooks, its kernels run with DLTHEORY_EXPLORE_FRAMES=on (BATCH_ENV in
+tools/notebooks.py), and each `interact` adds to its display data the chart drawn at a grid of its
+sliders' values, as one JSON object of the MIME type EXPLORE_MIME (dltheory.widgets.ExploreFrames,
+dltheory.display.ExploreBundle):
+
+    {"version": 1, "mime": "image/svg+xml" | "image/png",
+     "sliders": [{"name", "values", "labels", "initial"}], "initial": frame index,
+     "frames": [{"index": [i, …], "title", "alt", "image": SVG text | base64 PNG}]}
+
+Three steps, each called from SiteWriter.page:
+
+    take(nb, stem, out)      the frames out of the outputs, written to out/figures/ (one file each);
+                             what the page needs is left in the output's metadata (dltheory_explore)
+    add_sliders(soup, nb)    the figure of each such output gets one <input type=range> per slider
+                             (label, value, keyboard), the frames' data, and a line naming the frame
+                             shown; assets/site.js swaps the image, its alt text and that line
+    small_multiples(soup, nb)  for the print page (the PDF): in place of the slider, the chart at
+                             three or four values of one slider (2 × 2 for two sliders), each labelled
+"""
+
+import base64
+import json
+
+EXPLORE_MIME = "application/vnd.dltheory.explore+json"
+META = "dltheory_explore"
+# The kernels that execute notebooks for the site draw the frames (tools/notebooks.py execute());
+# the seed sweep's and a reader's kernels do not.
+ENV = {"DLTHEORY_EXPLORE_FRAMES": "on"}
+# The frames are kept beside the executed copy, not in it (target/executed/NN-x.explore.json), so
+# that the copy stays within its size budget (tests/notebooks/test_notebook_size.py).
+ASIDE = ".explore.json"
+
+
+def set_aside(nb, path):
+    """Moves the frames out of the executed notebook `nb` into the JSON file `path`, as
+    [{"cell", "output", "bundle"}] (indices from 0); removes a stale `path` when there are none."""
+    aside = []
+    for c, cell in enumerate(nb.cells):
+        for o, output in enumerate(cell.get("outputs", [])):
+            bundle = output.get("data", {}).pop(EXPLORE_MIME, None)
+            if bundle is not None:
+                aside.append({"cell": c, "cell_id": cell.get("id"), "output": o, "bundle": bundle})
+    if aside:
+        path.write_text(json.dumps(aside, ensure_ascii=False), encoding="utf-8")
+    elif path.is_file():
+        path.unlink()
+    return len(aside)
+
+
+def put_back(nb, path):
+    """The frames set aside in `path` (set_aside) back into the outputs of `nb`."""
+    if not path.is_file():
+        return
+    for item in json.loads(path.read_text(encoding="utf-8")):
+        cells = nb.cells
+        # frames of another execution of the notebook (its cells changed since) are left out
+        if item["cell"] < len(cells) and item["output"] < len(cells[item["cell"]].get("outputs", [])) \
+                and item.get("cell_id") in (None, cells[item["cell"]].get("id")):
+            cells[item["cell"]].outputs[item["output"]].setdefault("data", {})[EXPLORE_MIME] = item["bundle"]
+
+
+def take(nb, stem, out, aside=None):
+    """Writes the frames of every Explore output of `nb` (with those set aside in `aside`, a path)
+    to `out`/figures/ and replaces them in the output by their file names
+    (output.metadata.dltheory_explore). Returns how many were found."""
+    if aside is not None:
+        put_back(nb, aside)
+    found = 0
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            bundle = data.pop(EXPLORE_MIME, None)
+            if bundle is None:
+                continue
+            if isinstance(bundle, str):
+                bundle = json.loads(bundle)
+            found += 1
+            ext = "png" if bundle["mime"] == "image/png" else "svg"
+            frames = []
+            for k, frame in enumerate(bundle["frames"]):
+                name = f"figures/{stem}-explore{found if found > 1 else ''}-{k}.{ext}"
+                image = frame["image"]
+                if ext == "png":
+                    (out / name).write_bytes(base64.b64decode(image))
+                else:
+                    (out / name).write_text("".join(image) if isinstance(image, list) else image, encoding="utf-8")
+                frames.append({"src": name, "title": frame.get("title", ""), "alt": frame.get("alt", ""),
+                               "index": frame["index"]})
+            output.setdefault("metadata", {})[META] = {"sliders": bundle["sliders"], "initial": bundle["initial"],
+                                                      "frames": frames}
+    return found
+
+
+def explorations(nb):
+    """(figure id, exploration) of every Explore output that add_figures numbered."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            meta = output.get("metadata", {})
+            if META in meta and "dltheory_figure" in meta:
+                yield meta["dltheory_figure"], meta[META]
+
+
+def alt_with_caption(alt, title, caption):
+    """A frame's alt text as the site words a figure's (tools/notebooks.py add_figures): the chart's
+    title, what to see (the caption), then what it plots."""
+    head = f"Chart: {title}."
+    if caption and title and alt.startswith(head):
+        return f"{head} {caption}{alt[len(head):]}"
+    return f"{alt} {caption}".strip() if caption else alt
+
+
+def slider_text(slider, k):
+    return f"{slider['name']} = {slider['labels'][k]}"
+
+
+def add_sliders(soup, nb):
+    """Gives each Explore figure of the page its sliders (see the module's docstring)."""
+    for figure, explore in explorations(nb):
+        element = soup.find("figure", id=figure["id"])
+        if element is None:
+            continue
+        caption = figure.get("caption", "")
+        frames = [{"src": f["src"], "title": f["title"], "alt": alt_with_caption(f["alt"], f["title"], caption)}
+                  for f in explore["frames"]]
+        initial = frames[explore["initial"]]
+        element["class"] = element.get("class", []) + ["explore"]
+        picture = element.find("picture")
+        img = soup.new_tag("img", attrs={"class": "explore-image", "src": initial["src"], "alt": initial["alt"],
+                                         "width": str(figure["width"]), "height": str(figure["height"])})
+        picture.replace_with(img)
+        controls = soup.new_tag("div", attrs={"class": "explore-controls", "hidden": ""})
+        for s, slider in enumerate(explore["sliders"]):
+            uid = f"{figure['id']}-slider-{s}"
+            row = soup.new_tag("div", attrs={"class": "explore-slider"})
+            label = soup.new_tag("label", attrs={"for": uid})
+            label.string = slider["name"]
+            last = len(slider["values"]) - 1
+            text = slider_text(slider, slider["initial"])
+            rng = soup.new_tag("input", attrs={"type": "range", "id": uid, "min": "0", "max": str(last), "step": "1",
+                                               "value": str(slider["initial"]), "aria-valuetext": text,
+                                               "data-slider": str(s)})
+            value = soup.new_tag("output", attrs={"for": uid, "class": "explore-value"})
+            value.string = slider["labels"][slider["initial"]]
+            row.extend([label, rng, value])
+            controls.append(row)
+        img.insert_after(controls)
+        figcaption = element.find("figcaption")
+        shown = soup.new_tag("span", attrs={"class": "explore-shown", "aria-live": "polite"})
+        shown.string = f"Shown: {initial['title']}" if initial["title"] else ""
+        hint = soup.new_tag("span", attrs={"class": "explore-hint"})
+        hint.string = f"Move the slider{'s' if len(explore['sliders']) > 1 else ''} to see the figure " \
+                      f"at {' × '.join(str(len(s['values'])) for s in explore['sliders'])} precomputed values."
+        if figcaption is not None:
+            figcaption.append(" ")
+            figcaption.append(shown)
+            figcaption.append(" ")
+            figcaption.append(hint)
+        data = {"sliders": [{"name": s["name"], "labels": s["labels"], "size": len(s["values"])}
+                            for s in explore["sliders"]], "frames": frames}
+        script = soup.new_tag("script", attrs={"type": "application/json", "class": "explore-data"})
+        script.string = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+        element.append(script)
+
+
+def multiples(explore):
+    """The frames the PDF shows: for one slider three or four values (its ends, the notebook's own
+    value, and the middle of the widest gap between them); for several, the first two sliders at
+    their initial value and at the end farthest from it (2 × 2), the others at their initial value.
+    Returns [(frame index, label)]."""
+    sliders = explore["sliders"]
+    sizes = [len(s["values"]) for s in sliders]
+
+    def frame_of(index):
+        at = 0
+        for k, n in zip(index, sizes):
+            at = at * n + k
+        return at
+
+    initial = [s["initial"] for s in sliders]
+    if len(sliders) == 1:
+        n, k0 = sizes[0], initial[0]
+        chosen = sorted({0, k0, n - 1})
+        while len(chosen) < min(4, n):
+            gaps = [(chosen[i + 1] - chosen[i], i) for i in range(len(chosen) - 1)]
+            width, i = max(gaps, key=lambda g: (g[0], -g[1]))
+            if width < 2:
+                break
+            chosen = sorted(chosen + [chosen[i] + width // 2])
+        return [(frame_of([k]), slider_text(sliders[0], k)) for k in chosen]
+    axes = []
+    for s, slider in enumerate(sliders[:2]):
+        k0 = initial[s]
+        far = 0 if k0 > (sizes[s] - 1) / 2 else sizes[s] - 1
+        axes.append(sorted({k0, far}))
+    out = []
+    for a in axes[0]:
+        for b in axes[1]:
+            index = [a, b] + initial[2:]
+            label = ", ".join(slider_text(sliders[s], index[s]) for s in range(len(sliders)))
+            out.append((frame_of(index), label))
+    return out
+
+
+def small_multiples(soup, nb):
+    """In the print version of the page: each Explore figure's slider replaced by small multiples
+    (see multiples), each panel labelled (a), (b), … with its values."""
+    for figure, explore in explorations(nb):
+        element = soup.find("figure", id=figure["id"])
+        if element is None:
+            continue
+        for gone in element.select(".explore-controls, .explore-data, .explore-hint, .explore-shown"):
+            gone.decompose()
+        grid = soup.new_tag("div", attrs={"class": "explore-multiples"})
+        chosen = multiples(explore)
+        for n, (k, label) in enumerate(chosen):
+            frame = explore["frames"][k]
+            panel = soup.new_tag("figure", attrs={"class": "explore-panel"})
+            img = soup.new_tag("img", attrs={"src": frame["src"], "width": str(figure["width"]),
+                                             "height": str(figure["height"]),
+                                             "alt": alt_with_caption(frame["alt"], frame["title"], "")})
+            sub = soup.new_tag("figcaption")
+            sub.string = f"({chr(ord('a') + n)}) {label}"
+            panel.extend([img, sub])
+            grid.append(panel)
+        image = element.find("img", class_="explore-image") or element.find("picture")
+        image.replace_with(grid)
+        figcaption = element.find("figcaption", recursive=False)
+        if figcaption is not None:
+            figcaption.append(" ")
+            note = soup.new_tag("span", attrs={"class": "explore-note"})
+            note.string = f"The Explore cell at {len(chosen)} of its values; on the site, a slider shows " \
+                          f"{len(explore['frames'])}."
+            figcaption.append(note)
