@@ -34,6 +34,7 @@ const notebooks = fs.existsSync(NOTEBOOKS)
   ? fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith('.ipynb')).sort()
   : [];
 const KERNEL_START_MS = 120_000; // the JVM starts on 2 busy cores
+const TAB_PRESSES = 4; // Tab completion: presses before a missing list fails the test
 const RUN_ALL_MS = 240_000; // a notebook runs in 10–40 s alone; generous for a loaded machine
 const NB7_ALL = (process.env.NB7_NOTEBOOKS || 'all') === 'all';
 const INTERRUPT_MS = 1_000;
@@ -273,7 +274,9 @@ async function interactive(t, ctx, fe) {
       await L.newCell(page, 'Math.', { type: true });
       const tabs = [];
       let items = [];
-      for (let attempt = 1; attempt <= 2 && !items.length; attempt++) {
+      // Up to four presses: on a loaded machine (CI beside other jobs) a reply can miss the 1 s
+      // time-out once or twice; a kernel whose completion never comes in time still fails.
+      for (let attempt = 1; attempt <= TAB_PRESSES && !items.length; attempt++) {
         const replies = await page.evaluate(() => { window.__completeSeen = undefined; return window.__completeMs.length; });
         const t0 = Date.now();
         await page.keyboard.press('Tab');
@@ -284,7 +287,7 @@ async function interactive(t, ctx, fe) {
       await page.keyboard.press('Escape');
       const replies = await page.evaluate(() => window.__completeMs);
       const report = `${tabs.join('; ')}; the kernel answered the front end's complete_request(s) in ${replies.join(', ') || '–'} ms`;
-      assert.ok(items.length > 1, `no completion list after pressing Tab twice after "Math." (${report}; `
+      assert.ok(items.length > 1, `no completion list after pressing Tab ${TAB_PRESSES} times after "Math." (${report}; `
         + 'JupyterLab ignores replies slower than its completer\'s 1 s provider time-out)');
       assert.ok(items.some((i) => /^abs\b/.test(i.trim())), `the completion list has no "abs": [${items.slice(0, 10).join(', ')}]`);
       st.diagnostic(`${name}: Tab after "Math." listed ${items.length} item(s) (${items.slice(0, 4).join(', ')}, …); ${report}`);
