@@ -2,6 +2,8 @@
 
 The kernel is started for this module alone: before the fixes, these cells left it unusable.
 """
+from pathlib import Path
+
 import pytest
 
 from conftest import Kernel
@@ -60,6 +62,27 @@ def test_jars_glob_says_what_it_added(k, tmp_path):
     assert reply["status"] == "ok", reply
     text = stdout(outputs)
     assert "a.jar" in text and "b.jar" in text, outputs
+
+
+def test_jars_of_one_named_file_says_what_it_added_as_the_notebook_names_it(k, tmp_path):
+    # A notebook's ../lib/target/dltheory-lib.jar is shown so, relative to the kernel's working folder
+    # (the same line on every machine), not as an absolute path; a far file keeps its absolute path.
+    import zipfile
+    here = Path(k.value('System.getProperty("user.dir")').strip('"'))
+    near = here.parent / "near-poison-test.jar"
+    try:
+        with zipfile.ZipFile(near, "w") as z:
+            z.writestr("p/near.txt", "x")
+        reply, outputs = k.execute(f"%jars {near}")
+        assert reply["status"] == "ok", reply
+        assert stdout(outputs).strip() == "%jars added 1 jar: ../near-poison-test.jar", outputs
+    finally:
+        near.unlink()
+    far = tmp_path / "far.jar"
+    with zipfile.ZipFile(far, "w") as z:
+        z.writestr("p/far.txt", "x")
+    reply, outputs = k.execute(f"%jars {far}")
+    assert stdout(outputs).strip() == f"%jars added 1 jar: {far}", outputs
 
 
 @pytest.mark.parametrize("text, reason", [

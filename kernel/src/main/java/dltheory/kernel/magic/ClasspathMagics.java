@@ -20,8 +20,8 @@ final class ClasspathMagics {
 
     /**
      * {@code %jars}: the files matching each glob; returns their absolute paths (IJava's value). A folder
-     * is refused (it would add classes, not the jars in it); a glob's matches are printed, since the cell
-     * shows no value.
+     * is refused (it would add classes, not the jars in it); what was added is printed in one line
+     * ({@link #addedLine}), since the cell shows no value.
      */
     List<String> jars(List<String> args) throws CellError {
         for (String arg : args) {
@@ -35,11 +35,24 @@ final class ClasspathMagics {
             }
         }
         List<String> added = add("%jars", args);
-        if (args.stream().anyMatch(Globs::hasWildcard)) {
-            System.out.println("%jars added " + added.size() + (added.size() == 1 ? " jar: " : " jars: ")
-                    + String.join(", ", added));
-        }
+        System.out.println(addedLine(added));
         return added;
+    }
+
+    /**
+     * What {@code %jars} says it added, as pip says what it installed: {@code %jars added 1 jar:
+     * ../lib/target/dltheory-lib.jar}: each path relative to the notebook's folder where that is shorter
+     * (as a notebook names it, and the same on every machine), else absolute.
+     */
+    String addedLine(List<String> added) {
+        Path here = host.workingDirectory().toAbsolutePath().normalize();
+        List<String> shown = new ArrayList<>();
+        for (String a : added) {
+            Path p = Path.of(a);
+            String relative = p.isAbsolute() && p.getRoot().equals(here.getRoot()) ? here.relativize(p).toString() : a;
+            shown.add(relative.length() < a.length() ? relative : a);
+        }
+        return "%jars added " + added.size() + (added.size() == 1 ? " jar: " : " jars: ") + String.join(", ", shown);
     }
 
     /** {@code %classpath}: like {@code %jars}, and an argument may be a path-separator list of entries. */
