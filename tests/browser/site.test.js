@@ -461,6 +461,10 @@ if (unavailable && !ON_CI) {
       for (let p = references > 0 ? references : count + 1; p <= count; p += 1) {
         assert.equal(lines[p - 1][0], 'References', `page ${p} of the References has no running head "References"`);
       }
+      // Exercises on paper are their questions: no answer or self-check cell (issue 34: four
+      // chapters ended on a page holding only the last exercise's two cells and "not answered yet").
+      const checkCells = lines.map((l, i) => (l.some((x) => /Exercise \d+\.\d+: not answered yet|Exercise\.check\(/.test(x)) ? i + 1 : 0)).filter(Boolean);
+      assert.deepEqual(checkCells, [], `pages with an exercise's answer or check cell: ${checkCells.join(', ')}`);
       // The front matter (title page, contents: i, ii, …), then the chapters from page 1: every
       // chapter page's last line is its number.
       const front = firsts[0] - 1;
@@ -615,7 +619,7 @@ if (unavailable && !ON_CI) {
       }
     });
 
-    for (const name of ['index.html', ...pages, 'claims.html', 'run.html']) {
+    for (const name of ['index.html', ...pages, 'claims.html', 'run.html', 'gallery.html', 'references.html']) {
       for (const width of [1280, 390]) {
         test(`${name} at ${width} px: equation numbers, code, tables, title`, { timeout: 120_000 }, async (t) => {
           if (setupError) assert.fail(setupError.message);
@@ -633,6 +637,10 @@ if (unavailable && !ON_CI) {
             if (small.length) failures.push(`tables: ${small.length} with text under ${MIN_TABLE_PX} px (${Math.min(...small.map((x) => x.px))} px)`);
             for (const x of tables.filter((y) => y.captionCut)) failures.push(`table caption cut off: ${x.captionCut}`);
             if (!(await page.$('nav#sidebar a[href="run.html"]'))) failures.push('sidebar: expected a link to run.html ("Run it yourself")');
+            // nothing makes the whole page wider than the window (the Claims page was 1051 px wide
+            // at 390 px: a JUnit test's name in a grid column); wide code and tables scroll in their box
+            const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+            if (pageWidth > width + 1) failures.push(`the page is ${pageWidth} px wide in a ${width} px window (it scrolls sideways)`);
             const title = await page.evaluate(reader.siteTitle);
             if (!title) failures.push('top bar: no .site-title');
             else if (title.cut || title.offScreen) failures.push(`top bar: the site title "${title.text}" is cut off`);
