@@ -781,7 +781,8 @@ if (unavailable && !ON_CI) {
             `${name}: the close button is not fully in view (${JSON.stringify(v.closeBox)})`);
           assert.equal(v.focus, 'viewer-close', `${name}: the focus should be on the close button once the viewer opens`);
           await page.keyboard.press('Escape');
-          await page.waitForFunction(() => !document.querySelector('dialog.chart-viewer').open, null, { timeout: 5_000 });
+          await page.waitForFunction(() => !document.querySelector('dialog.chart-viewer').open
+            && !document.querySelector('dialog.chart-viewer img'), null, { timeout: 5_000 });
           const back = await page.evaluate(() => document.activeElement && document.activeElement.classList.contains('chart-zoom')
             && document.activeElement.closest('figure').id);
           assert.equal(back, figs[0].id, `${name}: Escape should close the viewer and give the focus back to the chart`);
@@ -795,7 +796,8 @@ if (unavailable && !ON_CI) {
           assert.equal(v.title, `Figure ${figs.length > 0 ? (await page.$$eval('article figure.chart .figure-number', (n) => n[n.length - 1].textContent.replace(/\.$/, ''))).replace(/^Figure /, '') : ''}`,
             `${name}: a click on the last chart opened ${v.title}`);
           await page.click('dialog.chart-viewer .viewer-close');
-          await page.waitForFunction(() => !document.querySelector('dialog.chart-viewer').open, null, { timeout: 5_000 });
+          await page.waitForFunction(() => !document.querySelector('dialog.chart-viewer').open
+            && !document.querySelector('dialog.chart-viewer img'), null, { timeout: 5_000 });
           const scrollLocked = await page.evaluate(() => document.body.classList.contains('viewer-open'));
           assert.equal(scrollLocked, false, `${name}: the page stays locked after the viewer closed`);
           t.diagnostic(`${name} at ${width} px: ${figs.length} chart(s), shown in the page at ${figs[0].inline.toFixed(2)} of their size, `

@@ -312,11 +312,11 @@
   dialog.setAttribute('aria-label', 'Enlarged figure');
   dialog.innerHTML = '<div class="viewer-bar"><span class="viewer-title"></span>'
     + '<button type="button" class="viewer-close" aria-label="Close the enlarged figure">×</button></div>'
-    + '<div class="viewer-frame"><img alt=""></div><p class="viewer-caption"></p>';
+    + '<div class="viewer-frame"></div><p class="viewer-caption"></p>';
   document.body.appendChild(dialog);
   var title = dialog.querySelector('.viewer-title');
   var frame = dialog.querySelector('.viewer-frame');
-  var image = frame.querySelector('img');
+  var image = null; // made on opening, removed on closing: no image without a source on the page
   var caption = dialog.querySelector('.viewer-caption');
   var opener = null;
 
@@ -330,6 +330,8 @@
   }
   function open(figure, button) {
     var img = figure.querySelector('img');
+    image = document.createElement('img');
+    frame.appendChild(image);
     var source = figure.querySelector('source[type="image/svg+xml"]');
     image.src = source ? source.getAttribute('srcset') : img.getAttribute('src');
     image.alt = img.alt;
@@ -351,7 +353,8 @@
   function close() { if (dialog.open) dialog.close(); }
   dialog.addEventListener('close', function () {
     document.body.classList.remove('viewer-open');
-    image.removeAttribute('src');
+    frame.textContent = '';
+    image = null;
     if (opener) opener.focus();
   });
   dialog.querySelector('.viewer-close').addEventListener('click', close);
@@ -359,7 +362,7 @@
   dialog.addEventListener('click', function (e) {
     if (e.target === dialog || e.target === frame) close();
   });
-  window.addEventListener('resize', function () { if (dialog.open) size(); });
+  window.addEventListener('resize', function () { if (dialog.open && image) size(); });
 
   figures.forEach(function (figure) {
     var picture = figure.querySelector('picture') || figure.querySelector('img');
