@@ -355,3 +355,87 @@
     });
   });
 })();
+
+// Charts readable on a phone (issue 34): a chart is drawn 720 px wide, so in a 361 px column its
+// text is about 5 px. A tap, a click, or Enter/Space on it opens it in a viewer over the page:
+// the SVG at its drawn size at least (on a phone it scrolls sideways, its text at its own size),
+// as large as the window allows up to twice that, its caption under it. Escape, the × button, or a
+// click beside the image closes it, and the focus returns to the chart. A <dialog> made here: no
+// script from elsewhere, so it works from disk (file://) too. <html data-chart-zoom> says it ran.
+(function () {
+  'use strict';
+  var figures = document.querySelectorAll('article figure.chart');
+  if (!figures.length || typeof HTMLDialogElement !== 'function') return;
+  var MAX_SCALE = 2;
+  var dialog = document.createElement('dialog');
+  dialog.className = 'chart-viewer';
+  dialog.setAttribute('aria-label', 'Enlarged figure');
+  dialog.innerHTML = '<div class="viewer-bar"><span class="viewer-title"></span>'
+    + '<button type="button" class="viewer-close" aria-label="Close the enlarged figure">×</button></div>'
+    + '<div class="viewer-frame"></div><p class="viewer-caption"></p>';
+  document.body.appendChild(dialog);
+  var title = dialog.querySelector('.viewer-title');
+  var frame = dialog.querySelector('.viewer-frame');
+  var image = null; // made on opening, removed on closing: no image without a source on the page
+  var caption = dialog.querySelector('.viewer-caption');
+  var opener = null;
+
+  function size() {
+    var w = +image.getAttribute('data-width') || image.naturalWidth || 720;
+    var h = +image.getAttribute('data-height') || image.naturalHeight || 440;
+    var fit = Math.min((frame.clientWidth - 2) / w, (frame.clientHeight - 2) / h);
+    var scale = Math.max(1, Math.min(MAX_SCALE, fit));
+    image.style.width = Math.round(w * scale) + 'px';
+    image.style.height = Math.round(h * scale) + 'px';
+  }
+  function open(figure, button) {
+    var img = figure.querySelector('img');
+    image = document.createElement('img');
+    frame.appendChild(image);
+    var source = figure.querySelector('source[type="image/svg+xml"]');
+    image.src = source ? source.getAttribute('srcset') : img.getAttribute('src');
+    image.alt = img.alt;
+    image.setAttribute('data-width', img.getAttribute('width') || '');
+    image.setAttribute('data-height', img.getAttribute('height') || '');
+    var cap = figure.querySelector('figcaption');
+    var number = figure.querySelector('.figure-number');
+    title.textContent = number ? number.textContent.replace(/\.$/, '') : 'Figure';
+    // the caption without its number, which the viewer's title bar shows
+    caption.textContent = cap ? cap.textContent.replace(number ? number.textContent : '', '').trim() : '';
+    opener = button;
+    dialog.showModal();
+    document.body.classList.add('viewer-open');
+    size();
+    frame.scrollLeft = 0;
+    frame.scrollTop = 0;
+    dialog.querySelector('.viewer-close').focus();
+  }
+  function close() { if (dialog.open) dialog.close(); }
+  dialog.addEventListener('close', function () {
+    document.body.classList.remove('viewer-open');
+    frame.textContent = '';
+    image = null;
+    if (opener) opener.focus();
+  });
+  dialog.querySelector('.viewer-close').addEventListener('click', close);
+  // a click on the backdrop or beside the image (not on the image, which a phone scrolls)
+  dialog.addEventListener('click', function (e) {
+    if (e.target === dialog || e.target === frame) close();
+  });
+  window.addEventListener('resize', function () { if (dialog.open && image) size(); });
+
+  figures.forEach(function (figure) {
+    var picture = figure.querySelector('picture') || figure.querySelector('img');
+    if (!picture) return;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'chart-zoom';
+    var number = figure.querySelector('.figure-number');
+    button.setAttribute('aria-label', 'Enlarge ' + (number ? number.textContent.replace(/\.$/, '') : 'the figure'));
+    button.setAttribute('aria-haspopup', 'dialog');
+    picture.parentNode.insertBefore(button, picture);
+    button.appendChild(picture);
+    button.addEventListener('click', function () { open(figure, button); });
+  });
+  document.documentElement.setAttribute('data-chart-zoom', '');
+})();

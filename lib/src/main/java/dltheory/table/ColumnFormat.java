@@ -11,16 +11,30 @@ import dltheory.text.SignificantFormat;
 import tech.tablesaw.api.DoubleColumn;
 
 /**
- * One number format for a whole column, chosen from its values so that the decimal points line
- * up: fixed decimals with thousands separators ({@code 12,345.68}, {@code 0.002687}) when every
- * nonzero value lies in [10⁻³, 10⁶), giving its smallest value four significant digits (at most
- * six decimals, fewer when they show every value exactly: 1 and 0.5 as 1.0 and 0.5); otherwise {@code 3.875×10⁻⁴} with three decimals for every value.
+ * One number format for a whole column, chosen from its values, so that a reader compares the
+ * numbers of a column at a glance (issue 34: one notation and one count of decimals per column):
+ * <ul>
+ * <li>values that are short decimals (parameters such as p, α, β, t: every value exact with at
+ * most six decimals, all below 10⁶) are shown exactly, with thousands separators: with the same
+ * decimals when four or fewer show them all ({@code 1.00, 1.25, 2.00}), else each in its shortest
+ * form ({@code 0.000001, 0.01, 0.999, 1}) rather than {@code 1.000×10⁻⁶ … 1.000×10⁰};</li>
+ * <li>measured values within two decades of each other (below 10⁶) get the fixed decimals that
+ * give the largest value four significant digits and the smallest three, at most six decimals:
+ * four or five digits in every row ({@code 0.19273} and {@code 0.00819}, not {@code 0.192726}
+ * beside {@code 0.008192});</li>
+ * <li>any other column is written {@code 3.875×10⁻⁴} with three decimals in every row, a zero as
+ * {@code 0}.</li>
+ * </ul>
  */
 public final class ColumnFormat extends NumberFormat {
 
     private static final long serialVersionUID = 1L;
     private final DecimalFormat fixed;
     private final boolean scientific;
+    /** Most decimals of a column shown exactly (p = 0.000001). */
+    private static final int MOST_DECIMALS = 6;
+    /** An exact column needing at most this many decimals shows them in every row (1.00, 1.25). */
+    private static final int ALIGNED_EXACT = 4;
 
     private ColumnFormat(DecimalFormat fixed, boolean scientific) {
         this.fixed = fixed;
@@ -46,9 +60,15 @@ public final class ColumnFormat extends NumberFormat {
         if (max == 0) {
             return new ColumnFormat(pattern(0), false);
         }
-        if (min >= 1e-3 && max < 1e6) {
-            int decimals = (int) Math.max(0, Math.min(6, 3 - Math.floor(Math.log10(min))));
-            return new ColumnFormat(pattern(Math.min(decimals, exactDecimals(values))), false);
+        int exact = exactDecimals(values);
+        if (exact <= MOST_DECIMALS && max < 1e6) {
+            return new ColumnFormat(exact <= ALIGNED_EXACT ? pattern(exact) : shortest(exact), false);
+        }
+        int top = (int) Math.floor(Math.log10(max));
+        int bottom = (int) Math.floor(Math.log10(min));
+        int decimals = Math.max(0, Math.max(3 - top, 2 - bottom));
+        if (max < 1e6 && top - bottom <= 2 && decimals <= MOST_DECIMALS) {
+            return new ColumnFormat(pattern(decimals), false);
         }
         return new ColumnFormat(null, true);
     }
@@ -61,7 +81,8 @@ public final class ColumnFormat extends NumberFormat {
                 continue;
             }
             int k = 0;
-            while (k < 7 && Math.abs(Math.round(v * Math.pow(10, k)) / Math.pow(10, k) - v) > 1e-12 * Math.max(1, Math.abs(v))) {
+            // relative to the value: 10⁻¹⁶ is not 0 to seven decimals
+            while (k < 7 && Math.abs(Math.round(v * Math.pow(10, k)) / Math.pow(10, k) - v) > 1e-12 * Math.abs(v)) {
                 k++;
             }
             most = Math.max(most, k);
@@ -81,6 +102,14 @@ public final class ColumnFormat extends NumberFormat {
         return f;
     }
 
+    /** Up to {@code decimals} decimals, as many as the value needs (0.5, 0.999, 1). */
+    private static DecimalFormat shortest(int decimals) {
+        DecimalFormat f = new DecimalFormat("#,##0." + "#".repeat(decimals),
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setNegativePrefix("−");
+        return f;
+    }
+
     @Override
     public StringBuffer format(double v, StringBuffer out, FieldPosition pos) {
         if (Double.isNaN(v)) {
@@ -89,8 +118,11 @@ public final class ColumnFormat extends NumberFormat {
         if (Double.isInfinite(v)) {
             return out.append(v > 0 ? "∞" : "−∞");
         }
-        if (!scientific || v == 0) {
-            return out.append((fixed != null ? fixed : pattern(3)).format(v));
+        if (scientific && v == 0) {
+            return out.append('0');
+        }
+        if (!scientific) {
+            return out.append(fixed.format(v));
         }
         // a minus sign in the mantissa: the exponent's is a superscript minus already
         return out.append(SignificantFormat.scientific(v, 3).replace('-', '−'));

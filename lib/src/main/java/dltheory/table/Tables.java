@@ -22,7 +22,7 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  * column per record component, headed by a label in the notebook's notation), shown as HTML that
  * reads at a glance:
  * <ul>
- * <li>headers and caption with real sub- and superscripts ({@code ‖w_drop − w_OLS‖} is shown as
+ * <li>headers, caption and text cells with real sub- and superscripts ({@code ‖w_drop − w_OLS‖} is shown as
  * ‖w<sub>drop</sub> − w<sub>OLS</sub>‖, see {@link Notation});</li>
  * <li>one number format per column, chosen from its values: fixed decimals (four significant
  * digits for its smallest value, thousands separators) when every value lies in [10⁻³, 10⁶),
@@ -94,7 +94,8 @@ public final class Tables {
             for (Column<?> c : shown.columns()) {
                 out.append("<td style=\"text-align:").append(align(c))
                         .append(isNumber(c) ? ";font-variant-numeric:tabular-nums;white-space:nowrap" : "")
-                        .append("\">").append(Notation.escape(cell(c, i))).append("</td>");
+                        .append("\">").append(isNumber(c) ? Notation.escape(cell(c, i)) : Notation.html(cell(c, i)))
+                        .append("</td>");
             }
             out.append("</tr>\n");
         }
@@ -106,7 +107,7 @@ public final class Tables {
         Table shown = withoutConstants(formatted(table));
         Table plain = Table.create(Notation.unicode(shown.name()));
         for (Column<?> c : shown.columns()) {
-            Column<?> copy = c.copy();
+            Column<?> copy = c instanceof StringColumn s ? s.map(Notation::unicode) : c.copy();
             copy.setName(Notation.unicode(header(c.name())));
             plain.addColumns(copy);
         }

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +49,14 @@ class TablesTest {
         assertTrue(html.contains("a&lt;b"), html);
     }
 
+    @Test
+    void textCellsGetRealScriptsToo() {
+        Table table = Tables.of("moments", List.of(new Layer(1, 1, 0.5, true, "m_t/(1−β_1^t)"),
+                new Layer(2, 1, 0.25, true, "s_t")));
+        assertTrue(Tables.html(table).contains(">m<sub>t</sub>/(1−β<sub>1</sub><sup>t</sup>)</td>"), Tables.html(table));
+        assertTrue(Tables.text(table).contains("mₜ/(1−β₁ᵗ)"), Tables.text(table));
+    }
+
     record Distance(String method, double toOls, int masks, double mu) {
     }
 
@@ -66,15 +79,70 @@ class TablesTest {
     }
 
     @Test
-    void aColumnInTheReadableRangeGetsFixedDecimalsAndThousandsSeparators() {
-        ColumnFormat f = ColumnFormat.of(new double[] {0.002687, 1234.5, -1});
-        assertEquals("0.002687", f.format(0.002687));
-        assertEquals("1,234.500000", f.format(1234.5));
-        assertEquals("−1.000000", f.format(-1));
-        assertEquals("0.25", ColumnFormat.of(new double[] {1, 0.25}).format(0.25));
-        assertEquals("1.00", ColumnFormat.of(new double[] {1, 0.25}).format(1));
+    void aColumnInTheReadableRangeGetsTheDecimalsOfItsLargestValue() {
+        // within two decades: the largest value gets four significant digits or more, the smallest three
+        ColumnFormat f = ColumnFormat.of(new double[] {0.008192345, 0.192726123, -0.0123456});
+        assertEquals("0.00819", f.format(0.008192345));
+        assertEquals("0.19273", f.format(0.192726123));
+        assertEquals("−0.01235", f.format(-0.0123456));
+        ColumnFormat near = ColumnFormat.of(new double[] {0.01241234, 0.3252812, 1.2467312});
+        assertEquals("0.0124", near.format(0.01241234));
+        assertEquals("1.2467", near.format(1.2467312));
+        ColumnFormat large = ColumnFormat.of(new double[] {767.8123456, 2107.3456789});
+        assertEquals("768", large.format(767.8123456));
+        assertEquals("2,107", large.format(2107.3456789));
         assertEquals("12,345", ColumnFormat.integers().format(12345));
         assertEquals("–", f.format(Double.NaN));
+    }
+
+    @Test
+    void exactValuesAreShownExactlyAlignedWhenShortInTheirShortestFormElse() {
+        assertEquals("0.25", ColumnFormat.of(new double[] {1, 0.25}).format(0.25));
+        assertEquals("1.00", ColumnFormat.of(new double[] {1, 0.25}).format(1));
+        // p from 10⁻⁶ to 1: not 1.000×10⁻⁶ … 1.000×10⁰, nor 0.500000
+        double[] p = {1e-6, 0.01, 0.1, 0.5, 0.9, 0.99, 0.999, 1};
+        ColumnFormat f = ColumnFormat.of(p);
+        assertEquals("0.000001", f.format(1e-6));
+        assertEquals("0.5", f.format(0.5));
+        assertEquals("0.999", f.format(0.999));
+        assertEquals("1", f.format(1));
+    }
+
+    @Test
+    void aColumnSpanningMoreThanTwoDecadesIsScientificInEveryRowAZeroIsZero() {
+        double[] v = {0.0, 1.110223e-16, -2.220446e-16, 0.5123};
+        ColumnFormat f = ColumnFormat.of(v);
+        assertEquals("0", f.format(0.0));
+        assertEquals("1.110×10⁻¹⁶", f.format(1.110223e-16));
+        assertEquals("−2.220×10⁻¹⁶", f.format(-2.220446e-16));
+        assertEquals("5.123×10⁻¹", f.format(0.5123));
+        // fixed would need seven decimals
+        assertEquals("3.875×10⁻⁴", ColumnFormat.of(new double[] {3.87512e-4, 6.06e-5 + 1e-12}).format(3.87512e-4));
+    }
+
+    @Test
+    void everyFormattedColumnHasOneNotationAndOneCountOfDecimals() {
+        // random columns over many scales: the cells of a column share notation and decimals
+        Random random = new Random(34);
+        Pattern sci = Pattern.compile("−?\\d\\.(\\d+)×10[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+");
+        for (int trial = 0; trial < 2000; trial++) {
+            int n = 2 + random.nextInt(8);
+            double[] v = new double[n];
+            double scale = Math.pow(10, random.nextInt(24) - 12);
+            double spread = random.nextInt(6);
+            for (int i = 0; i < n; i++) {
+                v[i] = (random.nextBoolean() ? 1 : -1) * scale * Math.pow(10, spread * random.nextDouble()) * (1 + random.nextDouble());
+            }
+            ColumnFormat f = ColumnFormat.of(v);
+            Set<String> shapes = new HashSet<>();
+            for (double x : v) {
+                String s = f.format(x);
+                var m = sci.matcher(s);
+                shapes.add(m.matches() ? "sci " + m.group(1).length()
+                        : "fixed " + (s.contains(".") ? s.length() - s.indexOf('.') - 1 : 0));
+            }
+            assertEquals(1, shapes.size(), Arrays.toString(v) + " → " + shapes);
+        }
     }
 
     @Test
