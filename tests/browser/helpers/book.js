@@ -51,6 +51,11 @@ function visiblePrompts() {
 
 /** Figures: number, caption, alt text and size of every chart. */
 function figures() {
+  const captionText = (cap) => {
+    const copy = cap.cloneNode(true);
+    copy.querySelectorAll('.explore-shown, .explore-hint').forEach((e) => e.remove());
+    return copy.textContent.trim();
+  };
   return [...document.querySelectorAll('article img')].map((img) => {
     const fig = img.closest('figure');
     const cap = fig && fig.querySelector('figcaption');
@@ -58,8 +63,11 @@ function figures() {
     const r = img.getBoundingClientRect();
     return {
       alt: img.alt || '',
-      caption: cap ? cap.textContent.trim() : '',
-      svgSource: !!(fig && fig.querySelector('source[type="image/svg+xml"]')),
+      // an Explore figure's caption also says which frame is shown and how to move it
+      caption: cap ? captionText(cap) : '',
+      // its frames are SVG files swapped by the slider, with no PNG beside them
+      svgSource: !!(fig && fig.querySelector('source[type="image/svg+xml"]'))
+        || (img.classList.contains('explore-image') && /\.svg$/.test(img.getAttribute('src') || '')),
       current: img.currentSrc.split('/').pop().slice(0, 60),
       fits: r.width <= col.width + 1,
       centred: Math.abs((r.left + r.right) / 2 - (col.left + col.right) / 2) <= 2,
