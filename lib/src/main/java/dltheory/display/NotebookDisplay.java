@@ -233,7 +233,9 @@ public final class NotebookDisplay implements Extension {
             context.renderIfRequested(WIDGET, () -> view);
         }
         if (widget instanceof Interactive i && shown != null && ExploreFrames.wanted()) {
-            Map<String, Object> frames = ExploreBundle.of(i);  // for bin/site only (its kernels' environment)
+            // for bin/site only (its kernels' environment); drawn without claiming colours, so the
+            // notebook's later charts look the same with and without the frames
+            Map<String, Object> frames = dltheory.plot.Plots.withoutNewColours(() -> ExploreBundle.of(i));
             if (frames != null) {
                 context.getOutputContainer().putData(ExploreFrames.MIME_TYPE, frames);
             }

@@ -28,7 +28,26 @@ final class Looks {
     /** Series name → look (colour PALETTE[l % 4], cue l % 6) in the order names were first drawn. */
     private static final Map<String, Integer> LOOKS = new LinkedHashMap<>();
 
+    /** Set while drawing charts whose new names must not claim a look (see {@link #withoutClaims}). */
+    private static final ThreadLocal<Boolean> PASSING = ThreadLocal.withInitial(() -> false);
+
     private Looks() {
+    }
+
+    /**
+     * Runs {@code drawing} on this thread with the memory of names read but not written: a series
+     * name seen before keeps its look, a new one gets a free look for that chart only. Charts a
+     * reader does not run in order (an Explore slider's moves, the site's precomputed frames) thus
+     * leave the colours of the notebook's later charts as Run All gives them.
+     */
+    static <T> T withoutClaims(java.util.function.Supplier<T> drawing) {
+        boolean outer = PASSING.get();
+        PASSING.set(true);
+        try {
+            return drawing.get();
+        } finally {
+            PASSING.set(outer);
+        }
     }
 
     /** Forgets the names' looks (a new notebook; tests). */
@@ -84,7 +103,9 @@ final class Looks {
                         look++;
                     }
                 }
-                LOOKS.putIfAbsent(s.getName(), look);
+                if (!PASSING.get()) {
+                    LOOKS.putIfAbsent(s.getName(), look);
+                }
                 used.add(look);
                 style(s, look);
             }

@@ -219,6 +219,15 @@ public final class Plots {
         }
     }
 
+    /**
+     * Draws with the names → colours memory left as it is: the charts made and shown inside
+     * {@code drawing} (on this thread) reuse the colours of names seen before, and their new names
+     * claim none, so later charts look as in a Run All. For an Explore slider's moves and frames.
+     */
+    public static <T> T withoutNewColours(java.util.function.Supplier<T> drawing) {
+        return Looks.withoutClaims(drawing);
+    }
+
     /** Clears the names → colours memory (a new notebook; tests). */
     public static void forgetColours() {
         Looks.forget();

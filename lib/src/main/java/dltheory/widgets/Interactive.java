@@ -1,5 +1,7 @@
 package dltheory.widgets;
 
+import dltheory.plot.Plots;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,7 +47,15 @@ public final class Interactive extends Box {
     private void run() {
         Values v = new Values(controls);
         lastValues = v;
-        output.show(() -> f.apply(v));
+        if (runs.get() == 0) {
+            output.show(() -> f.apply(v));
+        } else {
+            // a move: its chart claims no colours, so the cells below keep those of a Run All
+            Plots.withoutNewColours(() -> {
+                output.show(() -> f.apply(v));
+                return null;
+            });
+        }
         runs.incrementAndGet();
     }
 

@@ -2,6 +2,7 @@ package dltheory.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -222,6 +223,61 @@ class PlotsTest {
         Plots.finish(second);
         assertEquals(first.getSeriesMap().get("α = 1").getLineColor(), second.getSeriesMap().get("α = 1").getLineColor());
         assertFalse(second.getSeriesMap().get("other").getLineColor().equals(second.getSeriesMap().get("α = 1").getLineColor()));
+    }
+
+    /** The colours a Run All gives a chart with three new names after one of two old ones. */
+    private static List<java.awt.Color> laterColours(boolean explored, boolean passing) {
+        Plots.forgetColours();
+        XYChart before = Plots.xy("A", "x", "y");
+        Plots.line(before, "sigmoid", new double[] {1, 2});
+        Plots.line(before, "tanh", new double[] {1, 3});
+        Plots.finish(before);
+        if (explored) {  // a slider's moves: charts with names of their own
+            java.util.function.Supplier<Object> moves = () -> {
+                for (int k = 0; k < 6; k++) {
+                    XYChart frame = Plots.xy("F", "x", "y");
+                    Plots.line(frame, "sigmoid, δ = 0." + k, new double[] {1, 2});
+                    Plots.line(frame, "tanh, δ = 0." + k, new double[] {1, 3});
+                    Plots.finish(frame);
+                }
+                return null;
+            };
+            if (passing) {
+                Plots.withoutNewColours(moves);
+            } else {
+                moves.get();
+            }
+        }
+        XYChart later = Plots.xy("B", "x", "y");
+        for (String name : List.of("tanh", "W orthogonal", "driven", "Gaussian")) {
+            Plots.line(later, name, new double[] {2, 1});
+        }
+        Plots.finish(later);
+        return later.getSeriesMap().values().stream().map(XYSeries::getLineColor).toList();
+    }
+
+    @Test
+    void chartsDrawnWithoutNewColoursLeaveTheLaterChartsAsARunAllDrawsThem() {
+        List<java.awt.Color> runAll = laterColours(false, false);
+        assertEquals(runAll, laterColours(true, true), "an Explore slider's moves changed a later chart's colours");
+        // the control: the same moves drawn as ordinary charts do change them (else this test proves nothing)
+        assertNotEquals(runAll, laterColours(true, false));
+        // inside, names seen before keep their colour, and one chart never repeats a look
+        Plots.forgetColours();
+        XYChart before = Plots.xy("A", "x", "y");
+        Plots.line(before, "sigmoid", new double[] {1, 2});
+        Plots.line(before, "tanh", new double[] {1, 3});
+        Plots.finish(before);
+        XYChart inside = Plots.withoutNewColours(() -> {
+            XYChart c = Plots.xy("F", "x", "y");
+            Plots.line(c, "new", new double[] {1, 2});
+            Plots.line(c, "tanh", new double[] {1, 3});
+            Plots.finish(c);
+            return c;
+        });
+        assertEquals(before.getSeriesMap().get("tanh").getLineColor(), inside.getSeriesMap().get("tanh").getLineColor());
+        assertNotEquals(inside.getSeriesMap().get("new").getLineColor(), inside.getSeriesMap().get("tanh").getLineColor());
+        Plots.forgetColours();
     }
 
     @Test
