@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import claims  # noqa: E402
 import notebooks as runner  # noqa: E402
-import places  # noqa: E402 (the folders the tools read and write)
+from temporary_places import temporary_places  # noqa: E402
 
 NOTEBOOKS = runner.all_notebooks()
 IDS = [p.stem for p in NOTEBOOKS]
@@ -93,13 +93,7 @@ def tiny(folder, name, title, cells):
 
 @pytest.fixture
 def site(tmp_path, monkeypatch):
-    paths = {k: tmp_path / k for k in ("notebooks", "executed", "site", "site.next")}
-    for k in ("notebooks", "executed"):
-        paths[k].mkdir()
-    monkeypatch.setattr(places, "NOTEBOOKS", paths["notebooks"])
-    monkeypatch.setattr(places, "EXECUTED", paths["executed"])
-    monkeypatch.setattr(places, "SITE", paths["site"])
-    monkeypatch.setattr(places, "SITE_NEXT", paths["site.next"])
+    paths = temporary_places(tmp_path, monkeypatch, made=("notebooks", "executed"))
     monkeypatch.setattr(claims, "SWEEP", tmp_path / "sweep.json")
     new = nbformat.v4
     checked = new.new_code_cell('Check.atMost(x, 1, "x");')

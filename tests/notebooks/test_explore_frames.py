@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import explore_frames  # noqa: E402
 import notebooks as runner  # noqa: E402
-import places  # noqa: E402 (the folders the tools read and write)
+from temporary_places import temporary_places  # noqa: E402
 from test_numbering import book_notebook  # noqa: E402
 
 JAR = ROOT / "lib" / "target" / "dltheory-lib.jar"
@@ -47,15 +47,7 @@ def bundle(labels, initial, name="p"):
 
 @pytest.fixture
 def folders(tmp_path, monkeypatch):
-    paths = {k: tmp_path / k for k in ("notebooks", "executed", "site", "site.next")}
-    for k in ("notebooks", "executed", "site"):
-        paths[k].mkdir()
-    monkeypatch.setattr(places, "NOTEBOOKS", paths["notebooks"])
-    monkeypatch.setattr(places, "EXECUTED", paths["executed"])
-    monkeypatch.setattr(places, "SITE", paths["site"])
-    monkeypatch.setattr(places, "SITE_NEXT", paths["site.next"])
-    monkeypatch.setattr(places, "QA", tmp_path / "qa")
-    return paths
+    return temporary_places(tmp_path, monkeypatch)
 
 
 def render_explore(folders, capsys, frames):

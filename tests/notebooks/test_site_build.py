@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import notebooks as runner  # noqa: E402
 import execution  # noqa: E402
-import places  # noqa: E402 (the folders the tools read and write)
+from temporary_places import temporary_places  # noqa: E402
 
 
 def tiny_notebook(folder, name, title, code):
@@ -31,14 +31,8 @@ def tiny_notebook(folder, name, title, code):
 def folders(tmp_path, monkeypatch):
     """notebooks/, target/executed/, site/ and the staging folder of the site, all under tmp_path;
     site/ starts with a page of an earlier build."""
-    paths = {k: tmp_path / k for k in ("notebooks", "executed", "site", "site.next")}
-    paths["notebooks"].mkdir()
-    paths["site"].mkdir()
+    paths = temporary_places(tmp_path, monkeypatch, made=("notebooks", "site"))
     (paths["site"] / "old.html").write_text("an earlier build")
-    monkeypatch.setattr(places, "NOTEBOOKS", paths["notebooks"])
-    monkeypatch.setattr(places, "EXECUTED", paths["executed"])
-    monkeypatch.setattr(places, "SITE", paths["site"])
-    monkeypatch.setattr(places, "SITE_NEXT", paths["site.next"])
     return paths
 
 
