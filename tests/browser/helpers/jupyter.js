@@ -137,6 +137,13 @@ async function startServer({ app = 'classic' } = {}) {
     if (lab.missing) throw new Error(lab.missing);
     env.JUPYTERLAB_SETTINGS_DIR = path.join(home, 'lab-settings');
     env.JUPYTERLAB_WORKSPACES_DIR = path.join(home, 'lab-workspaces');
+    // Notebook 7 links every page to /custom/custom.css, read from the config folder; without one
+    // there it looks beside its static folder, found by a regular expression that stops at the
+    // first 'static' in the path (a checkout under .../static/... gets a 500 page, and the browser
+    // logs that it refused the page as a style sheet). An empty one makes the pages the same for
+    // every checkout path, so the console checks need no exception for it.
+    fs.mkdirSync(path.join(env.JUPYTER_CONFIG_DIR, 'custom'), { recursive: true });
+    fs.writeFileSync(path.join(env.JUPYTER_CONFIG_DIR, 'custom', 'custom.css'), '');
     for (const [file, value] of Object.entries(LAB_SETTINGS)) {
       const f = path.join(env.JUPYTERLAB_SETTINGS_DIR, file);
       fs.mkdirSync(path.dirname(f), { recursive: true });
