@@ -84,11 +84,16 @@ class TrainingTest {
                 + dltheory.text.SignificantFormat.format(large.finalNorm(), 4), Training.finalNorms(List.of(small, large)));
     }
 
+    /** Runs already made, by seed: the seed sweeps of several tests share them (runs are immutable). */
+    private static final java.util.Map<Long, List<StepDiagnostics>> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The notebook's five runs for one seed, as its cells make them. */
     static List<StepDiagnostics> notebookRuns(long seed) {
-        LogisticRegression m = LogisticRegression.synthetic(200, 10, Seeded.rng(seed, "data"));
-        double[] u0 = Seeded.normal(10, 0, Math.sqrt(0.1), Seeded.rng(seed, "u0"));
-        return Training.sweep(m, u0, 1, 0, new double[] {0.1, 0.3, 1, 3, 10}, 200);
+        return RUNS.computeIfAbsent(seed, s -> {
+            LogisticRegression m = LogisticRegression.synthetic(200, 10, Seeded.rng(s, "data"));
+            double[] u0 = Seeded.normal(10, 0, Math.sqrt(0.1), Seeded.rng(s, "u0"));
+            return Training.sweep(m, u0, 1, 0, new double[] {0.1, 0.3, 1, 3, 10}, 200);
+        });
     }
 
     @Test
