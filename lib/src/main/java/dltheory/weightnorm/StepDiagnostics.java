@@ -103,6 +103,32 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
         return r[r.length - 1] / r[0];
     }
 
+    /**
+     * The largest rate_t/rate_0 over t = 1, …, T (4.10, per unit of ∇_w L): above 1 when the rate
+     * rises above its start at some step of the run.
+     */
+    double peakRateGrowth() {
+        double[] r = rate();
+        double peak = 0;
+        for (int t = 1; t < r.length; t++) {
+            peak = Math.max(peak, r[t] / r[0]);
+        }
+        return peak;
+    }
+
+    /**
+     * The same for the rate of the unit direction, α/‖u_t‖² (per unit of its own gradient): by
+     * eq. (4.9) at most 1 in every run.
+     */
+    double peakDirectionRateGrowth() {
+        double[] r = normFactor();
+        double peak = 0;
+        for (int t = 1; t < r.length; t++) {
+            peak = Math.max(peak, r[t] / r[0]);
+        }
+        return peak;
+    }
+
     /** γ_t for t = 0, 1, …, T (the last entry is {@link #finalGamma}). */
     public double[] gamma() {
         double[] v = new double[steps.size() + 1];
@@ -119,6 +145,16 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
      */
     public double[] gradientNorm() {
         return steps.stream().mapToDouble(s -> Math.sqrt(s.predictedGrowth()) / alpha).toArray();
+    }
+
+    /**
+     * S(α) = Σ_t α‖∇_u L(u_t)‖² over t = 0, …, T − 1, from the right-hand sides of eq. (4.9) the
+     * steps stored: summing (4.9) gives ‖u_T‖² = ‖u_0‖² + α·S(α) (notebook 04, Q4.3). In the limit
+     * of small steps S is the part of the loss's decrease that the updates of u bring, over the
+     * time αT.
+     */
+    public double gradientSum() {
+        return steps.stream().mapToDouble(Step::predictedGrowth).sum() / alpha;
     }
 
     /** α s_t² for t = 0, 1, …, T − 1. */
@@ -162,11 +198,13 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
 
     /**
      * Notebook 04, eq. (4.9): prints a ✓ line for the identity at every step (largest relative
-     * error ≤ {@link #IDENTITY_TOL}) and one for ‖u_t‖ never decreasing; throws otherwise.
+     * error ≤ {@link #IDENTITY_TOL}; both sides come from the same projected gradient, so the line
+     * says "identity:", it confirms arithmetic only) and one for ‖u_t‖ never decreasing, the
+     * line that is evidence; throws otherwise.
      */
     public void checkGrowth() {
         String at = "α = " + dltheory.text.SignificantFormat.format(alpha, 4);
-        Check.atMost(maxIdentityError(), IDENTITY_TOL, "maxₜ |‖uₜ₊₁‖² − ‖uₜ‖² − α²s²‖W⊥∇_w L‖²| / ‖uₜ₊₁‖², " + at);
+        Check.atMost(maxIdentityError(), IDENTITY_TOL, "identity: maxₜ |‖uₜ₊₁‖² − ‖uₜ‖² − α²s²‖W⊥∇_w L‖²| / ‖uₜ₊₁‖², " + at);
         Check.atLeast(minRelativeIncrease(), -NORM_ROUNDING, "minₜ (‖uₜ₊₁‖ − ‖uₜ‖)/‖uₜ‖, " + at);
     }
 

@@ -100,6 +100,63 @@ public final class Training {
     }
 
     /**
+     * Notebook 04, Q4.3 over T steps: why ‖u_T‖ increases with α. Summing eq. (4.9) over the run
+     * gives ‖u_T‖² = ‖u_0‖² + α·S(α), with S(α) = Σ_t α‖∇_u L(u_t)‖² ({@link
+     * StepDiagnostics#gradientSum()}). For α &lt; α′ from the same u_0 therefore
+     * ‖u_T(α′)‖ &gt; ‖u_T(α)‖ exactly when S(α′)/S(α) &gt; α/α′: the larger step wins unless its
+     * sum of squared gradients, counted per unit of time α, is smaller by the factor α/α′ or more.
+     * One row per pair of consecutive runs (ordered by increasing α).
+     */
+    public static List<Order> order(List<StepDiagnostics> runs) {
+        requireRuns(runs);
+        List<Order> out = new ArrayList<>();
+        for (int i = 1; i < runs.size(); i++) {
+            StepDiagnostics a = runs.get(i - 1);
+            StepDiagnostics b = runs.get(i);
+            if (!(b.alpha() > a.alpha())) {
+                throw new IllegalArgumentException("runs must be ordered by increasing alpha");
+            }
+            if (a.normU()[0] != b.normU()[0]) {
+                throw new IllegalArgumentException("runs must start from the same u0");
+            }
+            out.add(new Order(a.alpha(), b.alpha(), b.gradientSum() / a.gradientSum(), a.alpha() / b.alpha(),
+                    b.finalNorm() / a.finalNorm()));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * A pair of runs of {@link #order}.
+     *
+     * @param alpha     α, the smaller step size
+     * @param nextAlpha α′, the larger
+     * @param sumRatio  S(α′)/S(α)
+     * @param bound     α/α′: ‖u_T(α′)‖ &gt; ‖u_T(α)‖ exactly when sumRatio exceeds it
+     * @param normRatio ‖u_T(α′)‖/‖u_T(α)‖
+     */
+    public record Order(double alpha, double nextAlpha, double sumRatio, double bound, double normRatio) {
+
+        /**
+         * Prints one ✓ line: S(α′)/S(α) &gt; α/α′, and so, by eq. (4.9) summed, ‖u_T(α′)‖ &gt;
+         * ‖u_T(α)‖; throws when either fails (the second failing alone would be an error in the
+         * run's arithmetic).
+         */
+        public void check() {
+            String pair = "α = " + SignificantFormat.format(alpha, 4) + " → " + SignificantFormat.format(nextAlpha, 4);
+            dltheory.check.Check.that(sumRatio > bound && normRatio > 1,
+                    "S(α′)/S(α) > α/α′, hence ‖u_T(α′)‖ > ‖u_T(α)‖, " + pair,
+                    "S(α′)/S(α) = " + SignificantFormat.format(sumRatio, 3) + " vs α/α′ = "
+                            + SignificantFormat.format(bound, 3) + "; ‖u_T(α′)‖/‖u_T(α)‖ = "
+                            + SignificantFormat.format(normRatio, 4));
+        }
+    }
+
+    /** {@link Order#check()} for every pair of consecutive runs. */
+    public static void checkOrder(List<StepDiagnostics> runs) {
+        order(runs).forEach(Order::check);
+    }
+
+    /**
      * Notebook 04, eqs. (4.6) and (4.9) checked with measured gradients: at each step t of
      * {@code ts}, ∇_u L at (u_t, γ_t, β_t) by central differences, against eq. (4.6).
      */
@@ -177,6 +234,24 @@ public final class Training {
     public static double largestRateGrowth(List<StepDiagnostics> runs) {
         requireRuns(runs);
         return runs.stream().mapToDouble(StepDiagnostics::rateGrowth).max().orElseThrow();
+    }
+
+    /**
+     * The largest rate_t/rate_0 over the runs and their steps t ≥ 1 (eq. 4.10, per unit of
+     * ∇_w L): above 1 when the rate rises above its start at some step of some run.
+     */
+    public static double largestRateRise(List<StepDiagnostics> runs) {
+        requireRuns(runs);
+        return runs.stream().mapToDouble(StepDiagnostics::peakRateGrowth).max().orElseThrow();
+    }
+
+    /**
+     * The same for the rate of the unit direction, α/‖u_t‖²: at most 1, since ‖u‖ never
+     * decreases (eq. 4.9).
+     */
+    public static double largestDirectionRateRise(List<StepDiagnostics> runs) {
+        requireRuns(runs);
+        return runs.stream().mapToDouble(StepDiagnostics::peakDirectionRateGrowth).max().orElseThrow();
     }
 
     /** ‖u_T‖ for each run, as "α=…: …" pieces, four significant digits. */

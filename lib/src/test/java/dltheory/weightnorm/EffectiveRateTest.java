@@ -62,33 +62,88 @@ class EffectiveRateTest {
 
     /** The notebook's runs for one seed, as its cells make them. */
     private static List<StepDiagnostics> notebookRuns(long seed) {
-        LogisticRegression m = LogisticRegression.synthetic(200, 10, Seeded.rng(seed, "data"));
-        double[] u0 = Seeded.normal(10, 0, Math.sqrt(0.1), Seeded.rng(seed, "u0"));
-        return Training.sweep(m, u0, 1, 0, new double[] {0.1, 0.3, 1, 3, 10}, 200);
+        return TrainingTest.notebookRuns(seed);
+    }
+
+    /** (mean − threshold)/sd of {@code x}. */
+    private static double standardDeviationsAbove(double[] x, double threshold) {
+        var s = dltheory.check.Stats.of(x);
+        return (s.mean() - threshold) / s.std();
+    }
+
+    /**
+     * Claims 04.q43-order, 04.rate-can-rise and 04.burst-brake on SEED = 1…100: none is derived
+     * whole, so what supports a false alarm ≤ 1e-3 is how many standard deviations of the spread
+     * over seeds separate each margin from its bound, on a log scale where it is close to normal.
+     * bench/weightnorm measures the same over 3,000 seeds (order: ≥ 4.1 per pair; rate: 4.6;
+     * burst: 4.9 and 4.2); here each must keep at least 3.5, and every seed must pass.
+     */
+    @Test
+    void seedSweepOfTheNotebooksRunClaims() {
+        int seeds = 100;
+        List<double[]> order = new java.util.ArrayList<>();
+        double[] rise = new double[seeds];
+        List<Double> jump = new java.util.ArrayList<>();
+        List<Double> fall = new java.util.ArrayList<>();
+        for (int i = 0; i < seeds; i++) {
+            List<StepDiagnostics> runs = notebookRuns(i + 1);
+            Training.checkOrder(runs);
+            order.add(Training.order(runs).stream().mapToDouble(o -> Math.log(o.sumRatio() / o.bound())).toArray());
+            rise[i] = Math.log(Training.largestRateRise(runs));
+            var search = Burst.search(runs);
+            search.check();
+            search.found().ifPresent(b -> {
+                jump.add(Math.log(Math.log(b.normJump())) - Math.log(Math.log(Burst.MIN_NORM_JUMP)));
+                fall.add(Math.log(Math.log(b.peakRate() / b.rateAfter()))
+                        - Math.log(Math.log(1 / Burst.MAX_RATE_FRACTION)));
+            });
+        }
+        for (int pair = 0; pair < 4; pair++) {
+            int p = pair;
+            double z = standardDeviationsAbove(order.stream().mapToDouble(o -> o[p]).toArray(), 0);
+            assertTrue(z >= 3.5, "order, pair " + pair + ": " + z + " sd");
+        }
+        double zRise = standardDeviationsAbove(rise, 0);
+        double zJump = standardDeviationsAbove(jump.stream().mapToDouble(Double::doubleValue).toArray(), 0);
+        double zFall = standardDeviationsAbove(fall.stream().mapToDouble(Double::doubleValue).toArray(), 0);
+        System.out.printf("%d seeds: rate %.1f sd, burst (%d found) %.1f and %.1f sd%n", seeds, zRise, jump.size(),
+                zJump, zFall);
+        assertTrue(zRise >= 3.5 && zJump >= 3.5 && zFall >= 3.5, zRise + " " + zJump + " " + zFall);
+        // The condition holds for about half of the seeds (1,687 of 3,000 in bench/weightnorm).
+        assertTrue(jump.size() > seeds / 3 && jump.size() < seeds, "found " + jump.size());
     }
 
     @Test
-    void seedSweepOfTheNotebooksRunClaims() {
-        // The notebook's claims about its runs, on SEED = 1…400: a burst, when one is found,
-        // brakes (‖u‖ jumps, the rate falls); some run's rate rises; ‖u_T‖ increases with α.
-        int seeds = 400;
-        int found = 0;
-        for (long seed = 1; seed <= seeds; seed++) {
+    void rateRiseCheckRejectsTheRateOfTheDirection() {
+        // Power of claim 04.rate-can-rise: the convention that only decays, α/‖u‖² (per unit of the
+        // direction's own gradient), stays at or below 1 on each of 20 seeds and fails the check.
+        for (long seed = 1; seed <= 20; seed++) {
             List<StepDiagnostics> runs = notebookRuns(seed);
-            var search = Burst.search(runs);
-            if (search.found().isPresent()) {
-                found++;
-                Burst b = search.found().get();
-                assertTrue(b.normJump() >= Burst.MIN_NORM_JUMP, "seed " + seed + ": " + b);
-                assertTrue(b.rateAfter() <= Burst.MAX_RATE_FRACTION * b.peakRate(), "seed " + seed + ": " + b);
-            }
-            assertTrue(Training.largestRateGrowth(runs) > 1, "seed " + seed);
-            assertTrue(Training.finalNormIncreasesWithAlpha(runs), "seed " + seed);
+            assertTrue(Training.largestRateRise(runs) > 1, "seed " + seed);
+            double wrong = Training.largestDirectionRateRise(runs);
+            assertTrue(wrong <= 1, "seed " + seed + ": " + wrong);
+            assertThrows(AssertionError.class, () -> dltheory.check.Check.atLeast(wrong, 1 + 1e-12, "rate"));
         }
-        // The condition holds for about half of the seeds (556 of 1,000 when written; 1,000
-        // seeds showed no failing claim).
-        assertTrue(found > seeds / 3 && found < seeds, "found " + found);
-        System.out.println("burst found for " + found + " of " + seeds + " seeds");
+    }
+
+    @Test
+    void burstCheckRejectsARunWhoseNormIsHeldAfterThePeak() {
+        // Power of claim 04.burst-brake: for each seed of 1…40 with a burst, the same run with ‖u‖
+        // held at ‖u_t*‖ after the peak (no growth by eq. (4.9), e.g. u renormalized every step)
+        // has no norm jump and is rejected.
+        int rejected = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            var found = Burst.search(notebookRuns(seed)).found();
+            if (found.isEmpty()) {
+                continue;
+            }
+            Burst b = found.get();
+            Burst held = new Burst(b.alpha(), b.peakStep(), b.peakRate(), b.lossRise(), b.lossFall(), 1.0,
+                    b.rateAfter() * b.normJump() * b.normJump(), b.steps());
+            assertThrows(AssertionError.class, held::check);
+            rejected++;
+        }
+        assertTrue(rejected >= 10, "bursts " + rejected);
     }
 
     @Test
@@ -106,9 +161,9 @@ class EffectiveRateTest {
 
     @Test
     void burstCheckRejectsARunWhoseNormDoesNotJumpOrWhoseRateDoesNotFall() {
-        assertThrows(AssertionError.class, () -> new Burst(3, 120, 20, 0.01, 1.0, 15, 200).check());
-        assertThrows(AssertionError.class, () -> new Burst(3, 120, 20, 0.01, 1.2, 19, 200).check());
-        new Burst(3, 120, 20, 0.01, 1.2, 15, 200).check();
+        assertThrows(AssertionError.class, () -> new Burst(3, 120, 20, 0.01, 0.01, 1.01, 15, 200).check());
+        assertThrows(AssertionError.class, () -> new Burst(3, 120, 20, 0.01, 0.01, 1.2, 19.8, 200).check());
+        new Burst(3, 120, 20, 0.01, 0.01, 1.2, 15, 200).check();
     }
 
     @Test

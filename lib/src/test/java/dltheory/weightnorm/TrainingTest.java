@@ -84,6 +84,58 @@ class TrainingTest {
                 + dltheory.text.SignificantFormat.format(large.finalNorm(), 4), Training.finalNorms(List.of(small, large)));
     }
 
+    /** Runs already made, by seed: the seed sweeps of several tests share them (runs are immutable). */
+    private static final java.util.Map<Long, List<StepDiagnostics>> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The notebook's five runs for one seed, as its cells make them. */
+    static List<StepDiagnostics> notebookRuns(long seed) {
+        return RUNS.computeIfAbsent(seed, s -> {
+            LogisticRegression m = LogisticRegression.synthetic(200, 10, Seeded.rng(s, "data"));
+            double[] u0 = Seeded.normal(10, 0, Math.sqrt(0.1), Seeded.rng(s, "u0"));
+            return Training.sweep(m, u0, 1, 0, new double[] {0.1, 0.3, 1, 3, 10}, 200);
+        });
+    }
+
+    @Test
+    void orderIsTheSumOfEquationNineAndTheSumRatioDecidesIt() {
+        // ‖u_T‖² = ‖u_0‖² + α S(α) (eq. (4.9) summed), so S′/S > α/α′ exactly when ‖u_T‖ grows with α.
+        List<StepDiagnostics> runs = notebookRuns(7);
+        for (StepDiagnostics r : runs) {
+            double n0 = r.normU()[0];
+            double nT = r.finalNorm();
+            assertEquals(nT * nT, n0 * n0 + r.alpha() * r.gradientSum(), 1e-12 * nT * nT);
+        }
+        for (Training.Order o : Training.order(runs)) {
+            assertEquals(o.sumRatio() > o.bound(), o.normRatio() > 1);
+            assertEquals(o.alpha() / o.nextAlpha(), o.bound(), 0);
+        }
+        Training.checkOrder(runs);
+    }
+
+    @Test
+    void orderCheckRejectsALargerStepThatDoesNotGrowTheNormMore() {
+        // Power of claim 04.q43-order: on each of 20 seeds the notebook's runs pass, and a run of
+        // the larger α replaced by one whose ‖u‖ grows no more than the smaller α's (a trainer
+        // that ignores α in u's step: the smaller run relabelled, S′/S = α/α′) is rejected, for
+        // each of the four pairs.
+        int rejected = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            List<StepDiagnostics> runs = notebookRuns(seed);
+            Training.checkOrder(runs);
+            for (int i = 1; i < runs.size(); i++) {
+                List<StepDiagnostics> wrong = new java.util.ArrayList<>(runs);
+                StepDiagnostics smaller = runs.get(i - 1);
+                wrong.set(i, new StepDiagnostics(runs.get(i).alpha(), smaller.steps(), smaller.finalGamma(),
+                        smaller.finalLoss()));
+                assertThrows(AssertionError.class, () -> Training.checkOrder(wrong));
+                rejected++;
+            }
+        }
+        assertEquals(80, rejected);
+        List<StepDiagnostics> runs = notebookRuns(1);
+        assertMessage(() -> Training.order(List.of(runs.get(1), runs.get(0))), "ordered by increasing alpha");
+    }
+
     @Test
     void checkGrowthThrowsOnAFalseStep() {
         StepDiagnostics broken = new StepDiagnostics(1, List.of(new Step(0, new double[] {2}, 0, 2, 1.9, 0, 1, 0.5, 0.25, 1.9 * 1.9 - 4, 0.1)), 1, 0);
