@@ -7,6 +7,7 @@ import java.util.List;
 
 import dltheory.check.Check;
 import dltheory.table.Tables;
+import dltheory.text.Notation;
 import tech.tablesaw.api.Table;
 import dltheory.linalg.Vectors;
 import java.util.stream.IntStream;
@@ -71,7 +72,7 @@ public record GradientSweep(Sweep forward, double[] varGrad, double[] relSeVarGr
     /** Checks Var[δ⁽ᵗ⁾] against the prediction within k standard errors at the worst layer. */
     public void checkVariance(double k) {
         int worst = 1 + Vectors.argmax(IntStream.rangeClosed(1, depth()).mapToDouble(this::z).toArray());
-        Check.that(z(worst) <= k, label() + ": Var[∂L/∂a" + Sweep.sup(worst) + "] = " + format(var(worst), 4)
+        Check.that(z(worst) <= k, label() + ": " + Notation.unicode("Var[∂L/∂a^{(" + worst + ")}]") + " = " + format(var(worst), 4)
                 + " vs prediction " + format(predicted(worst), 4) + " at the worst of " + depth() + " layers",
                 format(z(worst), 4) + " SE of ln Var (SE " + format(relSe(worst), 4) + "), tol " + format(k, 4) + " SE");
     }

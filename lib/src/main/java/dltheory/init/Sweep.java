@@ -10,6 +10,7 @@ import java.util.List;
 import dltheory.check.Check;
 import dltheory.check.MonteCarlo;
 import dltheory.table.Tables;
+import dltheory.text.Notation;
 import tech.tablesaw.api.Table;
 import dltheory.linalg.Vectors;
 import java.util.stream.IntStream;
@@ -126,7 +127,7 @@ public record Sweep(String init, String activation, int depth, int width, int ba
      */
     public void checkVariance(double k) {
         int t = worstLayer();
-        Check.that(z(t) <= k, label() + ": Var[a" + sup(t) + "] = " + format(var(t), 4) + " vs prediction "
+        Check.that(z(t) <= k, label() + ": " + Notation.unicode("Var[a^{(" + t + ")}]") + " = " + format(var(t), 4) + " vs prediction "
                 + format(predicted(t), 4) + " at the worst of " + depth + " layers",
                 format(z(t), 4) + " SE of ln Var (SE " + format(relSe(t), 4) + "), tol " + format(k, 4) + " SE");
     }
@@ -153,7 +154,7 @@ public record Sweep(String init, String activation, int depth, int width, int ba
     public void checkMean(double k) {
         int t = worstMeanLayer();
         Check.withinStandardErrors(mean(t), seMean(t), c, k,
-                "E[a" + sup(t) + "] (worst of " + depth + " layers), " + label());
+                Notation.unicode("E[a^{(" + t + ")}]") + " (worst of " + depth + " layers), " + label());
     }
 
     /**
@@ -208,11 +209,6 @@ public record Sweep(String init, String activation, int depth, int width, int ba
             }
         }
         return (lo + hi) / 2;
-    }
-
-    /** The superscript "⁽ᵗ⁾" for a layer number, e.g. sup(37) = "⁽³⁷⁾". */
-    public static String sup(int t) {
-        return "⁽" + dltheory.text.Scripts.superscript(t) + "⁾";
     }
 
     private int index(int t) {

@@ -170,10 +170,16 @@ public record Training(String scheme, double[] loss, int steps) {
     }
 
     /**
-     * The check cell for the three schemes, trained by {@link #runClipped}: He's run ends below
-     * {@code factor} times its initial loss; the 1/d run keeps more than {@code keep} of its
-     * initial loss; the naive run stays finite and above 10⁶·L₀ at every step (clipped steps of
-     * length at most η·c cannot undo an output (d/2)^{L/2} times too large).
+     * The check cell for the three schemes, trained by {@link #runClipped} (claim
+     * 01.training-only-he-learns): He's run ends below {@code factor} times its initial loss; the
+     * 1/d run keeps more than {@code keep} of its initial loss; the naive run stays finite and never
+     * gets below {@code keep} times L₀, the loss of the net that outputs 0. No bound on the loss of a
+     * deep ReLU net after the clipped steps is known (their length alone allows reaching L₀, see
+     * TrainingTest), so the thresholds are measured: over 1,000 seeds (TrainingMargins) every seed
+     * passes and each line keeps more than 5 standard deviations of its statistic's spread. The
+     * naive line's threshold is relative to L₀ rather than to the naive start's size because for about
+     * one draw in a thousand a clipped step switches off every unit of some layer: the net then
+     * outputs 0 for every input, its gradient vanishes, and its loss stays at L₀ for good.
      */
     public static void checkClaims(Training he, Training lecun, Training naive, Task task, double factor,
                                    double keep) {
@@ -184,9 +190,11 @@ public record Training(String scheme, double[] loss, int steps) {
         for (double v : naive.loss()) {
             lowest = Math.min(lowest, v);
         }
-        Check.that(naive.finite() && lowest / zero >= 1e6, naive.scheme() + ": L(t)/L₀ ≥ 10⁶ at every step t ≤ "
-                + naive.steps(), naive.finite() ? "lowest L(t)/L₀ = " + dltheory.text.SignificantFormat.format(
-                        lowest / zero, 3) : "the loss is not finite after " + (naive.loss().length - 1) + " steps");
+        String shown = dltheory.text.SignificantFormat.format(keep, 3);
+        Check.that(naive.finite() && lowest / zero >= keep, naive.scheme() + ": L(t)/L₀ ≥ " + shown
+                + " at every step t ≤ " + naive.steps(), naive.finite() ? "lowest L(t)/L₀ = "
+                + dltheory.text.SignificantFormat.format(lowest / zero, 3) : "the loss is not finite after "
+                + (naive.loss().length - 1) + " steps");
     }
 
     /**
