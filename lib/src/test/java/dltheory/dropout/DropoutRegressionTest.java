@@ -196,6 +196,17 @@ class DropoutRegressionTest {
             assertTrue(after.ridge() > before.ridge() + 0.3 && after.ridge() > after.dropout() + 0.3,
                     "ridge shrinks the large column much less than before, dropout as before: " + before + " → " + after);
             assertEquals(100 * before.columnSquaredNorm(), after.columnSquaredNorm(), 1e-9 * after.columnSquaredNorm());
+            // the notebook's orthogonal design: the closed forms hold to rounding, so the
+            // notebook's identity lines would catch a ridge solver that ignored the column scale
+            RegressionData orth = data(100, 5, seed).withOrthogonalColumns(100);
+            RegressionData orthBig = orth.withColumnScaled(0, 10);
+            Shrinkage o = DropoutRegression.shrinkage(orth.X(), orth.y(), p, lambda).get(0);
+            Shrinkage oBig = DropoutRegression.shrinkage(orthBig.X(), orthBig.y(), p, lambda).get(0);
+            assertEquals(0.5, o.ridge(), 1e-10);
+            assertEquals(100 / 101.0, oBig.ridge(), 1e-10);
+            assertEquals(0.5, oBig.dropout(), 1e-10);
+            assertTrue(Math.abs(DropoutRegression.shrinkage(orthBig.X(), orthBig.y(), p, lambda * 100).get(0).ridge()
+                    - 100 / 101.0) > 0.4, "a ridge strength scaled with the column would fail the line");
         }
     }
 
