@@ -39,7 +39,7 @@ public record DesignRidgeGap(double p, int n, int sets, double mean, double stan
         double smallest = Double.POSITIVE_INFINITY;
         for (int k = 0; k < sets; k++) {
             RegressionData data = design.sample(n, rng);
-            relative[k] = DropoutRegression.closestRidge(data.X(), data.y(), p).relative();
+            relative[k] = RidgeComparison.closestRidge(data.X(), data.y(), p).relative();
             smallest = Math.min(smallest, relative[k]);
         }
         Stats s = Stats.of(relative);

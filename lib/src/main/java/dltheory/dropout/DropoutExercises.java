@@ -26,7 +26,7 @@ public final class DropoutExercises {
 
     /**
      * Exercise 1: the ridge strength λ_L2 whose solution (2.9) equals p·w_drop of (2.6) at p = 0.8 when
-     * every column has squared norm 100; found by {@link DropoutRegression#closestRidge} on a
+     * every column has squared norm 100; found by {@link RidgeComparison#closestRidge} on a
      * random design with its columns rescaled to that norm.
      */
     public static final Question EXERCISE_1 = new Question("Exercise 2.1",
@@ -79,7 +79,7 @@ public final class DropoutExercises {
     static double matchedStrengthOnEqualColumns(double c, double p) {
         RegressionData d = RegressionData.synthetic(100, 5, 0.5, Seeded.rng(SEED, "exercise 1"))
                 .withColumnSquaredNorms(c);
-        return DropoutRegression.closestRidge(d.X(), d.y(), p).lambdaL2();
+        return RidgeComparison.closestRidge(d.X(), d.y(), p).lambdaL2();
     }
 
     /** (p·w_drop)₁ / w_OLS,₁ on a 12×3 design whose orthonormal columns are scaled by 0.5, 2 and 7. */

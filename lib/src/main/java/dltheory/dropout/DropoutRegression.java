@@ -146,15 +146,7 @@ public final class DropoutRegression {
      * at test time when every input is kept. Notebook 02, equation (2.6). Solved by Cholesky.
      */
     public static double[] scaledMinimiser(DMatrixRMaj X, double[] y, double p) {
-        Arguments.nonEmpty(X, "X");
-        Arguments.length(y, X.numRows, "y", "n, the rows of X");
-        double lambda = lambda(p);
-        DMatrixRMaj A = gram(X);
-        double[] g2 = gammaSquared(X);
-        for (int j = 0; j < g2.length; j++) {
-            A.add(j, j, lambda * g2[j]);
-        }
-        return solveSpd(A, Vectors.transposeTimes(X, y), "XᵀX + λΓ²");
+        return Design.of(X, y).scaledMinimiser(p);
     }
 
     /**
@@ -163,16 +155,7 @@ public final class DropoutRegression {
      * (2.5), independently of {@link #scaledMinimiser}, so that the two can be tested against each other.
      */
     public static double[] minimiser(DMatrixRMaj X, double[] y, double p) {
-        Arguments.nonEmpty(X, "X");
-        Arguments.length(y, X.numRows, "y", "n, the rows of X");
-        Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
-        DMatrixRMaj A = gram(X);
-        CommonOps_DDRM.scale(p, A);
-        double[] g2 = gammaSquared(X);
-        for (int j = 0; j < g2.length; j++) {
-            A.add(j, j, (1 - p) * g2[j]);
-        }
-        return solveSpd(A, Vectors.transposeTimes(X, y), "pXᵀX + (1−p)Γ²");
+        return Design.of(X, y).minimiser(p);
     }
 
     /**
@@ -196,14 +179,7 @@ public final class DropoutRegression {
 
     /** The ridge (L2) solution w_L2 = (XᵀX + λI)⁻¹Xᵀy, λ ≥ 0; notebook 02, equation (2.9). Cholesky solve. */
     public static double[] ridge(DMatrixRMaj X, double[] y, double lambda) {
-        Arguments.nonEmpty(X, "X");
-        Arguments.length(y, X.numRows, "y", "n, the rows of X");
-        Arguments.nonNegative(lambda, "lambda");
-        DMatrixRMaj A = gram(X);
-        for (int j = 0; j < X.numCols; j++) {
-            A.add(j, j, lambda);
-        }
-        return solveSpd(A, Vectors.transposeTimes(X, y), "XᵀX + λI");
+        return Design.of(X, y).ridge(lambda);
     }
 
     /** Ordinary least squares argmin ‖y − Xw‖² by a QR solve (needs n ≥ d and X of full rank). */
@@ -286,72 +262,6 @@ public final class DropoutRegression {
         return Vectors.distance(scaledMinimiser(X, y, p), ridge(X, y, lambdaRidge));
     }
 
-    /**
-     * The ridge solution (2.9) closest to p·w_drop of (2.6): λ_L2 minimising ‖p·w_drop − w_L2(λ_L2)‖, found
-     * by a scan of 241 values over twelve decades around the mean squared column norm, then a
-     * golden-section search on log λ_L2 between the neighbours of the best value. Notebook 02, section 5.
-     */
-    public static RidgeMatch closestRidge(DMatrixRMaj X, double[] y, double p) {
-        return closestRidge("X", X, y, p);
-    }
-
-    /** {@link #closestRidge(DMatrixRMaj, double[], double)} with the design named {@code data}. */
-    public static RidgeMatch closestRidge(String data, DMatrixRMaj X, double[] y, double p) {
-        double[] pw = scaledMinimiser(X, y, p);
-        double[] g2 = gammaSquared(X);
-        double mean = 0;
-        for (double g : g2) {
-            mean += g / g2.length;
-        }
-        java.util.function.DoubleUnaryOperator gap = t -> Vectors.distance(pw, ridge(X, y, Math.exp(t)));
-        double lo = Math.log(mean) - 6 * Math.log(10);
-        double hi = Math.log(mean) + 6 * Math.log(10);
-        int steps = 240;
-        int best = 0;
-        double bestGap = Double.POSITIVE_INFINITY;
-        for (int k = 0; k <= steps; k++) {
-            double v = gap.applyAsDouble(lo + (hi - lo) * k / steps);
-            if (v < bestGap) {
-                bestGap = v;
-                best = k;
-            }
-        }
-        double a = lo + (hi - lo) * Math.max(best - 1, 0) / steps;
-        double b = lo + (hi - lo) * Math.min(best + 1, steps) / steps;
-        double phi = (Math.sqrt(5) - 1) / 2;
-        double c = b - phi * (b - a);
-        double e = a + phi * (b - a);
-        double fc = gap.applyAsDouble(c);
-        double fe = gap.applyAsDouble(e);
-        for (int it = 0; it < 80; it++) {
-            if (fc <= fe) {
-                b = e;
-                e = c;
-                fe = fc;
-                c = b - phi * (b - a);
-                fc = gap.applyAsDouble(c);
-            } else {
-                a = c;
-                c = e;
-                fc = fe;
-                e = a + phi * (b - a);
-                fe = gap.applyAsDouble(e);
-            }
-        }
-        double t = fc <= fe ? c : e;
-        double distance = Math.min(fc, fe);
-        return new RidgeMatch(data, p, Math.exp(t), distance, distance / Vectors.norm(pw));
-    }
-
-    /** {@link #closestRidge(String, DMatrixRMaj, double[], double)} at each keep probability in {@code ps}. */
-    public static List<RidgeMatch> closestRidges(String data, DMatrixRMaj X, double[] y, double... ps) {
-        List<RidgeMatch> rows = new ArrayList<>();
-        for (double p : ps) {
-            rows.add(closestRidge(data, X, y, p));
-        }
-        return rows;
-    }
-
     /** One {@link Limit} row per keep probability in {@code ps}: w_drop against its limits p → 1 and p → 0. */
     public static List<Limit> limits(DMatrixRMaj X, double[] y, double[] ps) {
         double[] ols = leastSquares(X, y);
@@ -375,40 +285,5 @@ public final class DropoutRegression {
             rows.add(new Shrinkage(c.j(), c.columnSquaredNorm(), c.pwDrop() / c.ols(), c.ridge() / c.ols()));
         }
         return rows;
-    }
-
-    /**
-     * Dropout coefficient paths p·w_drop(p) for each p in {@code ps} (equation (2.6)), as
-     * {@code paths[j][k]} = coefficient j at ps[k].
-     */
-    public static CoefficientPaths dropoutPaths(DMatrixRMaj X, double[] y, double[] ps) {
-        double[][] paths = new double[X.numCols][ps.length];
-        for (int k = 0; k < ps.length; k++) {
-            double[] c = scaledMinimiser(X, y, ps[k]);
-            for (int j = 0; j < c.length; j++) {
-                paths[j][k] = c[j];
-            }
-        }
-        return new CoefficientPaths(ps, paths);
-    }
-
-    /** Ridge coefficient paths w_L2(λ) for each λ in {@code lambdas} (equation (2.9)). */
-    public static CoefficientPaths ridgePaths(DMatrixRMaj X, double[] y, double[] lambdas) {
-        double[][] paths = new double[X.numCols][lambdas.length];
-        for (int k = 0; k < lambdas.length; k++) {
-            double[] c = ridge(X, y, lambdas[k]);
-            for (int j = 0; j < c.length; j++) {
-                paths[j][k] = c[j];
-            }
-        }
-        return new CoefficientPaths(lambdas, paths);
-    }
-
-    private static double[] solveSpd(DMatrixRMaj A, double[] b, String what) {
-        DMatrixRMaj x = new DMatrixRMaj(A.numRows, 1);
-        if (!CommonOps_DDRM.solveSPD(A.copy(), DMatrixRMaj.wrap(b.length, 1, b), x)) {
-            throw new IllegalStateException(what + " is not positive definite (is a column of X zero, or X rank deficient?)");
-        }
-        return x.data;
     }
 }

@@ -53,9 +53,9 @@ public final class Figures {
     /**
      * The explore figure of notebook 02: {@link #sgdDistance} at keep probability {@code p}, from
      * two fresh runs of {@code steps} steps (η₀ = 0.5/L, the decaying run with scale {@code tau},
-     * both drawing their masks from {@code rng}), titled with the notebook's verdict: the decaying
-     * run ends within 5 % of the gap ‖w_drop − p·w_drop‖ from w_drop and at least 90 % of it from
-     * p·w_drop (✓, else ✗).
+     * both drawing their masks from {@code rng}), titled with the notebook's verdict of
+     * {@link SgdError#checkConverges}: the decaying run ends within the Markov radius of w_drop
+     * (false alarm 10⁻³), outside it around p·w_drop, and the radius is below half the gap (✓, else ✗).
      */
     public static XYChart sgdDistanceAt(DMatrixRMaj X, double[] y, double p, int steps, double tau,
             Random rng) {
@@ -64,9 +64,8 @@ public final class Figures {
         SgdPath constant = DropoutSgd.run(X, y, p, steps, eta0, Double.POSITIVE_INFINITY, 40, rng);
         double[] wDrop = DropoutRegression.minimiser(X, y, p);
         double[] pwDrop = DropoutRegression.scaledMinimiser(X, y, p);
-        double gap = Vectors.distance(wDrop, pwDrop);
-        boolean ok = Vectors.distance(decaying.last(), wDrop) <= 0.05 * gap
-                && Vectors.distance(decaying.last(), pwDrop) >= 0.9 * gap;
+        boolean ok = SgdError.of(X, y, p, steps, eta0, tau, SgdError.FALSE_ALARM)
+                .converges(decaying.last(), wDrop, pwDrop);
         XYChart chart = sgdDistance(decaying, constant, wDrop, pwDrop);
         chart.setTitle(String.format("p = %.2f: SGD ends at w(drop), not p·w(drop) %s", p, ok ? "✓" : "✗"));
         return chart;

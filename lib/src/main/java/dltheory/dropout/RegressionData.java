@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
 
 /**
  * A synthetic linear-regression data set for notebook 02 (dropout on the input of linear
@@ -142,5 +145,28 @@ public record RegressionData(DMatrixRMaj X, double[] y, double[] wTrue, double n
             out = out.withColumnScaled(j, Math.sqrt(squaredNorm / norms[j]));
         }
         return out;
+    }
+
+    /**
+     * The same targets on a design whose columns are orthogonal, each of squared norm
+     * {@code squaredNorm}: X = QR (thin QR), X' = √c·Q and wTrue' = R·wTrue/√c, so that X'·wTrue' =
+     * X·wTrue. Notebook 02's erratum scales one column of these data, where ridge's shrinkage of
+     * feature j is exactly ‖x_j‖²/(‖x_j‖² + λ_L2) by design.
+     */
+    public RegressionData withOrthogonalColumns(double squaredNorm) {
+        Arguments.positive(squaredNorm, "squaredNorm");
+        if (n() < d()) {
+            throw new IllegalArgumentException("orthogonal columns need n >= d, got n = " + n() + ", d = " + d());
+        }
+        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(n(), d());
+        if (!qr.decompose(X.copy())) {
+            throw new IllegalStateException("QR decomposition of X failed");
+        }
+        double root = Math.sqrt(squaredNorm);
+        DMatrixRMaj Q = qr.getQ(null, true);
+        DMatrixRMaj R = qr.getR(null, true);
+        CommonOps_DDRM.scale(root, Q);
+        double[] w = dltheory.linalg.Vectors.scale(1 / root, dltheory.linalg.Vectors.times(R, wTrue));
+        return new RegressionData(Q, y, w, noise);
     }
 }

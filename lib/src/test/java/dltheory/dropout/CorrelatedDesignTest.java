@@ -63,18 +63,18 @@ class CorrelatedDesignTest {
         RegressionData data = RegressionData.synthetic(100, 5, 0.5, Seeded.rng(SEED, "data"));
         CorrelatedDesign design = CorrelatedDesign.of(0.9, SCALES, 4.0, Seeded.rng(SEED, "correlated w"));
         RegressionData corr = design.sample(20, Seeded.rng(SEED, "correlated data"));
-        assertTrue(DropoutRegression.closestRidge(data.X(), data.y(), 0.5).relative() <= 0.05);
-        assertTrue(DropoutRegression.closestRidge(corr.X(), corr.y(), 0.5).relative() >= 0.5);
+        assertTrue(RidgeComparison.closestRidge(data.X(), data.y(), 0.5).relative() <= 0.05);
+        assertTrue(RidgeComparison.closestRidge(corr.X(), corr.y(), 0.5).relative() >= 0.5);
         // the claim is about correlation and scales: without them the same draw is close to ridge
         CorrelatedDesign plain = new CorrelatedDesign(0, new double[] {1, 1, 1, 1, 1}, design.wTrue(), 4.0);
         for (long s = 0; s < 5; s++) {
             RegressionData r = plain.sample(200, Seeded.rng(s, "plain"));
-            assertTrue(DropoutRegression.closestRidge(r.X(), r.y(), 0.5).relative() < 0.5, "seed " + s);
+            assertTrue(RidgeComparison.closestRidge(r.X(), r.y(), 0.5).relative() < 0.5, "seed " + s);
         }
         // and it does not hinge on one draw: five other training sets of the correlated design
         for (long s = 1; s <= 5; s++) {
             RegressionData r = design.sample(20, Seeded.rng(SEED + s, "correlated data"));
-            assertTrue(DropoutRegression.closestRidge(r.X(), r.y(), 0.5).relative() >= 0.3, "seed " + s);
+            assertTrue(RidgeComparison.closestRidge(r.X(), r.y(), 0.5).relative() >= 0.3, "seed " + s);
         }
     }
 

@@ -133,12 +133,12 @@ class DropoutExercisesTest {
         RegressionData d = RegressionData.synthetic(60, 4, 0.5, Seeded.rng(3, "data"));
         RegressionData equal = d.withColumnSquaredNorms(60);
         for (double p : new double[] {0.2, 0.5, 0.9}) {
-            RidgeMatch m = DropoutRegression.closestRidge(equal.X(), equal.y(), p);
+            RidgeMatch m = RidgeComparison.closestRidge(equal.X(), equal.y(), p);
             assertEquals(DropoutRegression.lambda(p) * 60, m.lambdaL2(), 1e-6 * m.lambdaL2());
             assertTrue(m.distance() < 1e-9, "distance " + m.distance());
         }
         RegressionData scaled = d.withColumnScaled(0, 5).withColumnScaled(2, 0.2);
-        RidgeMatch m = DropoutRegression.closestRidge(scaled.X(), scaled.y(), 0.5);
+        RidgeMatch m = RidgeComparison.closestRidge(scaled.X(), scaled.y(), 0.5);
         assertTrue(m.relative() > 0.05, "relative distance " + m.relative());
         for (double factor : new double[] {0.9, 1.1, 0.5, 2, 10}) {
             assertTrue(DropoutRegression.gapToRidge(scaled.X(), scaled.y(), 0.5, factor * m.lambdaL2())

@@ -196,6 +196,17 @@ class DropoutRegressionTest {
             assertTrue(after.ridge() > before.ridge() + 0.3 && after.ridge() > after.dropout() + 0.3,
                     "ridge shrinks the large column much less than before, dropout as before: " + before + " → " + after);
             assertEquals(100 * before.columnSquaredNorm(), after.columnSquaredNorm(), 1e-9 * after.columnSquaredNorm());
+            // the notebook's orthogonal design: the closed forms hold to rounding, so the
+            // notebook's identity lines would catch a ridge solver that ignored the column scale
+            RegressionData orth = data(100, 5, seed).withOrthogonalColumns(100);
+            RegressionData orthBig = orth.withColumnScaled(0, 10);
+            Shrinkage o = DropoutRegression.shrinkage(orth.X(), orth.y(), p, lambda).get(0);
+            Shrinkage oBig = DropoutRegression.shrinkage(orthBig.X(), orthBig.y(), p, lambda).get(0);
+            assertEquals(0.5, o.ridge(), 1e-10);
+            assertEquals(100 / 101.0, oBig.ridge(), 1e-10);
+            assertEquals(0.5, oBig.dropout(), 1e-10);
+            assertTrue(Math.abs(DropoutRegression.shrinkage(orthBig.X(), orthBig.y(), p, lambda * 100).get(0).ridge()
+                    - 100 / 101.0) > 0.4, "a ridge strength scaled with the column would fail the line");
         }
     }
 
@@ -206,11 +217,11 @@ class DropoutRegressionTest {
         for (long seed = 0; seed < 100; seed++) {
             RegressionData d = data(100, 5, seed);
             for (double p : new double[] {0.2, 0.5, 0.8}) {
-                DropoutRegression.closestRidge(d.X(), d.y(), p).checkBetweenColumnStrengths(d.X());
+                RidgeComparison.closestRidge(d.X(), d.y(), p).checkBetweenColumnStrengths(d.X());
             }
         }
         RegressionData d = data(100, 5, 1);
-        RidgeMatch match = DropoutRegression.closestRidge(d.X(), d.y(), 0.5);
+        RidgeMatch match = RidgeComparison.closestRidge(d.X(), d.y(), 0.5);
         double[] norms = DropoutRegression.gammaSquared(d.X());
         double max = java.util.Arrays.stream(norms).max().orElseThrow();
         RidgeMatch tooStrong = new RidgeMatch("X", 0.5, 1.01 * max, match.distance(), match.relative());
@@ -225,7 +236,7 @@ class DropoutRegressionTest {
         for (long seed = 1; seed <= 200; seed++) {
             RegressionData d = RegressionData.synthetic(100, 5, 0.5, Seeded.rng(seed, "data"));
             for (double p : new double[] {0.2, 0.5, 0.8}) {
-                RidgeMatch m = DropoutRegression.closestRidge(d.X(), d.y(), p);
+                RidgeMatch m = RidgeComparison.closestRidge(d.X(), d.y(), p);
                 m.checkWithinNormSpreadBound(d.X());
                 largest = Math.max(largest, RidgeMatch.normSpreadBound(d.X(), p));
             }
@@ -234,7 +245,7 @@ class DropoutRegressionTest {
         // it holds on the correlated design too, where it is weak
         CorrelatedDesign design = CorrelatedDesign.of(0.9, new double[] {0.5, 0.7, 1, 1.5, 2.5}, 4.0, new Random(1));
         RegressionData corr = design.sample(20, new Random(2));
-        DropoutRegression.closestRidge(corr.X(), corr.y(), 0.5).checkWithinNormSpreadBound(corr.X());
+        RidgeComparison.closestRidge(corr.X(), corr.y(), 0.5).checkWithinNormSpreadBound(corr.X());
     }
 
     @Test
@@ -243,7 +254,7 @@ class DropoutRegressionTest {
         // confusion of (6) with (7)) is about (1 − p)/p of ‖w_drop‖ away and fails the check
         RegressionData d = RegressionData.synthetic(100, 5, 0.5, Seeded.rng(1L, "data"));
         double p = 0.5;
-        RidgeMatch right = DropoutRegression.closestRidge(d.X(), d.y(), p);
+        RidgeMatch right = RidgeComparison.closestRidge(d.X(), d.y(), p);
         double[] wDrop = DropoutRegression.minimiser(d.X(), d.y(), p);
         double[] wL2 = DropoutRegression.ridge(d.X(), d.y(), right.lambdaL2());
         double wrong = Vectors.distance(wDrop, wL2) / Vectors.norm(wDrop);
@@ -307,7 +318,7 @@ class DropoutRegressionTest {
     void dropoutPathsAreScaledMinimisersAndRidgePathsAreRidge() {
         RegressionData d = data(30, 3, SEED);
         double[] ps = {0.2, 0.5, 1.0};
-        CoefficientPaths paths = DropoutRegression.dropoutPaths(d.X(), d.y(), ps);
+        CoefficientPaths paths = RidgeComparison.dropoutPaths(d.X(), d.y(), ps);
         for (int k = 0; k < ps.length; k++) {
             double[] c = DropoutRegression.scaledMinimiser(d.X(), d.y(), ps[k]);
             for (int j = 1; j <= 3; j++) {
@@ -315,7 +326,7 @@ class DropoutRegressionTest {
             }
         }
         double[] lambdas = {0.1, 10};
-        CoefficientPaths ridge = DropoutRegression.ridgePaths(d.X(), d.y(), lambdas);
+        CoefficientPaths ridge = RidgeComparison.ridgePaths(d.X(), d.y(), lambdas);
         assertEquals(DropoutRegression.ridge(d.X(), d.y(), 10)[2], ridge.path(3)[1], EXACT);
     }
 }

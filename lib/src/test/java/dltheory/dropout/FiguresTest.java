@@ -29,10 +29,10 @@ class FiguresTest {
 
     @Test
     void theExploreFigureSaysWhetherSgdReachedWDrop() {
-        XYChart reached = Figures.sgdDistanceAt(d.X(), d.y(), 0.5, 10_000, 100, Seeded.rng(4L));
+        XYChart reached = Figures.sgdDistanceAt(d.X(), d.y(), 0.5, 10_000, 10, Seeded.rng(4L));
         assertTrue(reached.getTitle().endsWith("✓"), reached.getTitle());
         assertEquals(4, reached.getSeriesMap().size());
-        XYChart tooShort = Figures.sgdDistanceAt(d.X(), d.y(), 0.5, 2, 100, Seeded.rng(4L));
+        XYChart tooShort = Figures.sgdDistanceAt(d.X(), d.y(), 0.5, 2, 10, Seeded.rng(4L));
         assertTrue(tooShort.getTitle().endsWith("✗"), "two steps cannot reach w(drop): " + tooShort.getTitle());
     }
 
@@ -62,7 +62,7 @@ class FiguresTest {
     @Test
     void pathsAndLambda() {
         double[] ps = {0.1, 0.5, 0.9};
-        CoefficientPaths paths = DropoutRegression.dropoutPaths(d.X(), d.y(), ps);
+        CoefficientPaths paths = RidgeComparison.dropoutPaths(d.X(), d.y(), ps);
         XYChart c = Figures.coefficientPaths(paths, "t", "p", "p·w(drop)", false);
         assertEquals(3, c.getSeriesMap().size());
         assertArrayEquals(paths.path(2), c.getSeriesMap().get("w₂").getYData());
@@ -76,10 +76,10 @@ class FiguresTest {
         CorrelatedDesign design = CorrelatedDesign.of(0.9, new double[] {0.5, 0.7, 1, 1.5, 2.5}, 4.0,
                 Seeded.rng(seed, "correlated w"));
         RegressionData corr = design.sample(20, Seeded.rng(seed, "correlated data"));
-        XYChart dropout = Figures.coefficientPaths(DropoutRegression.dropoutPaths(corr.X(), corr.y(),
+        XYChart dropout = Figures.coefficientPaths(RidgeComparison.dropoutPaths(corr.X(), corr.y(),
                 Grid.linear(0.02, 1.0, 50)), "Dropout: p·w(drop) against p", "keep probability p",
                 "coefficient of p·w(drop)", false);
-        XYChart ridge = Figures.coefficientPaths(DropoutRegression.ridgePaths(corr.X(), corr.y(),
+        XYChart ridge = Figures.coefficientPaths(RidgeComparison.ridgePaths(corr.X(), corr.y(),
                 Grid.log(0.01, 1e4, 50)), "Ridge: w(L2) against λ(L2)", "λ(L2)", "coefficient of w(L2)", true);
         HeldOutCurves c = HeldOut.curves(corr, design.sample(2_000, Seeded.rng(seed, "held-out")),
                 Grid.linear(0.5, 1.0, 51), Grid.log(0.01, 50, 41));

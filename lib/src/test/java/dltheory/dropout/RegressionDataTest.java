@@ -66,4 +66,20 @@ class RegressionDataTest {
         d.y()[0] = 1e9;
         assertTrue(d.X().get(0, 0) != 1e9 && d.y()[0] != 1e9);
     }
+
+    @Test
+    void orthogonalColumnsKeepThePredictions() {
+        RegressionData d = RegressionData.synthetic(30, 4, 0.5, dltheory.random.Seeded.rng(9L, "orth"));
+        RegressionData o = d.withOrthogonalColumns(30);
+        org.ejml.data.DMatrixRMaj G = DropoutRegression.gram(o.X());
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                org.junit.jupiter.api.Assertions.assertEquals(i == j ? 30 : 0, G.get(i, j), 1e-9, i + "," + j);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                dltheory.linalg.Vectors.times(d.X(), d.wTrue()), dltheory.linalg.Vectors.times(o.X(), o.wTrue()), 1e-9);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(d.y(), o.y(), 0);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> d.withOrthogonalColumns(0));
+    }
 }
