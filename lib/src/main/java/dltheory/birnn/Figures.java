@@ -47,6 +47,7 @@ public final class Figures {
     public static XYChart gradientNorms(BidirectionalGradientNorms norms, String title, Chain chain,
                                         double rate) {
         Arguments.notNull(norms, "norms", "gradient norms");
+        Arguments.notNull(chain, "chain", "FORWARD or BACKWARD");
         Arguments.positive(rate, "rate");
         double[] b = norms.bound(chain, rate);
         Arguments.positive(b[chain == Chain.FORWARD ? b.length - 1 : 0], "the chain's norm at its loss");
