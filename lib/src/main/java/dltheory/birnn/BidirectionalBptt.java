@@ -173,12 +173,8 @@ public final class BidirectionalBptt {
     }
 
     private static BidirectionalPass passFor(BidirectionalRnn net, DMatrixRMaj x, BidirectionalLoss loss) {
-        if (net == null) {
-            throw new IllegalArgumentException("net must be a BidirectionalRnn, got null");
-        }
-        if (loss == null) {
-            throw new IllegalArgumentException("loss must be a BidirectionalLoss, got null");
-        }
+        Arguments.notNull(net, "net", "a BidirectionalRnn");
+        Arguments.notNull(loss, "loss", "a BidirectionalLoss");
         BidirectionalPass pass = net.forward(x);
         loss.requireLength(pass);
         return pass;

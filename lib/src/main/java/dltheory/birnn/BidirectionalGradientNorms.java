@@ -1,16 +1,13 @@
 package dltheory.birnn;
 
-import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import dltheory.plot.Plots;
+import dltheory.check.Arguments;
 import dltheory.birnn.BidirectionalRnn.Chain;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
@@ -27,9 +24,8 @@ public record BidirectionalGradientNorms(String loss, double[] forward, double[]
 
     /** Checks that both profiles have the same length T ≥ 1; copies them. */
     public BidirectionalGradientNorms {
-        if (forward == null || backward == null || forward.length != backward.length || forward.length == 0) {
-            throw new IllegalArgumentException("forward and backward must have the same length T >= 1");
-        }
+        Arguments.nonEmpty(forward, "forward");
+        Arguments.sameLength(forward, Arguments.notNull(backward, "backward", "a vector"), "forward", "backward");
         forward = forward.clone();
         backward = backward.clone();
     }
@@ -118,31 +114,13 @@ public record BidirectionalGradientNorms(String loss, double[] forward, double[]
         return n;
     }
 
-    /**
-     * Both profiles against t. Norms that span two decades or more are drawn on a log axis (zero
-     * gradients are left out there); a narrower spread on a linear axis from 0, where a log axis
-     * would have ticks at 0.16, 0.25, 0.4, … rather than round values.
-     */
+    /** Both profiles against t ({@link Figures#gradientNorms(BidirectionalGradientNorms, String)}). */
     public XYChart chart(String title) {
-        return chart(title, spansDecades());
-    }
-
-    private XYChart chart(String title, boolean log) {
-        XYChart chart = Plots.xy(title, "step t", "‖∂L/∂hₜ‖");
-        if (log) {
-            Plots.logY(chart);
-        } else {
-            chart.getStyler().setYAxisMin(0.0);
-        }
-        chart.getStyler().setXAxisTickMarkSpacingHint(60);
-        chart.getStyler().setXAxisDecimalPattern("0");
-        add(chart, "forward chain h⁽ᶠ⁾", forward, SeriesMarkers.CIRCLE, log);
-        add(chart, "backward chain h⁽ᵇ⁾", backward, SeriesMarkers.SQUARE, log);
-        return chart;
+        return Figures.gradientNorms(this, title);
     }
 
     /** Whether the nonzero norms of both chains span a factor of 100 or more. */
-    private boolean spansDecades() {
+    boolean spansDecades() {
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (double[] chain : new double[][] {forward, backward}) {
@@ -156,16 +134,12 @@ public record BidirectionalGradientNorms(String loss, double[] forward, double[]
         return hi >= 100 * lo;
     }
 
-    /** {@link #chart(String)} with the dashed bound (γ‖U‖)^{distance} for {@code chain}. */
+    /**
+     * {@link #chart(String)} with the dashed bound (γ‖U‖)^{distance} for {@code chain}
+     * ({@link Figures#gradientNorms(BidirectionalGradientNorms, String, Chain, double)}).
+     */
     public XYChart chart(String title, Chain chain, double rate) {
-        double[] b = bound(chain, rate);
-        if (!(b[chain == Chain.FORWARD ? b.length - 1 : 0] > 0) || !(rate > 0)) {
-            throw new IllegalArgumentException("chain must carry a nonzero gradient at its start and rate must be > 0"
-                    + " for a bound on a log axis, got chain " + chain + ", rate " + rate);
-        }
-        XYChart chart = chart(title, true);
-        Plots.reference(chart, "bound (γ‖U‖₂)ᵈ, d = steps from the loss", Plots.oneTo(steps()), b);
-        return chart;
+        return Figures.gradientNorms(this, title, chain, rate);
     }
 
     /** One row per step: t and the two norms. */
@@ -179,27 +153,5 @@ public record BidirectionalGradientNorms(String loss, double[] forward, double[]
 
     /** A row of {@link #table()}. */
     public record Row(int t, double forward, double backward) {
-    }
-
-    private static void add(XYChart chart, String name, double[] norms, org.knowm.xchart.style.markers.Marker marker,
-                            boolean log) {
-        List<Double> xs = new ArrayList<>();
-        List<Double> ys = new ArrayList<>();
-        for (int i = 0; i < norms.length; i++) {
-            if (norms[i] > 0 || !log) {
-                xs.add(i + 1.0);
-                ys.add(norms[i]);
-            }
-        }
-        if (xs.isEmpty()) {
-            return;
-        }
-        boolean lone = xs.size() == 1 && norms.length > 1;
-        // a chain with one nonzero norm shares its point with the other chain's marker: an open
-        // outline around that marker keeps both visible (the name stays, and with it the colour)
-        XYSeries s = Plots.line(chart, name, xs.stream().mapToDouble(Double::doubleValue).toArray(),
-                ys.stream().mapToDouble(Double::doubleValue).toArray());
-        s.setMarker(lone ? new RingMarker(marker == SeriesMarkers.SQUARE) : marker);
-        s.setLineStyle(new BasicStroke(1.8f));
     }
 }

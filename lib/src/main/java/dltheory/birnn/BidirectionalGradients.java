@@ -32,10 +32,7 @@ public final class BidirectionalGradients {
 
     /** ∂L/∂P for the parameter {@code p}. */
     public DMatrixRMaj parameter(BidirectionalRnn.Parameter p) {
-        if (p == null) {
-            throw new IllegalArgumentException("p must be one of " + List.of(BidirectionalRnn.Parameter.values())
-                    + ", got null");
-        }
+        Arguments.notNull(p, "p", "one of " + List.of(BidirectionalRnn.Parameter.values()));
         return parameters[p.ordinal()].copy();
     }
 

@@ -4,6 +4,8 @@ import java.util.Arrays;
 
 import org.ejml.data.DMatrixRMaj;
 
+import dltheory.check.Arguments;
+
 /**
  * The loss of notebook 06: squared error to targets ŷ_t on a chosen set S of steps,
  * L = Σ_{t∈S} L_t with L_t = ½‖y_t − ŷ_t‖², so ∂L_t/∂y_t = y_t − ŷ_t.
@@ -16,14 +18,9 @@ public record BidirectionalLoss(DMatrixRMaj targets, boolean[] steps) {
 
     /** Checks that there is one flag per target column and at least one step. */
     public BidirectionalLoss {
-        if (targets == null || targets.numCols < 1) {
-            throw new IllegalArgumentException("targets must be a K×T matrix with T >= 1, got "
-                    + (targets == null ? "null" : targets.numRows + "×" + targets.numCols));
-        }
-        if (steps == null || steps.length != targets.numCols) {
-            throw new IllegalArgumentException("steps must have one flag per target column (T = " + targets.numCols
-                    + "), got " + (steps == null ? "null" : steps.length));
-        }
+        Arguments.nonEmpty(targets, "targets");
+        Arguments.that(steps != null && steps.length == targets.numCols, "steps",
+                "have one flag per target column (T = " + targets.numCols + ")", steps == null ? null : steps.length);
         targets = targets.copy();
         steps = steps.clone();
     }
@@ -45,15 +42,10 @@ public record BidirectionalLoss(DMatrixRMaj targets, boolean[] steps) {
 
     /** Loss terms at the listed steps (1-based). */
     public static BidirectionalLoss at(DMatrixRMaj targets, int... ts) {
-        if (targets == null) {
-            throw new IllegalArgumentException("targets must be a K×T matrix, got null");
-        }
+        Arguments.matrix(targets, "targets");
         boolean[] s = new boolean[targets.numCols];
         for (int t : ts) {
-            if (t < 1 || t > targets.numCols) {
-                throw new IllegalArgumentException("steps must be in 1.." + targets.numCols + ", got " + t);
-            }
-            s[t - 1] = true;
+            s[Arguments.inRange(t, 1, targets.numCols, "steps") - 1] = true;
         }
         return new BidirectionalLoss(targets, s);
     }
@@ -89,14 +81,7 @@ public record BidirectionalLoss(DMatrixRMaj targets, boolean[] steps) {
     }
 
     void requireLength(BidirectionalPass pass) {
-        if (pass.steps() != length()) {
-            throw new IllegalArgumentException("targets must have one column per step of x (T = " + pass.steps()
-                    + "), got " + length());
-        }
-        if (pass.yRef(1).length != targets.numRows) {
-            throw new IllegalArgumentException("targets must have K = " + pass.yRef(1).length + " rows, got "
-                    + targets.numRows);
-        }
+        Arguments.shape(targets, pass.yRef(1).length, pass.steps(), "targets");
     }
 
     private double[] residual(BidirectionalPass pass, int t) {
@@ -109,9 +94,7 @@ public record BidirectionalLoss(DMatrixRMaj targets, boolean[] steps) {
     }
 
     private static int[] range(DMatrixRMaj targets) {
-        if (targets == null) {
-            throw new IllegalArgumentException("targets must be a K×T matrix, got null");
-        }
+        Arguments.matrix(targets, "targets");
         int[] ts = new int[targets.numCols];
         Arrays.setAll(ts, i -> i + 1);
         return ts;

@@ -6,11 +6,9 @@ import static dltheory.linalg.Vectors.times;
 
 import dltheory.rnn.Activation;
 
-import java.util.List;
 import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import dltheory.check.Arguments;
 
 /**
@@ -74,9 +72,7 @@ public record BidirectionalRnn(Activation sigma,
 
     /** Checks every shape against H = rows of W⁽ᶠ⁾, D = its columns, K = rows of V⁽ᶠ⁾. */
     public BidirectionalRnn {
-        if (sigma == null) {
-            throw new IllegalArgumentException("sigma must be SIGMOID or TANH, got null");
-        }
+        Arguments.notNull(sigma, "sigma", "SIGMOID or TANH");
         Arguments.matrix(wF, "wF");
         Arguments.matrix(vF, "vF");
         int h = wF.numRows;
@@ -110,12 +106,8 @@ public record BidirectionalRnn(Activation sigma,
         Arguments.atLeast(inputDim, 1, "inputDim");
         Arguments.atLeast(hiddenDim, 1, "hiddenDim");
         Arguments.atLeast(outputDim, 1, "outputDim");
-        if (!(recurrentScale >= 0) || Double.isInfinite(recurrentScale)) {
-            throw new IllegalArgumentException("recurrentScale must be finite and >= 0, got " + recurrentScale);
-        }
-        if (rng == null) {
-            throw new IllegalArgumentException("rng must be a generator, got null");
-        }
+        Arguments.nonNegative(recurrentScale, "recurrentScale");
+        Arguments.notNull(rng, "rng", "a generator");
         double sx = 1 / Math.sqrt(inputDim);
         double sh = recurrentScale / Math.sqrt(hiddenDim);
         double sv = 1 / Math.sqrt(hiddenDim);
@@ -135,9 +127,7 @@ public record BidirectionalRnn(Activation sigma,
 
     /** A 1×T sequence (or 1×T targets) for the one-unit net: column t − 1 is {@code values[t − 1]}. */
     public static DMatrixRMaj scalarSequence(double... values) {
-        if (values == null || values.length == 0) {
-            throw new IllegalArgumentException("values must hold at least one step, got none");
-        }
+        Arguments.nonEmpty(values, "values");
         return new DMatrixRMaj(1, values.length, true, values);
     }
 
@@ -170,17 +160,10 @@ public record BidirectionalRnn(Activation sigma,
      * @param t 1 … T (0 is h₀⁽ᶠ⁾ and T + 1 is h_{T+1}⁽ᵇ⁾, which are parameters)
      */
     BidirectionalPass forwardWithState(DMatrixRMaj x, Chain chain, int t, double[] state) {
-        if (chain == null) {
-            throw new IllegalArgumentException("chain must be FORWARD or BACKWARD, got null");
-        }
+        Arguments.notNull(chain, "chain", "FORWARD or BACKWARD");
         requireSequence(x);
-        if (t < 1 || t > x.numCols) {
-            throw new IllegalArgumentException("t must be in 1.." + x.numCols + ", got " + t);
-        }
-        if (state == null || state.length != hiddenDim()) {
-            throw new IllegalArgumentException("state must have length H = " + hiddenDim() + ", got "
-                    + (state == null ? "null" : state.length));
-        }
+        Arguments.inRange(t, 1, x.numCols, "t");
+        Arguments.length(state, hiddenDim(), "state", "H");
         return forward(x, chain, t, state);
     }
 
@@ -233,10 +216,7 @@ public record BidirectionalRnn(Activation sigma,
         for (DMatrixRMaj m : ms) {
             n += m.getNumElements();
         }
-        if (v == null || v.length != n) {
-            throw new IllegalArgumentException("v must have length " + n + " (all parameters), got "
-                    + (v == null ? "null" : v.length));
-        }
+        Arguments.length(v, n, "v", "all parameters");
         DMatrixRMaj[] out = new DMatrixRMaj[ms.length];
         int at = 0;
         for (int i = 0; i < ms.length; i++) {
@@ -254,16 +234,8 @@ public record BidirectionalRnn(Activation sigma,
 
     /** Checks that {@code x} is a D×T sequence with T ≥ 1. */
     void requireSequence(DMatrixRMaj x) {
-        if (x == null) {
-            throw new IllegalArgumentException("x must be a D×T sequence, got null");
-        }
-        if (x.numCols < 1) {
-            throw new IllegalArgumentException("x must have at least one step (T >= 1), got T = " + x.numCols);
-        }
-        if (x.numRows != inputDim()) {
-            throw new IllegalArgumentException("x must have D = " + inputDim() + " rows (the input size of W), got "
-                    + x.numRows);
-        }
+        Arguments.nonEmpty(x, "x");
+        Arguments.shape(x, inputDim(), x.numCols, "x");
     }
 
     private static DMatrixRMaj gaussian(int rows, int cols, double std, Random rng) {

@@ -2,6 +2,7 @@ package dltheory.birnn;
 
 import org.ejml.data.DMatrixRMaj;
 
+import dltheory.check.Arguments;
 import dltheory.check.Question;
 
 /**
@@ -57,10 +58,9 @@ public final class BirnnExercises {
      * @param targets its targets (K rows, T columns); only column T is used
      */
     public static Question exercise3(BidirectionalRnn net, DMatrixRMaj x, DMatrixRMaj targets) {
-        if (net == null || x == null || targets == null) {
-            throw new IllegalArgumentException("net, x and targets must be given, got " + net + ", " + x + ", "
-                    + targets);
-        }
+        Arguments.notNull(net, "net", "a BidirectionalRnn");
+        Arguments.matrix(x, "x");
+        Arguments.matrix(targets, "targets");
         BidirectionalLoss last = BidirectionalLoss.lastStep(targets);
         return new Question("Exercise 6.3",
                 () -> BidirectionalGradientNorms.of(net, x, last, "at t = T").nonzeroStates(),
@@ -70,8 +70,8 @@ public final class BirnnExercises {
     }
 
     private static void requireToy(BidirectionalRnn toy, DMatrixRMaj x, BidirectionalLoss loss) {
-        if (toy == null || x == null || loss == null) {
-            throw new IllegalArgumentException("toy, x and loss must be given, got " + toy + ", " + x + ", " + loss);
-        }
+        Arguments.notNull(toy, "toy", "a BidirectionalRnn");
+        Arguments.matrix(x, "x");
+        Arguments.notNull(loss, "loss", "a BidirectionalLoss");
     }
 }

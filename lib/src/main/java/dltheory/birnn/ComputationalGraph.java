@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dltheory.check.Arguments;
+
 /**
  * The unrolled computational graph of notebook 06's bidirectional net (Q6.1, the figure the
  * reference text is missing): one node per value, one edge per direct dependence, each edge
@@ -60,14 +62,11 @@ public record ComputationalGraph(int steps, List<Node> nodes, List<Edge> edges) 
         edges = List.copyOf(edges);
         Set<String> ids = new HashSet<>();
         for (Node n : nodes) {
-            if (!ids.add(n.id())) {
-                throw new IllegalArgumentException("nodes must have unique ids, " + n.id() + " repeats");
-            }
+            Arguments.that(ids.add(n.id()), "nodes", "have unique ids", n.id() + " twice");
         }
         for (Edge e : edges) {
-            if (!ids.contains(e.from()) || !ids.contains(e.to())) {
-                throw new IllegalArgumentException("edge " + e.from() + " → " + e.to() + " joins a missing node");
-            }
+            Arguments.that(ids.contains(e.from()) && ids.contains(e.to()), "edges", "join nodes of the graph",
+                    "edge " + e.from() + " → " + e.to());
         }
     }
 
@@ -79,9 +78,7 @@ public record ComputationalGraph(int steps, List<Node> nodes, List<Edge> edges) 
      * @param steps T, 1 … 8 (a drawing, not a computation)
      */
     public static ComputationalGraph bidirectional(int steps) {
-        if (steps < 1 || steps > 8) {
-            throw new IllegalArgumentException("steps must be in 1..8 for a drawing, got " + steps);
-        }
+        Arguments.inRange(steps, 1, 8, "steps");
         // Rows from the bottom: forward chain (0), inputs (1), backward chain (2), outputs (3), loss
         // terms (4), loss (5). With the inputs between the two chains no W edge crosses a chain. The
         // graph with its loss node cannot be drawn without crossings for T ≥ 3 (hf₂, hb₂, L and y₁,
@@ -132,7 +129,7 @@ public record ComputationalGraph(int steps, List<Node> nodes, List<Edge> edges) 
                 return n;
             }
         }
-        throw new IllegalArgumentException("id must name a node of the graph, got " + id);
+        throw Arguments.invalid("id", "name a node of the graph", id);
     }
 
     /** The nodes {@code id} is computed from directly. */

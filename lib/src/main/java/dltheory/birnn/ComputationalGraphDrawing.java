@@ -11,7 +11,6 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
-import java.util.Locale;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -19,6 +18,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Annotation;
 import org.knowm.xchart.style.XYStyler;
 
+import dltheory.check.Arguments;
 import dltheory.plot.Fonts;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -34,7 +34,7 @@ import dltheory.birnn.ComputationalGraph.Node;
  * draws each edge as an arrow with its weight label and each node as a disc with its symbol.
  * The SVG goes through XChart's VectorGraphics2D encoder; the PNG through a BufferedImage.
  */
-public final class ComputationalGraphDrawing {
+final class ComputationalGraphDrawing {
 
     /** Size in pixels. */
     public static final int WIDTH = 820;
@@ -51,13 +51,9 @@ public final class ComputationalGraphDrawing {
     }
 
     /** The drawing of {@code graph} with {@code title}. */
-    public static XYChart chart(ComputationalGraph graph, String title) {
-        if (graph == null) {
-            throw new IllegalArgumentException("graph must be a ComputationalGraph, got null");
-        }
-        if (title == null || title.isBlank()) {
-            throw new IllegalArgumentException("title must be non-empty");
-        }
+    static XYChart chart(ComputationalGraph graph, String title) {
+        Arguments.notNull(graph, "graph", "a ComputationalGraph");
+        Arguments.nonBlank(title, "title");
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).build();
         XYStyler s = chart.getStyler();
         Plots.applyHouseStyle(s);

@@ -5,8 +5,8 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.knowm.xchart.XYChart;
 
+import dltheory.check.Arguments;
 import dltheory.linalg.Vectors;
-import dltheory.plot.Plots;
 import dltheory.table.Tables;
 import dltheory.text.Scripts;
 import tech.tablesaw.api.Table;
@@ -25,9 +25,8 @@ public record ContributionByDistance(int t, double[] norms, double[] direct, dou
 
     /** Copies the arrays; requires one direct size per part. */
     public ContributionByDistance {
-        if (norms == null || direct == null || direct.length != norms.length) {
-            throw new IllegalArgumentException("norms and direct must have the same length");
-        }
+        Arguments.sameLength(Arguments.notNull(norms, "norms", "a vector"),
+                Arguments.notNull(direct, "direct", "a vector"), "norms", "direct");
         norms = norms.clone();
         direct = direct.clone();
     }
@@ -47,9 +46,7 @@ public record ContributionByDistance(int t, double[] norms, double[] direct, dou
      * @param rate r = γ‖U⁽ᶠ⁾‖₂, ≥ 0
      */
     public double[] envelope(double rate) {
-        if (!(rate >= 0) || Double.isInfinite(rate)) {
-            throw new IllegalArgumentException("rate must be finite and >= 0, got " + rate);
-        }
+        Arguments.nonNegative(rate, "rate");
         double[] b = new double[norms.length];
         for (int k = 0; k < b.length; k++) {
             b[k] = Math.pow(rate, k) * direct[k];
@@ -75,19 +72,7 @@ public record ContributionByDistance(int t, double[] norms, double[] direct, dou
      * The bound on {@link #shareFrom(int)} that the envelope gives: Σ_{k ≥ K} envelope_k / Σ_k ‖∇L_{t+k}‖.
      */
     public double shareBoundFrom(int distance, double rate) {
-        if (distance < 0) {
-            throw new IllegalArgumentException("distance must be >= 0, got " + distance);
-        }
-        double[] b = envelope(rate);
-        double far = 0;
-        double all = 0;
-        for (int k = 0; k < norms.length; k++) {
-            all += norms[k];
-            if (k >= distance) {
-                far += b[k];
-            }
-        }
-        return far / all;
+        return share(envelope(rate), distance);
     }
 
     /** How many distances k have a part larger than the part at k − 1: where the decay is not monotone. */
@@ -114,9 +99,7 @@ public record ContributionByDistance(int t, double[] norms, double[] direct, dou
      */
     public static ContributionByDistance forward(BidirectionalRnn net, DMatrixRMaj x, DMatrixRMaj targets, int t) {
         int steps = targets.numCols;
-        if (t < 1 || t > steps) {
-            throw new IllegalArgumentException("t must be in 1.." + steps + ", got " + t);
-        }
+        Arguments.inRange(t, 1, steps, "t");
         double[] full = BidirectionalBptt.gradients(net, x, BidirectionalLoss.everyStep(targets)).hForward(t);
         double[] sum = new double[full.length];
         double[] norms = new double[steps - t + 1];
@@ -144,15 +127,18 @@ public record ContributionByDistance(int t, double[] norms, double[] direct, dou
 
     /** Σ_{k ≥ K} ‖∇L_{t+k}‖ / Σ_k ‖∇L_{t+k}‖: the share of the losses at least K steps away. */
     public double shareFrom(int distance) {
-        if (distance < 0) {
-            throw new IllegalArgumentException("distance must be >= 0, got " + distance);
-        }
+        return share(norms, distance);
+    }
+
+    /** Σ_{k ≥ distance} parts[k] / Σ_k ‖∇L_{t+k}‖. */
+    private double share(double[] parts, int distance) {
+        Arguments.atLeast(distance, 0, "distance");
         double far = 0;
         double all = 0;
         for (int k = 0; k < norms.length; k++) {
             all += norms[k];
             if (k >= distance) {
-                far += norms[k];
+                far += parts[k];
             }
         }
         return far / all;
@@ -173,30 +159,13 @@ public record ContributionByDistance(int t, double[] norms, double[] direct, dou
                 "‖∇L_{t+k} at " + h + "‖", "share from k or more steps");
     }
 
-    /**
-     * {@link #chart()} with the dashed envelope r^k·‖V⁽ᶠ⁾ᵀe_{t+k}‖ ({@link #envelope(double)}).
-     */
+    /** {@link #chart()} with the dashed envelope ({@link Figures#contributions(ContributionByDistance, double)}). */
     public XYChart chart(double rate) {
-        XYChart chart = chart();
-        double[] k = new double[norms.length];
-        for (int i = 0; i < k.length; i++) {
-            k[i] = i;
-        }
-        Plots.reference(chart, "envelope (γ‖U⁽ᶠ⁾‖₂)ᵏ‖V⁽ᶠ⁾ᵀe" + Scripts.subscript(t) + "₊ₖ‖", k, envelope(rate));
-        return chart;
+        return Figures.contributions(this, rate);
     }
 
-    /** ‖∇_{h_t⁽ᶠ⁾} L_{t+k}‖ against the distance k, on a log axis. */
+    /** ‖∇_{h_t⁽ᶠ⁾} L_{t+k}‖ against the distance k ({@link Figures#contributions(ContributionByDistance)}). */
     public XYChart chart() {
-        XYChart chart = Plots.xy("Where the gradient at h" + Scripts.subscript(t) + "⁽ᶠ⁾ comes from",
-                "distance k to the loss L" + Scripts.subscript(t) + "₊ₖ", "‖∇L" + Scripts.subscript(t) + "₊ₖ‖ at h"
-                        + Scripts.subscript(t) + "⁽ᶠ⁾");
-        double[] k = new double[norms.length];
-        for (int i = 0; i < k.length; i++) {
-            k[i] = i;
-        }
-        Plots.line(chart, "part from the loss k steps later", k, norms);
-        Plots.logY(chart);
-        return chart;
+        return Figures.contributions(this);
     }
 }

@@ -1,5 +1,6 @@
 package dltheory.birnn;
 
+import dltheory.check.Arguments;
 import dltheory.rnn.Activation;
 
 import org.ejml.data.DMatrixRMaj;
@@ -87,13 +88,9 @@ public final class SigmoidJacobian {
     }
 
     private static void requirePoint(double[] a) {
-        if (a == null || a.length == 0) {
-            throw new IllegalArgumentException("a must hold at least one pre-activation");
-        }
+        Arguments.nonEmpty(a, "a");
         for (int i = 0; i < a.length; i++) {
-            if (!Double.isFinite(a[i]) || Math.abs(a[i]) > 30) {
-                throw new IllegalArgumentException("a[" + i + "] must be finite with |a| <= 30, got " + a[i]);
-            }
+            Arguments.inClosed(a[i], -30, 30, "a[" + i + "]");
         }
     }
 }

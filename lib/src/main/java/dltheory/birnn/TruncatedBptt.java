@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
-import org.knowm.xchart.XYChart;
 
-import dltheory.plot.Plots;
+import dltheory.check.Arguments;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 
@@ -32,12 +31,9 @@ public record TruncatedBptt(int k, double error, double bound) {
 
     /** Requires k ≥ 0 and finite, non-negative error and bound. */
     public TruncatedBptt {
-        if (k < 0) {
-            throw new IllegalArgumentException("k must be >= 0, got " + k);
-        }
-        if (!(error >= 0) || !(bound >= 0)) {
-            throw new IllegalArgumentException("error and bound must be >= 0, got " + error + ", " + bound);
-        }
+        Arguments.atLeast(k, 0, "k");
+        Arguments.that(error >= 0, "error", "be >= 0", error);
+        Arguments.that(bound >= 0, "bound", "be >= 0", bound);
     }
 
     /**
@@ -48,9 +44,7 @@ public record TruncatedBptt(int k, double error, double bound) {
      * @param k       the truncation, ≥ 0 (k ≥ T − 1 keeps every part)
      */
     static double[][] forwardStates(BidirectionalRnn net, DMatrixRMaj x, DMatrixRMaj targets, int k) {
-        if (k < 0) {
-            throw new IllegalArgumentException("k must be >= 0, got " + k);
-        }
+        Arguments.atLeast(k, 0, "k");
         BidirectionalLoss loss = BidirectionalLoss.everyStep(targets);
         BidirectionalPass pass = net.forward(x);
         loss.requireLength(pass);
@@ -79,12 +73,8 @@ public record TruncatedBptt(int k, double error, double bound) {
      */
     public static List<TruncatedBptt> forward(BidirectionalRnn net, DMatrixRMaj x, DMatrixRMaj targets, double rate,
                                               int... ks) {
-        if (!(rate >= 0) || Double.isInfinite(rate)) {
-            throw new IllegalArgumentException("rate must be finite and >= 0, got " + rate);
-        }
-        if (ks == null || ks.length == 0) {
-            throw new IllegalArgumentException("ks must hold at least one truncation");
-        }
+        Arguments.nonNegative(rate, "rate");
+        Arguments.that(ks != null && ks.length > 0, "ks", "hold at least one truncation", "none");
         BidirectionalLoss loss = BidirectionalLoss.everyStep(targets);
         BidirectionalGradients full = BidirectionalBptt.gradients(net, x, loss);
         BidirectionalPass pass = net.forward(x);
@@ -131,22 +121,5 @@ public record TruncatedBptt(int k, double error, double bound) {
     public static Table table(List<TruncatedBptt> rows) {
         return Tables.of("Truncated BPTT on the forward chain: error of ∇L at h⁽ᶠ⁾", rows, "k (steps kept)",
                 "‖truncated − full‖ / ‖full‖", "bound from the envelope");
-    }
-
-    /** The error and its bound against k, on a log axis (rows with a zero error are left out). */
-    public static XYChart chart(List<TruncatedBptt> rows) {
-        XYChart chart = Plots.xy("Truncating backpropagation after k steps", "truncation k (steps kept)",
-                "relative error of ∇L at h⁽ᶠ⁾");
-        List<double[]> kept = rows.stream().filter(r -> r.error() > 0 && r.bound() > 0)
-                .map(r -> new double[] {r.k(), r.error(), r.bound()}).toList();
-        if (kept.isEmpty()) {
-            throw new IllegalArgumentException("rows must hold a truncation with a nonzero error");
-        }
-        double[] k = kept.stream().mapToDouble(r -> r[0]).toArray();
-        Plots.line(chart, "error of truncated BPTT", k, kept.stream().mapToDouble(r -> r[1]).toArray());
-        Plots.reference(chart, "bound from the envelope's tail (j > k), relative", k,
-                kept.stream().mapToDouble(r -> r[2]).toArray());
-        Plots.logY(chart);
-        return chart;
     }
 }

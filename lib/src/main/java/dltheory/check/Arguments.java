@@ -154,6 +154,98 @@ public final class Arguments {
         return m;
     }
 
+    /** {@code value} ≥ {@code min}, ∞ allowed, NaN not (a tolerance, a standard error ≥ 0). */
+    public static double atLeast(double value, double min, String name) {
+        if (!(value >= min)) {
+            throw new IllegalArgumentException(name + " must be >= " + plain(min) + ", got " + value);
+        }
+        return value;
+    }
+
+    /** {@code value} &gt; {@code min}, ∞ allowed, NaN not (a threshold where ∞ means "never"). */
+    public static double above(double value, double min, String name) {
+        if (!(value > min)) {
+            throw new IllegalArgumentException(name + " must be > " + plain(min) + ", got " + value);
+        }
+        return value;
+    }
+
+    /** {@code min} < {@code value} < {@code max}, e.g. a contraction rate δ in (0, 1). */
+    public static double inOpen(double value, double min, double max, String name) {
+        if (!(value > min && value < max)) {
+            throw new IllegalArgumentException(name + " must be in (" + plain(min) + ", " + plain(max) + "), got " + value);
+        }
+        return value;
+    }
+
+    /** {@code min} ≤ {@code value} ≤ {@code max}, e.g. a probability in [0, 1]. */
+    public static double inClosed(double value, double min, double max, String name) {
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException(name + " must be in [" + plain(min) + ", " + plain(max) + "], got " + value);
+        }
+        return value;
+    }
+
+    /** A vector of finite entries (not null): {@code "h0 must be finite, got NaN at index 2"}. */
+    public static double[] finite(double[] v, String name) {
+        notNull(v, name, "a vector");
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new IllegalArgumentException(name + " must be finite, got " + v[i] + " at index " + i);
+            }
+        }
+        return v;
+    }
+
+    /** A list with at least one element: {@code "curves must hold at least one element, got none"}. */
+    public static <L extends java.util.Collection<?>> L nonEmpty(L values, String name) {
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException(name + " must hold at least one element, got "
+                    + (values == null ? "null" : "none"));
+        }
+        return values;
+    }
+
+    /** A square matrix with at least one row: {@code "W must be square (n×n), got 2×3"}. */
+    public static DMatrixRMaj square(DMatrixRMaj m, String name) {
+        nonEmpty(matrix(m, name), name);
+        if (m.numRows != m.numCols) {
+            throw new IllegalArgumentException(name + " must be square (n×n), got " + m.numRows + "×" + m.numCols);
+        }
+        return m;
+    }
+
+    /**
+     * Two matrices of one shape, as EJML's {@code UtilEjml.checkSameShape}:
+     * {@code "a and b must have the same shape, got 2×3 and 3×2"}.
+     */
+    public static void sameShape(DMatrixRMaj a, DMatrixRMaj b, String aName, String bName) {
+        matrix(a, aName);
+        matrix(b, bName);
+        if (a.numRows != b.numRows || a.numCols != b.numCols) {
+            throw new IllegalArgumentException(aName + " and " + bName + " must have the same shape, got "
+                    + a.numRows + "×" + a.numCols + " and " + b.numRows + "×" + b.numCols);
+        }
+    }
+
+    /**
+     * A rule no other check here states: {@code ok}, else {@code "<name> must <rule>, got <got>"},
+     * e.g. {@code that(n[0] > 0, "chain", "carry a nonzero gradient at its loss", n[0])}.
+     */
+    public static void that(boolean ok, String name, String rule, Object got) {
+        if (!ok) {
+            throw invalid(name, rule, got);
+        }
+    }
+
+    /**
+     * The exception {@link #that} throws, for a caller that has already found the argument out of
+     * range: {@code throw Arguments.invalid("id", "name a node of the graph", id)}.
+     */
+    public static IllegalArgumentException invalid(String name, String rule, Object got) {
+        return new IllegalArgumentException(name + " must " + rule + ", got " + got);
+    }
+
     private static String plain(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }

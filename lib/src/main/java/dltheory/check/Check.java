@@ -37,9 +37,7 @@ public final class Check {
      * |estimate − expected| ≤ k·se.
      */
     public static void withinStandardErrors(double estimate, double se, double expected, double k, String what) {
-        if (!(se >= 0)) {
-            throw new IllegalArgumentException("se must be >= 0, got " + se);
-        }
+        Arguments.atLeast(se, 0, "se");
         double z = se == 0 ? (estimate == expected ? 0 : Double.POSITIVE_INFINITY) : Math.abs(estimate - expected) / se;
         report(z <= k, what + " = " + fmt(estimate) + " ≈ " + fmt(expected) + " (" + fmt(z) + " SE, tol " + fmt(k) + " SE)",
                 fmt(estimate) + " is " + fmt(z) + " standard errors from " + fmt(expected) + ", more than " + fmt(k));

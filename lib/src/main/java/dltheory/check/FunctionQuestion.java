@@ -1,6 +1,5 @@
 package dltheory.check;
 
-import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -29,17 +28,11 @@ public final class FunctionQuestion {
      */
     public FunctionQuestion(String name, DoubleUnaryOperator reference, double[] points, double relTol,
                             String hint) {
-        if (name == null || reference == null || hint == null) {
-            throw new IllegalArgumentException("name, reference and hint must be given, got " + name + ", "
-                    + reference + ", " + hint);
-        }
-        if (points == null || points.length == 0 || !Arrays.stream(points).allMatch(Double::isFinite)) {
-            throw new IllegalArgumentException("points must hold at least one finite value, got "
-                    + Arrays.toString(points));
-        }
-        if (!(relTol >= 0)) {
-            throw new IllegalArgumentException("relTol must be >= 0, got " + relTol);
-        }
+        Arguments.notNull(name, "name", "the exercise's name");
+        Arguments.notNull(reference, "reference", "a function");
+        Arguments.notNull(hint, "hint", "a text");
+        Arguments.finite(Arguments.nonEmpty(points, "points"), "points");
+        Arguments.atLeast(relTol, 0, "relTol");
         this.name = name;
         this.reference = reference;
         this.points = points.clone();

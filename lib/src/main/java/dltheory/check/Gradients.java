@@ -16,9 +16,7 @@ public final class Gradients {
      * O(h²). {@code x} is not modified.
      */
     public static double[] centralDifference(ToDoubleFunction<double[]> f, double[] x, double h) {
-        if (!(h > 0)) {
-            throw new IllegalArgumentException("h must be > 0, got " + h);
-        }
+        Arguments.positive(h, "h");
         double[] g = new double[x.length];
         double[] probe = x.clone();
         for (int i = 0; i < x.length; i++) {
@@ -41,9 +39,7 @@ public final class Gradients {
      * Relative error ‖a − b‖₂ / max(‖a‖₂, ‖b‖₂); 0 when both are zero vectors.
      */
     public static double relativeError(double[] a, double[] b) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("a and b must have the same length, got " + a.length + " and " + b.length);
-        }
+        Arguments.sameLength(a, b, "a", "b");
         double diff = 0;
         double na = 0;
         double nb = 0;

@@ -15,15 +15,9 @@ public final class MonteCarlo {
 
     /** k·σ/√n. */
     public static double tolerance(double sigma, long n, double k) {
-        if (!(sigma >= 0) || Double.isInfinite(sigma)) {
-            throw new IllegalArgumentException("sigma must be finite and >= 0, got " + sigma);
-        }
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be >= 1, got " + n);
-        }
-        if (!(k > 0)) {
-            throw new IllegalArgumentException("k must be > 0, got " + k);
-        }
+        Arguments.nonNegative(sigma, "sigma");
+        Arguments.that(n >= 1, "n", "be >= 1", n);
+        Arguments.above(k, 0, "k");
         return k * sigma / Math.sqrt(n);
     }
 
@@ -37,9 +31,7 @@ public final class MonteCarlo {
      * Use it to set the tolerance of a variance estimated from a Gaussian-like sample.
      */
     public static double varianceStandardError(double v, long n) {
-        if (n < 2) {
-            throw new IllegalArgumentException("n must be >= 2, got " + n);
-        }
+        Arguments.that(n >= 2, "n", "be >= 2", n);
         return v * Math.sqrt(2.0 / (n - 1));
     }
 }

@@ -32,13 +32,10 @@ public final class Question {
      * @param hint     the idea to use, printed after a wrong answer; not the formula
      */
     public Question(String name, DoubleSupplier expected, double tol, String hint) {
-        if (name == null || expected == null || hint == null) {
-            throw new IllegalArgumentException("name, expected and hint must be given, got " + name + ", "
-                    + expected + ", " + hint);
-        }
-        if (!(tol >= 0)) {
-            throw new IllegalArgumentException("tol must be >= 0, got " + tol);
-        }
+        Arguments.notNull(name, "name", "the exercise's name");
+        Arguments.notNull(expected, "expected", "a supplier of the answer");
+        Arguments.notNull(hint, "hint", "a text");
+        Arguments.atLeast(tol, 0, "tol");
         this.name = name;
         this.expected = expected;
         this.tol = tol;

@@ -12,9 +12,7 @@ public record Stats(int n, double mean, double variance) {
 
     /** Statistics of {@code samples} (at least 2), by Welford's update. */
     public static Stats of(double[] samples) {
-        if (samples.length < 2) {
-            throw new IllegalArgumentException("samples must have length >= 2, got " + samples.length);
-        }
+        Arguments.minLength(samples, 2, "samples");
         double mean = 0;
         double m2 = 0;
         for (int i = 0; i < samples.length; i++) {
@@ -37,13 +35,21 @@ public record Stats(int n, double mean, double variance) {
 
     /** Mean of {@code x}. */
     public static double mean(double[] x) {
-        if (x.length == 0) {
-            throw new IllegalArgumentException("x must be non-empty");
-        }
+        return mean(Arguments.nonEmpty(x, "x"), 0, x.length);
+    }
+
+    /**
+     * Mean of the entries {@code from} … {@code to − 1} of {@code x}, e.g. a window or the tail of a
+     * run (summed in order, so the whole range gives {@link #mean(double[])} to the last bit).
+     */
+    public static double mean(double[] x, int from, int to) {
+        Arguments.notNull(x, "x", "a vector");
+        Arguments.inRange(from, 0, x.length - 1, "from");
+        Arguments.inRange(to, from + 1, x.length, "to");
         double s = 0;
-        for (double v : x) {
-            s += v;
+        for (int i = from; i < to; i++) {
+            s += x[i];
         }
-        return s / x.length;
+        return s / (to - from);
     }
 }

@@ -124,9 +124,7 @@ public final class Adam implements Optimizer {
     static double[] constantGradientSteps(double eta, double beta1, double beta2, double epsHat,
                                                  boolean biasCorrection, double g, int steps) {
         Arguments.finite(g, "g");
-        if (g == 0) {
-            throw new IllegalArgumentException("g must be non-zero, got 0");
-        }
+        Arguments.that(g != 0, "g", "be non-zero", g);
         Arguments.atLeast(steps, 1, "steps");
         Adam adam = new Adam(eta, beta1, beta2, epsHat, biasCorrection);
         double[] sizes = new double[steps];

@@ -132,9 +132,7 @@ public record AdamStepBound(double beta1, double beta2, double epsHat, NoisyGrad
     public Table table(int... ts) {
         List<Row> rows = new ArrayList<>();
         for (int t : ts) {
-            if (t < 1 || t > steps()) {
-                throw new IllegalArgumentException("t must be in [1, " + steps() + "], got " + t);
-            }
+            Arguments.inRange(t, 1, steps(), "t");
             rows.add(new Row(t, meanStep[t - 1], largestStep[t - 1], bound[t - 1]));
         }
         return Tables.of("Corrected Adam steps on g = " + stream.mu() + " + " + stream.sigma() + "·z over " + runs

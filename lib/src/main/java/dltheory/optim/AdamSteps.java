@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 import org.knowm.xchart.XYChart;
 
+import dltheory.check.Arguments;
 import dltheory.check.Check;
+import dltheory.linalg.Vectors;
 
 /**
  * The step-size experiment of notebook 03, step 4: Adam with and without bias correction on a
@@ -84,18 +86,12 @@ public record AdamSteps(double beta1, double beta2, double epsHat, double g, dou
 
     /** The uncorrected |Δθ_t|/η at step t ≥ 1. */
     double uncorrected(int t) {
-        if (t < 1 || t > withoutCorrection.length) {
-            throw new IllegalArgumentException("t must be in [1, " + withoutCorrection.length + "], got " + t);
-        }
+        Arguments.inRange(t, 1, withoutCorrection.length, "t");
         return withoutCorrection[t - 1];
     }
 
     /** The largest uncorrected step, max over t of |Δθ_t|/η. */
     public double peak() {
-        double p = 0;
-        for (double s : withoutCorrection) {
-            p = Math.max(p, s);
-        }
-        return p;
+        return Vectors.max(withoutCorrection);
     }
 }

@@ -63,9 +63,7 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
     public static AdamWarmStart run(double beta1, double beta2, double eta, double sigma, int steps, int runs,
                                     Random rng) {
         Arguments.atLeast(steps, 2 * BLOCKS, "steps");
-        if (steps % BLOCKS != 0) {
-            throw new IllegalArgumentException("steps must be a multiple of " + BLOCKS + ", got " + steps);
-        }
+        Arguments.that(steps % BLOCKS == 0, "steps", "be a multiple of " + BLOCKS, steps);
         Arguments.atLeast(runs, 2, "runs");
         Arguments.positive(sigma, "sigma");
         double[][] with = new double[runs][];
@@ -89,11 +87,11 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
         double[][] blockTwin = new double[BLOCKS][runs];
         for (int r = 0; r < runs; r++) {
             peakRuns[r] = without[r][peak];
-            lateWith[r] = window(with[r], from, steps);
-            lateWithout[r] = window(without[r], from, steps);
+            lateWith[r] = Stats.mean(with[r], from, steps);
+            lateWithout[r] = Stats.mean(without[r], from, steps);
             for (int k = 0; k < BLOCKS; k++) {
-                blockWith[k][r] = window(with[r], k * size, (k + 1) * size);
-                blockTwin[k][r] = window(twin[r], k * size, (k + 1) * size);
+                blockWith[k][r] = Stats.mean(with[r], k * size, (k + 1) * size);
+                blockTwin[k][r] = Stats.mean(twin[r], k * size, (k + 1) * size);
             }
         }
         return new AdamWarmStart(beta1, beta2, eta, sigma, runs, a[0], a[1], b[0], b[1], peakRuns, lateWith,
@@ -175,11 +173,7 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
 
     /** The largest mean loss with correction over all T steps. */
     double peakWith() {
-        double m = 0;
-        for (double v : lossWith) {
-            m = Math.max(m, v);
-        }
-        return m;
+        return Vectors.max(lossWith);
     }
 
     /** The level Adam settles at: the mean loss with correction over the last quarter of the steps. */
@@ -310,14 +304,6 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
             drop = Math.max(drop, twin[t - 1] - twin[t]);
         }
         Check.atMost(drop, 0, "the twin's exact mean loss never falls (largest fall from one step to the next)");
-    }
-
-    private static double window(double[] v, int from, int to) {
-        double s = 0;
-        for (int t = from; t < to; t++) {
-            s += v[t];
-        }
-        return s / (to - from);
     }
 
     /** Mean loss against the step (log axis), with and without correction, and the settled level. */

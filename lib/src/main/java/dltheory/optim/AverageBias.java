@@ -168,8 +168,6 @@ public record AverageBias(double beta, NoisyGradient stream, int runs, double[] 
     }
 
     private void checkN(int n) {
-        if (n < 1 || n > mean.length) {
-            throw new IllegalArgumentException("n must be in [1, " + mean.length + "], got " + n);
-        }
+        Arguments.inRange(n, 1, mean.length, "n");
     }
 }

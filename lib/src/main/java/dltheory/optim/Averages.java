@@ -51,9 +51,7 @@ public final class Averages {
     public static double closedForm(double beta, double[] g, int n) {
         Arguments.inClosedOpen(beta, 0, 1, "beta");
         Arguments.nonEmpty(g, "the stream g");
-        if (n < 1 || n > g.length) {
-            throw new IllegalArgumentException("n must be in [1, " + g.length + "], got " + n);
-        }
+        Arguments.inRange(n, 1, g.length, "n");
         double sum = 0;
         for (int t = 1; t <= n; t++) {
             sum += Math.pow(beta, n - t) * (1 - beta) * g[t - 1];
@@ -152,9 +150,7 @@ public final class Averages {
      */
     static int stepsUntilBiasBelow(double beta, double tol) {
         Arguments.inClosedOpen(beta, 0, 1, "beta");
-        if (!(tol > 0 && tol < 1)) {
-            throw new IllegalArgumentException("tol must be in (0, 1), got " + tol);
-        }
+        Arguments.inOpen(tol, 0, 1, "tol");
         if (beta == 0) {
             return 1;
         }
@@ -178,9 +174,7 @@ public final class Averages {
      */
     public static double maxAbsDifference(double[] a, double[] b) {
         Arguments.nonEmpty(a, "the stream a");
-        if (b == null || b.length != a.length) {
-            throw new IllegalArgumentException("b must have the length of a, " + a.length);
-        }
+        Arguments.length(b, a.length, "the stream b", "the length of a");
         return Vectors.max(IntStream.range(0, a.length).mapToDouble(i -> Math.abs(a[i] - b[i])).toArray());
     }
 

@@ -12,8 +12,7 @@ public final class Momentum implements Optimizer {
 
     private final double alpha;
     private final double epsilon;
-    private double[] v;
-    private int t;
+    private final Velocity v = new Velocity();
 
     /**
      * @param alpha   the momentum α, in [0, 1)
@@ -27,30 +26,17 @@ public final class Momentum implements Optimizer {
     /** v_t = α v_{t−1} + ε g_t; returns Δθ_t = −v_t. */
     @Override
     public double[] update(double[] g) {
-        Arguments.nonEmpty(g, "g");
-        if (v != null) {
-            Arguments.length(g, v.length, "g", "as at the first step");
-        }
-        if (v == null) {
-            v = new double[g.length];
-        }
-        double[] step = new double[g.length];
-        for (int i = 0; i < g.length; i++) {
-            v[i] = alpha * v[i] + epsilon * g[i];
-            step[i] = -v[i];
-        }
-        t++;
-        return step;
+        return v.step(g, alpha, epsilon, 1);
     }
 
     /** The velocity v_t (a copy; zeros before the first step are not stored, so null then). */
     double[] velocity() {
-        return v == null ? null : v.clone();
+        return v.copy();
     }
 
     @Override
     public int t() {
-        return t;
+        return v.t();
     }
 
     @Override

@@ -17,12 +17,8 @@ public final class Quadratic {
      * @param a a square symmetric matrix A. Copied.
      */
     public Quadratic(DMatrixRMaj a) {
-        if (a == null || a.numRows != a.numCols || a.numRows == 0) {
-            throw new IllegalArgumentException("A must be a non-empty square matrix");
-        }
-        if (!MatrixFeatures_DDRM.isSymmetric(a, 1e-12)) {
-            throw new IllegalArgumentException("A must be symmetric");
-        }
+        Arguments.square(a, "A");
+        Arguments.that(MatrixFeatures_DDRM.isSymmetric(a, 1e-12), "A", "be symmetric", "an asymmetric matrix");
         this.a = a.copy();
     }
 
@@ -75,10 +71,7 @@ public final class Quadratic {
 
     /** ∇f(θ) = Aθ. θ is not modified. */
     public double[] gradient(double[] theta) {
-        if (theta == null || theta.length != a.numRows) {
-            throw new IllegalArgumentException("theta must have length " + a.numRows + ", got "
-                    + (theta == null ? "null" : theta.length));
-        }
+        Arguments.length(theta, a.numRows, "theta", "the dimension of A");
         DMatrixRMaj out = new DMatrixRMaj(a.numRows, 1);
         CommonOps_DDRM.mult(a, DMatrixRMaj.wrap(theta.length, 1, theta.clone()), out);
         return out.data;

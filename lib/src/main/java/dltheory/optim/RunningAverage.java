@@ -13,8 +13,7 @@ public final class RunningAverage implements Optimizer {
 
     private final double beta;
     private final double delta;
-    private double[] v;
-    private int t;
+    private final Velocity v = new Velocity();
 
     /**
      * @param beta  the averaging rate β, in [0, 1)
@@ -28,20 +27,7 @@ public final class RunningAverage implements Optimizer {
     /** v_t = β v_{t−1} + (1 − β) g_t; returns Δθ_t = −δ v_t. */
     @Override
     public double[] update(double[] g) {
-        Arguments.nonEmpty(g, "g");
-        if (v != null) {
-            Arguments.length(g, v.length, "g", "as at the first step");
-        }
-        if (v == null) {
-            v = new double[g.length];
-        }
-        double[] step = new double[g.length];
-        for (int i = 0; i < g.length; i++) {
-            v[i] = beta * v[i] + (1 - beta) * g[i];
-            step[i] = -delta * v[i];
-        }
-        t++;
-        return step;
+        return v.step(g, beta, 1 - beta, delta);
     }
 
     /**
@@ -63,12 +49,12 @@ public final class RunningAverage implements Optimizer {
 
     /** The running average v_t (a copy; null before the first step). */
     public double[] average() {
-        return v == null ? null : v.clone();
+        return v.copy();
     }
 
     @Override
     public int t() {
-        return t;
+        return v.t();
     }
 
     @Override

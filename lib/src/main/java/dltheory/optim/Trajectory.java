@@ -25,9 +25,7 @@ public record Trajectory(String name, double[][] theta) {
      */
     public static Trajectory run(Optimizer optimizer, Quadratic f, double[] theta0, int steps) {
         Arguments.atLeast(steps, 1, "steps");
-        if (theta0 == null || theta0.length != f.dim()) {
-            throw new IllegalArgumentException("theta0 must have length " + f.dim());
-        }
+        Arguments.length(theta0, f.dim(), "theta0", "the dimension of f");
         double[][] path = new double[steps + 1][];
         path[0] = theta0.clone();
         for (int t = 1; t <= steps; t++) {
@@ -43,9 +41,7 @@ public record Trajectory(String name, double[][] theta) {
 
     /** The same path under another name (for a short legend entry). */
     Trajectory withName(String newName) {
-        if (newName == null || newName.isBlank()) {
-            throw new IllegalArgumentException("newName must be non-empty");
-        }
+        Arguments.nonBlank(newName, "newName");
         return new Trajectory(newName, theta);
     }
 
@@ -70,9 +66,9 @@ public record Trajectory(String name, double[][] theta) {
 
     /** max over t of ‖θ_t − θ'_t‖₂ (both paths must have the same length and dimension). */
     public double maxDistance(Trajectory other) {
-        if (other.theta.length != theta.length || other.theta[0].length != theta[0].length) {
-            throw new IllegalArgumentException("trajectories must have the same number of steps and dimension");
-        }
+        Arguments.that(other.theta.length == theta.length && other.theta[0].length == theta[0].length, "other",
+                "have this trajectory's " + theta.length + " points of dimension " + theta[0].length,
+                other.theta.length + " of dimension " + other.theta[0].length);
         double worst = 0;
         for (int t = 0; t < theta.length; t++) {
             double d = 0;

@@ -3,11 +3,8 @@ package dltheory.rnn;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.knowm.xchart.XYChart;
-
 import dltheory.check.Arguments;
 import dltheory.linalg.Vectors;
-import dltheory.plot.Plots;
 
 /**
  * Gradient clipping (notebook 05, "The link to training"; Pascanu, Mikolov and Bengio 2013,
@@ -34,9 +31,7 @@ public final class Clipping {
      */
     static double[] clip(double[] g, double threshold) {
         Arguments.nonEmpty(g, "g");
-        if (!(threshold > 0)) {
-            throw new IllegalArgumentException("threshold must be > 0, got " + threshold);
-        }
+        Arguments.that(threshold > 0, "threshold", "be > 0 (∞ never clips)", threshold);
         double norm = Vectors.norm(g);
         return norm >= threshold ? Vectors.scale(threshold / norm, g) : g.clone();
     }
@@ -89,11 +84,7 @@ public final class Clipping {
 
         /** The largest loss over the run. */
         public double maxLoss() {
-            double m = 0;
-            for (double v : loss) {
-                m = Math.max(m, v);
-            }
-            return m;
+            return Vectors.max(loss);
         }
 
         /** w at the last recorded step. */
@@ -135,9 +126,7 @@ public final class Clipping {
         Arguments.positive(alpha, "alpha");
         Arguments.atLeast(T, 1, "T");
         Arguments.atLeast(steps, 1, "steps");
-        if (!(threshold > 0)) {
-            throw new IllegalArgumentException("threshold must be > 0, got " + threshold);
-        }
+        Arguments.that(threshold > 0, "threshold", "be > 0 (∞ never clips)", threshold);
         List<double[]> rows = new ArrayList<>();
         double w = w0;
         for (int t = 0; t < steps; t++) {
@@ -156,31 +145,5 @@ public final class Clipping {
             }
         }
         return new Run(threshold, cols[0], cols[1], cols[2]);
-    }
-
-    /**
-     * The chart of the clipping experiment: log₁₀ L against the step for each run; a run that
-     * overflowed ends at its last finite loss, marked with a point.
-     */
-    public static XYChart chart(String title, List<Run> runs, List<String> labels) {
-        if (runs == null || labels == null || runs.isEmpty() || runs.size() != labels.size()) {
-            throw new IllegalArgumentException("runs and labels must be non-empty and of the same size");
-        }
-        XYChart chart = Plots.xy(title, "step t", "log₁₀ L(wₜ)");
-        for (int i = 0; i < runs.size(); i++) {
-            double[] loss = runs.get(i).loss;
-            int n = 0;
-            while (n < loss.length && Double.isFinite(loss[n])) {
-                n++;
-            }
-            double[] x = new double[n];
-            double[] y = new double[n];
-            for (int t = 0; t < n; t++) {
-                x[t] = t;
-                y[t] = Math.log10(Math.max(loss[t], Double.MIN_NORMAL));
-            }
-            Plots.line(chart, labels.get(i), x, y);
-        }
-        return chart;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
+import dltheory.check.Arguments;
 import dltheory.random.Seeded;
 import dltheory.text.SignificantFormat;
 
@@ -28,12 +29,8 @@ public final class JacobianExperiments {
      * @param T     steps, ≥ 1
      */
     public static NormCurve vanishing(Activation sigma, double delta, int n, int m, int T, Random rng) {
-        if (!(delta > 0 && delta <= 1)) {
-            throw new IllegalArgumentException("delta must be in (0, 1], got " + delta);
-        }
-        if (T < 1) {
-            throw new IllegalArgumentException("T must be >= 1, got " + T);
-        }
+        Arguments.inOpenClosed(delta, 0, 1, "delta");
+        Arguments.atLeast(T, 1, "T");
         double wNorm = VanishingBound.maxSpectralNorm(sigma, delta);
         Recurrences.Weights w = Recurrences.Weights.random(n, m, wNorm, rng);
         DMatrixRMaj X = Seeded.normal(T, m, 0, 1, rng);
@@ -52,7 +49,7 @@ public final class JacobianExperiments {
      * @param T     steps, ≥ 1
      */
     public static NormCurve atFixedPoint(String label, DMatrixRMaj W, Activation sigma, double[] hStar, int T) {
-        Jacobians.requireSquare(W);
+        Arguments.finite(Arguments.square(W, "W"), "W");
         DMatrixRMaj X = Recurrences.zeroInputs(T, 1);
         Recurrences.Weights w = new Recurrences.Weights(W, new DMatrixRMaj(W.numRows, 1),
                 Recurrences.fixedPointBias(W, sigma, hStar));
@@ -68,9 +65,7 @@ public final class JacobianExperiments {
      * @param T     steps, ≥ 1
      */
     public static NormCurve driven(String label, Recurrences.Weights w, Activation sigma, int T, Random rng) {
-        if (T < 1) {
-            throw new IllegalArgumentException("T must be >= 1, got " + T);
-        }
+        Arguments.atLeast(T, 1, "T");
         DMatrixRMaj X = Seeded.normal(T, w.m(), 0, 1, rng);
         double[] h0 = Seeded.normal(w.n(), 0, 1, rng);
         DMatrixRMaj states = Recurrences.h(w, sigma, h0, X);

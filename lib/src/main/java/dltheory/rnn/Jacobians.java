@@ -4,6 +4,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 
+import dltheory.check.Arguments;
+
 /**
  * The Jacobian ∂h_T/∂h_0 of the recurrence h_t = W σ(h_{t−1}) + U x_t + b (notebook 05, Q5.2).
  *
@@ -31,8 +33,8 @@ public final class Jacobians {
      * @param hPrev h_{t−1} (length n); not modified
      */
     public static DMatrixRMaj step(DMatrixRMaj W, Activation sigma, double[] hPrev) {
-        requireSquare(W);
-        Recurrences.requireVector(hPrev, W.numRows, "hPrev");
+        Arguments.finite(Arguments.square(W, "W"), "W");
+        Arguments.finite(Arguments.length(hPrev, W.numRows, "hPrev", "n"), "hPrev");
         double[] d = sigma.derivative(hPrev);
         DMatrixRMaj j = W.copy();
         for (int r = 0; r < j.numRows; r++) {
@@ -141,9 +143,7 @@ public final class Jacobians {
     public static DMatrixRMaj centralDifference(Recurrences.Weights w, Activation sigma, double[] h0,
                                                 DMatrixRMaj X, double eps) {
         Recurrences.requireRun(w, sigma, h0, "h0", X);
-        if (!(eps > 0) || Double.isInfinite(eps)) {
-            throw new IllegalArgumentException("eps must be finite and > 0, got " + eps);
-        }
+        Arguments.positive(eps, "eps");
         int n = w.n();
         DMatrixRMaj jac = new DMatrixRMaj(n, n);
         for (int j = 0; j < n; j++) {
@@ -162,31 +162,17 @@ public final class Jacobians {
 
     /** ‖a − b‖_F / ‖b‖_F (the relative error of notebook 05's Jacobian checks); {@code a}, {@code b} not modified. */
     public static double relativeError(DMatrixRMaj a, DMatrixRMaj b) {
-        if (a.numRows != b.numRows || a.numCols != b.numCols) {
-            throw new IllegalArgumentException("a and b must have the same shape, got " + a.numRows + "×" + a.numCols
-                    + " and " + b.numRows + "×" + b.numCols);
-        }
+        Arguments.sameShape(a, b, "a", "b");
         DMatrixRMaj d = new DMatrixRMaj(a.numRows, a.numCols);
         CommonOps_DDRM.subtract(a, b, d);
         double den = NormOps_DDRM.normF(b);
         return den == 0 ? NormOps_DDRM.normF(d) : NormOps_DDRM.normF(d) / den;
     }
 
-    static void requireSquare(DMatrixRMaj W) {
-        SpectralMatrices.requireMatrix(W, "W");
-        if (W.numRows != W.numCols) {
-            throw new IllegalArgumentException("W must be square (n×n), got " + W.numRows + "×" + W.numCols);
-        }
-    }
-
     static void requireStates(DMatrixRMaj W, DMatrixRMaj states) {
-        requireSquare(W);
-        if (states == null || states.numRows < 2) {
-            throw new IllegalArgumentException("states must have T+1 >= 2 rows (h_0 … h_T with T >= 1), got "
-                    + (states == null ? "null" : states.numRows + " rows"));
-        }
-        if (states.numCols != W.numRows) {
-            throw new IllegalArgumentException("states must have n = " + W.numRows + " columns, got " + states.numCols);
-        }
+        Arguments.finite(Arguments.square(W, "W"), "W");
+        Arguments.that(Arguments.matrix(states, "states").numRows >= 2, "states",
+                "have T+1 >= 2 rows (h_0 … h_T with T >= 1)", states.numRows + " rows");
+        Arguments.shape(states, states.numRows, W.numRows, "states");
     }
 }

@@ -2,6 +2,7 @@ package dltheory.rnn;
 
 import java.util.List;
 
+import dltheory.check.Arguments;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 import dltheory.linalg.Vectors;
@@ -23,13 +24,8 @@ public record NormCurve(String label, Activation sigma, double wNorm, double spe
 
     /** Copies the arrays; requires T ≥ 1 entries in each, the same T. */
     public NormCurve {
-        if (norms == null || norms.length < 1) {
-            throw new IllegalArgumentException("norms must have T >= 1 entries");
-        }
-        if (stepNorms == null || stepNorms.length != norms.length) {
-            throw new IllegalArgumentException("stepNorms must have T = " + norms.length + " entries, got "
-                    + (stepNorms == null ? "null" : stepNorms.length));
-        }
+        Arguments.nonEmpty(norms, "norms");
+        Arguments.length(stepNorms, norms.length, "stepNorms", "T");
         norms = norms.clone();
         stepNorms = stepNorms.clone();
     }
@@ -53,9 +49,7 @@ public record NormCurve(String label, Activation sigma, double wNorm, double spe
 
     /** ‖∂h_t/∂h_0‖ for 1 ≤ t ≤ T. */
     public double at(int t) {
-        if (t < 1 || t > norms.length) {
-            throw new IllegalArgumentException("t must be in [1, " + norms.length + "], got " + t);
-        }
+        Arguments.inRange(t, 1, norms.length, "t");
         return norms[t - 1];
     }
 
@@ -81,18 +75,14 @@ public record NormCurve(String label, Activation sigma, double wNorm, double spe
      * boundᵗ for every t ≤ T (eq. 6 with δ = {@code bound}).
      */
     public double maxRatioTo(double bound) {
-        if (!(bound > 0)) {
-            throw new IllegalArgumentException("bound must be > 0, got " + bound);
-        }
+        Arguments.that(bound > 0, "bound", "be > 0", bound);
         return Vectors.max(IntStream.rangeClosed(1, norms.length)
                 .mapToDouble(t -> norms[t - 1] / Math.pow(bound, t)).toArray());
     }
 
     /** The per-step growth (or decay) rate (‖∂h_T/∂h_0‖ / ‖∂h_1/∂h_0‖)^{1/(T−1)}; needs T ≥ 2. */
     public double rate() {
-        if (norms.length < 2) {
-            throw new IllegalArgumentException("rate needs T >= 2 steps, got " + norms.length);
-        }
+        Arguments.that(norms.length >= 2, "the curve", "have T >= 2 steps for a rate", norms.length);
         return Math.pow(norms[norms.length - 1] / norms[0], 1.0 / (norms.length - 1));
     }
 

@@ -7,6 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.RandomMatrices_DDRM;
 
+import dltheory.check.Arguments;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 
@@ -32,19 +33,10 @@ public final class Recurrences {
 
         /** Checks the shapes: W square, U with n rows, b of length n. */
         public Weights {
-            SpectralMatrices.requireMatrix(W, "W");
-            SpectralMatrices.requireMatrix(U, "U");
-            if (W.numRows != W.numCols) {
-                throw new IllegalArgumentException("W must be square (n×n), got " + W.numRows + "×" + W.numCols);
-            }
-            if (U.numRows != W.numRows) {
-                throw new IllegalArgumentException("U must have n = " + W.numRows + " rows (n×m), got "
-                        + U.numRows + "×" + U.numCols);
-            }
-            if (b == null || b.length != W.numRows) {
-                throw new IllegalArgumentException("b must have length n = " + W.numRows + ", got "
-                        + (b == null ? "null" : b.length));
-            }
+            Arguments.finite(Arguments.square(W, "W"), "W");
+            Arguments.finite(Arguments.nonEmpty(U, "U"), "U");
+            Arguments.shape(U, W.numRows, U.numCols, "U");
+            Arguments.length(b, W.numRows, "b", "n");
             W = W.copy();
             U = U.copy();
             b = b.clone();
@@ -98,9 +90,7 @@ public final class Recurrences {
          * @param wNorm ‖W‖, finite and ≥ 0
          */
         public static Weights random(int n, int m, double wNorm, Random rng) {
-            if (m < 1) {
-                throw new IllegalArgumentException("m must be >= 1, got " + m);
-            }
+            Arguments.atLeast(m, 1, "m");
             DMatrixRMaj w = SpectralMatrices.withNorm(n, wNorm, rng);
             DMatrixRMaj u = RandomMatrices_DDRM.rectangleGaussian(n, m, 0, 1 / Math.sqrt(m), rng);
             double[] bias = RandomMatrices_DDRM.rectangleGaussian(n, 1, 0, 0.1, rng).data;
@@ -176,9 +166,7 @@ public final class Recurrences {
 
     /** Row t of a run (the state at time t), a copy. */
     public static double[] row(DMatrixRMaj states, int t) {
-        if (t < 0 || t >= states.numRows) {
-            throw new IllegalArgumentException("t must be in [0, " + (states.numRows - 1) + "], got " + t);
-        }
+        Arguments.inRange(t, 0, states.numRows - 1, "t");
         double[] r = new double[states.numCols];
         System.arraycopy(states.data, t * states.numCols, r, 0, states.numCols);
         return r;
@@ -191,10 +179,7 @@ public final class Recurrences {
      * @param h a run of {@link #h} of the same shape; not modified
      */
     public static double maxGap(DMatrixRMaj g, DMatrixRMaj h, Activation sigma) {
-        if (g.numRows != h.numRows || g.numCols != h.numCols) {
-            throw new IllegalArgumentException("g and h must have the same shape, got " + g.numRows + "×" + g.numCols
-                    + " and " + h.numRows + "×" + h.numCols);
-        }
+        Arguments.sameShape(g, h, "g", "h");
         double gap = 0;
         for (int k = 0; k < g.getNumElements(); k++) {
             gap = Math.max(gap, Math.abs(g.data[k] - sigma.value(h.data[k])));
@@ -233,11 +218,8 @@ public final class Recurrences {
      * @param hStar the fixed point (length n); not modified
      */
     static double[] fixedPointBias(DMatrixRMaj W, Activation sigma, double[] hStar) {
-        SpectralMatrices.requireMatrix(W, "W");
-        if (W.numRows != W.numCols) {
-            throw new IllegalArgumentException("W must be square (n×n), got " + W.numRows + "×" + W.numCols);
-        }
-        requireVector(hStar, W.numRows, "hStar");
+        Arguments.finite(Arguments.square(W, "W"), "W");
+        Arguments.finite(Arguments.length(hStar, W.numRows, "hStar", "n"), "hStar");
         DMatrixRMaj s = new DMatrixRMaj(W.numRows, 1, true, sigma.apply(hStar));
         DMatrixRMaj ws = new DMatrixRMaj(W.numRows, 1);
         CommonOps_DDRM.mult(W, s, ws);
@@ -256,12 +238,8 @@ public final class Recurrences {
      * @param c the common value, finite
      */
     static double[] uniformState(int n, double c) {
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be >= 1, got " + n);
-        }
-        if (!Double.isFinite(c)) {
-            throw new IllegalArgumentException("c must be finite, got " + c);
-        }
+        Arguments.atLeast(n, 1, "n");
+        Arguments.finite(c, "c");
         double[] v = new double[n];
         java.util.Arrays.fill(v, c);
         return v;
@@ -274,12 +252,8 @@ public final class Recurrences {
      * @param m input size, ≥ 1
      */
     static DMatrixRMaj zeroInputs(int T, int m) {
-        if (T < 1) {
-            throw new IllegalArgumentException("T must be >= 1, got " + T);
-        }
-        if (m < 1) {
-            throw new IllegalArgumentException("m must be >= 1, got " + m);
-        }
+        Arguments.atLeast(T, 1, "T");
+        Arguments.atLeast(m, 1, "m");
         return new DMatrixRMaj(T, m);
     }
 
@@ -296,32 +270,11 @@ public final class Recurrences {
     }
 
     static void requireRun(Weights w, Activation sigma, double[] s0, String s0Name, DMatrixRMaj X) {
-        if (w == null) {
-            throw new IllegalArgumentException("w must be weights, got null");
-        }
-        if (sigma == null) {
-            throw new IllegalArgumentException("sigma must be SIGMOID or TANH, got null");
-        }
-        requireVector(s0, w.n(), s0Name);
-        if (X == null || X.numRows < 1) {
-            throw new IllegalArgumentException("X must have T >= 1 rows (one input per step), got "
-                    + (X == null ? "null" : X.numRows + " rows"));
-        }
-        if (X.numCols != w.m()) {
-            throw new IllegalArgumentException("X must have m = " + w.m() + " columns (the input size of U), got "
-                    + X.numCols);
-        }
-    }
-
-    static void requireVector(double[] v, int n, String name) {
-        if (v == null || v.length != n) {
-            throw new IllegalArgumentException(name + " must have length n = " + n + ", got "
-                    + (v == null ? "null" : v.length));
-        }
-        for (double x : v) {
-            if (!Double.isFinite(x)) {
-                throw new IllegalArgumentException(name + " must have finite entries, found " + x);
-            }
-        }
+        Arguments.notNull(w, "w", "weights");
+        Arguments.notNull(sigma, "sigma", "SIGMOID or TANH");
+        Arguments.finite(Arguments.length(s0, w.n(), s0Name, "n"), s0Name);
+        Arguments.that(Arguments.matrix(X, "X").numRows >= 1, "X", "have T >= 1 rows (one input per step)",
+                X.numRows + " rows");
+        Arguments.shape(X, X.numRows, w.m(), "X");
     }
 }

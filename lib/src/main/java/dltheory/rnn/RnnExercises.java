@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
 
+import dltheory.check.Arguments;
 import dltheory.check.FunctionQuestion;
 import dltheory.check.Question;
 
@@ -59,7 +60,7 @@ public final class RnnExercises {
      * @param W the notebook's W = 1.5·Q, square; not modified
      */
     public static FunctionQuestion exercise3(DMatrixRMaj W) {
-        Jacobians.requireSquare(W);
+        Arguments.finite(Arguments.square(W, "W"), "W");
         DMatrixRMaj w = W.copy();
         return new FunctionQuestion("Exercise 5.3", c -> fixedPointRate(w, c),
                 new double[] {-2, -0.5, 0, 0.3, 1, 2.5}, 1e-6,
@@ -75,7 +76,7 @@ public final class RnnExercises {
      * @param W the notebook's W = 1.5·Q, square, with rate &gt; 1 at c = 0; not modified
      */
     public static Question exercise3Threshold(DMatrixRMaj W) {
-        Jacobians.requireSquare(W);
+        Arguments.finite(Arguments.square(W, "W"), "W");
         DMatrixRMaj w = W.copy();
         return new Question("Exercise 5.3, threshold", () -> rateOneAt(w), 1e-4,
                 "set your rate equal to 1 and solve for c; tanh⁻¹ (atanh) undoes tanh");
@@ -91,10 +92,9 @@ public final class RnnExercises {
     static double rateOneAt(DMatrixRMaj W) {
         double lo = 0;
         double hi = 10;
-        if (!(fixedPointRate(W, lo) > 1) || !(fixedPointRate(W, hi) < 1)) {
-            throw new IllegalArgumentException("W must give a rate > 1 at c = 0, got "
-                    + fixedPointRate(W, lo));
-        }
+        double atLo = fixedPointRate(W, lo);
+        double atHi = fixedPointRate(W, hi);
+        Arguments.that(atLo > 1 && atHi < 1, "W", "give a rate > 1 at c = 0 and < 1 at c = 10", atLo + " and " + atHi);
         for (int i = 0; i < 30; i++) {
             double mid = 0.5 * (lo + hi);
             if (fixedPointRate(W, mid) > 1) {

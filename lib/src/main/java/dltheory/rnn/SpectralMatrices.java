@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -33,7 +34,7 @@ public final class SpectralMatrices {
      * @param a not modified
      */
     static double[] singularValues(DMatrixRMaj a) {
-        requireMatrix(a, "a");
+        Arguments.nonEmpty(Arguments.finite(a, "a"), "a");
         SingularValueDecomposition_F64<DMatrixRMaj> svd =
                 DecompositionFactory_DDRM.svd(a.numRows, a.numCols, false, false, true);
         if (!svd.decompose(a.copy())) {
@@ -62,10 +63,7 @@ public final class SpectralMatrices {
      * @param a square; not modified
      */
     public static double spectralRadius(DMatrixRMaj a) {
-        requireMatrix(a, "a");
-        if (a.numRows != a.numCols) {
-            throw new IllegalArgumentException("a must be square, got " + a.numRows + "×" + a.numCols);
-        }
+        Arguments.finite(Arguments.square(a, "a"), "a");
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(a.numRows, false);
         if (!eig.decompose(a.copy())) {
             throw new IllegalStateException("eigen-decomposition did not converge");
@@ -84,16 +82,13 @@ public final class SpectralMatrices {
      * @throws IllegalArgumentException if {@code s} is not square or not symmetric (to 1e-10 relative)
      */
     public static double[] symmetricEigenvalues(DMatrixRMaj s) {
-        requireMatrix(s, "s");
-        if (s.numRows != s.numCols) {
-            throw new IllegalArgumentException("s must be square, got " + s.numRows + "×" + s.numCols);
-        }
+        Arguments.finite(Arguments.square(s, "s"), "s");
         double scale = Math.max(CommonOps_DDRM.elementMaxAbs(s), Double.MIN_NORMAL);
         for (int i = 0; i < s.numRows; i++) {
             for (int j = 0; j < i; j++) {
                 if (Math.abs(s.get(i, j) - s.get(j, i)) > 1e-10 * scale) {
-                    throw new IllegalArgumentException("s must be symmetric, but s(" + i + "," + j + ") = "
-                            + s.get(i, j) + " and s(" + j + "," + i + ") = " + s.get(j, i));
+                    throw Arguments.invalid("s", "be symmetric",
+                            "s(" + i + "," + j + ") = " + s.get(i, j) + " and s(" + j + "," + i + ") = " + s.get(j, i));
                 }
             }
         }
@@ -112,7 +107,7 @@ public final class SpectralMatrices {
 
     /** AᵀA (cols×cols), the matrix whose largest eigenvalue the condition of Q5.2 bounds. {@code a} is not modified. */
     public static DMatrixRMaj gram(DMatrixRMaj a) {
-        requireMatrix(a, "a");
+        Arguments.nonEmpty(Arguments.finite(a, "a"), "a");
         DMatrixRMaj out = new DMatrixRMaj(a.numCols, a.numCols);
         CommonOps_DDRM.multTransA(a, a, out);
         return out;
@@ -120,7 +115,7 @@ public final class SpectralMatrices {
 
     /** AAᵀ (rows×rows), the other Gram matrix of Lemma 5.1. {@code a} is not modified. */
     public static DMatrixRMaj coGram(DMatrixRMaj a) {
-        requireMatrix(a, "a");
+        Arguments.nonEmpty(Arguments.finite(a, "a"), "a");
         DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numRows);
         CommonOps_DDRM.multTransB(a, a, out);
         return out;
@@ -134,11 +129,7 @@ public final class SpectralMatrices {
      * @param norm the spectral norm ‖W‖, finite and ≥ 0
      */
     static DMatrixRMaj withNorm(int n, double norm, Random rng) {
-        Arguments.atLeast(n, 1, "n");
-        Arguments.nonNegative(norm, "norm");
-        DMatrixRMaj g = RandomMatrices_DDRM.rectangleGaussian(n, n, 0, 1, rng);
-        CommonOps_DDRM.scale(norm / norm(g), g);
-        return g;
+        return scaledGaussian(n, Arguments.nonNegative(norm, "norm"), SpectralMatrices::norm, rng);
     }
 
     /**
@@ -152,12 +143,15 @@ public final class SpectralMatrices {
      * @param rho the spectral radius ρ(W), finite and ≥ 0
      */
     public static DMatrixRMaj withSpectralRadius(int n, double rho, Random rng) {
+        return scaledGaussian(n, Arguments.nonNegative(rho, "rho"), SpectralMatrices::spectralRadius, rng);
+    }
+
+    /** An n×n matrix of i.i.d. N(0, 1) entries scaled so that {@code measure} of it is {@code target}. */
+    private static DMatrixRMaj scaledGaussian(int n, double target, ToDoubleFunction<DMatrixRMaj> measure,
+                                              Random rng) {
         Arguments.atLeast(n, 1, "n");
-        if (!(rho >= 0) || Double.isInfinite(rho)) {
-            throw new IllegalArgumentException("rho must be finite and >= 0, got " + rho);
-        }
         DMatrixRMaj g = RandomMatrices_DDRM.rectangleGaussian(n, n, 0, 1, rng);
-        CommonOps_DDRM.scale(rho / spectralRadius(g), g);
+        CommonOps_DDRM.scale(target / measure.applyAsDouble(g), g);
         return g;
     }
 
@@ -262,22 +256,6 @@ public final class SpectralMatrices {
             }
         }
         return new LemmaCheck(gap, extra);
-    }
-
-    static void requireMatrix(DMatrixRMaj a, String name) {
-        if (a == null) {
-            throw new IllegalArgumentException(name + " must be a matrix, got null");
-        }
-        if (a.numRows < 1 || a.numCols < 1) {
-            throw new IllegalArgumentException(name + " must have at least one row and one column, got "
-                    + a.numRows + "×" + a.numCols);
-        }
-        for (int i = 0; i < a.getNumElements(); i++) {
-            double v = a.data[i];
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException(name + " must have finite entries, found " + v);
-            }
-        }
     }
 
     private static void reverse(double[] a) {

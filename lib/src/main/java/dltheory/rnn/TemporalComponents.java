@@ -5,7 +5,6 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.knowm.xchart.XYChart;
 
 import dltheory.check.Gradients;
-import dltheory.plot.Plots;
 import dltheory.check.Arguments;
 import dltheory.linalg.Vectors;
 import java.util.stream.IntStream;
@@ -41,9 +40,8 @@ public record TemporalComponents(double[][] components, double[] residuals, doub
      */
     public static TemporalComponents unmeasured(Recurrences.Weights w, Activation sigma, double[] h0,
                                                 DMatrixRMaj X, DMatrixRMaj targets) {
-        if (targets == null || targets.numRows != X.numRows || targets.numCols != w.n()) {
-            throw new IllegalArgumentException("targets must be T×n = " + X.numRows + "×" + w.n());
-        }
+        Arguments.shape(targets, Arguments.matrix(X, "X").numRows, Arguments.notNull(w, "w", "weights").n(),
+                "targets");
         DMatrixRMaj states = Recurrences.h(w, sigma, h0, X);
         int n = w.n();
         DMatrixRMaj p = CommonOps_DDRM.identity(n);
@@ -113,9 +111,7 @@ public record TemporalComponents(double[][] components, double[] residuals, doub
 
     /** ‖(∂h_t/∂h_0)ᵀ(h_t − y_t)‖, the size of the component of L_t, for 1 ≤ t ≤ T. */
     public double normAt(int t) {
-        if (t < 1 || t > components.length) {
-            throw new IllegalArgumentException("t must be in 1…" + components.length + ": " + t);
-        }
+        Arguments.inRange(t, 1, components.length, "t");
         return norms()[t - 1];
     }
 
@@ -152,9 +148,7 @@ public record TemporalComponents(double[][] components, double[] residuals, doub
      */
     public double shareBoundFrom(int from, double rate) {
         Arguments.positive(rate, "rate γ‖W‖");
-        if (from < 1 || from > components.length) {
-            throw new IllegalArgumentException("from must be in 1…" + components.length + ": " + from);
-        }
+        Arguments.inRange(from, 1, components.length, "from");
         double[] n = norms();
         double near = 0;
         double far = 0;
@@ -168,15 +162,8 @@ public record TemporalComponents(double[][] components, double[] residuals, doub
         return far / (near + far);
     }
 
-    /** The size of each temporal component against its distance t from h_0, on a log axis. */
+    /** The size of each temporal component against its distance t ({@link Figures#temporalComponents}). */
     public XYChart chart(String title) {
-        XYChart chart = Plots.xy(title, "distance t from h₀ to the loss Lₜ", "‖(∂hₜ/∂h₀)ᵀ∇Lₜ‖");
-        double[] t = new double[components.length];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = i + 1;
-        }
-        Plots.line(chart, "temporal component of Lₜ", t, norms());
-        Plots.logY(chart);
-        return chart;
+        return Figures.temporalComponents(this, title);
     }
 }

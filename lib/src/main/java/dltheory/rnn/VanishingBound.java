@@ -24,10 +24,7 @@ public final class VanishingBound {
      * @param W square; not modified
      */
     static double delta(DMatrixRMaj W, Activation sigma) {
-        SpectralMatrices.requireMatrix(W, "W");
-        if (W.numRows != W.numCols) {
-            throw new IllegalArgumentException("W must be square (n×n), got " + W.numRows + "×" + W.numCols);
-        }
+        Arguments.finite(Arguments.square(W, "W"), "W");
         return sigma.gamma() * Math.sqrt(Math.max(0, SpectralMatrices.symmetricEigenvalues(SpectralMatrices.gram(W))[0]));
     }
 
@@ -60,9 +57,7 @@ public final class VanishingBound {
      */
     static double[] powers(double delta, int T) {
         Arguments.positive(delta, "delta");
-        if (T < 1) {
-            throw new IllegalArgumentException("T must be >= 1, got " + T);
-        }
+        Arguments.atLeast(T, 1, "T");
         double[] p = new double[T];
         double v = 1;
         for (int t = 0; t < T; t++) {
@@ -80,12 +75,8 @@ public final class VanishingBound {
      * @param eps   ε in (0, 1)
      */
     static int stepsBelow(double delta, double eps) {
-        if (!(delta > 0 && delta < 1)) {
-            throw new IllegalArgumentException("delta must be in (0, 1), got " + delta);
-        }
-        if (!(eps > 0 && eps < 1)) {
-            throw new IllegalArgumentException("eps must be in (0, 1), got " + eps);
-        }
+        Arguments.inOpen(delta, 0, 1, "delta");
+        Arguments.inOpen(eps, 0, 1, "eps");
         int t = (int) Math.ceil(Math.log(eps) / Math.log(delta));
         // guard the rounding of the logarithms: make t the smallest integer with δᵗ ≤ ε
         while (t > 1 && Math.pow(delta, t - 1) <= eps) {

@@ -143,19 +143,17 @@ class BidirectionalBpttTest {
         double bound = 0;
         double k = TEXT_MISS / (1 - TEXT_MISS);
         for (long seed = 1; seed <= seeds; seed++) {
-            var net = BidirectionalRnn.random(3, 4, 2, 1.5, Activation.SIGMOID, Seeded.rng(seed, "net"));
-            DMatrixRMaj x = Seeded.normal(3, 6, 0, 1, Seeded.rng(seed, "x"));
-            DMatrixRMaj y = Seeded.normal(2, 6, 0, 1, Seeded.rng(seed, "targets"));
-            var rows = BidirectionalBptt.stateCheck(net, x, BidirectionalLoss.everyStep(y));
+            Drawn d = Drawn.shortSequence(seed);
+            var rows = BidirectionalBptt.stateCheck(d.net(), d.x(), BidirectionalLoss.everyStep(d.targets()));
             least = Math.min(least, Math.min(BidirectionalStateCheck.worstText(rows, Chain.FORWARD),
                     BidirectionalStateCheck.worstText(rows, Chain.BACKWARD)));
-            BidirectionalPass pass = net.forward(x);
-            double sF = k * BidirectionalGradientNorms.contraction(net, Chain.FORWARD)
-                    * directTerm(net.vF(), pass, y, 6);
-            double sB = k * BidirectionalGradientNorms.contraction(net, Chain.BACKWARD)
-                    * directTerm(net.vB(), pass, y, 1);
-            bound += (Math.min(1, sF * sF / (2 * area(net.vF())))
-                    + Math.min(1, sB * sB / (2 * area(net.vB())))) / seeds;
+            BidirectionalPass pass = d.net().forward(d.x());
+            double sF = k * BidirectionalGradientNorms.contraction(d.net(), Chain.FORWARD)
+                    * directTerm(d.net().vF(), pass, d.targets(), 6);
+            double sB = k * BidirectionalGradientNorms.contraction(d.net(), Chain.BACKWARD)
+                    * directTerm(d.net().vB(), pass, d.targets(), 1);
+            bound += (Math.min(1, sF * sF / (2 * area(d.net().vF())))
+                    + Math.min(1, sB * sB / (2 * area(d.net().vB())))) / seeds;
         }
         System.out.printf("text recursion over %d seeds: least worst error %.3f; false alarm at %.2g ≤ %.2g%n",
                 seeds, least, TEXT_MISS, bound);
@@ -171,10 +169,8 @@ class BidirectionalBpttTest {
     @Test
     void textRecursionCheckRejectsARightRecursion() {
         for (long seed = 1; seed <= 100; seed++) {
-            var net = BidirectionalRnn.random(3, 4, 2, 1.5, Activation.SIGMOID, Seeded.rng(seed, "net"));
-            DMatrixRMaj x = Seeded.normal(3, 6, 0, 1, Seeded.rng(seed, "x"));
-            DMatrixRMaj y = Seeded.normal(2, 6, 0, 1, Seeded.rng(seed, "targets"));
-            var rows = BidirectionalBptt.stateCheck(net, x, BidirectionalLoss.everyStep(y));
+            Drawn d = Drawn.shortSequence(seed);
+            var rows = BidirectionalBptt.stateCheck(d.net(), d.x(), BidirectionalLoss.everyStep(d.targets()));
             assertTrue(BidirectionalStateCheck.worstFull(rows) < TEXT_MISS, "seed " + seed);
         }
     }

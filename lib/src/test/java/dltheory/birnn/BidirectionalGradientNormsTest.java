@@ -124,13 +124,11 @@ class BidirectionalGradientNormsTest {
         double[] backward = new double[seeds];
         for (int i = 0; i < seeds; i++) {
             long seed = i + 1;
-            var net = BidirectionalRnn.random(3, 4, 2, 1.5, Activation.SIGMOID, Seeded.rng(seed, "long net"));
-            DMatrixRMaj x = Seeded.normal(3, T, 0, 1, Seeded.rng(seed, "long x"));
-            DMatrixRMaj y = Seeded.normal(2, T, 0, 1, Seeded.rng(seed, "long targets"));
-            var every = BidirectionalGradientNorms.of(net, x, BidirectionalLoss.everyStep(y), "c");
-            var last = BidirectionalGradientNorms.of(net, x, BidirectionalLoss.lastStep(y), "a");
-            var first = BidirectionalGradientNorms.of(net, x, BidirectionalLoss.firstStep(y), "b");
-            double rate = BidirectionalGradientNorms.contraction(net, Chain.FORWARD);
+            Drawn d = Drawn.longSequence(seed);
+            var every = BidirectionalGradientNorms.of(d.net(), d.x(), BidirectionalLoss.everyStep(d.targets()), "c");
+            var last = BidirectionalGradientNorms.of(d.net(), d.x(), BidirectionalLoss.lastStep(d.targets()), "a");
+            var first = BidirectionalGradientNorms.of(d.net(), d.x(), BidirectionalLoss.firstStep(d.targets()), "b");
+            double rate = d.forwardRate();
             assertTrue(last.decades(Chain.FORWARD) >= (T - 1) * Math.log10(1 / rate), "seed " + seed);
             forward[i] = Math.log10(every.decades(Chain.FORWARD) / last.decades(Chain.FORWARD));
             backward[i] = Math.log10(every.decades(Chain.BACKWARD) / first.decades(Chain.BACKWARD));
@@ -156,14 +154,13 @@ class BidirectionalGradientNormsTest {
     @Test
     void everyStepCheckRejectsTheProfileOfTheRecurrentPathAlone() {
         for (long seed = 1; seed <= 100; seed++) {
-            var net = BidirectionalRnn.random(3, 4, 2, 1.5, Activation.SIGMOID, Seeded.rng(seed, "long net"));
-            DMatrixRMaj x = Seeded.normal(3, 40, 0, 1, Seeded.rng(seed, "long x"));
-            DMatrixRMaj y = Seeded.normal(2, 40, 0, 1, Seeded.rng(seed, "long targets"));
-            var every = BidirectionalLoss.everyStep(y);
-            var wrong = new BidirectionalGradientNorms("text", norms(BidirectionalBptt.recurrentOnly(net, x, every,
-                    Chain.FORWARD)), norms(BidirectionalBptt.recurrentOnly(net, x, every, Chain.BACKWARD)));
-            var last = BidirectionalGradientNorms.of(net, x, BidirectionalLoss.lastStep(y), "a");
-            var first = BidirectionalGradientNorms.of(net, x, BidirectionalLoss.firstStep(y), "b");
+            Drawn d = Drawn.longSequence(seed);
+            var every = BidirectionalLoss.everyStep(d.targets());
+            var wrong = new BidirectionalGradientNorms("text",
+                    norms(BidirectionalBptt.recurrentOnly(d.net(), d.x(), every, Chain.FORWARD)),
+                    norms(BidirectionalBptt.recurrentOnly(d.net(), d.x(), every, Chain.BACKWARD)));
+            var last = BidirectionalGradientNorms.of(d.net(), d.x(), BidirectionalLoss.lastStep(d.targets()), "a");
+            var first = BidirectionalGradientNorms.of(d.net(), d.x(), BidirectionalLoss.firstStep(d.targets()), "b");
             assertTrue(wrong.decades(Chain.FORWARD) > last.decades(Chain.FORWARD) / 2, "seed " + seed);
             assertTrue(wrong.decades(Chain.BACKWARD) > first.decades(Chain.BACKWARD) / 2, "seed " + seed);
         }

@@ -1,7 +1,6 @@
 package dltheory.birnn;
 
 import static dltheory.check.ExerciseAssertions.slip;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -13,7 +12,6 @@ import dltheory.check.CapturedStdout;
 import dltheory.check.Exercise;
 import dltheory.check.ExerciseAssertions;
 import dltheory.check.Question;
-import dltheory.random.Seeded;
 import dltheory.rnn.Activation;
 
 /**
@@ -45,11 +43,9 @@ class BirnnExercisesTest {
     private static final double E2 = PASS.y(2)[0] - 0.2;
 
     private static List<Question> all() {
-        var net = BidirectionalRnn.random(3, 4, 2, 1.5, Activation.SIGMOID, Seeded.rng(20190315L, "long net"));
-        var x = Seeded.normal(3, 40, 0, 1, Seeded.rng(20190315L, "long x"));
-        var targets = Seeded.normal(2, 40, 0, 1, Seeded.rng(20190315L, "long targets"));
+        Drawn d = Drawn.longSequence(20190315L);
         return List.of(BirnnExercises.exercise1(TOY, X, LOSS), BirnnExercises.exercise2(TOY, X, LOSS),
-                BirnnExercises.exercise3(net, x, targets));
+                BirnnExercises.exercise3(d.net(), d.x(), d.targets()));
     }
 
     @Test
@@ -84,15 +80,12 @@ class BirnnExercisesTest {
 
     @Test
     void everyCheckRejectsWrongAnswersAndPrintsItsHint() {
-        for (Question q : all()) {
-            ExerciseAssertions.assertRejectsWrongAnswers(q);
-        }
-        assertTrue(stdout.text().contains("Hint: "), stdout.text());
+        ExerciseAssertions.assertEachRejectsWrongAnswers(all());
     }
 
     @Test
     void hintsExplainTheIdeaWithoutTheFormulaOrTheAnswer() {
-        ExerciseAssertions.assertHintsHide("=|\\(1 − |vF|uF|e1|e2|hb1|hf2|δ₁|41|T \\+ 1",
-                all().stream().map(Question::hint).toList());
+        ExerciseAssertions.assertHintsHideAndNames("=|\\(1 − |vF|uF|e1|e2|hb1|hf2|δ₁|41|T \\+ 1", all(),
+                "Exercise 6.1", "Exercise 6.2", "Exercise 6.3");
     }
 }

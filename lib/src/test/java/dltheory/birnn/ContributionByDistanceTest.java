@@ -18,10 +18,8 @@ class ContributionByDistanceTest {
     private static final long SEED = 20190315L;
 
     private static ContributionByDistance split(Activation sigma, double scale) {
-        var net = BidirectionalRnn.random(3, 4, 2, scale, sigma, Seeded.rng(SEED, "long net"));
-        DMatrixRMaj x = Seeded.normal(3, 40, 0, 1, Seeded.rng(SEED, "long x"));
-        DMatrixRMaj y = Seeded.normal(2, 40, 0, 1, Seeded.rng(SEED, "long targets"));
-        return ContributionByDistance.forward(net, x, y, 10);
+        Drawn d = Drawn.longSequence(SEED, sigma, scale);
+        return ContributionByDistance.forward(d.net(), d.x(), d.targets(), 10);
     }
 
     @Test
@@ -52,11 +50,9 @@ class ContributionByDistanceTest {
     void everyPartLiesUnderItsEnvelopeForEverySeed() {
         int increasing = 0;
         for (long seed = 1; seed <= 200; seed++) {
-            var net = BidirectionalRnn.random(3, 4, 2, 1.5, Activation.SIGMOID, Seeded.rng(seed, "long net"));
-            DMatrixRMaj x = Seeded.normal(3, 40, 0, 1, Seeded.rng(seed, "long x"));
-            DMatrixRMaj y = Seeded.normal(2, 40, 0, 1, Seeded.rng(seed, "long targets"));
-            var c = ContributionByDistance.forward(net, x, y, 10);
-            double r = BidirectionalGradientNorms.contraction(net, BidirectionalRnn.Chain.FORWARD);
+            Drawn d = Drawn.longSequence(seed);
+            var c = ContributionByDistance.forward(d.net(), d.x(), d.targets(), 10);
+            double r = d.forwardRate();
             assertTrue(c.worstEnvelopeRatio(r) <= 1, "seed " + seed);
             assertTrue(c.shareFrom(5) <= c.shareBoundFrom(5, r), "seed " + seed);
             increasing += c.increases() > 0 ? 1 : 0;
@@ -72,17 +68,16 @@ class ContributionByDistanceTest {
     void partsThatForgetTheSigmoidDerivativeAreRejected() {
         int rejected = 0;
         for (long seed = 1; seed <= 100; seed++) {
-            var net = BidirectionalRnn.random(3, 4, 2, 1.5, Activation.SIGMOID, Seeded.rng(seed, "long net"));
-            DMatrixRMaj x = Seeded.normal(3, 40, 0, 1, Seeded.rng(seed, "long x"));
-            DMatrixRMaj y = Seeded.normal(2, 40, 0, 1, Seeded.rng(seed, "long targets"));
-            double r = BidirectionalGradientNorms.contraction(net, BidirectionalRnn.Chain.FORWARD);
-            var c = ContributionByDistance.forward(net, x, y, 10);
-            var pass = net.forward(x);
+            Drawn d = Drawn.longSequence(seed);
+            double r = d.forwardRate();
+            var c = ContributionByDistance.forward(d.net(), d.x(), d.targets(), 10);
+            var pass = d.net().forward(d.x());
             double[] wrong = new double[c.norms().length];
             for (int k = 0; k < wrong.length; k++) {
-                double[] g = Vectors.transposeTimes(net.vF(), BidirectionalLoss.everyStep(y).outputGradient(pass, 10 + k));
+                double[] g = Vectors.transposeTimes(d.net().vF(),
+                        BidirectionalLoss.everyStep(d.targets()).outputGradient(pass, 10 + k));
                 for (int j = 0; j < k; j++) {
-                    g = Vectors.transposeTimes(net.uF(), g);
+                    g = Vectors.transposeTimes(d.net().uF(), g);
                 }
                 wrong[k] = Vectors.norm(g);
             }

@@ -22,4 +22,19 @@ class FiguresTest {
         assertArrayEquals(new double[] {1e-4, 1e-2, 1},
                 bounded.getSeriesMap().get("forward chain h⁽ᶠ⁾").getYData(), 0);
     }
+
+    @Test
+    void theChartsOfSectionThreeDrawTheirPartsAndRefuseBadArguments() {
+        var parts = new ContributionByDistance(2, new double[] {1, 0.1, 0.01}, new double[] {1, 1, 1}, 0);
+        XYChart withEnvelope = Figures.contributions(parts, 0.5);
+        assertEquals(2, withEnvelope.getSeriesMap().size(), withEnvelope.getSeriesMap().keySet().toString());
+        assertArrayEquals(new double[] {0, 1, 2},
+                withEnvelope.getSeriesMap().get("part from the loss k steps later").getXData(), 0);
+        var rows = java.util.List.of(new TruncatedBptt(0, 0.1, 0.2), new TruncatedBptt(1, 0, 0));
+        assertEquals(1, Figures.truncation(rows).getSeriesMap().values().iterator().next().getXData().length);
+        BidirectionalAssertions.rejects("rows", () -> Figures.truncation(java.util.List.of(new TruncatedBptt(3, 0, 0))));
+        BidirectionalGradientNorms n = new BidirectionalGradientNorms("x", new double[] {1, 1}, new double[] {1, 1});
+        BidirectionalAssertions.rejects("chain", () -> Figures.gradientNorms(n, "t", null, 0.5));
+        BidirectionalAssertions.rejects("rate", () -> Figures.contributions(parts, -1));
+    }
 }

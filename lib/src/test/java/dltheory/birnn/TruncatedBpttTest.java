@@ -11,7 +11,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 import dltheory.linalg.Vectors;
-import dltheory.random.Seeded;
 import dltheory.rnn.Activation;
 
 /** Notebook 06, section 3: truncated BPTT on the forward chain and its bound from the envelope. */
@@ -21,10 +20,8 @@ class TruncatedBpttTest {
 
     private record Case(BidirectionalRnn net, DMatrixRMaj x, DMatrixRMaj targets, double rate) {
         static Case of(long seed, Activation sigma, double scale) {
-            var net = BidirectionalRnn.random(3, 4, 2, scale, sigma, Seeded.rng(seed, "long net"));
-            return new Case(net, Seeded.normal(3, 40, 0, 1, Seeded.rng(seed, "long x")),
-                    Seeded.normal(2, 40, 0, 1, Seeded.rng(seed, "long targets")),
-                    BidirectionalGradientNorms.contraction(net, BidirectionalRnn.Chain.FORWARD));
+            Drawn d = Drawn.longSequence(seed, sigma, scale);
+            return new Case(d.net(), d.x(), d.targets(), d.forwardRate());
         }
     }
 

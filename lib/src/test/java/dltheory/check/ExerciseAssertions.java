@@ -1,5 +1,6 @@
 package dltheory.check;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +51,31 @@ public final class ExerciseAssertions {
                 + question.hint();
         assertTrue(printed.contains(wrong), "expected «" + wrong + "» in:\n" + printed);
         assertTrue(printed.contains(question.name() + ": not answered yet"), printed);
+    }
+
+    /**
+     * {@link #assertRejectsWrongAnswers(Question)} for each of {@code questions}, which must not be
+     * empty (a test over no questions could not fail).
+     */
+    public static void assertEachRejectsWrongAnswers(List<Question> questions) {
+        assertFalse(questions.isEmpty(), "no questions to check");
+        for (Question q : questions) {
+            assertRejectsWrongAnswers(q);
+        }
+    }
+
+    /** {@link #assertEachRejectsWrongAnswers(List)} for a few questions. */
+    public static void assertEachRejectsWrongAnswers(Question... questions) {
+        assertEachRejectsWrongAnswers(List.of(questions));
+    }
+
+    /**
+     * No hint of {@code questions} gives the formula or the answer away ({@link #assertHintsHide(String,
+     * List)}), and the questions are named {@code names}, in that order (the notebook's numbering).
+     */
+    public static void assertHintsHideAndNames(String giveaway, List<Question> questions, String... names) {
+        assertHintsHide(giveaway, questions.stream().map(Question::hint).toList());
+        assertEquals(List.of(names), questions.stream().map(Question::name).toList());
     }
 
     /**

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.function.DoubleUnaryOperator;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dltheory.check.CapturedStdout;
 import dltheory.check.Exercise;
 import dltheory.check.ExerciseAssertions;
-import dltheory.check.FunctionQuestion;
 import dltheory.check.Question;
 import dltheory.linalg.Vectors;
 import dltheory.random.Seeded;
@@ -59,24 +57,24 @@ class DropoutExercisesTest {
 
     @Test
     void exerciseThreeAcceptsPAndRejectsOtherFunctionsOfP() {
-        FunctionQuestion q = DropoutExercises.EXERCISE_3;
-        assertTrue(Exercise.isRight(q, r -> r));
-        List<DoubleUnaryOperator> wrong = List.of(r -> 1 - r, r -> r * r, r -> 1 / (1 + r), r -> (1 - r) / r,
-                r -> 1, r -> r * (1 - r));
-        for (DoubleUnaryOperator f : wrong) {
-            assertFalse(Exercise.isRight(q, f));
-        }
+        ExerciseAssertions.assertAcceptsOnly(DropoutExercises.EXERCISE_3, r -> r,
+                slip(r -> 1 - r, "the drop probability 1 − p"),
+                slip(r -> r * r, "p²"),
+                slip(r -> 1 / (1 + r), "1/(1 + p)"),
+                slip(r -> (1 - r) / r, "the penalty's factor (1 − p)/p"),
+                slip(r -> 1, "no scaling"),
+                slip(r -> r * (1 - r), "the variance factor p(1 − p)"));
     }
 
     @Test
     void exerciseFourAcceptsLambdaAndRejectsTheUninvertedFactorAndOtherSlips() {
-        FunctionQuestion q = DropoutExercises.EXERCISE_4;
-        assertTrue(Exercise.isRight(q, r -> (1 - r) / r));
-        List<DoubleUnaryOperator> wrong = List.of(r -> r * (1 - r), r -> (1 - r) / (r * r), r -> 1 - r,
-                r -> r / (1 - r), r -> 1 / r, r -> (1 - r) / r / 2);
-        for (DoubleUnaryOperator f : wrong) {
-            assertFalse(Exercise.isRight(q, f));
-        }
+        ExerciseAssertions.assertAcceptsOnly(DropoutExercises.EXERCISE_4, r -> (1 - r) / r,
+                slip(r -> r * (1 - r), "the factor p(1 − p) not divided by p²"),
+                slip(r -> (1 - r) / (r * r), "divided by p² once too often"),
+                slip(r -> 1 - r, "1 − p"),
+                slip(r -> r / (1 - r), "the factor inverted"),
+                slip(r -> 1 / r, "1/p"),
+                slip(r -> (1 - r) / r / 2, "a half from the square's derivative"));
     }
 
     @Test
@@ -86,9 +84,7 @@ class DropoutExercisesTest {
         assertTrue(stdout.text().contains("Exercise 2.1: not answered yet"), stdout.text());
         assertFalse(Exercise.isRight(DropoutExercises.EXERCISE_2, 1.0));
         assertTrue(stdout.text().contains("Hint: split the expected loss"), stdout.text());
-        for (Question q : new Question[] {DropoutExercises.EXERCISE_1, DropoutExercises.EXERCISE_2}) {
-            ExerciseAssertions.assertRejectsWrongAnswers(q);
-        }
+        ExerciseAssertions.assertEachRejectsWrongAnswers(DropoutExercises.EXERCISE_1, DropoutExercises.EXERCISE_2);
     }
 
     @Test

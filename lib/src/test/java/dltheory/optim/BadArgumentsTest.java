@@ -50,8 +50,8 @@ class BadArgumentsTest {
         refused(() -> Averages.biasFactor(0.9, 0), "n", ">= 1");
         refused(() -> Averages.weights(0.9, 0), "n", ">= 1");
         refused(() -> Averages.recursive(0.9, new double[0]), "n >= 1");
-        refused(() -> Averages.closedForm(0.9, new double[] {1, 2}, 0), "n", "[1, 2]");
-        refused(() -> Averages.closedForm(0.9, new double[] {1, 2}, 3), "n", "[1, 2]");
+        refused(() -> Averages.closedForm(0.9, new double[] {1, 2}, 0), "n", "1..2");
+        refused(() -> Averages.closedForm(0.9, new double[] {1, 2}, 3), "n", "1..2");
         refused(() -> new NoisyGradient(0, 1).draw(0, new Random(1)), "n", ">= 1");
         refused(() -> AverageBias.simulate(0.9, new NoisyGradient(0, 1), 0, 10, new Random(1)), "n", ">= 1");
         refused(() -> AverageBias.simulate(0.9, new NoisyGradient(0, 1), 5, 1, new Random(1)), "runs", ">= 2");
@@ -59,7 +59,7 @@ class BadArgumentsTest {
         refused(() -> Adam.constantGradientSteps(0.1, 0.9, 0.99, 0, true, 1.0, 0), "steps", ">= 1");
         refused(() -> Adam.constantGradientSteps(0.1, 0.9, 0.99, 0, true, 0.0, 5), "g", "non-zero");
         refused(() -> Trajectory.run(new Sgd(0.1), Quadratic.rotated(1, 1, 0), new double[] {1, 1}, 0), "steps", ">= 1");
-        refused(() -> AverageBias.simulate(0.9, new NoisyGradient(0, 1), 5, 10, new Random(1)).rows(6), "n", "[1, 5]");
+        refused(() -> AverageBias.simulate(0.9, new NoisyGradient(0, 1), 5, 10, new Random(1)).rows(6), "n", "1..5");
     }
 
     @Test

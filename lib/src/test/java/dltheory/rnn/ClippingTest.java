@@ -70,7 +70,7 @@ class ClippingTest {
         // a threshold so large that it never acts gives the plain run back
         Clipping.Run huge = Clipping.descend(1.2, 1, 20, 2, 1e-3, 1e300, 100);
         assertArrayEquals(plain.w(), huge.w(), 0);
-        assertEquals(2, Clipping.chart("t", List.of(plain, clipped), List.of("a", "b")).getSeriesMap().size());
+        assertEquals(2, Figures.clipping("t", List.of(plain, clipped), List.of("a", "b")).getSeriesMap().size());
     }
 
     @Test
@@ -81,7 +81,7 @@ class ClippingTest {
         assertMessage(() -> Clipping.descend(1, 1, 5, 1, 0, 1, 10), "alpha");
         assertMessage(() -> Clipping.descend(1, 1, 5, 1, 0.1, -1, 10), "threshold");
         assertMessage(() -> Clipping.descend(1, 1, 5, 1, 0.1, 1, 0), "steps");
-        assertMessage(() -> Clipping.chart("t", List.of(), List.of()), "runs");
+        assertMessage(() -> Figures.clipping("t", List.of(), List.of()), "runs");
     }
 
     private static void assertMessage(org.junit.jupiter.api.function.Executable call, String name) {

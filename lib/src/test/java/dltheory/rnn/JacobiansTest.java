@@ -216,9 +216,9 @@ class JacobiansTest {
         DMatrixRMaj W = SpectralMatrices.withNorm(3, 1, rng);
         DMatrixRMaj states = new DMatrixRMaj(4, 3);
         assertMessage(() -> Jacobians.step(new DMatrixRMaj(3, 2), Activation.TANH, new double[3]), "W must be square");
-        assertMessage(() -> Jacobians.step(W, Activation.TANH, new double[2]), "hPrev must have length n = 3");
+        assertMessage(() -> Jacobians.step(W, Activation.TANH, new double[2]), "hPrev must have length 3 (n)");
         assertMessage(() -> Jacobians.product(W, Activation.TANH, new DMatrixRMaj(1, 3)), "states must have T+1 >= 2 rows");
-        assertMessage(() -> Jacobians.norms(W, Activation.TANH, new DMatrixRMaj(4, 2)), "states must have n = 3 columns");
+        assertMessage(() -> Jacobians.norms(W, Activation.TANH, new DMatrixRMaj(4, 2)), "states must be 4×3");
         assertMessage(() -> Jacobians.productDenominator(new DMatrixRMaj(2, 3), Activation.TANH, states), "W must be square");
         Recurrences.Weights w = Recurrences.Weights.random(3, 2, 1, rng);
         assertMessage(() -> Jacobians.centralDifference(w, Activation.TANH, new double[3], new DMatrixRMaj(2, 2), 0),
@@ -230,16 +230,16 @@ class JacobiansTest {
         assertMessage(() -> JacobianExperiments.atFixedPoint("x", W, Activation.TANH, new double[3], 0), "T must be >= 1");
         assertMessage(() -> JacobianExperiments.driven("x", w, Activation.TANH, 0, rng), "T must be >= 1");
         assertMessage(() -> Jacobians.relativeError(new DMatrixRMaj(2, 2), new DMatrixRMaj(2, 3)), "same shape");
-        assertMessage(() -> Figures.jacobianNorms("t", List.of(), 0.9, "δ"), "curves must contain at least one curve");
+        assertMessage(() -> Figures.jacobianNorms("t", List.of(), 0.9, "δ"), "curves must hold at least one element");
         NormCurve c = new NormCurve("c", Activation.TANH, 1, 1, new double[] {0.5},
                 new double[] {0.5});
-        assertMessage(() -> c.at(2), "t must be in [1, 1]");
-        assertMessage(c::rate, "rate needs T >= 2");
+        assertMessage(() -> c.at(2), "t must be in 1..1");
+        assertMessage(c::rate, "the curve must have T >= 2 steps");
         assertMessage(() -> c.maxRatioTo(0), "bound must be > 0");
         assertMessage(() -> new NormCurve("c", Activation.TANH, 1, 1, new double[0], new double[0]),
-                "norms must have T >= 1");
+                "norms must be a non-empty vector");
         assertMessage(() -> new NormCurve("c", Activation.TANH, 1, 1, new double[2], new double[1]),
-                "stepNorms must have T = 2 entries");
+                "stepNorms must have length 2 (T)");
         assertMessage(() -> Figures.jacobianNorms("t", List.of(c), 0, "δ"), "rate must be finite and > 0");
     }
 }

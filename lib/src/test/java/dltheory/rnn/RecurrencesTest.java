@@ -144,30 +144,30 @@ class RecurrencesTest {
         DMatrixRMaj U = new DMatrixRMaj(3, 2);
         double[] b = new double[3];
         assertMessage(() -> new Recurrences.Weights(new DMatrixRMaj(3, 2), U, b), "W must be square");
-        assertMessage(() -> new Recurrences.Weights(W, new DMatrixRMaj(2, 2), b), "U must have n = 3 rows");
-        assertMessage(() -> new Recurrences.Weights(W, U, new double[2]), "b must have length n = 3");
+        assertMessage(() -> new Recurrences.Weights(W, new DMatrixRMaj(2, 2), b), "U must be 3×2");
+        assertMessage(() -> new Recurrences.Weights(W, U, new double[2]), "b must have length 3 (n)");
         assertMessage(() -> new Recurrences.Weights(null, U, b), "W must be a matrix");
         assertMessage(() -> Recurrences.Weights.random(3, 0, 1, rng), "m must be >= 1");
         Recurrences.Weights w = new Recurrences.Weights(W, U, b);
         double[] h0 = new double[3];
         assertMessage(() -> Recurrences.h(w, Activation.TANH, h0, new DMatrixRMaj(0, 2)), "X must have T >= 1 rows");
-        assertMessage(() -> Recurrences.h(w, Activation.TANH, h0, new DMatrixRMaj(4, 3)), "X must have m = 2 columns");
+        assertMessage(() -> Recurrences.h(w, Activation.TANH, h0, new DMatrixRMaj(4, 3)), "X must be 4×2");
         assertMessage(() -> Recurrences.h(w, Activation.TANH, new double[4], new DMatrixRMaj(4, 2)),
-                "h0 must have length n = 3");
+                "h0 must have length 3 (n)");
         assertMessage(() -> Recurrences.g(w, Activation.TANH, new double[2], new DMatrixRMaj(4, 2)),
-                "g0 must have length n = 3");
+                "g0 must have length 3 (n)");
         assertMessage(() -> Recurrences.g(w, null, h0, new DMatrixRMaj(4, 2)), "sigma must be");
         assertMessage(() -> Recurrences.h(w, Activation.TANH, new double[] {0, Double.NaN, 0}, new DMatrixRMaj(4, 2)),
-                "h0 must have finite entries");
+                "h0 must be finite");
         assertMessage(() -> Recurrences.zeroInputs(0, 2), "T must be >= 1");
         assertMessage(() -> Recurrences.uniformState(0, 1), "n must be >= 1");
         assertMessage(() -> Recurrences.uniformState(2, Double.POSITIVE_INFINITY), "c must be finite");
         assertMessage(() -> Recurrences.zeroInputs(3, 0), "m must be >= 1");
         assertMessage(() -> Recurrences.fixedPointBias(new DMatrixRMaj(2, 3), Activation.TANH, new double[2]),
                 "W must be square");
-        assertMessage(() -> Recurrences.fixedPointBias(W, Activation.TANH, new double[2]), "hStar must have length n = 3");
+        assertMessage(() -> Recurrences.fixedPointBias(W, Activation.TANH, new double[2]), "hStar must have length 3 (n)");
         assertMessage(() -> Recurrences.maxGap(new DMatrixRMaj(2, 3), new DMatrixRMaj(3, 3), Activation.TANH),
                 "g and h must have the same shape");
-        assertMessage(() -> Recurrences.row(new DMatrixRMaj(2, 3), 2), "t must be in [0, 1]");
+        assertMessage(() -> Recurrences.row(new DMatrixRMaj(2, 3), 2), "t must be in 0..1");
     }
 }

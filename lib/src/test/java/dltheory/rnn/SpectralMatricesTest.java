@@ -151,14 +151,14 @@ class SpectralMatricesTest {
         assertMessage(() -> SpectralMatrices.withNorm(3, -1, rng), "norm must be finite and >= 0");
         assertMessage(() -> SpectralMatrices.scaledOrthogonal(3, Double.NaN, rng), "norm must be finite");
         assertMessage(() -> SpectralMatrices.norm(null), "a must be a matrix");
-        assertMessage(() -> SpectralMatrices.norm(new DMatrixRMaj(0, 3)), "a must have at least one row");
+        assertMessage(() -> SpectralMatrices.norm(new DMatrixRMaj(0, 3)), "a must be an n×d matrix with n >= 1");
         assertMessage(() -> SpectralMatrices.symmetricEigenvalues(new DMatrixRMaj(2, 3)), "s must be square");
         assertMessage(() -> SpectralMatrices.symmetricEigenvalues(new DMatrixRMaj(new double[][] {{1, 2}, {0, 1}})),
                 "s must be symmetric");
         assertMessage(() -> SpectralMatrices.spectralRadius(new DMatrixRMaj(2, 3)), "a must be square");
         DMatrixRMaj nan = new DMatrixRMaj(2, 2);
         nan.set(0, 0, Double.NaN);
-        assertMessage(() -> SpectralMatrices.norm(nan), "a must have finite entries");
+        assertMessage(() -> SpectralMatrices.norm(nan), "a must be finite");
     }
 
     static void assertMessage(org.junit.jupiter.api.function.Executable call, String message) {

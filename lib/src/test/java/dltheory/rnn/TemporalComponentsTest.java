@@ -15,13 +15,33 @@ class TemporalComponentsTest {
 
     private static final long SEED = 20190315L;
 
+    /** Weights, inputs, h₀ and targets drawn as notebook 05 draws them (streams "q5.1" and "targets"). */
+    private record Drawn(Recurrences.Weights w, DMatrixRMaj x, double[] h0, DMatrixRMaj y) {
+
+        static Drawn of(long seed, int n, int m, double wNorm, int T) {
+            var rng = Seeded.rng(seed, "q5.1");
+            var w = Recurrences.Weights.random(n, m, wNorm, rng);
+            DMatrixRMaj x = Seeded.normal(T, m, 0, 1, rng);
+            double[] h0 = Seeded.normal(n, 0, 1, rng);
+            return new Drawn(w, x, h0, Seeded.normal(T, n, 0, 1, Seeded.rng(seed, "targets")));
+        }
+
+        /** The net of the notebook's temporal components: n = 32, m = 8, ‖W‖ = 2, T = 100. */
+        static Drawn notebook(long seed) {
+            return of(seed, 32, 8, 2.0, 100);
+        }
+
+        TemporalComponents components(Activation sigma) {
+            return TemporalComponents.of(w, sigma, h0, x, y);
+        }
+
+        TemporalComponents unmeasured(Activation sigma) {
+            return TemporalComponents.unmeasured(w, sigma, h0, x, y);
+        }
+    }
+
     private static TemporalComponents split(Activation sigma, double wNorm, int n, int T) {
-        var rng = Seeded.rng(SEED, "q5.1");
-        var w = Recurrences.Weights.random(n, 4, wNorm, rng);
-        DMatrixRMaj x = Seeded.normal(T, 4, 0, 1, rng);
-        double[] h0 = Seeded.normal(n, 0, 1, rng);
-        DMatrixRMaj y = Seeded.normal(T, n, 0, 1, Seeded.rng(SEED, "targets"));
-        return TemporalComponents.of(w, sigma, h0, x, y);
+        return Drawn.of(SEED, n, 4, wNorm, T).components(sigma);
     }
 
     @Test
@@ -35,14 +55,11 @@ class TemporalComponentsTest {
 
     @Test
     void aSingleLossAtTGivesTheTransposedJacobianTimesTheResidual() {
-        TemporalComponents c = split(Activation.TANH, 0.9, 6, 5);
-        var rng = Seeded.rng(SEED, "q5.1");
-        var w = Recurrences.Weights.random(6, 4, 0.9, rng);
-        DMatrixRMaj x = Seeded.normal(5, 4, 0, 1, rng);
-        double[] h0 = Seeded.normal(6, 0, 1, rng);
-        DMatrixRMaj states = Recurrences.h(w, Activation.TANH, h0, x);
-        DMatrixRMaj j = Jacobians.product(w.W(), Activation.TANH, states);
-        DMatrixRMaj y = Seeded.normal(5, 6, 0, 1, Seeded.rng(SEED, "targets"));
+        Drawn d = Drawn.of(SEED, 6, 4, 0.9, 5);
+        TemporalComponents c = d.components(Activation.TANH);
+        DMatrixRMaj states = Recurrences.h(d.w(), Activation.TANH, d.h0(), d.x());
+        DMatrixRMaj j = Jacobians.product(d.w().W(), Activation.TANH, states);
+        DMatrixRMaj y = d.y();
         double[] last = c.components()[4];
         for (int k = 0; k < 6; k++) {
             double want = 0;
@@ -68,12 +85,7 @@ class TemporalComponentsTest {
     @Test
     void chainRuleCheckRejectsAFivePercentErrorAndAMissingComponent() {
         for (long seed = 1; seed <= 20; seed++) {
-            var rng = Seeded.rng(seed, "q5.1");
-            var w = Recurrences.Weights.random(32, 8, 2.0, rng);
-            DMatrixRMaj x = Seeded.normal(100, 8, 0, 1, rng);
-            double[] h0 = Seeded.normal(32, 0, 1, rng);
-            DMatrixRMaj y = Seeded.normal(100, 32, 0, 1, Seeded.rng(seed, "targets"));
-            var c = TemporalComponents.of(w, Activation.SIGMOID, h0, x, y);
+            var c = Drawn.notebook(seed).components(Activation.SIGMOID);
             assertTrue(c.relativeError() <= 1e-5, "seed " + seed + ": " + c.relativeError());
             double[] sum = c.sum();
             double[] tooLarge = new double[sum.length];
@@ -106,12 +118,7 @@ class TemporalComponentsTest {
         double worst = 0;
         double worstBound = 0;
         for (long seed = 1; seed <= ConverseSweepTest.SWEEP; seed++) {
-            var rng = Seeded.rng(seed, "q5.1");
-            var w = Recurrences.Weights.random(32, 8, 2.0, rng);
-            DMatrixRMaj x = Seeded.normal(100, 8, 0, 1, rng);
-            double[] h0 = Seeded.normal(32, 0, 1, rng);
-            DMatrixRMaj y = Seeded.normal(100, 32, 0, 1, Seeded.rng(seed, "targets"));
-            var c = TemporalComponents.unmeasured(w, Activation.SIGMOID, h0, x, y);
+            var c = Drawn.notebook(seed).unmeasured(Activation.SIGMOID);
             assertTrue(c.worstEnvelopeRatio(0.5) <= 1, "seed " + seed);
             assertTrue(c.shareFrom(10) <= c.shareBoundFrom(10, 0.5), "seed " + seed);
             worst = Math.max(worst, c.shareFrom(10));
@@ -130,22 +137,18 @@ class TemporalComponentsTest {
     void componentsWithoutTheDerivativeBreakTheEnvelope() {
         int rejected = 0;
         for (long seed = 1; seed <= 100; seed++) {
-            var rng = Seeded.rng(seed, "q5.1");
-            var w = Recurrences.Weights.random(32, 8, 2.0, rng);
-            DMatrixRMaj x = Seeded.normal(100, 8, 0, 1, rng);
-            double[] h0 = Seeded.normal(32, 0, 1, rng);
-            DMatrixRMaj y = Seeded.normal(100, 32, 0, 1, Seeded.rng(seed, "targets"));
-            var right = TemporalComponents.unmeasured(w, Activation.SIGMOID, h0, x, y);
+            Drawn d = Drawn.notebook(seed);
+            var right = d.unmeasured(Activation.SIGMOID);
             double[][] wrong = new double[100][];
-            DMatrixRMaj states = Recurrences.h(w, Activation.SIGMOID, h0, x);
+            DMatrixRMaj states = Recurrences.h(d.w(), Activation.SIGMOID, d.h0(), d.x());
             DMatrixRMaj p = org.ejml.dense.row.CommonOps_DDRM.identity(32);
             DMatrixRMaj next = new DMatrixRMaj(32, 32);
             for (int t = 1; t <= 100; t++) {
-                org.ejml.dense.row.CommonOps_DDRM.mult(w.W(), p, next);
+                org.ejml.dense.row.CommonOps_DDRM.mult(d.w().W(), p, next);
                 p.setTo(next);                                   // W^t: σ′ left out
                 DMatrixRMaj e = new DMatrixRMaj(32, 1);
                 for (int i = 0; i < 32; i++) {
-                    e.data[i] = states.get(t, i) - y.get(t - 1, i);
+                    e.data[i] = states.get(t, i) - d.y().get(t - 1, i);
                 }
                 DMatrixRMaj c = new DMatrixRMaj(32, 1);
                 org.ejml.dense.row.CommonOps_DDRM.multTransA(p, e, c);
@@ -166,12 +169,7 @@ class TemporalComponentsTest {
     void theTanhNetWithNormTwoContractsOnEverySeed() {
         double worst = 0;
         for (long seed = 1; seed <= 200; seed++) {
-            var rng = Seeded.rng(seed, "q5.1");
-            var w = Recurrences.Weights.random(32, 8, 2.0, rng);
-            DMatrixRMaj x = Seeded.normal(100, 8, 0, 1, rng);
-            double[] h0 = Seeded.normal(32, 0, 1, rng);
-            DMatrixRMaj y = Seeded.normal(100, 32, 0, 1, Seeded.rng(seed, "targets"));
-            var c = TemporalComponents.unmeasured(w, Activation.TANH, h0, x, y);
+            var c = Drawn.notebook(seed).unmeasured(Activation.TANH);
             worst = Math.max(worst, c.normAt(100) / c.normAt(1));
         }
         System.out.printf("tanh ‖W‖ = 2 over 200 seeds: largest ‖c_100‖/‖c_1‖ %.3g%n", worst);

@@ -1,9 +1,7 @@
 package dltheory.weightnorm;
 
 import static dltheory.check.ExerciseAssertions.slip;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,26 +71,21 @@ class WeightNormExercisesTest {
 
     @Test
     void exerciseFourAcceptsOneOverCAndRejectsOtherPowers() {
-        Question q = exercise4();
-        assertTrue(Exercise.isRight(q, 1.0 / 3));
-        for (double wrong : new double[] {1, 3, 9, 1.0 / 9}) {
-            assertFalse(Exercise.isRight(q, wrong), "accepted " + wrong);
-        }
+        ExerciseAssertions.assertAcceptsOnly(exercise4(), 1.0 / 3,
+                slip(1.0, "the gradient unchanged, as the loss is"),
+                slip(3.0, "c instead of 1/c"),
+                slip(9.0, "c² instead of 1/c"),
+                slip(1.0 / 9, "1/c², as for a second derivative"));
     }
 
     @Test
     void everyCheckRejectsWrongAnswersAndPrintsItsHint() {
-        for (Question q : all()) {
-            ExerciseAssertions.assertRejectsWrongAnswers(q);
-        }
-        assertTrue(stdout.text().contains("Hint: "), stdout.text());
+        ExerciseAssertions.assertEachRejectsWrongAnswers(all());
     }
 
     @Test
     void hintsExplainTheIdeaWithoutTheFormulaOrTheAnswer() {
-        ExerciseAssertions.assertHintsHide("uᵀΣu|uᵀE|σ_y²|1/c|1/3|√|25\\.0256|5\\.0025|1\\.58|\\b0\\b|=",
-                all().stream().map(Question::hint).toList());
-        assertEquals(List.of("Exercise 4.1", "Exercise 4.2", "Exercise 4.3", "Exercise 4.4"),
-                all().stream().map(Question::name).toList());
+        ExerciseAssertions.assertHintsHideAndNames("uᵀΣu|uᵀE|σ_y²|1/c|1/3|√|25\\.0256|5\\.0025|1\\.58|\\b0\\b|=", all(),
+                "Exercise 4.1", "Exercise 4.2", "Exercise 4.3", "Exercise 4.4");
     }
 }

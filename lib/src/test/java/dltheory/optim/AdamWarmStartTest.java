@@ -4,60 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
-import dltheory.check.MonteCarlo;
 import dltheory.random.Seeded;
 
-/** Notebook 03, sections 5–8: the (α, ελ) map, the √κ speed-up, Adam's warm start, the β trade-off. */
-class WhyMomentumTest {
+/**
+ * Notebook 03, section 7: Adam started at the minimum, with and without bias correction, against
+ * its linear twin.
+ */
+class AdamWarmStartTest {
 
     /** The runs of notebook 03, section 7. */
     private static final int RUNS = 3_000;
-
-    @Test
-    void theRunsOfTheMapAgreeWithTheEigenvaluesAndContradictPlainGradientDescentsBound() {
-        StabilityMap map = StabilityMap.run(300, StabilityMap.grid(0, 0.95, 20), StabilityMap.grid(0.1, 4.2, 42));
-        assertEquals(0, map.disagreements(0.05));
-        map.checkClaims(0.05);
-        // the rule ηλ < 2 of plain gradient descent, applied to momentum, is contradicted by many runs
-        int contradicting = 0;
-        for (int i = 0; i < map.alphas().length; i++) {
-            for (int j = 0; j < map.epsLambdas().length; j++) {
-                if (map.epsLambdas()[j] > 2.05 && map.converged(i, j)) {
-                    contradicting++;
-                }
-            }
-        }
-        assertTrue(contradicting > 100, "converged runs with ελ > 2.05: " + contradicting);
-    }
-
-    @Test
-    void theTunedMomentumPutsADoubleRootOfModulusRootAlphaAtBothEndsOfTheSpectrum() {
-        for (double kappa : new double[] {10, 1000}) {
-            double rootAlpha = Conditioning.rateHeavyBall(kappa);
-            double alpha = rootAlpha * rootAlpha;
-            double sq = 1 + Math.sqrt(1 / kappa);
-            double eps = 4 / (sq * sq);
-            assertEquals(rootAlpha, HeavyBall.spectralRadius(alpha, eps / kappa), 1e-6);
-            assertEquals(rootAlpha, HeavyBall.spectralRadius(alpha, eps), 1e-6);
-            for (double lambda = 1 / kappa; lambda <= 1; lambda *= 1.1) {
-                assertTrue(HeavyBall.spectralRadius(alpha, eps * lambda) <= rootAlpha + 1e-6, "lambda " + lambda);
-            }
-        }
-    }
-
-    @Test
-    void gradientDescentNeedsStepsOfOrderKappaAndMomentumOfOrderRootKappa() {
-        List<Conditioning> rows = Conditioning.sweep(100, 3000);
-        Conditioning.checkClaims(rows);
-        double gdSlope = Math.log((double) rows.get(1).stepsGd() / rows.get(0).stepsGd()) / Math.log(30);
-        double hbSlope = Math.log((double) rows.get(1).stepsHb() / rows.get(0).stepsHb()) / Math.log(30);
-        assertEquals(1.0, gdSlope, 0.02);
-        assertEquals(0.5, hbSlope, 0.1);
-    }
 
     @Test
     void withoutBiasCorrectionAdamsLossRisesFarAboveItsSettledLevel() {
@@ -158,32 +116,5 @@ class WhyMomentumTest {
     void theFirstCorrectedAdamStepIsEtaAgainstTheSignOfTheGradient() {
         double[] loss = AdamWarmStart.losses(new Adam(0.01, 0.9, 0.999, 0, true), new double[] {-2.5, 0.3});
         assertEquals(0.5 * 0.01 * 0.01, loss[0], 1e-18);
-    }
-
-    @Test
-    void theExactBiasAndVarianceOfTheTrackingErrorMatchARecursionAndTheirLimits() {
-        double beta = 0.9;
-        double s = 0.01;
-        int n = 300;
-        double[] g = new double[n];
-        for (int t = 0; t < n; t++) {
-            g[t] = s * (t + 1);
-        }
-        double[] v = Averages.recursive(beta, g);
-        assertEquals(v[n - 1] - s * n, Tracking.bias(beta, s, n), 1e-12);
-        assertEquals(-s * beta / (1 - beta), Tracking.bias(beta, s, n), 1e-9);
-        assertEquals((1 - beta) / (1 + beta), Tracking.variance(beta, 1.0, n), 1e-12);
-    }
-
-    @Test
-    void theMeasuredTrackingErrorMatchesBiasSquaredPlusVarianceAndRejectsAWrongVariance() {
-        List<Tracking> rows = Tracking.run(0.01, 1.0, 300, 1000, Seeded.rng(11L, "tracking"), 0.5, 0.9, 0.99);
-        Tracking.checkClaims(rows);
-        for (Tracking r : rows) {
-            // without the factor (1 − β)² the variance would be σ²(1 − β^{2n})/(1 − β²)
-            double wrong = r.bias() * r.bias() + (1 - Math.pow(r.beta(), 600)) / (1 - r.beta() * r.beta());
-            assertTrue(Math.abs(r.measured() - wrong) > MonteCarlo.K * r.se(), "beta " + r.beta());
-        }
-        assertEquals(0.9, Tracking.best(rows).beta());
     }
 }
