@@ -25,6 +25,10 @@ KERNEL_STARTS = 3
 # drawn in the background to make a person's first chart come sooner): here nobody waits, and with
 # every core running a kernel it only adds work (about 3 CPU-s over the seven notebooks).
 BATCH_ENV = {"DLTHEORY_WARM_UP": "off"}
+# The jars a site kernel runs: the Explore frames set aside are kept while these and the notebook
+# are unchanged (explore_frames.inputs_key).
+FRAME_JARS = (places.ROOT / "lib" / "target" / "dltheory-lib.jar",
+              places.ROOT / "kernel" / "target" / "dltheory-kernel.jar")
 
 
 class NotebookFailed(Exception):
@@ -108,9 +112,16 @@ def execute(path):
     """Execute one notebook in its own folder; returns (name, seconds). Raises NotebookFailed."""
     path = Path(path).resolve()
     nb = read_notebook(path)
-    seconds = run(nb, path.parent, path.stem, extra_env=explore_frames.ENV)
+    aside = places.EXECUTED / f"{path.stem}{explore_frames.ASIDE}"
+    # The Explore frames (about a second of a kernel's CPU per notebook) are drawn again only when
+    # the notebook or a jar changed since they were set aside.
+    key = explore_frames.inputs_key(path, FRAME_JARS)
+    fresh = not explore_frames.kept(aside, key)
+    seconds = run(nb, path.parent, path.stem, extra_env=explore_frames.ENV if fresh else explore_frames.OFF_ENV)
     places.EXECUTED.mkdir(parents=True, exist_ok=True)
     merge_streams(nb)
-    explore_frames.set_aside(nb, places.EXECUTED / f"{path.stem}{explore_frames.ASIDE}")
+    if fresh:
+        explore_frames.set_aside(nb, aside)
+        explore_frames.remember(aside, key)
     nbformat.write(nb, places.EXECUTED / path.name)
     return path.stem, seconds

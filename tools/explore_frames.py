@@ -21,6 +21,7 @@ Three steps, each called from SiteWriter.page:
 """
 
 import base64
+import hashlib
 import json
 
 EXPLORE_MIME = "application/vnd.dltheory.explore+json"
@@ -31,6 +32,36 @@ ENV = {"DLTHEORY_EXPLORE_FRAMES": "on"}
 # The frames are kept beside the executed copy, not in it (target/executed/NN-x.explore.json), so
 # that the copy stays within its size budget (tests/notebooks/test_notebook_size.py).
 ASIDE = ".explore.json"
+# Beside them, what they were drawn from (inputs_key): when a later run has the same notebook and the
+# same jars, its kernel does not draw them again (OFF_ENV) and the frames set aside are kept.
+KEY = ".explore.key"
+OFF_ENV = {"DLTHEORY_EXPLORE_FRAMES": "off"}
+
+
+def inputs_key(notebook, jars):
+    """A digest of what an Explore cell's frames depend on: the notebook's file and the jars its
+    kernel runs (lib's, which draws them, and the kernel's). The frames are drawn from the seed, so
+    the same inputs draw the same frames (tests/run_twice.py compares two executions)."""
+    digest = hashlib.sha256()
+    for path in [notebook, *jars]:
+        digest.update(str(path.name).encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+    return digest.hexdigest()
+
+
+def kept(aside, key):
+    """Whether the frames set aside in `aside` were drawn from the inputs of `key` (inputs_key)."""
+    stored = aside.with_name(aside.name[:-len(ASIDE)] + KEY)
+    return aside.is_file() and stored.is_file() and stored.read_text().strip() == key
+
+
+def remember(aside, key):
+    """Records that the frames in `aside` (or their absence) come from the inputs of `key`."""
+    stored = aside.with_name(aside.name[:-len(ASIDE)] + KEY)
+    if aside.is_file():
+        stored.write_text(key + "\n")
+    elif stored.is_file():
+        stored.unlink()
 
 
 def set_aside(nb, path):

@@ -40,66 +40,90 @@ function notebookHasMath(stem) {
 
 const SUITE = 'the static site, offline, in headless Chromium';
 const unavailable = browserUnavailable();
-if (unavailable && !ON_CI) {
-  test(SUITE, { skip: `browser tests skipped: ${unavailable}` }, () => {});
-} else if (unavailable) {
-  test(SUITE, () => assert.fail(`browser tests cannot run on CI: ${unavailable}`));
-} else {
-  describe(SUITE, () => {
-    let browser;
-    let http;
-    let setupError = null; // reported by every test, so a broken set-up counts as failures
-    const base = {};
 
+/**
+ * A suite that reads the built site in a browser (one per concern below), with the scaffolding
+ * they all share: skipped with the reason when no browser can run here, and failed on CI, where it
+ * must run; else `describe(name, options)` whose set-up checks that site/ is built, launches the
+ * browser and runs the suite's own `site.prepare(fn)` steps, and whose tear-down runs its
+ * `site.cleanup(fn)` steps and closes the browser. `body(site)` declares the tests; each starts
+ * with `site.ready()`, which fails it with the set-up's error, so that a broken set-up counts as
+ * failures rather than a skip. `site.browser` is the browser once the set-up ran.
+ */
+function siteSuite(name, options, body) {
+  if (unavailable) {
+    if (ON_CI) test(name, () => assert.fail(`browser tests cannot run on CI: ${unavailable}`));
+    else test(name, { skip: `browser tests skipped: ${unavailable}` }, () => {});
+    return;
+  }
+  const steps = [];
+  const cleanups = [];
+  const site = {
+    browser: null,
+    setupError: null,
+    prepare(fn) { steps.push(fn); },
+    cleanup(fn) { cleanups.push(fn); },
+    ready() { if (site.setupError) assert.fail(site.setupError.message); },
+  };
+  describe(name, options, () => {
     before(async () => {
       try {
         if (!fs.existsSync(INDEX)) {
           throw new Error(`site/index.html is missing (${INDEX}): build the site first with bin/site `
             + '(bin/test does this before the browser tests)');
         }
-        http = await serve(SITE);
-        base.file = pathToFileURL(`${SITE}/`).href;
-        base.http = http.base;
-        browser = await launchBrowser();
+        site.browser = await launchBrowser();
+        for (const step of steps) await step();
       } catch (e) {
-        setupError = e;
+        site.setupError = e;
       }
     }, { timeout: 120_000 });
-
     after(async () => {
-      if (browser) await browser.close();
-      if (http) await http.close();
+      for (const step of cleanups) await step().catch(() => {});
+      if (site.browser) await site.browser.close();
     });
+    body(site);
+  });
+}
 
-    test('site/ has one page per notebook', () => {
-      if (setupError) assert.fail(setupError.message);
-      const missing = notebookStems.filter((s) => !pages.includes(`${s}.html`));
-      assert.deepEqual(missing, [], `notebooks without a page in site/: ${missing.join(', ')} (is site/ older than notebooks/? run bin/site)`);
-      assert.ok(pages.length > 0, 'site/ has no notebook pages');
-    });
+siteSuite(SUITE, {}, (site) => {
+  let http;
+  const base = {};
+  site.prepare(async () => {
+    http = await serve(SITE);
+    base.file = pathToFileURL(`${SITE}/`).href;
+    base.http = http.base;
+  });
+  site.cleanup(async () => { if (http) await http.close(); });
 
-    for (const mode of ['file', 'http']) {
-      const how = mode === 'file' ? 'file://' : 'loopback HTTP';
-      // two pages at a time: each spends most of its time typesetting math, on one core
-      describe(`opened ${mode === 'file' ? 'from disk (file://)' : 'over loopback HTTP'}`, { concurrency: 2 }, () => {
-        test(`index.html (${how})`, { timeout: 120_000 }, async (t) => {
-          if (setupError) assert.fail(setupError.message);
-          await checkPage(t, browser, base[mode], 'index.html', mode, { index: true });
-        });
-        pages.forEach((page, i) => {
-          test(`${page} (${how})`, { timeout: 120_000 }, async (t) => {
-            if (setupError) assert.fail(setupError.message);
-            await checkPage(t, browser, base[mode], page, mode, {
-              prev: i > 0 ? pages[i - 1] : null,
-              next: i + 1 < pages.length ? pages[i + 1] : null,
-              shots: mode === 'file' || undefined,
-            });
+  test('site/ has one page per notebook', () => {
+    site.ready();
+    const missing = notebookStems.filter((s) => !pages.includes(`${s}.html`));
+    assert.deepEqual(missing, [], `notebooks without a page in site/: ${missing.join(', ')} (is site/ older than notebooks/? run bin/site)`);
+    assert.ok(pages.length > 0, 'site/ has no notebook pages');
+  });
+
+  for (const mode of ['file', 'http']) {
+    const how = mode === 'file' ? 'file://' : 'loopback HTTP';
+    // two pages at a time: each spends most of its time typesetting math, on one core
+    describe(`opened ${mode === 'file' ? 'from disk (file://)' : 'over loopback HTTP'}`, { concurrency: 2 }, () => {
+      test(`index.html (${how})`, { timeout: 120_000 }, async (t) => {
+        site.ready();
+        await checkPage(t, site.browser, base[mode], 'index.html', mode, { index: true });
+      });
+      pages.forEach((page, i) => {
+        test(`${page} (${how})`, { timeout: 120_000 }, async (t) => {
+          site.ready();
+          await checkPage(t, site.browser, base[mode], page, mode, {
+            prev: i > 0 ? pages[i - 1] : null,
+            next: i + 1 < pages.length ? pages[i + 1] : null,
+            shots: mode === 'file' || undefined,
           });
         });
       });
-    }
-  });
-}
+    });
+  }
+});
 
 async function checkPage(t, browser, baseUrl, name, mode, expect) {
   const label = `site/${name} (${mode === 'file' ? 'file://' : 'http'})`;
@@ -367,117 +391,104 @@ function commandMissing(cmd) {
   try { execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }); return false; } catch { return true; }
 }
 
-if (unavailable && !ON_CI) {
-  test(BOOK, { skip: `browser tests skipped: ${unavailable}` }, () => {});
-} else if (!unavailable) {
-  describe(BOOK, { concurrency: 2 }, () => {
-    let browser;
-    let setupError = null;
-    before(async () => {
-      try {
-        if (!fs.existsSync(INDEX)) throw new Error('site/index.html is missing: build the site first with bin/site');
-        browser = await launchBrowser();
-      } catch (e) { setupError = e; }
-    }, { timeout: 120_000 });
-    after(async () => { if (browser) await browser.close(); });
+siteSuite(BOOK, { concurrency: 2 }, (site) => {
 
-    for (const name of ['index.html', ...pages]) {
-      for (const width of [1280, 390]) {
-        test(`${name} at ${width} px`, { timeout: 120_000 }, async (t) => {
-          if (setupError) assert.fail(setupError.message);
-          await checkBookPage(t, browser, name, width);
-        });
+  for (const name of ['index.html', ...pages]) {
+    for (const width of [1280, 390]) {
+      test(`${name} at ${width} px`, { timeout: 120_000 }, async (t) => {
+        site.ready();
+        await checkBookPage(t, site.browser, name, width);
+      });
+    }
+  }
+
+  test('search finds a word of notebook 04 from another page, offline', { timeout: 120_000 }, async (t) => {
+    site.ready();
+    const target = pages.find((p) => p.startsWith('04-'));
+    const from = pages.find((p) => p.startsWith('01-')) || pages[0];
+    assert.ok(target, 'no page 04-*.html in site/');
+    const word = wordOnlyIn(target.replace(/\.html$/, ''));
+    assert.ok(word, 'notebook 04 has no word of its own to search for');
+    const page = await site.browser.context.newPage();
+    try {
+      await page.goto(pathToFileURL(path.join(SITE, from)).href, { waitUntil: 'load' });
+      await page.fill('#search-input', word);
+      const hits = await page.waitForFunction(() => {
+        const list = document.getElementById('search-results');
+        const links = [...list.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+        return !list.hidden && (links.length || list.textContent) ? { links, text: list.textContent } : null;
+      }, null, { timeout: 30_000 }).then((h) => h.jsonValue());
+      t.diagnostic(`search on ${from} for "${word}": ${hits.links.slice(0, 5).join(', ')}`);
+      await screenshot(page, 'book-search');
+      assert.ok(hits.links.some((h) => h.split('#')[0] === target),
+        `search for "${word}" (a word only notebook 04 has) on ${from}: expected a result on ${target}, got [${hits.links.join(', ')}] ${shorten(hits.text, 120)}`);
+      await page.click(`#search-results a[href^="${target}"]`);
+      await page.waitForURL((u) => u.pathname.endsWith(`/${target}`), { timeout: 30_000 });
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('site/dltheory.pdf: every notebook in order, each from a new page, with page numbers', { timeout: 120_000 }, (t) => {
+    const pdf = path.join(SITE, 'dltheory.pdf');
+    assert.ok(fs.existsSync(pdf), 'site/dltheory.pdf is missing (bin/site prints it; see its output)');
+    for (const cmd of ['pdftotext', 'pdfinfo']) {
+      if (commandMissing(cmd)) {
+        if (ON_CI) assert.fail(`${cmd} is missing: run environment/site.sh (poppler-utils)`);
+        t.skip(`${cmd} is missing: run environment/site.sh (poppler-utils)`);
+        return;
       }
     }
-
-    test('search finds a word of notebook 04 from another page, offline', { timeout: 120_000 }, async (t) => {
-      if (setupError) assert.fail(setupError.message);
-      const target = pages.find((p) => p.startsWith('04-'));
-      const from = pages.find((p) => p.startsWith('01-')) || pages[0];
-      assert.ok(target, 'no page 04-*.html in site/');
-      const word = wordOnlyIn(target.replace(/\.html$/, ''));
-      assert.ok(word, 'notebook 04 has no word of its own to search for');
-      const page = await browser.context.newPage();
-      try {
-        await page.goto(pathToFileURL(path.join(SITE, from)).href, { waitUntil: 'load' });
-        await page.fill('#search-input', word);
-        const hits = await page.waitForFunction(() => {
-          const list = document.getElementById('search-results');
-          const links = [...list.querySelectorAll('a')].map((a) => a.getAttribute('href'));
-          return !list.hidden && (links.length || list.textContent) ? { links, text: list.textContent } : null;
-        }, null, { timeout: 30_000 }).then((h) => h.jsonValue());
-        t.diagnostic(`search on ${from} for "${word}": ${hits.links.slice(0, 5).join(', ')}`);
-        await screenshot(page, 'book-search');
-        assert.ok(hits.links.some((h) => h.split('#')[0] === target),
-          `search for "${word}" (a word only notebook 04 has) on ${from}: expected a result on ${target}, got [${hits.links.join(', ')}] ${shorten(hits.text, 120)}`);
-        await page.click(`#search-results a[href^="${target}"]`);
-        await page.waitForURL((u) => u.pathname.endsWith(`/${target}`), { timeout: 30_000 });
-      } finally {
-        await page.close();
+    const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))[1]);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const sheets = text.split('\f').slice(0, count);
+    const norm = (s) => s.replace(/\s+/g, ' ').trim();
+    // A chapter's page: its running head (the chapter's title), its text, its number at the foot.
+    const lines = sheets.map((s) => s.split('\n').map(norm).filter(Boolean));
+    assert.ok(count >= notebookStems.length + 2, `expected at least ${notebookStems.length + 2} pages, found ${count}`);
+    let last = 0;
+    const firsts = [];
+    // The title as text (math in a title is typeset, so only the part before it is compared).
+    const titles = notebookStems.map((stem) => norm(notebookTitle(stem).split('$')[0]));
+    notebookStems.forEach((stem, k) => {
+      // its first page: the running head, then the title
+      const starts = lines.map((l, i) => (l.length > 1 && l[0].startsWith(titles[k])
+        && l.slice(1).join(' ').startsWith(titles[k]) ? i + 1 : 0)).filter(Boolean);
+      assert.ok(starts.length, `no page of the PDF starts with notebook ${stem}'s title "${titles[k]}"`);
+      const first = starts[0];
+      assert.ok(first > last, `notebook ${stem} starts on page ${first}, not after the previous notebook (page ${last})`);
+      t.diagnostic(`${stem}: from page ${first}`);
+      firsts.push(first);
+      last = first;
+    });
+    // the book closes with its References (a chapter of their own, headed "References")
+    const references = lines.findIndex((l, i) => i + 1 > last && l.length > 1 && l[0] === 'References'
+      && l[1].startsWith('References')) + 1;
+    firsts.forEach((first, k) => {
+      const end = k + 1 < firsts.length ? firsts[k + 1] - 1 : (references > 0 ? references - 1 : count);
+      for (let p = first; p <= end; p += 1) {
+        assert.ok(lines[p - 1][0].startsWith(titles[k]), `page ${p} has no running head "${titles[k]}": "${lines[p - 1][0]}"`);
       }
     });
-
-    test('site/dltheory.pdf: every notebook in order, each from a new page, with page numbers', { timeout: 120_000 }, (t) => {
-      const pdf = path.join(SITE, 'dltheory.pdf');
-      assert.ok(fs.existsSync(pdf), 'site/dltheory.pdf is missing (bin/site prints it; see its output)');
-      for (const cmd of ['pdftotext', 'pdfinfo']) {
-        if (commandMissing(cmd)) {
-          if (ON_CI) assert.fail(`${cmd} is missing: run environment/site.sh (poppler-utils)`);
-          t.skip(`${cmd} is missing: run environment/site.sh (poppler-utils)`);
-          return;
-        }
-      }
-      const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))[1]);
-      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-      const sheets = text.split('\f').slice(0, count);
-      const norm = (s) => s.replace(/\s+/g, ' ').trim();
-      // A chapter's page: its running head (the chapter's title), its text, its number at the foot.
-      const lines = sheets.map((s) => s.split('\n').map(norm).filter(Boolean));
-      assert.ok(count >= notebookStems.length + 2, `expected at least ${notebookStems.length + 2} pages, found ${count}`);
-      let last = 0;
-      const firsts = [];
-      // The title as text (math in a title is typeset, so only the part before it is compared).
-      const titles = notebookStems.map((stem) => norm(notebookTitle(stem).split('$')[0]));
-      notebookStems.forEach((stem, k) => {
-        // its first page: the running head, then the title
-        const starts = lines.map((l, i) => (l.length > 1 && l[0].startsWith(titles[k])
-          && l.slice(1).join(' ').startsWith(titles[k]) ? i + 1 : 0)).filter(Boolean);
-        assert.ok(starts.length, `no page of the PDF starts with notebook ${stem}'s title "${titles[k]}"`);
-        const first = starts[0];
-        assert.ok(first > last, `notebook ${stem} starts on page ${first}, not after the previous notebook (page ${last})`);
-        t.diagnostic(`${stem}: from page ${first}`);
-        firsts.push(first);
-        last = first;
-      });
-      // the book closes with its References (a chapter of their own, headed "References")
-      const references = lines.findIndex((l, i) => i + 1 > last && l.length > 1 && l[0] === 'References'
-        && l[1].startsWith('References')) + 1;
-      firsts.forEach((first, k) => {
-        const end = k + 1 < firsts.length ? firsts[k + 1] - 1 : (references > 0 ? references - 1 : count);
-        for (let p = first; p <= end; p += 1) {
-          assert.ok(lines[p - 1][0].startsWith(titles[k]), `page ${p} has no running head "${titles[k]}": "${lines[p - 1][0]}"`);
-        }
-      });
-      for (let p = references > 0 ? references : count + 1; p <= count; p += 1) {
-        assert.equal(lines[p - 1][0], 'References', `page ${p} of the References has no running head "References"`);
-      }
-      // Exercises on paper are their questions: no answer or self-check cell (issue 34: four
-      // chapters ended on a page holding only the last exercise's two cells and "not answered yet").
-      const checkCells = lines.map((l, i) => (l.some((x) => /Exercise \d+\.\d+: not answered yet|Exercise\.check\(/.test(x)) ? i + 1 : 0)).filter(Boolean);
-      assert.deepEqual(checkCells, [], `pages with an exercise's answer or check cell: ${checkCells.join(', ')}`);
-      // The front matter (title page, contents: i, ii, …), then the chapters from page 1: every
-      // chapter page's last line is its number.
-      const front = firsts[0] - 1;
-      const numbered = lines.slice(front).filter((l, i) => l[l.length - 1] === String(i + 1)).length;
-      assert.equal(numbered, count - front, `expected the page number on every page from the first chapter on, found it on ${numbered}`);
-      assert.match(norm(sheets[1]), /^Contents .* 1 /, 'expected the contents, with page numbers, on page ii');
-      // The first pages as pictures (pdftoppm), to look at.
-      if (!commandMissing('pdftoppm')) {
-        execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '3', pdf, path.join(ROOT, 'target', 'browser', 'book-pdf')]);
-      }
-    });
+    for (let p = references > 0 ? references : count + 1; p <= count; p += 1) {
+      assert.equal(lines[p - 1][0], 'References', `page ${p} of the References has no running head "References"`);
+    }
+    // Exercises on paper are their questions: no answer or self-check cell (issue 34: four
+    // chapters ended on a page holding only the last exercise's two cells and "not answered yet").
+    const checkCells = lines.map((l, i) => (l.some((x) => /Exercise \d+\.\d+: not answered yet|Exercise\.check\(/.test(x)) ? i + 1 : 0)).filter(Boolean);
+    assert.deepEqual(checkCells, [], `pages with an exercise's answer or check cell: ${checkCells.join(', ')}`);
+    // The front matter (title page, contents: i, ii, …), then the chapters from page 1: every
+    // chapter page's last line is its number.
+    const front = firsts[0] - 1;
+    const numbered = lines.slice(front).filter((l, i) => l[l.length - 1] === String(i + 1)).length;
+    assert.equal(numbered, count - front, `expected the page number on every page from the first chapter on, found it on ${numbered}`);
+    assert.match(norm(sheets[1]), /^Contents .* 1 /, 'expected the contents, with page numbers, on page ii');
+    // The first pages as pictures (pdftoppm), to look at.
+    if (!commandMissing('pdftoppm')) {
+      execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '3', pdf, path.join(ROOT, 'target', 'browser', 'book-pdf')]);
+    }
   });
-}
+});
 
 async function checkBookPage(t, browser, name, width) {
   const page = await browser.context.newPage();
@@ -586,229 +597,203 @@ async function openPage(browser, name, width) {
   return page;
 }
 
-if (unavailable && !ON_CI) {
-  test(READER, { skip: `browser tests skipped: ${unavailable}` }, () => {});
-} else if (!unavailable) {
-  describe(READER, { concurrency: 2 }, () => {
-    let browser;
-    let setupError = null;
-    before(async () => {
-      try {
-        if (!fs.existsSync(INDEX)) throw new Error('site/index.html is missing: build the site first with bin/site');
-        browser = await launchBrowser();
-      } catch (e) { setupError = e; }
-    }, { timeout: 120_000 });
-    after(async () => { if (browser) await browser.close(); });
+siteSuite(READER, { concurrency: 2 }, (site) => {
 
-    test('run.html: how to run the notebooks, and the bundle to download', { timeout: 60_000 }, async () => {
-      if (setupError) assert.fail(setupError.message);
-      const page = await openPage(browser, 'run.html', 1280);
-      try {
-        const info = await page.evaluate(() => ({
-          bundle: [...document.querySelectorAll('article a[download]')].map((a) => a.getAttribute('href')),
-          commands: [...document.querySelectorAll('article pre')].map((p) => p.textContent).join('\n'),
-        }));
-        assert.equal(info.bundle.length, 1, `expected one download link on run.html, found ${info.bundle.join(', ')}`);
-        const zip = path.join(SITE, info.bundle[0]);
-        assert.ok(/\.zip$/.test(zip) && fs.existsSync(zip), `the bundle ${info.bundle[0]} is not in site/`);
-        assert.match(info.commands, /jupyter lab notebooks\//, 'run.html: expected the command that opens the notebooks');
-        assert.match(info.commands, /dltheory-kernel\.jar install/, 'run.html: expected the command that installs the kernel');
-        await screenshot(page, 'reader-run-1280');
-      } finally {
-        await page.close().catch(() => {});
-      }
-    });
-
-    for (const name of ['index.html', ...pages, 'claims.html', 'run.html', 'gallery.html', 'references.html']) {
-      for (const width of [1280, 390]) {
-        test(`${name} at ${width} px: equation numbers, code, tables, title`, { timeout: 120_000 }, async (t) => {
-          if (setupError) assert.fail(setupError.message);
-          const page = await openPage(browser, name, width);
-          const failures = [];
-          try {
-            const eq = await page.evaluate(reader.clippedEquationNumbers);
-            for (const c of eq.clipped) failures.push(`equation number cut off: ${c}`);
-            const code = await page.evaluate(reader.splitCodeWords);
-            if (code.split.length) {
-              failures.push(`code: ${code.split.length} word(s) drawn over two lines, e.g. ${code.split.slice(0, 5).join(', ')}`);
-            }
-            const tables = await page.evaluate(reader.tables);
-            const small = tables.filter((x) => x.px < MIN_TABLE_PX);
-            if (small.length) failures.push(`tables: ${small.length} with text under ${MIN_TABLE_PX} px (${Math.min(...small.map((x) => x.px))} px)`);
-            for (const x of tables.filter((y) => y.captionCut)) failures.push(`table caption cut off: ${x.captionCut}`);
-            if (!(await page.$('nav#sidebar a[href="run.html"]'))) failures.push('sidebar: expected a link to run.html ("Run it yourself")');
-            // nothing makes the whole page wider than the window (the Claims page was 1051 px wide
-            // at 390 px: a JUnit test's name in a grid column); wide code and tables scroll in their box
-            const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-            if (pageWidth > width + 1) failures.push(`the page is ${pageWidth} px wide in a ${width} px window (it scrolls sideways)`);
-            const title = await page.evaluate(reader.siteTitle);
-            if (!title) failures.push('top bar: no .site-title');
-            else if (title.cut || title.offScreen) failures.push(`top bar: the site title "${title.text}" is cut off`);
-            t.diagnostic(`${name} at ${width} px: ${eq.numbers} equation number(s), ${code.words} code word(s), `
-              + `${tables.length} table(s)${tables.length ? ` (smallest ${Math.min(...tables.map((x) => x.px))} px, `
-              + `${tables.filter((x) => x.wider).length} scrolling)` : ''}, top bar ${title ? title.barHeight : '?'} px`);
-            await page.evaluate(() => window.scrollTo(0, 0));
-            const shot = await screenshot(page, `reader-${name.replace(/\.html$/, '')}-${width}`);
-            if (failures.length) failures.push(`screenshot: ${shot}`);
-          } finally {
-            await page.close().catch(() => {});
-          }
-          if (failures.length) assert.fail(`site/${name} at ${width} px:\n  - ${failures.join('\n  - ')}`);
-        });
-      }
+  test('run.html: how to run the notebooks, and the bundle to download', { timeout: 60_000 }, async () => {
+    site.ready();
+    const page = await openPage(site.browser, 'run.html', 1280);
+    try {
+      const info = await page.evaluate(() => ({
+        bundle: [...document.querySelectorAll('article a[download]')].map((a) => a.getAttribute('href')),
+        commands: [...document.querySelectorAll('article pre')].map((p) => p.textContent).join('\n'),
+      }));
+      assert.equal(info.bundle.length, 1, `expected one download link on run.html, found ${info.bundle.join(', ')}`);
+      const zip = path.join(SITE, info.bundle[0]);
+      assert.ok(/\.zip$/.test(zip) && fs.existsSync(zip), `the bundle ${info.bundle[0]} is not in site/`);
+      assert.match(info.commands, /jupyter lab notebooks\//, 'run.html: expected the command that opens the notebooks');
+      assert.match(info.commands, /dltheory-kernel\.jar install/, 'run.html: expected the command that installs the kernel');
+      await screenshot(page, 'reader-run-1280');
+    } finally {
+      await page.close().catch(() => {});
     }
-
-    test('every code cell has a copy button that copies its source, not its outputs', { timeout: 120_000 }, async (t) => {
-      if (setupError) assert.fail(setupError.message);
-      const name = pages.find((p) => p.startsWith('01-')) || pages[0];
-      const stem = name.replace(/\.html$/, '');
-      const page = await openPage(browser, name, 390);
-      try {
-        // what the page hands to the clipboard (the Clipboard API, or the copy command's selection)
-        await page.evaluate(() => {
-          window.copied = [];
-          if (navigator.clipboard) navigator.clipboard.writeText = (s) => { window.copied.push(s); return Promise.resolve(); };
-          const exec = document.execCommand.bind(document);
-          document.execCommand = (cmd, ...rest) => {
-            if (cmd === 'copy') { window.copied.push(document.activeElement.value ?? String(window.getSelection())); return true; }
-            return exec(cmd, ...rest);
-          };
-        });
-        const cells = notebookCells(stem);
-        const rendered = await page.$$('article .jp-Cell');
-        assert.equal(rendered.length, cells.length, `${name}: expected one .jp-Cell per notebook cell`);
-        const code = cells.map((c, i) => ({ ...c, i })).filter((c) => c.type === 'code' && c.source.trim());
-        const buttons = await page.$$eval('article .jp-CodeCell', (cs) => cs.map((c) => !!c.querySelector('.jp-InputArea-editor button.copy-code')));
-        assert.ok(buttons.length && buttons.every(Boolean), `${name}: ${buttons.filter((b) => !b).length} of ${buttons.length} code cell(s) without a copy button (button.copy-code)`);
-        // the first code cell and the first with outputs that print something
-        const withOutput = await page.$$eval('article .jp-Cell', (cs) => cs.map((c) => !!c.querySelector('.jp-OutputArea-output pre')));
-        const picks = [code[0], code.find((c) => withOutput[c.i])].filter(Boolean);
-        for (const c of picks) {
-          const button = rendered[c.i].$('button.copy-code');
-          await (await button).click();
-          const got = await page.waitForFunction(() => window.copied.length && window.copied.shift(), null, { timeout: 5_000 })
-            .then((h) => h.jsonValue()).catch(() => null);
-          assert.equal(got, c.source, `${name}: the copy button of cell ${c.i + 1} copied ${JSON.stringify(shorten(got ?? 'nothing', 80))}, expected the cell's source`);
-        }
-        t.diagnostic(`${name}: ${buttons.length} copy buttons; cells ${picks.map((c) => c.i + 1).join(', ')} copied their source`);
-        const external = await page.$$eval('script[src]', (ss) => ss.map((s) => s.getAttribute('src')).filter((s) => /^([a-z]+:)?\/\//i.test(s)));
-        assert.deepEqual(external, [], `${name}: scripts from elsewhere: ${external.join(', ')}`);
-      } finally {
-        await page.close().catch(() => {});
-      }
-    });
   });
-}
+
+  for (const name of ['index.html', ...pages, 'claims.html', 'run.html', 'gallery.html', 'references.html']) {
+    for (const width of [1280, 390]) {
+      test(`${name} at ${width} px: equation numbers, code, tables, title`, { timeout: 120_000 }, async (t) => {
+        site.ready();
+        const page = await openPage(site.browser, name, width);
+        const failures = [];
+        try {
+          const eq = await page.evaluate(reader.clippedEquationNumbers);
+          for (const c of eq.clipped) failures.push(`equation number cut off: ${c}`);
+          const code = await page.evaluate(reader.splitCodeWords);
+          if (code.split.length) {
+            failures.push(`code: ${code.split.length} word(s) drawn over two lines, e.g. ${code.split.slice(0, 5).join(', ')}`);
+          }
+          const tables = await page.evaluate(reader.tables);
+          const small = tables.filter((x) => x.px < MIN_TABLE_PX);
+          if (small.length) failures.push(`tables: ${small.length} with text under ${MIN_TABLE_PX} px (${Math.min(...small.map((x) => x.px))} px)`);
+          for (const x of tables.filter((y) => y.captionCut)) failures.push(`table caption cut off: ${x.captionCut}`);
+          if (!(await page.$('nav#sidebar a[href="run.html"]'))) failures.push('sidebar: expected a link to run.html ("Run it yourself")');
+          // nothing makes the whole page wider than the window (the Claims page was 1051 px wide
+          // at 390 px: a JUnit test's name in a grid column); wide code and tables scroll in their box
+          const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (pageWidth > width + 1) failures.push(`the page is ${pageWidth} px wide in a ${width} px window (it scrolls sideways)`);
+          const title = await page.evaluate(reader.siteTitle);
+          if (!title) failures.push('top bar: no .site-title');
+          else if (title.cut || title.offScreen) failures.push(`top bar: the site title "${title.text}" is cut off`);
+          t.diagnostic(`${name} at ${width} px: ${eq.numbers} equation number(s), ${code.words} code word(s), `
+            + `${tables.length} table(s)${tables.length ? ` (smallest ${Math.min(...tables.map((x) => x.px))} px, `
+            + `${tables.filter((x) => x.wider).length} scrolling)` : ''}, top bar ${title ? title.barHeight : '?'} px`);
+          await page.evaluate(() => window.scrollTo(0, 0));
+          const shot = await screenshot(page, `reader-${name.replace(/\.html$/, '')}-${width}`);
+          if (failures.length) failures.push(`screenshot: ${shot}`);
+        } finally {
+          await page.close().catch(() => {});
+        }
+        if (failures.length) assert.fail(`site/${name} at ${width} px:\n  - ${failures.join('\n  - ')}`);
+      });
+    }
+  }
+
+  test('every code cell has a copy button that copies its source, not its outputs', { timeout: 120_000 }, async (t) => {
+    site.ready();
+    const name = pages.find((p) => p.startsWith('01-')) || pages[0];
+    const stem = name.replace(/\.html$/, '');
+    const page = await openPage(site.browser, name, 390);
+    try {
+      // what the page hands to the clipboard (the Clipboard API, or the copy command's selection)
+      await page.evaluate(() => {
+        window.copied = [];
+        if (navigator.clipboard) navigator.clipboard.writeText = (s) => { window.copied.push(s); return Promise.resolve(); };
+        const exec = document.execCommand.bind(document);
+        document.execCommand = (cmd, ...rest) => {
+          if (cmd === 'copy') { window.copied.push(document.activeElement.value ?? String(window.getSelection())); return true; }
+          return exec(cmd, ...rest);
+        };
+      });
+      const cells = notebookCells(stem);
+      const rendered = await page.$$('article .jp-Cell');
+      assert.equal(rendered.length, cells.length, `${name}: expected one .jp-Cell per notebook cell`);
+      const code = cells.map((c, i) => ({ ...c, i })).filter((c) => c.type === 'code' && c.source.trim());
+      const buttons = await page.$$eval('article .jp-CodeCell', (cs) => cs.map((c) => !!c.querySelector('.jp-InputArea-editor button.copy-code')));
+      assert.ok(buttons.length && buttons.every(Boolean), `${name}: ${buttons.filter((b) => !b).length} of ${buttons.length} code cell(s) without a copy button (button.copy-code)`);
+      // the first code cell and the first with outputs that print something
+      const withOutput = await page.$$eval('article .jp-Cell', (cs) => cs.map((c) => !!c.querySelector('.jp-OutputArea-output pre')));
+      const picks = [code[0], code.find((c) => withOutput[c.i])].filter(Boolean);
+      for (const c of picks) {
+        const button = rendered[c.i].$('button.copy-code');
+        await (await button).click();
+        const got = await page.waitForFunction(() => window.copied.length && window.copied.shift(), null, { timeout: 5_000 })
+          .then((h) => h.jsonValue()).catch(() => null);
+        assert.equal(got, c.source, `${name}: the copy button of cell ${c.i + 1} copied ${JSON.stringify(shorten(got ?? 'nothing', 80))}, expected the cell's source`);
+      }
+      t.diagnostic(`${name}: ${buttons.length} copy buttons; cells ${picks.map((c) => c.i + 1).join(', ')} copied their source`);
+      const external = await page.$$eval('script[src]', (ss) => ss.map((s) => s.getAttribute('src')).filter((s) => /^([a-z]+:)?\/\//i.test(s)));
+      assert.deepEqual(external, [], `${name}: scripts from elsewhere: ${external.join(', ')}`);
+    } finally {
+      await page.close().catch(() => {});
+    }
+  });
+});
 
 // Issue 34: charts readable on a phone. At 390 px a chart drawn 720 px wide shows its text at about
 // half its size; a tap (or Enter on the focused chart) opens it in a viewer at its drawn size at
 // least, scrolling sideways, and Escape or × closes it and gives the focus back. From disk (file://).
 const ZOOM = 'charts open enlarged, by keyboard and pointer (issue 34)';
 
-if (unavailable && !ON_CI) {
-  test(ZOOM, { skip: `browser tests skipped: ${unavailable}` }, () => {});
-} else if (!unavailable) {
-  describe(ZOOM, () => {
-    let browser;
-    let setupError = null;
-    before(async () => {
-      try {
-        if (!fs.existsSync(INDEX)) throw new Error('site/index.html is missing: build the site first with bin/site');
-        browser = await launchBrowser();
-      } catch (e) { setupError = e; }
-    }, { timeout: 120_000 });
-    after(async () => { if (browser) await browser.close(); });
+siteSuite(ZOOM, {}, (site) => {
 
-    /** The viewer's state: open, the image's drawn and shown size, whether its frame scrolls. */
-    const viewer = () => {
-      const d = document.querySelector('dialog.chart-viewer');
-      const img = d && d.querySelector('.viewer-frame img');
-      const frame = d && d.querySelector('.viewer-frame');
-      return d && {
-        open: d.open,
-        loaded: !!img && img.complete && img.naturalWidth > 0,
-        src: img ? img.getAttribute('src') : null,
-        drawn: img ? +img.getAttribute('data-width') : 0,
-        shown: img ? img.getBoundingClientRect().width : 0,
-        shownHeight: img ? img.getBoundingClientRect().height : 0,
-        scrollsSideways: !!frame && frame.scrollWidth > frame.clientWidth + 1,
-        frameWidth: frame ? frame.clientWidth : 0,
-        title: (d.querySelector('.viewer-title') || {}).textContent,
-        caption: (d.querySelector('.viewer-caption') || {}).textContent,
-        focus: document.activeElement ? document.activeElement.className : '',
-        closeBox: (() => { const b = d.querySelector('.viewer-close'); if (!b) return null; const r = b.getBoundingClientRect(); return { right: r.right, top: r.top, width: r.width }; })(),
-        viewport: window.innerWidth,
-      };
+  /** The viewer's state: open, the image's drawn and shown size, whether its frame scrolls. */
+  const viewer = () => {
+    const d = document.querySelector('dialog.chart-viewer');
+    const img = d && d.querySelector('.viewer-frame img');
+    const frame = d && d.querySelector('.viewer-frame');
+    return d && {
+      open: d.open,
+      loaded: !!img && img.complete && img.naturalWidth > 0,
+      src: img ? img.getAttribute('src') : null,
+      drawn: img ? +img.getAttribute('data-width') : 0,
+      shown: img ? img.getBoundingClientRect().width : 0,
+      shownHeight: img ? img.getBoundingClientRect().height : 0,
+      scrollsSideways: !!frame && frame.scrollWidth > frame.clientWidth + 1,
+      frameWidth: frame ? frame.clientWidth : 0,
+      title: (d.querySelector('.viewer-title') || {}).textContent,
+      caption: (d.querySelector('.viewer-caption') || {}).textContent,
+      focus: document.activeElement ? document.activeElement.className : '',
+      closeBox: (() => { const b = d.querySelector('.viewer-close'); if (!b) return null; const r = b.getBoundingClientRect(); return { right: r.right, top: r.top, width: r.width }; })(),
+      viewport: window.innerWidth,
     };
+  };
 
-    for (const width of [390, 1280]) {
-      test(`every chart of a page opens enlarged and closes, at ${width} px`, { timeout: 120_000 }, async (t) => {
-        if (setupError) assert.fail(setupError.message);
-        const name = pages.find((p) => p.startsWith('03-')) || pages[0];
-        const page = await openPage(browser, name, width);
-        try {
-          await page.waitForSelector('html[data-chart-zoom]', { state: 'attached', timeout: 10_000 });
-          const figs = await page.$$eval('article figure.chart', (fs) => fs.map((f) => {
-            const b = f.querySelector('button.chart-zoom');
-            const img = f.querySelector('img');
-            return { id: f.id, button: !!b && !!b.querySelector('img'), label: b ? b.getAttribute('aria-label') : '',
-                     inline: img ? img.getBoundingClientRect().width / (+img.getAttribute('width') || 720) : 0 };
-          }));
-          assert.ok(figs.length > 0, `${name}: no figure.chart`);
-          const without = figs.filter((f) => !f.button || !/^Enlarge Figure \d+\.\d+$/.test(f.label));
-          assert.deepEqual(without, [], `${name}: charts without a button "Enlarge Figure c.n" around their image`);
+  for (const width of [390, 1280]) {
+    test(`every chart of a page opens enlarged and closes, at ${width} px`, { timeout: 120_000 }, async (t) => {
+      site.ready();
+      const name = pages.find((p) => p.startsWith('03-')) || pages[0];
+      const page = await openPage(site.browser, name, width);
+      try {
+        await page.waitForSelector('html[data-chart-zoom]', { state: 'attached', timeout: 10_000 });
+        const figs = await page.$$eval('article figure.chart', (fs) => fs.map((f) => {
+          const b = f.querySelector('button.chart-zoom');
+          const img = f.querySelector('img');
+          return { id: f.id, button: !!b && !!b.querySelector('img'), label: b ? b.getAttribute('aria-label') : '',
+                   inline: img ? img.getBoundingClientRect().width / (+img.getAttribute('width') || 720) : 0 };
+        }));
+        assert.ok(figs.length > 0, `${name}: no figure.chart`);
+        const without = figs.filter((f) => !f.button || !/^Enlarge Figure \d+\.\d+$/.test(f.label));
+        assert.deepEqual(without, [], `${name}: charts without a button "Enlarge Figure c.n" around their image`);
 
-          // keyboard: Tab reaches the first chart's button, Enter opens the viewer
-          const first = page.locator('article figure.chart button.chart-zoom').first();
-          await first.focus();
-          await page.keyboard.press('Enter');
-          await page.waitForFunction(() => { const d = document.querySelector('dialog.chart-viewer'); const i = d && d.querySelector('img');
-            return d && d.open && i && i.complete && i.naturalWidth > 0; }, null, { timeout: 10_000 });
-          let v = await page.evaluate(viewer);
-          await screenshot(page, `zoom-${name.replace(/\.html$/, '')}-${width}`);
-          assert.ok(v.open && v.loaded, `${name}: the viewer did not open with its image loaded (${JSON.stringify(v)})`);
-          assert.match(v.src, /\.svg$/, `${name}: the viewer shows ${v.src}, expected the chart's SVG`);
-          assert.match(v.title, /^Figure \d+\.\d+$/, `${name}: the viewer's title is ${JSON.stringify(v.title)}`);
-          assert.ok(v.caption.length > 10, `${name}: the viewer shows no caption`);
-          assert.ok(v.shown >= v.drawn - 1, `${name}: the chart is shown ${v.shown} px wide in the viewer, under its drawn ${v.drawn} px`);
-          if (width < 500) {
-            assert.ok(figs[0].inline < 0.6, `${name}: at ${width} px the chart is shown at ${figs[0].inline.toFixed(2)} of its size in the page (the test expects a narrow page)`);
-            assert.ok(v.scrollsSideways, `${name}: at ${width} px the enlarged chart (${v.shown} px) should scroll sideways in its ${v.frameWidth} px frame`);
-          } else {
-            assert.ok(v.shown > v.drawn * 1.2 && !v.scrollsSideways, `${name}: at ${width} px the chart should be enlarged to fit the window (${v.shown} px of ${v.frameWidth})`);
-          }
-          assert.ok(v.closeBox && v.closeBox.right <= v.viewport && v.closeBox.top >= 0 && v.closeBox.width >= 24,
-            `${name}: the close button is not fully in view (${JSON.stringify(v.closeBox)})`);
-          assert.equal(v.focus, 'viewer-close', `${name}: the focus should be on the close button once the viewer opens`);
-          await page.keyboard.press('Escape');
-          await page.waitForFunction(() => !document.querySelector('dialog.chart-viewer').open
-            && !document.querySelector('dialog.chart-viewer img'), null, { timeout: 5_000 });
-          const back = await page.evaluate(() => document.activeElement && document.activeElement.classList.contains('chart-zoom')
-            && document.activeElement.closest('figure').id);
-          assert.equal(back, figs[0].id, `${name}: Escape should close the viewer and give the focus back to the chart`);
-
-          // pointer: a click on the last chart opens it, × closes it
-          const last = page.locator('article figure.chart button.chart-zoom').last();
-          await last.scrollIntoViewIfNeeded();
-          await last.click();
-          await page.waitForFunction(() => document.querySelector('dialog.chart-viewer').open, null, { timeout: 5_000 });
-          v = await page.evaluate(viewer);
-          assert.equal(v.title, `Figure ${figs.length > 0 ? (await page.$$eval('article figure.chart .figure-number', (n) => n[n.length - 1].textContent.replace(/\.$/, ''))).replace(/^Figure /, '') : ''}`,
-            `${name}: a click on the last chart opened ${v.title}`);
-          await page.click('dialog.chart-viewer .viewer-close');
-          await page.waitForFunction(() => !document.querySelector('dialog.chart-viewer').open
-            && !document.querySelector('dialog.chart-viewer img'), null, { timeout: 5_000 });
-          const scrollLocked = await page.evaluate(() => document.body.classList.contains('viewer-open'));
-          assert.equal(scrollLocked, false, `${name}: the page stays locked after the viewer closed`);
-          t.diagnostic(`${name} at ${width} px: ${figs.length} chart(s), shown in the page at ${figs[0].inline.toFixed(2)} of their size, `
-            + `in the viewer ${Math.round(v.shown)} px wide (drawn ${v.drawn} px)${v.scrollsSideways ? ', scrolling sideways' : ''}`);
-        } finally {
-          await page.close().catch(() => {});
+        // keyboard: Tab reaches the first chart's button, Enter opens the viewer
+        const first = page.locator('article figure.chart button.chart-zoom').first();
+        await first.focus();
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => { const d = document.querySelector('dialog.chart-viewer'); const i = d && d.querySelector('img');
+          return d && d.open && i && i.complete && i.naturalWidth > 0; }, null, { timeout: 10_000 });
+        let v = await page.evaluate(viewer);
+        await screenshot(page, `zoom-${name.replace(/\.html$/, '')}-${width}`);
+        assert.ok(v.open && v.loaded, `${name}: the viewer did not open with its image loaded (${JSON.stringify(v)})`);
+        assert.match(v.src, /\.svg$/, `${name}: the viewer shows ${v.src}, expected the chart's SVG`);
+        assert.match(v.title, /^Figure \d+\.\d+$/, `${name}: the viewer's title is ${JSON.stringify(v.title)}`);
+        assert.ok(v.caption.length > 10, `${name}: the viewer shows no caption`);
+        assert.ok(v.shown >= v.drawn - 1, `${name}: the chart is shown ${v.shown} px wide in the viewer, under its drawn ${v.drawn} px`);
+        if (width < 500) {
+          assert.ok(figs[0].inline < 0.6, `${name}: at ${width} px the chart is shown at ${figs[0].inline.toFixed(2)} of its size in the page (the test expects a narrow page)`);
+          assert.ok(v.scrollsSideways, `${name}: at ${width} px the enlarged chart (${v.shown} px) should scroll sideways in its ${v.frameWidth} px frame`);
+        } else {
+          assert.ok(v.shown > v.drawn * 1.2 && !v.scrollsSideways, `${name}: at ${width} px the chart should be enlarged to fit the window (${v.shown} px of ${v.frameWidth})`);
         }
-      });
-    }
-  });
-}
+        assert.ok(v.closeBox && v.closeBox.right <= v.viewport && v.closeBox.top >= 0 && v.closeBox.width >= 24,
+          `${name}: the close button is not fully in view (${JSON.stringify(v.closeBox)})`);
+        assert.equal(v.focus, 'viewer-close', `${name}: the focus should be on the close button once the viewer opens`);
+        await page.keyboard.press('Escape');
+        await page.waitForFunction(() => !document.querySelector('dialog.chart-viewer').open
+          && !document.querySelector('dialog.chart-viewer img'), null, { timeout: 5_000 });
+        const back = await page.evaluate(() => document.activeElement && document.activeElement.classList.contains('chart-zoom')
+          && document.activeElement.closest('figure').id);
+        assert.equal(back, figs[0].id, `${name}: Escape should close the viewer and give the focus back to the chart`);
+
+        // pointer: a click on the last chart opens it, × closes it
+        const last = page.locator('article figure.chart button.chart-zoom').last();
+        await last.scrollIntoViewIfNeeded();
+        await last.click();
+        await page.waitForFunction(() => document.querySelector('dialog.chart-viewer').open, null, { timeout: 5_000 });
+        v = await page.evaluate(viewer);
+        assert.equal(v.title, `Figure ${figs.length > 0 ? (await page.$$eval('article figure.chart .figure-number', (n) => n[n.length - 1].textContent.replace(/\.$/, ''))).replace(/^Figure /, '') : ''}`,
+          `${name}: a click on the last chart opened ${v.title}`);
+        await page.click('dialog.chart-viewer .viewer-close');
+        await page.waitForFunction(() => !document.querySelector('dialog.chart-viewer').open
+          && !document.querySelector('dialog.chart-viewer img'), null, { timeout: 5_000 });
+        const scrollLocked = await page.evaluate(() => document.body.classList.contains('viewer-open'));
+        assert.equal(scrollLocked, false, `${name}: the page stays locked after the viewer closed`);
+        t.diagnostic(`${name} at ${width} px: ${figs.length} chart(s), shown in the page at ${figs[0].inline.toFixed(2)} of their size, `
+          + `in the viewer ${Math.round(v.shown)} px wide (drawn ${v.drawn} px)${v.scrollsSideways ? ', scrolling sideways' : ''}`);
+      } finally {
+        await page.close().catch(() => {});
+      }
+    });
+  }
+});
 
 // Issue 34, search: subsections indexed, a snippet under each result with the match marked, titles
 // without TeX, synonyms, and a chapter's title does not pull its Setup and Exercises in.
@@ -846,104 +831,91 @@ async function searchFor(page, query) {
   }, query, { timeout: 30_000 }).then((h) => h.jsonValue());
 }
 
-if (unavailable && !ON_CI) {
-  test(SEARCH, { skip: `browser tests skipped: ${unavailable}` }, () => {});
-} else if (!unavailable) {
-  describe(SEARCH, () => {
-    let browser;
-    let page;
-    let setupError = null;
-    before(async () => {
-      try {
-        if (!fs.existsSync(INDEX)) throw new Error('site/index.html is missing: build the site first with bin/site');
-        browser = await launchBrowser();
-        page = await browser.context.newPage();
-        await page.setViewportSize({ width: 1280, height: 900 });
-        await page.goto(pathToFileURL(path.join(SITE, pages.find((p) => p.startsWith('00-')) || pages[0])).href, { waitUntil: 'load' });
-      } catch (e) { setupError = e; }
-    }, { timeout: 120_000 });
-    after(async () => {
-      if (page) await screenshot(page, 'reader-search');
-      if (browser) await browser.close();
-    });
-
-    const synonyms = [
-      // query, the page, and a word the first result's section or snippet must have
-      ['Xavier', '01-', /Glorot/],
-      ['BPTT', '06-', /backpropagation through time/i],
-      ['weight norm', '04-', /weight normali[sz]ation/i],
-      ['vanishing gradient', '05-', /vanish/i],
-    ];
-    for (const [query, stem, word] of synonyms) {
-      test(`"${query}" finds its section, with a snippet marking the match`, { timeout: 60_000 }, async (t) => {
-        if (setupError) assert.fail(setupError.message);
-        const hits = await searchFor(page, query);
-        const first = hits[0];
-        t.diagnostic(`"${query}": ${hits.slice(0, 3).map((h) => `${h.href} [${h.marks.join(', ')}]`).join(' | ')}`);
-        assert.ok(first && first.href.startsWith(stem), `"${query}": expected the first result on ${stem}*.html, got ${hits.map((h) => h.href).slice(0, 5).join(', ') || 'none'}`);
-        assert.match(`${first.section} ${first.snippet}`, word, `"${query}": the first result (${first.section}) does not say ${word}`);
-        assert.ok(first.snippet.length > 40, `"${query}": expected a snippet of the section's text under the result, found "${first.snippet}"`);
-        assert.ok(first.marks.length > 0, `"${query}": expected the match marked (<mark>) in the title "${first.section}" or the snippet "${shorten(first.snippet, 100)}"`);
-      });
-    }
-
-    test('the page a result leads to marks the words found', { timeout: 60_000 }, async (t) => {
-      if (setupError) assert.fail(setupError.message);
-      const from = page.url();
-      try {
-        const hits = await searchFor(page, 'vanishing gradient');
-        const target = hits[0].href;
-        await page.click(`#search-results a[href="${target}"]`);
-        await page.waitForURL((u) => u.href.endsWith(target.split('#')[0]) || u.href.includes(`/${target.split('#')[0]}#`), { timeout: 30_000 });
-        const marks = await page.waitForFunction(() => {
-          const ms = [...document.querySelectorAll('article mark.search-hit')];
-          return ms.length ? ms.map((m) => m.textContent) : null;
-        }, null, { timeout: 60_000 }).then((h) => h.jsonValue()).catch(() => []);
-        t.diagnostic(`${target}: ${marks.length} word(s) marked, e.g. ${[...new Set(marks)].slice(0, 5).join(', ')}`);
-        assert.ok(marks.some((m) => /^vanish/i.test(m)) && marks.some((m) => /^gradient/i.test(m)),
-          `expected "vanish…" and "gradient…" marked on ${target}, found ${[...new Set(marks)].join(', ') || 'none'}`);
-        const math = await page.evaluate(() => document.querySelectorAll('.MathJax_Error, .MathJax_CHTML mark').length);
-        assert.equal(math, 0, 'a mark inside a formula, or a MathJax error, after marking');
-      } finally {
-        await page.goto(from, { waitUntil: 'load' });
-      }
-    });
-
-    test('a subsection (###) is a result of its own', { timeout: 60_000 }, async (t) => {
-      if (setupError) assert.fail(setupError.message);
-      const sub = firstSubsection();
-      if (!sub) { t.skip('no notebook has a ### heading'); return; }
-      const hits = await searchFor(page, sub.title.replace(/[^\p{L}\p{N}' ]+/gu, ' '));
-      t.diagnostic(`"${sub.title}": ${hits.slice(0, 3).map((h) => h.href).join(', ')}`);
-      // the result's title carries the subsection's number (c.s.k), as the page's heading does
-      const titled = (h) => h.section === sub.title || h.section.replace(/^\d+(\.\d+)*\s+/, '') === sub.title;
-      assert.ok(hits.some((h) => titled(h) && h.href.startsWith(`${sub.stem}.html#`)),
-        `expected a result "${sub.title}" linking into ${sub.stem}.html, got ${hits.map((h) => h.section).slice(0, 5).join(' | ')}`);
-    });
-
-    test('a word of a chapter\'s title does not list its Setup, Summary and Exercises', { timeout: 60_000 }, async (t) => {
-      if (setupError) assert.fail(setupError.message);
-      for (const query of ['dropout', 'momentum']) {
-        const hits = await searchFor(page, query);
-        t.diagnostic(`"${query}": ${hits.map((h) => h.section).join(' | ')}`);
-        const structural = hits.filter((h) => /^(Setup|Summary|Exercises)$/.test(h.section) || /#(Setup|Summary|Exercises)$/.test(h.href));
-        assert.deepEqual(structural.map((h) => h.href), [], `"${query}": expected no Setup, Summary or Exercises section, found them`);
-      }
-    });
-
-    test('no TeX in the titles of any result', { timeout: 60_000 }, async () => {
-      if (setupError) assert.fail(setupError.message);
-      await searchFor(page, 'gradient');
-      const titles = await page.evaluate(() => {
-        const stored = window.DLTHEORY_SEARCH.index.storedFields;
-        return Object.values(stored).flatMap((d) => [d.title, d.section, d.parent]).filter(Boolean);
-      });
-      assert.ok(titles.length > 20, `expected the titles of every section in the index, found ${titles.length}`);
-      const debris = titles.filter((s) => /[\\^_{}$]|sqrt|kappa|beta|lambda|\bfrac\b/.test(s));
-      assert.deepEqual([...new Set(debris)], [], 'titles with TeX left in them');
-    });
+siteSuite(SEARCH, {}, (site) => {
+  let page;
+  site.prepare(async () => {
+    page = await site.browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(pathToFileURL(path.join(SITE, pages.find((p) => p.startsWith('00-')) || pages[0])).href, { waitUntil: 'load' });
   });
-}
+  site.cleanup(async () => { if (page) await screenshot(page, 'reader-search'); });
+
+  const synonyms = [
+    // query, the page, and a word the first result's section or snippet must have
+    ['Xavier', '01-', /Glorot/],
+    ['BPTT', '06-', /backpropagation through time/i],
+    ['weight norm', '04-', /weight normali[sz]ation/i],
+    ['vanishing gradient', '05-', /vanish/i],
+  ];
+  for (const [query, stem, word] of synonyms) {
+    test(`"${query}" finds its section, with a snippet marking the match`, { timeout: 60_000 }, async (t) => {
+      site.ready();
+      const hits = await searchFor(page, query);
+      const first = hits[0];
+      t.diagnostic(`"${query}": ${hits.slice(0, 3).map((h) => `${h.href} [${h.marks.join(', ')}]`).join(' | ')}`);
+      assert.ok(first && first.href.startsWith(stem), `"${query}": expected the first result on ${stem}*.html, got ${hits.map((h) => h.href).slice(0, 5).join(', ') || 'none'}`);
+      assert.match(`${first.section} ${first.snippet}`, word, `"${query}": the first result (${first.section}) does not say ${word}`);
+      assert.ok(first.snippet.length > 40, `"${query}": expected a snippet of the section's text under the result, found "${first.snippet}"`);
+      assert.ok(first.marks.length > 0, `"${query}": expected the match marked (<mark>) in the title "${first.section}" or the snippet "${shorten(first.snippet, 100)}"`);
+    });
+  }
+
+  test('the page a result leads to marks the words found', { timeout: 60_000 }, async (t) => {
+    site.ready();
+    const from = page.url();
+    try {
+      const hits = await searchFor(page, 'vanishing gradient');
+      const target = hits[0].href;
+      await page.click(`#search-results a[href="${target}"]`);
+      await page.waitForURL((u) => u.href.endsWith(target.split('#')[0]) || u.href.includes(`/${target.split('#')[0]}#`), { timeout: 30_000 });
+      const marks = await page.waitForFunction(() => {
+        const ms = [...document.querySelectorAll('article mark.search-hit')];
+        return ms.length ? ms.map((m) => m.textContent) : null;
+      }, null, { timeout: 60_000 }).then((h) => h.jsonValue()).catch(() => []);
+      t.diagnostic(`${target}: ${marks.length} word(s) marked, e.g. ${[...new Set(marks)].slice(0, 5).join(', ')}`);
+      assert.ok(marks.some((m) => /^vanish/i.test(m)) && marks.some((m) => /^gradient/i.test(m)),
+        `expected "vanish…" and "gradient…" marked on ${target}, found ${[...new Set(marks)].join(', ') || 'none'}`);
+      const math = await page.evaluate(() => document.querySelectorAll('.MathJax_Error, .MathJax_CHTML mark').length);
+      assert.equal(math, 0, 'a mark inside a formula, or a MathJax error, after marking');
+    } finally {
+      await page.goto(from, { waitUntil: 'load' });
+    }
+  });
+
+  test('a subsection (###) is a result of its own', { timeout: 60_000 }, async (t) => {
+    site.ready();
+    const sub = firstSubsection();
+    if (!sub) { t.skip('no notebook has a ### heading'); return; }
+    const hits = await searchFor(page, sub.title.replace(/[^\p{L}\p{N}' ]+/gu, ' '));
+    t.diagnostic(`"${sub.title}": ${hits.slice(0, 3).map((h) => h.href).join(', ')}`);
+    // the result's title carries the subsection's number (c.s.k), as the page's heading does
+    const titled = (h) => h.section === sub.title || h.section.replace(/^\d+(\.\d+)*\s+/, '') === sub.title;
+    assert.ok(hits.some((h) => titled(h) && h.href.startsWith(`${sub.stem}.html#`)),
+      `expected a result "${sub.title}" linking into ${sub.stem}.html, got ${hits.map((h) => h.section).slice(0, 5).join(' | ')}`);
+  });
+
+  test('a word of a chapter\'s title does not list its Setup, Summary and Exercises', { timeout: 60_000 }, async (t) => {
+    site.ready();
+    for (const query of ['dropout', 'momentum']) {
+      const hits = await searchFor(page, query);
+      t.diagnostic(`"${query}": ${hits.map((h) => h.section).join(' | ')}`);
+      const structural = hits.filter((h) => /^(Setup|Summary|Exercises)$/.test(h.section) || /#(Setup|Summary|Exercises)$/.test(h.href));
+      assert.deepEqual(structural.map((h) => h.href), [], `"${query}": expected no Setup, Summary or Exercises section, found them`);
+    }
+  });
+
+  test('no TeX in the titles of any result', { timeout: 60_000 }, async () => {
+    site.ready();
+    await searchFor(page, 'gradient');
+    const titles = await page.evaluate(() => {
+      const stored = window.DLTHEORY_SEARCH.index.storedFields;
+      return Object.values(stored).flatMap((d) => [d.title, d.section, d.parent]).filter(Boolean);
+    });
+    assert.ok(titles.length > 20, `expected the titles of every section in the index, found ${titles.length}`);
+    const debris = titles.filter((s) => /[\\^_{}$]|sqrt|kappa|beta|lambda|\bfrac\b/.test(s));
+    assert.deepEqual([...new Set(debris)], [], 'titles with TeX left in them');
+  });
+});
 
 // Issue 35: the Explore figures without a kernel. bin/site drew each Explore cell's chart at a grid
 // of its sliders' values (tools/explore_frames.py); the page shows one <input type=range> per
@@ -958,96 +930,83 @@ function exploreStems() {
   return notebookStems.filter((stem) => notebookCells(stem).some((c) => c.type === 'code' && /\binteract\(/.test(c.source)));
 }
 
-if (unavailable && !ON_CI) {
-  test(EXPLORE, { skip: `browser tests skipped: ${unavailable}` }, () => {});
-} else if (!unavailable) {
-  describe(EXPLORE, { concurrency: 2 }, () => {
-    let browser;
-    let setupError = null;
-    before(async () => {
-      try {
-        if (!fs.existsSync(INDEX)) throw new Error('site/index.html is missing: build the site first with bin/site');
-        browser = await launchBrowser();
-      } catch (e) { setupError = e; }
-    }, { timeout: 120_000 });
-    after(async () => { if (browser) await browser.close(); });
+siteSuite(EXPLORE, { concurrency: 2 }, (site) => {
 
-    test('every notebook with an Explore cell has its page', () => {
-      if (setupError) assert.fail(setupError.message);
-      const stems = exploreStems();
-      assert.ok(stems.length >= 6, `expected an Explore cell in notebooks 01–06, found ${stems.join(', ')}`);
-      assert.deepEqual(stems.filter((s) => !pages.includes(`${s}.html`)), [], 'Explore notebooks without a page');
-    });
+  test('every notebook with an Explore cell has its page', () => {
+    site.ready();
+    const stems = exploreStems();
+    assert.ok(stems.length >= 6, `expected an Explore cell in notebooks 01–06, found ${stems.join(', ')}`);
+    assert.deepEqual(stems.filter((s) => !pages.includes(`${s}.html`)), [], 'Explore notebooks without a page');
+  });
 
-    for (const stem of exploreStems()) {
-      for (const width of [1280, 390]) {
-        test(`${stem} at ${width} px: each slider, moved with the keyboard, changes the figure`, { timeout: 120_000 }, async (t) => {
-          if (setupError) assert.fail(setupError.message);
-          const page = await browser.context.newPage();
-          await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
-          try {
-            await page.goto(pathToFileURL(path.join(SITE, `${stem}.html`)).href, { waitUntil: 'load', timeout: 60_000 });
-            const figure = page.locator('figure.explore');
-            assert.equal(await figure.count(), 1, `${stem}.html: expected one Explore figure (figure.explore)`);
-            const state = () => figure.evaluate((f) => {
-              const img = f.querySelector('img.explore-image');
-              return {
-                src: img.getAttribute('src'), alt: img.alt, loaded: img.complete && img.naturalWidth > 0,
-                shown: (f.querySelector('.explore-shown') || {}).textContent || '',
-                values: [...f.querySelectorAll('output.explore-value')].map((o) => o.textContent),
-                valueText: [...f.querySelectorAll('input[type=range]')].map((i) => i.getAttribute('aria-valuetext')),
-                frame: f.getAttribute('data-frame'),
-              };
-            });
-            const sliders = figure.locator('input[type=range]');
-            const count = await sliders.count();
-            assert.ok(count >= 1, `${stem}.html: the Explore figure has no slider`);
-            assert.ok(await figure.locator('.explore-controls').isVisible(), `${stem}.html: the sliders are hidden`);
+  for (const stem of exploreStems()) {
+    for (const width of [1280, 390]) {
+      test(`${stem} at ${width} px: each slider, moved with the keyboard, changes the figure`, { timeout: 120_000 }, async (t) => {
+        site.ready();
+        const page = await site.browser.context.newPage();
+        await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+        try {
+          await page.goto(pathToFileURL(path.join(SITE, `${stem}.html`)).href, { waitUntil: 'load', timeout: 60_000 });
+          const figure = page.locator('figure.explore');
+          assert.equal(await figure.count(), 1, `${stem}.html: expected one Explore figure (figure.explore)`);
+          const state = () => figure.evaluate((f) => {
+            const img = f.querySelector('img.explore-image');
+            return {
+              src: img.getAttribute('src'), alt: img.alt, loaded: img.complete && img.naturalWidth > 0,
+              shown: (f.querySelector('.explore-shown') || {}).textContent || '',
+              values: [...f.querySelectorAll('output.explore-value')].map((o) => o.textContent),
+              valueText: [...f.querySelectorAll('input[type=range]')].map((i) => i.getAttribute('aria-valuetext')),
+              frame: f.getAttribute('data-frame'),
+            };
+          });
+          const sliders = figure.locator('input[type=range]');
+          const count = await sliders.count();
+          assert.ok(count >= 1, `${stem}.html: the Explore figure has no slider`);
+          assert.ok(await figure.locator('.explore-controls').isVisible(), `${stem}.html: the sliders are hidden`);
+          await page.waitForFunction(() => {
+            const img = document.querySelector('figure.explore img.explore-image');
+            return img && img.complete && img.naturalWidth > 0;
+          }, null, { timeout: 30_000 });
+          let before = await state();
+          for (let s = 0; s < count; s++) {
+            const slider = sliders.nth(s);
+            const id = await slider.getAttribute('id');
+            const label = (await page.locator(`label[for="${id}"]`).textContent() || '').trim();
+            assert.ok(label, `${stem}.html: slider ${s + 1} has no label`);
+            assert.ok(await slider.isVisible(), `${stem}.html: slider ${s + 1} (${label}) is not visible at ${width} px`);
+            const box = await slider.boundingBox();
+            assert.ok(box && box.x >= 0 && box.x + box.width <= width, `${stem}.html: slider ${label} is outside the page at ${width} px`);
+            // the keyboard: Tab focus is a real <input>, so Home/End/arrows move it
+            const value = Number(await slider.inputValue());
+            const max = Number(await slider.getAttribute('max'));
+            await slider.focus();
+            await page.keyboard.press(value < max ? 'ArrowRight' : 'ArrowLeft');
+            await page.waitForFunction(
+              ([sel, was]) => document.querySelector(sel).getAttribute('data-frame') !== was,
+              ['figure.explore', before.frame], { timeout: 10_000 },
+            );
             await page.waitForFunction(() => {
               const img = document.querySelector('figure.explore img.explore-image');
-              return img && img.complete && img.naturalWidth > 0;
+              return img.complete && img.naturalWidth > 0;
             }, null, { timeout: 30_000 });
-            let before = await state();
-            for (let s = 0; s < count; s++) {
-              const slider = sliders.nth(s);
-              const id = await slider.getAttribute('id');
-              const label = (await page.locator(`label[for="${id}"]`).textContent() || '').trim();
-              assert.ok(label, `${stem}.html: slider ${s + 1} has no label`);
-              assert.ok(await slider.isVisible(), `${stem}.html: slider ${s + 1} (${label}) is not visible at ${width} px`);
-              const box = await slider.boundingBox();
-              assert.ok(box && box.x >= 0 && box.x + box.width <= width, `${stem}.html: slider ${label} is outside the page at ${width} px`);
-              // the keyboard: Tab focus is a real <input>, so Home/End/arrows move it
-              const value = Number(await slider.inputValue());
-              const max = Number(await slider.getAttribute('max'));
-              await slider.focus();
-              await page.keyboard.press(value < max ? 'ArrowRight' : 'ArrowLeft');
-              await page.waitForFunction(
-                ([sel, was]) => document.querySelector(sel).getAttribute('data-frame') !== was,
-                ['figure.explore', before.frame], { timeout: 10_000 },
-              );
-              await page.waitForFunction(() => {
-                const img = document.querySelector('figure.explore img.explore-image');
-                return img.complete && img.naturalWidth > 0;
-              }, null, { timeout: 30_000 });
-              const after = await state();
-              assert.ok(after.loaded, `${stem}.html: the frame ${after.src} did not load`);
-              assert.notEqual(after.src, before.src, `${stem}.html: moving ${label} did not change the image`);
-              assert.notEqual(after.alt, before.alt, `${stem}.html: moving ${label} did not change the alt text`);
-              assert.notEqual(after.shown, before.shown, `${stem}.html: moving ${label} did not change the shown title`);
-              assert.notDeepEqual(after.values, before.values, `${stem}.html: moving ${label} did not change its value`);
-              assert.match(after.valueText[s] || '', new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} = `),
-                `${stem}.html: slider ${label} has no aria-valuetext naming its value`);
-              t.diagnostic(`${stem} ${label}: ${before.values[s]} → ${after.values[s]}; ${after.shown}`);
-              before = after;
-            }
-            const shot = shotPath(`explore-${stem}-${width}`);
-            await figure.screenshot({ path: shot, timeout: 30_000 }).catch(() => {});
-            t.diagnostic(`screenshot: ${path.relative(ROOT, shot)}`);
-          } finally {
-            await page.close().catch(() => {});
+            const after = await state();
+            assert.ok(after.loaded, `${stem}.html: the frame ${after.src} did not load`);
+            assert.notEqual(after.src, before.src, `${stem}.html: moving ${label} did not change the image`);
+            assert.notEqual(after.alt, before.alt, `${stem}.html: moving ${label} did not change the alt text`);
+            assert.notEqual(after.shown, before.shown, `${stem}.html: moving ${label} did not change the shown title`);
+            assert.notDeepEqual(after.values, before.values, `${stem}.html: moving ${label} did not change its value`);
+            assert.match(after.valueText[s] || '', new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} = `),
+              `${stem}.html: slider ${label} has no aria-valuetext naming its value`);
+            t.diagnostic(`${stem} ${label}: ${before.values[s]} → ${after.values[s]}; ${after.shown}`);
+            before = after;
           }
-        });
-      }
+          const shot = shotPath(`explore-${stem}-${width}`);
+          await figure.screenshot({ path: shot, timeout: 30_000 }).catch(() => {});
+          t.diagnostic(`screenshot: ${path.relative(ROOT, shot)}`);
+        } finally {
+          await page.close().catch(() => {});
+        }
+      });
     }
-  });
-}
+  }
+});

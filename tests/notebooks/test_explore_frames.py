@@ -176,3 +176,60 @@ def test_the_site_kernel_draws_the_frames_and_a_readers_kernel_does_not(tmp_path
     runner.run(reader, tmp_path, "explore")
     assert explore_frames.EXPLORE_MIME not in reader.cells[1].outputs[-1]["data"], \
         "a kernel without DLTHEORY_EXPLORE_FRAMES drew the frames"
+
+
+def test_frames_are_kept_only_while_the_notebook_and_the_jars_are_unchanged(folders, monkeypatch):
+    """bin/site draws the frames again only when their inputs changed (tools/execution.py execute):
+    the key is a digest of the notebook and the jars, and one byte of any of them changes it."""
+    notebook, lib, kernel = (folders["executed"].parent / n for n in ("n.ipynb", "lib.jar", "kernel.jar"))
+    notebook.parent.mkdir(parents=True, exist_ok=True)
+    for path, text in ((notebook, "{}"), (lib, "lib"), (kernel, "kernel")):
+        path.write_text(text)
+    folders["executed"].mkdir(parents=True, exist_ok=True)
+    aside = folders["executed"] / f"n{explore_frames.ASIDE}"
+    key = explore_frames.inputs_key(notebook, [lib, kernel])
+    assert not explore_frames.kept(aside, key), "no frames set aside yet"
+    aside.write_text("[]")
+    explore_frames.remember(aside, key)
+    assert explore_frames.kept(aside, key)
+    for path in (notebook, lib, kernel):
+        before = path.read_text()
+        path.write_text(before + " ")
+        assert not explore_frames.kept(aside, explore_frames.inputs_key(notebook, [lib, kernel])), path.name
+        path.write_text(before)
+    assert explore_frames.kept(aside, explore_frames.inputs_key(notebook, [lib, kernel]))
+    aside.unlink()
+    assert not explore_frames.kept(aside, key), "a key without its frames keeps nothing"
+    explore_frames.remember(aside, key)
+    assert not aside.with_name(f"n{explore_frames.KEY}").exists(), "the key of absent frames is removed"
+
+
+def test_execute_asks_the_kernel_for_frames_only_when_they_are_not_kept(folders, monkeypatch):
+    """execution.execute: the first run draws the frames (DLTHEORY_EXPLORE_FRAMES=on) and sets them
+    aside with their key; a second run of the same notebook does not ask for them and keeps them."""
+    import execution
+    source = folders["executed"].parent / "nb" / "03-x.ipynb"
+    source.parent.mkdir(parents=True)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("interact(...)", id="c1")]
+    nbformat.write(nb, source)
+    asked = []
+
+    def fake_run(nb, folder, name, extra_env):
+        asked.append(extra_env["DLTHEORY_EXPLORE_FRAMES"])
+        data = {"text/plain": "chart"}
+        if extra_env["DLTHEORY_EXPLORE_FRAMES"] == "on":
+            data[explore_frames.EXPLORE_MIME] = bundle(["0.5", "1"], 0)
+        nb.cells[0].outputs = [nbformat.v4.new_output("display_data", data=data)]
+        return 0.1
+    monkeypatch.setattr(execution, "run", fake_run)
+    execution.execute(source)
+    aside = folders["executed"] / f"03-x{explore_frames.ASIDE}"
+    first = aside.read_text()
+    execution.execute(source)
+    assert asked == ["on", "off"]
+    assert aside.read_text() == first, "the frames set aside by the first run were kept"
+    nb.cells[0].source = "interact(...) // changed"
+    nbformat.write(nb, source)
+    execution.execute(source)
+    assert asked == ["on", "off", "on"], "a changed notebook draws its frames again"

@@ -1,7 +1,9 @@
 """Issue 34: one number format per column in every table of the executed notebooks
 (target/executed/*.ipynb), as dltheory.table.ColumnFormat promises: the numbers of a column share
 one notation (fixed, or 1.234×10⁻⁷) and one count of decimals (at most five significant digits: not 0.192726 beside 0.008192), so that a reader compares them at a
-glance. Two exceptions, both one format still: a zero in a scientific column is written 0, and a
+glance. Scientific notation only where fixed decimals cannot show the column (more than two decades
+apart): then every cell carries its power of ten, ×10⁰ included (pandas writes e+00 there), and a
+column whose every cell would be ×10⁰ is written plainly. Two exceptions, both one format still: a zero in a scientific column is written 0, and a
 column of exact short decimals (p = 0.000001 … 0.999, 1) shows each in its shortest form (no
 trailing zero). Text cells carry no TeX scripts (m_t is typeset, not printed).
 
@@ -37,6 +39,14 @@ def cell_format(text):
             return "zero"
         return ("fixed", len(m.group(1) or ""))
     return "text"
+
+
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+
+
+def exponent(text):
+    """The power of ten of a scientific cell: −7 for 1.234×10⁻⁷."""
+    return int(text.strip().split("×10", 1)[1].translate(SUPERSCRIPTS))
 
 
 def digits(text):
@@ -76,6 +86,17 @@ def column_problems(header, cells):
         if digits(widest) > 5:
             problems.append(f"{header!r}: {digits(widest)} significant digits in {widest!r} "
                             f"(at most 5: the decimals follow from the largest and smallest values)")
+    if kinds == {"sci"}:
+        # Scientific notation is for a column that fixed decimals cannot show (more than two
+        # decades, or beyond [10⁻³, 10⁶)): then every cell carries its power of ten, ×10⁰ included,
+        # as pandas writes e+00 in such a column; the mantissa alone only when the whole column is
+        # at 10⁰, and then the column is fixed (ColumnFormat).
+        exponents = sorted({exponent(c) for c, _ in numbers})
+        if exponents == [0]:
+            problems.append(f"{header!r}: every cell ×10⁰ ({numbers[0][0]!r}): write the plain numbers")
+        elif exponents[0] >= -3 and exponents[-1] <= 5 and exponents[-1] - exponents[0] <= 2:
+            problems.append(f"{header!r}: scientific notation for values within two decades "
+                            f"({numbers[0][0]!r} … {numbers[-1][0]!r}): fixed decimals show them")
     zeros = [c for c, f in formats if f == "zero"]
     if kinds == {"sci"} and any(z.strip() not in ("0", "−0") for z in zeros):
         problems.append(f"{header!r}: a zero written {zeros[0]!r} in a scientific column (write 0)")
@@ -123,8 +144,13 @@ def test_the_check_rejects_mixed_columns_and_accepts_one_format():
     assert any("zero written '0.000'" in p for p in problems)
     assert any("TeX" in p for p in problems)
     assert any("numbers and text" in p for p in problems)
+    # the old forms of a column of the power 10⁰: ×10⁰ written in every cell, or dropped in some
+    assert any("every cell ×10⁰" in p for p in table_problems(table(("r", ["1.027×10⁰", "9.357×10⁰"]))))
+    assert any("fixed and scientific" in p for p in table_problems(table(("r", ["1.024", "3.340×10⁻¹"]))))
+    assert any("within two decades" in p for p in table_problems(table(("r", ["1.024×10⁰", "3.340×10⁻²"]))))
     good = table(("p", ["0.000001", "0.01", "0.999", "1"]), ("SE", ["0.1927", "0.0082", "0.0100", "0.0000"]),
-                 ("d", ["0", "1.110×10⁻¹⁶", "−2.220×10⁻¹⁶", "–"]), ("n", ["1,000", "20", "3", "4"]),
+                 ("d", ["0", "1.110×10⁻¹⁶", "−2.220×10⁻¹⁶", "–"]),
+                 ("share", ["1.000×10⁰", "2.850×10⁻¹", "5.187×10⁻²", "3.169×10⁻⁴"]), ("n", ["1,000", "20", "3", "4"]),
                  ("law", ["N(0, 1)", "U(±√3)", "m<sub>t</sub>", "s"]))
     assert table_problems(good) == []
 

@@ -12,6 +12,7 @@ import dltheory.check.MonteCarlo;
 import dltheory.check.Stats;
 import dltheory.dropout.MomentCheck;
 import dltheory.table.Tables;
+import dltheory.text.SignificantFormat;
 import dltheory.plot.Plots;
 import tech.tablesaw.api.Table;
 import dltheory.linalg.Vectors;
@@ -247,28 +248,36 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
         return -1;
     }
 
-    /** One row of {@link #returnTable}: a multiple of the settled level and when it is reached. */
-    public record Return(double multiple, String steps, double stepRatio) {
+    /**
+     * One row of {@link #returnTable}: a multiple of the settled level, the first step after the
+     * peak at which the uncorrected mean loss is at most that multiple of the level (NaN, shown as
+     * "–", when it is not within the T steps), and the step ratio (1 − β₁ᵗ)/√(1 − β₂ᵗ) there.
+     */
+    public record Return(double multiple, double step, double stepRatio) {
     }
 
     /**
-     * The table of the way back: for each multiple f of the settled level, the first step after
-     * the peak where the uncorrected mean loss is at most f times the level, and the step ratio
-     * (1 − β₁ᵗ)/√(1 − β₂ᵗ) at that step; a last row gives the ratio of the two variants' mean losses
-     * over the last quarter of the steps, beside the step ratio at T.
+     * The table of the way back (notebook 03, Table 3.8): for each multiple f of the settled level,
+     * the first step after the peak where the uncorrected mean loss is at most f times the level,
+     * and the step ratio (1 − β₁ᵗ)/√(1 − β₂ᵗ) at that step. Each column holds one quantity: a
+     * multiple never reached within the T steps has "–" for its step and ratio, and the caption
+     * gives the ratio of the mean loss to the level over the last quarter of the steps, beside the
+     * step ratio at T.
      */
     public Table returnTable(double... multiples) {
         List<Return> rows = new ArrayList<>();
         for (double f : multiples) {
             int t = returnStep(f);
-            rows.add(new Return(f, t < 0 ? "not within " + steps() : "t = " + t,
+            rows.add(new Return(f, t < 0 ? Double.NaN : t,
                     t < 0 ? Double.NaN : Adam.uncorrectedStepRatio(beta1, beta2, t)));
         }
         int from = 3 * steps() / 4 + 1;
-        rows.add(new Return(lateRatio(), "mean over t = " + from + "…" + steps(),
-                Adam.uncorrectedStepRatio(beta1, beta2, steps())));
-        return Tables.of("The uncorrected mean loss after its peak at t = " + peakStep(), rows,
-                "loss / settled level", "first reached", "(1 − β₁ᵗ)/√(1 − β₂ᵗ) there");
+        String caption = "The uncorrected mean loss after its peak at t = " + peakStep()
+                + ": the first step at which it is at most f times the settled level (– if not within T = "
+                + steps() + "); over t = " + from + "…" + steps() + " its mean is "
+                + SignificantFormat.format(lateRatio(), 3) + " times the level, with step ratio "
+                + SignificantFormat.format(Adam.uncorrectedStepRatio(beta1, beta2, steps()), 3) + " at T";
+        return Tables.of(caption, rows, "f = loss / settled level", "first step t", "(1 − β₁ᵗ)/√(1 − β₂ᵗ) at t");
     }
 
     /**

@@ -9,6 +9,8 @@ import java.awt.Color;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler.LegendLayout;
+import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import dltheory.plot.KeyMarker;
@@ -79,7 +81,66 @@ public final class Figures {
         dots.setMarkerColor(HouseTheme.PALETTE[0]);
         Plots.scatter(chart, "minimum θ*", new double[] {0}, new double[] {0})
                 .setMarker(KeyMarker.of(KeyMarker.Shape.CROSS, 1.7)).setMarkerColor(Color.BLACK);
+        // five keys, one of them a wide band, were cramped in a row under the plot (issue 34): a
+        // column inside the plot, in the corner the paths leave emptiest, takes no room from it
+        LegendPosition corner = emptiestCorner(dotted, lines);
+        if (corner != null) {
+            chart.getStyler().setLegendPosition(corner);
+            chart.getStyler().setLegendLayout(LegendLayout.Vertical);
+        }
         return chart;
+    }
+
+    /** The share of each axis' range, from a corner, that a legend column inside the plot takes. */
+    private static final double LEGEND_SHARE = 0.42;
+
+    /**
+     * The corner of the box around the paths and θ* = 0 whose {@value #LEGEND_SHARE} of each range
+     * holds the fewest points of the paths and θ* (SW, SE, NW, NE on a tie), or null when every corner
+     * holds some, and the legend stays under the plot.
+     */
+    static LegendPosition emptiestCorner(Trajectory dotted, Trajectory... lines) {
+        List<Trajectory> all = new java.util.ArrayList<>(List.of(lines));
+        all.add(dotted);
+        double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+        for (Trajectory p : all) {
+            for (double x : p.coordinate(0)) {
+                x0 = Math.min(x0, x);
+                x1 = Math.max(x1, x);
+            }
+            for (double y : p.coordinate(1)) {
+                y0 = Math.min(y0, y);
+                y1 = Math.max(y1, y);
+            }
+        }
+        double w = LEGEND_SHARE * (x1 - x0);
+        double h = LEGEND_SHARE * (y1 - y0);
+        LegendPosition[] corners = {LegendPosition.InsideSW, LegendPosition.InsideSE,
+            LegendPosition.InsideNW, LegendPosition.InsideNE};
+        LegendPosition best = null;
+        int fewest = Integer.MAX_VALUE;
+        for (int c = 0; c < 4; c++) {
+            boolean east = c % 2 == 1;
+            boolean north = c >= 2;
+            // θ* = 0 counts as a point: the legend must not hide it
+            int inside = (east ? 0 >= x1 - w : 0 <= x0 + w) && (north ? 0 >= y1 - h : 0 <= y0 + h) ? 1 : 0;
+            for (Trajectory p : all) {
+                double[] xs = p.coordinate(0);
+                double[] ys = p.coordinate(1);
+                for (int i = 0; i < xs.length; i++) {
+                    boolean inX = east ? xs[i] >= x1 - w : xs[i] <= x0 + w;
+                    boolean inY = north ? ys[i] >= y1 - h : ys[i] <= y0 + h;
+                    if (inX && inY) {
+                        inside++;
+                    }
+                }
+            }
+            if (inside < fewest) {
+                fewest = inside;
+                best = corners[c];
+            }
+        }
+        return fewest == 0 ? best : null;
     }
 
     /** The light blue band under the dots of {@link #paths}: the dots' blue, lightened. */

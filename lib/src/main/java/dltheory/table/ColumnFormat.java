@@ -22,9 +22,14 @@ import tech.tablesaw.api.DoubleColumn;
  * give the largest value four significant digits and the smallest three, at most six decimals:
  * four or five digits in every row ({@code 0.19273} and {@code 0.00819}, not {@code 0.192726}
  * beside {@code 0.008192});</li>
- * <li>any other column is written {@code 3.875×10⁻⁴} with three decimals in every row, a zero as
- * {@code 0}.</li>
+ * <li>any other column (more than two decades apart, or beyond [10⁻³, 10⁶)) is written
+ * {@code 3.875×10⁻⁴} with three decimals in every row, a zero as {@code 0}. Every cell carries
+ * its power of ten, {@code ×10⁰} included ({@code 1.024×10⁰} above {@code 3.340×10⁻¹}), as pandas
+ * writes {@code e+00} in such a column: a bare {@code 1.024} there would read as another notation.
+ * The mantissa alone is written only when the whole column agrees, that is, when every value is
+ * within [1, 10), and such a column takes the fixed format above.</li>
  * </ul>
+ * tests/notebooks/test_table_formats.py holds every table of the executed notebooks to these rules.
  */
 public final class ColumnFormat extends NumberFormat {
 

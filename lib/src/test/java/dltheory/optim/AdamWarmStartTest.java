@@ -40,7 +40,18 @@ class AdamWarmStartTest {
         assertTrue(run.returnStep(4) > run.peakStep() && run.returnStep(4) < 200, "below 4x at " + run.returnStep(4));
         assertTrue(run.returnStep(2) > 200, "below 2x at " + run.returnStep(2));
         assertTrue(run.lateRatio() > 1.15 && run.lateRatio() < 1.6, "late ratio " + run.lateRatio());
-        assertEquals(4, run.returnTable(4, 2, 1.5).rowCount());
+        // one row per multiple, the step column holding steps only: "–" (NaN) when not reached
+        var table = run.returnTable(4, 2, 1.5);
+        assertEquals(3, table.rowCount());
+        var steps = table.doubleColumn("first step t");
+        double[] multiples = {4, 2, 1.5};
+        for (int i = 0; i < multiples.length; i++) {
+            int t = run.returnStep(multiples[i]);
+            assertEquals(t < 0 ? Double.NaN : t, steps.getDouble(i), 0, "row " + i);
+        }
+        assertTrue(run.returnStep(1.01) < 0, "1.01 × the level is reached at " + run.returnStep(1.01));
+        assertTrue(Double.isNaN(run.returnTable(1.01).doubleColumn("first step t").getDouble(0)), "not reached: –");
+        assertTrue(table.name().contains("its mean is"), table.name());
     }
 
     /** The notebook's run with {@code bump} times the settled level added to block k of the corrected loss. */

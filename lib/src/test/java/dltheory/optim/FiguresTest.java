@@ -161,4 +161,20 @@ class FiguresTest {
         assertEquals(0.9, last, 1e-12);
         assertEquals(bias * bias + Tracking.variance(last, 1.0, 50), sum.getYData()[b.length - 1], 1e-15);
     }
+
+    /** Figure 3.1's legend goes where no path point and not θ* lies, else under the plot. */
+    @Test
+    void theLegendOfThePathsTakesTheCornerTheyLeaveEmpty() {
+        // from (−4, 2) down to θ* = (0, 0) along the top and right edges: the lower left is empty
+        Trajectory edge = new Trajectory("edge", new double[][] {{-4, 2}, {-2, 2}, {0, 2}, {0, 1}, {0, 0.2}});
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.InsideSW, Figures.emptiestCorner(edge));
+        XYChart chart = Figures.paths("t", edge.withName("dots"), edge);
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.InsideSW, chart.getStyler().getLegendPosition());
+        // a path through all four corners of its box leaves the legend under the plot
+        Trajectory corners = new Trajectory("corners", new double[][] {{-4, 2}, {-4, -2}, {4, -2}, {4, 2}});
+        assertEquals(null, Figures.emptiestCorner(corners));
+        // θ* = 0 counts as a point: the one corner without a path point holds θ*, so no corner is free
+        Trajectory aroundOrigin = new Trajectory("around", new double[][] {{-4, 2}, {-4, 0}, {-1, 2}});
+        assertEquals(null, Figures.emptiestCorner(aroundOrigin));
+    }
 }
