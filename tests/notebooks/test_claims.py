@@ -13,6 +13,7 @@ neither skipped nor weakened here.
 """
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -161,3 +162,37 @@ def test_an_unreadable_sweep_record_counts_as_none(tmp_path, capsys):
     broken.write_text("not json", encoding="utf-8")
     assert claims.load_sweep(broken) is None
     assert claims.verdict("01.mean", "01-one", None) == ("none", "no sweep recorded")
+
+
+# --- the tests a notebook names (a claim's power, a sentence of prose) exist ----------------------
+
+TEST_REFERENCE = re.compile(r"\b([A-Z][A-Za-z0-9]*Test)(?:\.|#)([a-z][A-Za-z0-9]*)\b")
+
+
+def java_test_sources():
+    """Test class name → source text, over the library's and the kernel's tests (two packages
+    may each have a class of one name: their sources are joined)."""
+    sources = {}
+    for folder in ("lib/src/test/java", "kernel/src/test/java"):
+        for p in sorted((ROOT / folder).rglob("*Test.java")):
+            sources[p.stem] = sources.get(p.stem, "") + p.read_text(encoding="utf-8")
+    return sources
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_the_tests_a_notebook_names_exist(path):
+    sources = java_test_sources()
+    nb = nbformat.read(path, as_version=4)
+    texts = [json.dumps(cell.get("metadata", {}), ensure_ascii=False) + "\n" + cell.source
+             for cell in nb.cells]
+    missing = sorted({f"{cls}.{method}"
+                      for text in texts for cls, method in TEST_REFERENCE.findall(text)
+                      if not re.search(rf"\bvoid {method}\s*\(", sources.get(cls, ""))})
+    assert not missing, f"{path.name} names tests that do not exist: {missing}"
+
+
+def test_a_renamed_test_is_reported(tmp_path):
+    # the control: the pattern finds a reference and the lookup misses a class that is gone
+    assert TEST_REFERENCE.findall('"power": "WhyMomentumTest.theWarmStartChecksHoldForThirtySeeds"') \
+        == [("WhyMomentumTest", "theWarmStartChecksHoldForThirtySeeds")]
+    assert "WhyMomentumTest" not in java_test_sources()

@@ -292,7 +292,7 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
      * The twin is a control variate: on the same noise Adam's block means and the twin's differ by
      * 0.05 to 0.3 times the settled level across runs, against 1 to 1.5 times for Adam's block
      * minus the settled level, so 3,000 runs resolve an overshoot of 5 % of the level in any block
-     * (WhyMomentumTest.theCorrectedBlockCheckRejectsAFivePercentOvershootForManySeeds). Adam with
+     * (AdamWarmStartTest.theCorrectedBlockCheckRejectsAFivePercentOvershootForManySeeds). Adam with
      * correction takes steps 1/√ŝ_t times the twin's, slightly smaller once ŝ_t = σ² + E[θ²] has
      * settled: its block means sit 0.2 % to 1 % of the level below the twin's (measured over
      * 20,000 runs), on the side that cannot raise a false alarm.

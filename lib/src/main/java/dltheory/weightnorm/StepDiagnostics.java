@@ -108,12 +108,7 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
      * rises above its start at some step of the run.
      */
     double peakRateGrowth() {
-        double[] r = rate();
-        double peak = 0;
-        for (int t = 1; t < r.length; t++) {
-            peak = Math.max(peak, r[t] / r[0]);
-        }
-        return peak;
+        return largestRatioToStart(rate());
     }
 
     /**
@@ -121,7 +116,11 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
      * eq. (4.9) at most 1 in every run.
      */
     double peakDirectionRateGrowth() {
-        double[] r = normFactor();
+        return largestRatioToStart(normFactor());
+    }
+
+    /** max over t = 1, …, T of r_t/r_0. */
+    private static double largestRatioToStart(double[] r) {
         double peak = 0;
         for (int t = 1; t < r.length; t++) {
             peak = Math.max(peak, r[t] / r[0]);
