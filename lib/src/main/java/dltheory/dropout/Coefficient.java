@@ -1,5 +1,9 @@
 package dltheory.dropout;
 
+import java.util.List;
+import dltheory.table.Tables;
+import tech.tablesaw.api.Table;
+
 /**
  * One feature's coefficients in notebook 02.
  *
@@ -11,4 +15,15 @@ package dltheory.dropout;
  * @param ridge             the ridge solution, equation (2.9)
  */
 public record Coefficient(int j, double columnSquaredNorm, double ols, double wDrop, double pwDrop, double ridge) {
+
+    /**
+     * A table of the coefficients w_OLS, w_drop, p·w_drop and the closest ridge solution, one row
+     * per record, headed in notebook 02's notation.
+     *
+     * @param caption the table's caption
+     * @param rows    the rows, at least one
+     */
+    public static Table table(String caption, List<Coefficient> rows) {
+        return Tables.of(caption, rows, "j", "‖x_j‖²", "w_OLS", "w_drop", "p·w_drop", "w_L2, closest λ_L2");
+    }
 }

@@ -1,5 +1,9 @@
 package dltheory.dropout;
 
+import java.util.List;
+import dltheory.table.Tables;
+import tech.tablesaw.api.Table;
+
 import java.util.Random;
 
 import dltheory.check.Arguments;
@@ -112,5 +116,12 @@ public record DesignHeldOutGain(double p, int n, int sets, double mean, double s
     public void checkPositive() {
         Check.atLeast(z(), MonteCarlo.K, "mean over " + sets + " training sets of risk(OLS) − risk(p·w_drop) (p = "
                 + String.format("%.3g", p) + "), in standard errors");
+    }
+
+    /** This result as a one-row table headed in notebook 02's notation. */
+    public Table table() {
+        return Tables.of("Gain over OLS, averaged over training sets of the design", List.of(this),
+                "mean chosen p", "n", "training sets", "mean gain in population error", "SE",
+                "sets where OLS did better");
     }
 }

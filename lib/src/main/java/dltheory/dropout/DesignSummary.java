@@ -1,5 +1,9 @@
 package dltheory.dropout;
 
+import java.util.List;
+import dltheory.table.Tables;
+import tech.tablesaw.api.Table;
+
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -26,5 +30,15 @@ public record DesignSummary(String data, int n, double conditionNumber, double s
         }
         return new DesignSummary(data, X.numRows, CorrelatedDesign.conditionNumberOf(DropoutRegression.gram(X)),
                 min, max);
+    }
+
+    /**
+     * A table of the designs summarised, one row per record, headed in notebook 02's notation.
+     *
+     * @param caption the table's caption
+     * @param rows    the rows, at least one
+     */
+    public static Table table(String caption, List<DesignSummary> rows) {
+        return Tables.of(caption, rows, "data", "n", "cond(XᵀX)", "min_j ‖x_j‖²", "max_j ‖x_j‖²");
     }
 }

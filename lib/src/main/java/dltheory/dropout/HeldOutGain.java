@@ -1,5 +1,9 @@
 package dltheory.dropout;
 
+import java.util.List;
+import dltheory.table.Tables;
+import tech.tablesaw.api.Table;
+
 /**
  * How much a regularised predictor lowers the held-out error of least squares (notebook 02, section
  * 9), averaged over fresh test sets: per set, the mean squared error of OLS minus that of the
@@ -19,5 +23,17 @@ public record HeldOutGain(String method, double parameter, double olsError, doub
     /** gain / standardError: how many standard errors the gain lies above zero. */
     public double z() {
         return gain / standardError;
+    }
+
+    /**
+     * A table of the held-out errors, one row per record, headed in notebook 02's notation.
+     *
+     * @param caption the table's caption
+     * @param rows    the rows, at least one
+     */
+    public static Table table(String caption, List<HeldOutGain> rows) {
+        return Tables.of(caption, rows,
+                "predictor", "chosen p or λ_L2", "error of OLS", "error", "gain over OLS", "SE of the gain",
+                "test sets");
     }
 }

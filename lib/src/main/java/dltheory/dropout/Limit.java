@@ -1,5 +1,8 @@
 package dltheory.dropout;
 
+import dltheory.table.Tables;
+import tech.tablesaw.api.Table;
+
 import java.util.List;
 
 /**
@@ -19,5 +22,15 @@ public record Limit(double p, double wDropToOls, double pwDropNorm, double wDrop
         return rows.stream().filter(r -> r.p() == p).findFirst().orElseThrow(() ->
                 new IllegalArgumentException("p must be one of the table's keep probabilities "
                         + rows.stream().map(r -> String.valueOf(r.p())).toList() + ", got " + p));
+    }
+
+    /**
+     * A table of w_drop against its limits, one row per record, headed in notebook 02's notation.
+     *
+     * @param caption the table's caption
+     * @param rows    the rows, at least one
+     */
+    public static Table table(String caption, List<Limit> rows) {
+        return Tables.of(caption, rows, "p", "‖w_drop − w_OLS‖", "‖p·w_drop‖", "‖w_drop − Γ⁻²Xᵀy‖");
     }
 }

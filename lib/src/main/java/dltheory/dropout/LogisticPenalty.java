@@ -1,5 +1,9 @@
 package dltheory.dropout;
 
+import java.util.List;
+import dltheory.table.Tables;
+import tech.tablesaw.api.Table;
+
 import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
@@ -166,5 +170,12 @@ public record LogisticPenalty(double monteCarlo, double se, double plainSe, doub
 
     private static double softplus(double z) {
         return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    }
+
+    /** This estimate as a one-row table headed in notebook 02's notation, under {@code caption}. */
+    public Table table(String caption) {
+        return Tables.of(caption, List.of(this),
+                "Monte Carlo R(β)", "SE", "SE of the plain mean", "weighted R_q(β)", "R − R_q",
+                "bound on |R − R_q|", "unweighted, σᵢ(1 − σᵢ) = 1/4", "masks N");
     }
 }

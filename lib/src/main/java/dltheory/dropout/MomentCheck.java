@@ -1,5 +1,9 @@
 package dltheory.dropout;
 
+import java.util.List;
+import dltheory.table.Tables;
+import tech.tablesaw.api.Table;
+
 import dltheory.check.Arguments;
 
 /**
@@ -70,5 +74,15 @@ public record MomentCheck(String quantity, int masks, int entries, double maxAbs
             maxZ = Math.max(maxZ, z);
         }
         return new MomentCheck(quantity, masks, sum.length, maxAbs, maxSe, maxZ);
+    }
+
+    /**
+     * A table of the Monte Carlo moment checks, one row per record, headed in notebook 02's notation.
+     *
+     * @param caption the table's caption
+     * @param rows    the rows, at least one
+     */
+    public static Table table(String caption, List<MomentCheck> rows) {
+        return Tables.of(caption, rows, "quantity", "masks N", "entries", "max |error|", "max SE", "max |z|");
     }
 }

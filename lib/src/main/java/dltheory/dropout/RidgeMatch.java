@@ -1,5 +1,8 @@
 package dltheory.dropout;
 
+import dltheory.table.Tables;
+import tech.tablesaw.api.Table;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -95,5 +98,16 @@ public record RidgeMatch(String data, double p, double lambdaL2, double distance
         return rows.stream().filter(r -> r.data().equals(data) && r.p() == p).findFirst().orElseThrow(() ->
                 new IllegalArgumentException("no row for data " + data + " at p = " + p + " among "
                         + rows.stream().map(r -> r.data() + " " + r.p()).toList()));
+    }
+
+    /**
+     * A table of the closest ridge solutions, one row per record, headed in notebook 02's notation.
+     *
+     * @param caption the table's caption
+     * @param rows    the rows, at least one
+     */
+    public static Table table(String caption, List<RidgeMatch> rows) {
+        return Tables.of(caption, rows,
+                "data", "p", "closest λ_L2", "‖p·w_drop − w_L2‖", "relative to ‖p·w_drop‖");
     }
 }

@@ -1,5 +1,8 @@
 package dltheory.dropout;
 
+import dltheory.table.Tables;
+import tech.tablesaw.api.Table;
+
 import java.util.List;
 
 /**
@@ -17,5 +20,17 @@ public record Shrinkage(int j, double columnSquaredNorm, double dropout, double 
     public static Shrinkage ofFeature(List<Shrinkage> rows, int j) {
         return rows.stream().filter(r -> r.j() == j).findFirst().orElseThrow(() ->
                 new IllegalArgumentException("j must be one of the table's features 1.." + rows.size() + ", got " + j));
+    }
+
+    /**
+     * A table of the per-feature shrinkage of dropout and ridge, one row per record, headed in
+     * notebook 02's notation.
+     *
+     * @param caption the table's caption
+     * @param rows    the rows, at least one
+     */
+    public static Table table(String caption, List<Shrinkage> rows) {
+        return Tables.of(caption, rows,
+                "j", "‖x_j‖²", "dropout, (p·w_drop)_j / w_{OLS,j}", "ridge, w_{L2,j} / w_{OLS,j}");
     }
 }
