@@ -1,5 +1,6 @@
 package dltheory.dropout;
 
+import dltheory.check.Arguments;
 import dltheory.linalg.Vectors;
 
 /**
@@ -35,9 +36,7 @@ public record CoefficientPaths(double[] x, double[][] coefficients) {
 
     /** The path of coefficient j (from 1). */
     public double[] path(int j) {
-        if (j < 1 || j > coefficients.length) {
-            throw new IllegalArgumentException("j must be in [1, " + coefficients.length + "], got " + j);
-        }
+        Arguments.inRange(j, 1, coefficients.length, "j");
         return coefficients[j - 1].clone();
     }
 

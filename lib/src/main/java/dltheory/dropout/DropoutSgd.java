@@ -30,9 +30,7 @@ public final class DropoutSgd {
     public static SgdPath run(DMatrixRMaj X, double[] y, double p, int steps, double eta0, double tau, int points,
                               Random rng) {
         check(X, y, p, steps, eta0);
-        if (!(tau > 0)) {
-            throw new IllegalArgumentException("tau must be > 0 (or infinite for a constant step), got " + tau);
-        }
+        Arguments.that(tau > 0, "tau", "be > 0 (or infinite for a constant step)", tau);
         Arguments.atLeast(points, 2, "points");
         int[] record = java.util.stream.IntStream.range(0, points)
                 .map(k -> (int) Math.round(Math.pow(steps, k / (points - 1.0))))

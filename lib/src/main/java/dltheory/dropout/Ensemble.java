@@ -1,5 +1,6 @@
 package dltheory.dropout;
 
+import dltheory.check.Arguments;
 import dltheory.linalg.Vectors;
 
 /**
@@ -32,9 +33,7 @@ public record Ensemble(double eta, int steps, double[][] finals) {
 
     /** Coordinate j (from 1) of every run's w_T. */
     public double[] coordinate(int j) {
-        if (j < 1 || j > finals[0].length) {
-            throw new IllegalArgumentException("j must be in [1, " + finals[0].length + "], got " + j);
-        }
+        Arguments.inRange(j, 1, finals[0].length, "j");
         double[] out = new double[finals.length];
         for (int r = 0; r < out.length; r++) {
             out[r] = finals[r][j - 1];

@@ -116,9 +116,7 @@ public record RegressionData(DMatrixRMaj X, double[] y, double[] wTrue, double n
      * that X·wTrue and y are unchanged (the erratum of notebook 02 scales one feature this way).
      */
     public RegressionData withColumnScaled(int j, double factor) {
-        if (j < 0 || j >= d()) {
-            throw new IllegalArgumentException("j must be in [0, " + (d() - 1) + "], got " + j);
-        }
+        Arguments.inRange(j, 0, d() - 1, "j");
         Arguments.positive(factor, "factor");
         DMatrixRMaj scaled = X.copy();
         for (int i = 0; i < n(); i++) {

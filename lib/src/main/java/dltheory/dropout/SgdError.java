@@ -47,12 +47,8 @@ public record SgdError(int steps, double meanSquared, double biasSquared, double
         Arguments.inOpenClosed(p, 0, 1, "p (keep probability)");
         Arguments.atLeast(steps, 1, "steps");
         Arguments.positive(eta0, "eta0");
-        if (!(tau > 0)) {
-            throw new IllegalArgumentException("tau must be > 0 (or infinite for a constant step), got " + tau);
-        }
-        if (!(falseAlarm > 0 && falseAlarm < 1)) {
-            throw new IllegalArgumentException("falseAlarm must be in (0, 1), got " + falseAlarm);
-        }
+        Arguments.that(tau > 0, "tau", "be > 0 (or infinite for a constant step)", tau);
+        Arguments.inOpen(falseAlarm, 0, 1, "falseAlarm");
         int d = X.numCols;
         int D = d + 1;
         DMatrixRMaj mean = meanStep(X, y, p);

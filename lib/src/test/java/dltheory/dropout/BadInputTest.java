@@ -67,7 +67,7 @@ class BadInputTest {
         rejects(() -> DropoutSgd.run(X, y, 0.5, 10, 0, 10, 5, rng), "eta", "> 0");
         rejects(() -> DropoutSgd.run(X, y, 0.5, 10, 0.01, 0, 5, rng), "tau", "> 0");
         rejects(() -> DropoutSgd.ensemble(X, y, 0.5, 1, 10, 0.01, rng), "runs", ">= 2");
-        rejects(() -> data.withColumnScaled(3, 2), "j", "[0, 2]");
+        rejects(() -> data.withColumnScaled(3, 2), "j", "0..2");
         rejects(() -> data.withColumnScaled(0, 0), "factor", "> 0");
         rejects(() -> MomentCheck.simultaneousK(0), "entries", ">= 1");
         rejects(() -> DropoutRegression.keepProbabilityFor(-1), "lambda", ">= 0");
