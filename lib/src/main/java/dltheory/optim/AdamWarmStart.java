@@ -13,7 +13,6 @@ import dltheory.check.Stats;
 import dltheory.dropout.MomentCheck;
 import dltheory.table.Tables;
 import dltheory.text.SignificantFormat;
-import dltheory.plot.Plots;
 import tech.tablesaw.api.Table;
 import dltheory.linalg.Vectors;
 
@@ -315,23 +314,12 @@ public record AdamWarmStart(double beta1, double beta2, double eta, double sigma
         Check.atMost(drop, 0, "the twin's exact mean loss never falls (largest fall from one step to the next)");
     }
 
-    /** Mean loss against the step (log axis), with and without correction, and the settled level. */
+    /**
+     * Mean loss against the step (log axis), with and without correction, and the settled level:
+     * {@link Figures#warmStart}.
+     */
     public XYChart chart() {
-        int[] grid = Figures.logSteps(steps(), Figures.PER_DECADE);
-        double[] x = new double[grid.length];
-        double[] yWith = new double[grid.length];
-        double[] yWithout = new double[grid.length];
-        for (int k = 0; k < grid.length; k++) {
-            x[k] = grid[k];
-            yWith[k] = lossWith[grid[k] - 1];
-            yWithout[k] = lossWithout[grid[k] - 1];
-        }
-        XYChart chart = Plots.logX(Plots.xy("Adam from the minimum, noisy gradients (β₁ = " + beta1 + ", β₂ = " + beta2
-                + ", " + runs + " runs)", "step t", "mean loss ½θₜ²"));
-        Plots.line(chart, "without bias correction", x, yWithout);
-        Plots.line(chart, "with bias correction", x, yWith);
-        Plots.horizontal(chart, "settled level", settledLevel(), 1, steps());
-        return chart;
+        return Figures.warmStart(this);
     }
 
     private static double[][] meanAndSe(double[][] runs) {

@@ -129,9 +129,7 @@ public record AverageBias(double beta, NoisyGradient stream, int runs, double[] 
 
     /** Several experiments in one table: the rows at the chosen n of each, in order. */
     public static Table table(int[] ns, AverageBias... experiments) {
-        if (experiments.length == 0) {
-            throw new IllegalArgumentException("experiments must hold at least one AverageBias");
-        }
+        Arguments.that(experiments.length > 0, "experiments", "hold at least one AverageBias", "none");
         List<Row> rows = new ArrayList<>();
         for (AverageBias b : experiments) {
             rows.addAll(b.rows(ns));

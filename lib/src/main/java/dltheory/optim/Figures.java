@@ -59,10 +59,10 @@ public final class Figures {
             double top = bowl.value(dotted.theta()[0]);
             Plots.contours(chart, a, top, top / 4, top / 16, top / 64, top / 256);
         }
-        require2d(dotted);
+        twoD(dotted);
         int k = 0;
         for (Trajectory p : lines) {
-            require2d(p);
+            twoD(p);
             XYSeries s = Plots.line(chart, p.name(), p.coordinate(0), p.coordinate(1));
             if (p == lines[lines.length - 1]) {
                 // the last line is the path the dots retrace: a wide light band beneath them
@@ -172,9 +172,7 @@ public final class Figures {
      * @param experiments one or more runs of {@link AverageBias#simulate}, same μ and N
      */
     public static XYChart averages(AverageBias... experiments) {
-        if (experiments.length == 0) {
-            throw new IllegalArgumentException("experiments must hold at least one AverageBias");
-        }
+        Arguments.that(experiments.length > 0, "experiments", "hold at least one AverageBias", "none");
         AverageBias first = experiments[0];
         int n = first.n();
         int[] grid = logSteps(n, PER_DECADE);
@@ -182,9 +180,9 @@ public final class Figures {
         XYChart chart = Plots.logX(Plots.xy("Mean over " + first.runs() + " streams of vₙ and of v′ₙ = vₙ/(1 − βⁿ)",
                 "step n", "mean over the streams"));
         for (AverageBias b : experiments) {
-            if (b.n() != n || b.stream().mu() != first.stream().mu()) {
-                throw new IllegalArgumentException("experiments must share N and μ");
-            }
+            Arguments.that(b.n() == n && b.stream().mu() == first.stream().mu(), "experiments",
+                    "share N and μ", "N = " + b.n() + ", μ = " + b.stream().mu() + " after N = " + n
+                            + ", μ = " + first.stream().mu());
             Plots.line(chart, averageName(b.beta()), x, pick(b.mean(), grid));
         }
         for (AverageBias b : experiments) {
@@ -218,9 +216,7 @@ public final class Figures {
      * @param withoutCorrection |Δθ_t|/η without, same length
      */
     static XYChart adamSteps(double beta1, double beta2, double[] withCorrection, double[] withoutCorrection) {
-        if (withCorrection.length != withoutCorrection.length) {
-            throw new IllegalArgumentException("both step series must have the same length");
-        }
+        Arguments.sameLength(withCorrection, withoutCorrection, "withCorrection", "withoutCorrection");
         int[] grid = logSteps(withCorrection.length, PER_DECADE);
         double[] x = steps(grid);
         XYChart chart = Plots.logX(Plots.xy("Adam's step size on a constant gradient (β₁ = " + beta1 + ", β₂ = " + beta2 + ")",
@@ -273,6 +269,52 @@ public final class Figures {
     }
 
     /**
+     * Section 7 ({@link AdamWarmStart#chart}): the mean loss against the step (log axis), with and
+     * without bias correction, and the settled level.
+     */
+    public static XYChart warmStart(AdamWarmStart w) {
+        int[] grid = logSteps(w.steps(), PER_DECADE);
+        double[] x = steps(grid);
+        XYChart chart = Plots.logX(Plots.xy("Adam from the minimum, noisy gradients (β₁ = " + w.beta1() + ", β₂ = "
+                + w.beta2() + ", " + w.runs() + " runs)", "step t", "mean loss ½θₜ²"));
+        Plots.line(chart, "without bias correction", x, pick(w.lossWithout(), grid));
+        Plots.line(chart, "with bias correction", x, pick(w.lossWith(), grid));
+        Plots.horizontal(chart, "settled level", w.settledLevel(), 1, w.steps());
+        return chart;
+    }
+
+    /**
+     * Section 5 ({@link StabilityMap#chart}): converged and diverged runs in the (α, ελ) plane, with
+     * the boundary 2(1 + α) and plain gradient descent's limit 2.
+     */
+    public static XYChart stabilityMap(StabilityMap map) {
+        double[] alphas = map.alphas();
+        double[] epsLambdas = map.epsLambdas();
+        List<double[]> in = new java.util.ArrayList<>();
+        List<double[]> out = new java.util.ArrayList<>();
+        for (int i = 0; i < alphas.length; i++) {
+            for (int j = 0; j < epsLambdas.length; j++) {
+                (map.converged(i, j) ? in : out).add(new double[] {alphas[i], epsLambdas[j]});
+            }
+        }
+        XYChart chart = Plots.xy("Heavy ball on λθ²/2 from θ₀ = 1: where |θ| ends after " + map.steps() + " steps",
+                "α", "ελ");
+        Plots.scatter(chart, "ends with |θ| < 1", column(in, 0), column(in, 1)).setMarker(SeriesMarkers.CIRCLE);
+        Plots.scatter(chart, "ends with |θ| ≥ 1", column(out, 0), column(out, 1)).setMarker(SeriesMarkers.CROSS);
+        double a0 = alphas[0];
+        double a1 = alphas[alphas.length - 1];
+        Plots.reference(chart, "ελ = 2(1 + α)", new double[] {a0, a1}, new double[] {2 * (1 + a0), 2 * (1 + a1)});
+        Plots.reference(chart, "ηλ = 2 (plain GD)", new double[] {a0, a1}, new double[] {2, 2})
+                .setLineStyle(new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {1.5f, 3f}, 0f));
+        return chart;
+    }
+
+    private static double[] column(List<double[]> points, int k) {
+        return points.stream().mapToDouble(p -> p[k]).toArray();
+    }
+
+    /**
      * Steps 1…max at about {@code perDecade} log-spaced points per decade, always including 1 and
      * max, without repeats, increasing.
      *
@@ -310,9 +352,9 @@ public final class Figures {
         return y;
     }
 
-    private static void require2d(Trajectory p) {
-        if (p.theta()[0].length != 2) {
-            throw new IllegalArgumentException("paths must be 2-D to be drawn in the plane, got dimension " + p.theta()[0].length);
-        }
+    /** {@code p} lies in the plane: {@code "paths must be 2-D to be drawn in the plane, got dimension 3"}. */
+    private static void twoD(Trajectory p) {
+        Arguments.that(p.theta()[0].length == 2, "paths", "be 2-D to be drawn in the plane",
+                "dimension " + p.theta()[0].length);
     }
 }

@@ -1,15 +1,10 @@
 package dltheory.optim;
 
-import java.awt.BasicStroke;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import dltheory.check.Arguments;
 import dltheory.check.Check;
-import dltheory.plot.Plots;
 
 /**
  * Heavy-ball momentum over a grid of (α, ελ), notebook 03, section 5: for each point, |θ_T| after
@@ -108,28 +103,9 @@ public record StabilityMap(int steps, double[] alphas, double[] epsLambdas, doub
 
     /**
      * Converged and diverged runs in the (α, ελ) plane, with the boundary 2(1 + α) and plain
-     * gradient descent's limit 2.
+     * gradient descent's limit 2: {@link Figures#stabilityMap}.
      */
     public XYChart chart() {
-        List<double[]> in = new ArrayList<>();
-        List<double[]> out = new ArrayList<>();
-        for (int i = 0; i < alphas.length; i++) {
-            for (int j = 0; j < epsLambdas.length; j++) {
-                (converged(i, j) ? in : out).add(new double[] {alphas[i], epsLambdas[j]});
-            }
-        }
-        XYChart chart = Plots.xy("Heavy ball on λθ²/2 from θ₀ = 1: where |θ| ends after " + steps + " steps", "α", "ελ");
-        Plots.scatter(chart, "ends with |θ| < 1", column(in, 0), column(in, 1)).setMarker(SeriesMarkers.CIRCLE);
-        Plots.scatter(chart, "ends with |θ| ≥ 1", column(out, 0), column(out, 1)).setMarker(SeriesMarkers.CROSS);
-        double a0 = alphas[0];
-        double a1 = alphas[alphas.length - 1];
-        Plots.reference(chart, "ελ = 2(1 + α)", new double[] {a0, a1}, new double[] {2 * (1 + a0), 2 * (1 + a1)});
-        Plots.reference(chart, "ηλ = 2 (plain GD)", new double[] {a0, a1}, new double[] {2, 2})
-                .setLineStyle(new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {1.5f, 3f}, 0f));
-        return chart;
-    }
-
-    private static double[] column(List<double[]> points, int k) {
-        return points.stream().mapToDouble(p -> p[k]).toArray();
+        return Figures.stabilityMap(this);
     }
 }

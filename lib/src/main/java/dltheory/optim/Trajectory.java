@@ -97,9 +97,7 @@ public record Trajectory(String name, double[][] theta) {
 
     /** A table with one row per trajectory: method, T, f(θ_T), ‖θ_T − θ*‖. */
     public static Table table(String title, Quadratic f, Trajectory... paths) {
-        if (paths.length == 0) {
-            throw new IllegalArgumentException("paths must hold at least one trajectory");
-        }
+        Arguments.that(paths.length > 0, "paths", "hold at least one trajectory", "none");
         return Tables.of(title, Arrays.stream(paths).map(p -> p.summary(f)).toList());
     }
 }

@@ -23,8 +23,8 @@ final class TickLabels {
         // ticks are multiples of a round step; 12 significant digits drop the step's rounding error
         BigDecimal d = new BigDecimal(v).round(new MathContext(12)).stripTrailingZeros();
         if (Math.abs(v) < 1e-4) {
-            int k = d.precision() - d.scale() - 1;
-            return d.movePointRight(-k).toPlainString() + "×10" + Scripts.superscript(k);
+            // as many decimals as the rounded value has digits after its first: 2×10⁻⁶, 2.5×10⁻⁶
+            return SignificantFormat.scientific(d.doubleValue(), d.precision() - 1);
         }
         DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
         f.setMaximumFractionDigits(Math.max(0, d.scale()));

@@ -88,9 +88,13 @@ class BadArgumentsTest {
         refused(() -> AdamSteps.run(1e-3, 0.9, 0.999, 0, 1.0, 0), "steps", ">= 1");
         refused(() -> Figures.logSteps(0, 40), "max", ">= 1");
         refused(() -> Figures.logSteps(10, 0), "perDecade", ">= 1");
-        refused(() -> Figures.averages(), "at least one");
-        refused(() -> AverageBias.table(new int[] {1}, new AverageBias[0]), "at least one");
+        refused(() -> Figures.averages(), "experiments", "at least one");
+        refused(() -> AverageBias.table(new int[] {1}, new AverageBias[0]), "experiments", "at least one");
+        refused(() -> Figures.adamSteps(0.9, 0.999, new double[3], new double[2]),
+                "withCorrection", "withoutCorrection", "same length", "3 and 2");
+        Trajectory flat = new Trajectory("3-D", new double[][] {{1, 1, 1}, {0, 0, 0}});
+        refused(() -> Figures.paths("t", flat, flat), "paths", "2-D", "dimension 3");
         refused(() -> Adam.uncorrectedStepRatios(0.9, 0.999, 0), "steps", ">= 1");
-        refused(() -> Trajectory.table("t", f), "at least one");
+        refused(() -> Trajectory.table("t", f), "paths", "at least one");
     }
 }

@@ -83,7 +83,8 @@ class FiguresTest {
         XYSeries ref = chart.getSeriesMap().get("(1 − βⁿ)μ");
         assertEquals(1 - Math.pow(0.9, 300), ref.getYData()[ref.getYData().length - 1], 1e-12);
         AverageBias other = AverageBias.simulate(0.9, s, 100, 50, new Random(SEED));
-        assertThrows(IllegalArgumentException.class, () -> Figures.averages(b9, other));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Figures.averages(b9, other))
+                .getMessage().startsWith("experiments must share N and μ, got N = 100"));
     }
 
     @Test

@@ -173,6 +173,9 @@ class PlotsTest {
         assertEquals("1,500", TickLabels.linear(1500));
         assertEquals("0", TickLabels.linear(0));
         assertEquals("2×10⁻⁶", TickLabels.linear(2e-6));
+        assertEquals("2.5×10⁻⁶", TickLabels.linear(2.5e-6));
+        assertEquals("-1.5×10⁻⁵", TickLabels.linear(-1.5e-5));
+        assertEquals("3×10⁻⁶", TickLabels.linear(3 * 1e-6 + 4e-22));
         XYChart chart = Plots.xy("T", "t", "loss");
         Plots.line(chart, "loss", new double[] {0.001, 0.021, 0.004});
         Drawing d = Drawing.apply(chart);
