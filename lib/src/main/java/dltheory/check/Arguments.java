@@ -197,6 +197,20 @@ public final class Arguments {
         return v;
     }
 
+    /**
+     * A vector with a non-zero entry, e.g. a direction u in w = γu/‖u‖:
+     * {@code "u must be non-zero (‖u‖ > 0), got the zero vector"}.
+     */
+    public static double[] nonZero(double[] v, String name) {
+        notNull(v, name, "a vector");
+        for (double x : v) {
+            if (x != 0) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException(name + " must be non-zero (‖" + name + "‖ > 0), got the zero vector");
+    }
+
     /** A list with at least one element: {@code "curves must hold at least one element, got none"}. */
     public static <L extends java.util.Collection<?>> L nonEmpty(L values, String name) {
         if (values == null || values.isEmpty()) {

@@ -54,9 +54,7 @@ public final class Activation {
      * @param slope s, in [0, 1]
      */
     static Activation leakyRelu(double slope) {
-        if (!(slope >= 0 && slope <= 1)) {
-            throw new IllegalArgumentException("slope must be in [0, 1], got " + slope);
-        }
+        Arguments.inClosed(slope, 0, 1, "slope");
         if (slope == 0) {
             return RELU;
         }
@@ -73,9 +71,7 @@ public final class Activation {
      * @throws IllegalArgumentException for any other name, listing the allowed ones
      */
     public static Activation named(String name) {
-        if (name == null) {
-            throw new IllegalArgumentException("activation must be one of " + NAMES + "; got null");
-        }
+        Arguments.that(name != null, "activation", "be one of " + NAMES, null);
         String n = name.trim().toLowerCase(Locale.ROOT);
         switch (n) {
             case "identity", "linear":
@@ -92,7 +88,7 @@ public final class Activation {
                         // fall through to the message below
                     }
                 }
-                throw new IllegalArgumentException("activation must be one of " + NAMES + "; got '" + name + "'");
+                throw Arguments.invalid("activation", "be one of " + NAMES, "'" + name + "'");
         }
     }
 

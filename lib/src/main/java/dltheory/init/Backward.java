@@ -1,5 +1,6 @@
 package dltheory.init;
 
+import dltheory.check.Arguments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -31,9 +32,7 @@ public final class Backward {
      */
     public static GradientSweep sweep(Init init, Activation g, int depth, int width, int batch, Random rng) {
         Net.requireArguments(init, g, depth, width, rng);
-        if (depth < 2) {
-            throw new IllegalArgumentException("depth must be >= 2 for a backward sweep, got " + depth);
-        }
+        Arguments.atLeast(depth, 2, "depth");
         DMatrixRMaj x = Net.standardInputs(width, batch, rng);
         Net net = Net.draw(init, g, depth, width, rng);
         List<Slopes> derivatives = new ArrayList<>(depth);

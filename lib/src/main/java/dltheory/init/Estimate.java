@@ -13,9 +13,7 @@ public record Estimate(double value, double standardError) {
 
     /** Validates the components. */
     public Estimate {
-        if (!(standardError >= 0)) {
-            throw new IllegalArgumentException("standardError must be >= 0, got " + standardError);
-        }
+        Arguments.atLeast(standardError, 0.0, "standardError");
     }
 
     /** The mean of {@code x} with standard error sd(x)/√n. */

@@ -1,5 +1,6 @@
 package dltheory.init;
 
+import dltheory.check.Arguments;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class Figures {
      * label.
      */
     public static XYChart varianceByLayer(String title, List<Sweep> sweeps) {
-        requireSweeps(sweeps);
+        Arguments.nonEmpty(sweeps, "sweeps");
         XYChart chart = Plots.xy(title, "layer t", "log₁₀ Var[a⁽ᵗ⁾]");
         for (Sweep s : sweeps) {
             styleScheme(Plots.line(chart, s.label(), s.layers(), log10(s.varA())), s.label());
@@ -95,19 +96,14 @@ public final class Figures {
      * Each ensemble has its scheme's colour, the one its single nets have in the other charts.
      */
     public static XYChart varianceBands(String title, SweepEnsemble... ensembles) {
-        if (ensembles.length == 0) {
-            throw new IllegalArgumentException("give at least one ensemble");
-        }
+        Arguments.that(ensembles.length > 0, "ensembles", "hold at least one ensemble", "none");
         XYChart chart = Plots.xy(title, "layer t", "Var[a⁽ᵗ⁾]");
         BasicStroke dotted = new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND,
                 10f, new float[] {2f, 3f}, 0f);
         for (int i = 0; i < ensembles.length; i++) {
             SweepEnsemble e = ensembles[i];
             Color colour = schemeColour(e.label());
-            if (colour == null) {
-                throw new IllegalArgumentException("ensembles must be of a scheme of notebook 01, got "
-                        + e.label());
-            }
+            Arguments.that(colour != null, "ensembles", "be of a scheme of notebook 01", e.label());
             double[] x = Plots.oneTo(e.depth());
             Plots.line(chart, e.label() + ": median of " + e.nets() + " nets", x, e.quantile(0.5))
                     .setLineColor(colour);
@@ -128,9 +124,7 @@ public final class Figures {
      * N(E[a], Var[a]) density of the last layer dashed.
      */
     public static XYChart histograms(Sweep s, int... layers) {
-        if (layers.length == 0) {
-            throw new IllegalArgumentException("give at least one layer");
-        }
+        Arguments.that(layers.length > 0, "layers", "name at least one layer", "none");
         XYChart chart = Plots.xy("Distribution of a⁽ᵗ⁾: " + s.label(), "a⁽ᵗ⁾", "density");
         for (int t : layers) {
             Plots.histogram(chart, "t = " + t, s.sample(t), 48, -4, 4);
@@ -155,10 +149,8 @@ public final class Figures {
      * schemes end up hundreds of decades apart; a layer has the same colour in every panel.
      */
     public static Panels logMagnitudes(List<Sweep> sweeps, int... layers) {
-        requireSweeps(sweeps);
-        if (layers.length == 0) {
-            throw new IllegalArgumentException("give at least one layer");
-        }
+        Arguments.nonEmpty(sweeps, "sweeps");
+        Arguments.that(layers.length > 0, "layers", "name at least one layer", "none");
         List<XYChart> panels = new java.util.ArrayList<>();
         for (Sweep s : sweeps) {
             double lo = Double.POSITIVE_INFINITY;
@@ -186,9 +178,7 @@ public final class Figures {
 
     /** Var[∂L/∂a⁽ᵗ⁾] against t for several backward sweeps, log y, predictions dashed. */
     public static XYChart gradientVarianceByLayer(String title, List<GradientSweep> sweeps) {
-        if (sweeps == null || sweeps.isEmpty()) {
-            throw new IllegalArgumentException("give at least one sweep");
-        }
+        Arguments.nonEmpty(sweeps, "sweeps");
         XYChart chart = Plots.xy(title, "layer t", "Var[∂L/∂a⁽ᵗ⁾]");
         chart.getStyler().setYAxisDecimalPattern("0.#E0");
         for (GradientSweep s : sweeps) {
@@ -207,7 +197,7 @@ public final class Figures {
 
     /** Var[a⁽ᵗ⁾] of several sweeps at the given layers: one row per layer, one column per sweep. */
     public static Table varianceTable(String title, List<Sweep> sweeps, int... layers) {
-        requireSweeps(sweeps);
+        Arguments.nonEmpty(sweeps, "sweeps");
         int[] ts = layers.length == 0 ? Sweep.range(sweeps.get(0).depth()) : layers;
         Table table = Table.create(title, IntColumn.create("t", ts));
         for (Sweep s : sweeps) {
@@ -231,10 +221,7 @@ public final class Figures {
      * @param predicted Var[a⁽¹⁾] … Var[a⁽ᴸ⁾], one value per layer of the sweep
      */
     public static Table compare(String title, Sweep s, double[] predicted) {
-        if (predicted == null || predicted.length != s.depth()) {
-            throw new IllegalArgumentException("predicted must have one value per layer (" + s.depth() + "), got "
-                    + (predicted == null ? "null" : String.valueOf(predicted.length)));
-        }
+        Arguments.length(predicted, s.depth(), "predicted", "one value per layer");
         List<Comparison> rows = new java.util.ArrayList<>();
         for (int t = 1; t <= s.depth(); t++) {
             rows.add(new Comparison(t, s.var(t), predicted[t - 1]));
@@ -258,11 +245,5 @@ public final class Figures {
             out[i] = Math.log10(Math.max(Math.abs(a[i]), Double.MIN_NORMAL));
         }
         return out;
-    }
-
-    private static void requireSweeps(List<Sweep> sweeps) {
-        if (sweeps == null || sweeps.isEmpty()) {
-            throw new IllegalArgumentException("give at least one sweep");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dltheory.init;
 
+import dltheory.check.Arguments;
 import static dltheory.text.SignificantFormat.format;
 
 import java.util.ArrayList;
@@ -92,9 +93,7 @@ public record GradientSweep(Sweep forward, double[] varGrad, double[] relSeVarGr
 
 
     private int index(int t) {
-        if (t < 1 || t > depth()) {
-            throw new IllegalArgumentException("layer t must be in [1, " + depth() + "], got " + t);
-        }
+        Arguments.inRange(t, 1, depth(), "layer t");
         return t - 1;
     }
 }

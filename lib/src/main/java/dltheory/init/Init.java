@@ -45,12 +45,8 @@ public record Init(String name, Family family, double mean, double std, boolean 
 
     /** Validates the components. */
     public Init {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name must be non-empty");
-        }
-        if (family == null) {
-            throw new IllegalArgumentException("family must be NORMAL or UNIFORM, got null");
-        }
+        Arguments.nonBlank(name, "name");
+        Arguments.notNull(family, "family", "NORMAL or UNIFORM");
         Arguments.finite(mean, "mean");
         Arguments.positive(std, "std");
         Arguments.finite(c, "c");
@@ -72,9 +68,7 @@ public record Init(String name, Family family, double mean, double std, boolean 
      * and E[w²] = (α² + αβ + β²)/(3d).
      */
     public static Init uniformPerFanIn(double alpha, double beta) {
-        if (!(beta > alpha)) {
-            throw new IllegalArgumentException("need alpha < beta, got alpha=" + alpha + ", beta=" + beta);
-        }
+        Arguments.that(beta > alpha, "alpha and beta", "satisfy alpha < beta", "alpha=" + alpha + ", beta=" + beta);
         return new Init("U(" + format(alpha, 4) + "/√d, " + format(beta, 4) + "/√d)", Family.UNIFORM,
                 (alpha + beta) / 2, (beta - alpha) / Math.sqrt(12), true, 0);
     }
@@ -109,9 +103,7 @@ public record Init(String name, Family family, double mean, double std, boolean 
      * @throws IllegalArgumentException if the scheme is not a centred uniform
      */
     double halfWidth(int d) {
-        if (family != Family.UNIFORM || mean != 0) {
-            throw new IllegalArgumentException("halfWidth needs a centred uniform scheme, got " + name);
-        }
+        Arguments.that(family == Family.UNIFORM && mean == 0, "the scheme", "be centred uniform for halfWidth", name);
         return Math.sqrt(3 * weightVariance(d));
     }
 
@@ -125,9 +117,7 @@ public record Init(String name, Family family, double mean, double std, boolean 
      * @param rng  the experiment's generator; advanced by one long
      */
     public DMatrixRMaj draw(int rows, int cols, Random rng) {
-        if (rows < 1) {
-            throw new IllegalArgumentException("rows (fan-out) must be >= 1, got " + rows);
-        }
+        Arguments.atLeast(rows, 1, "rows (fan-out)");
         Arguments.atLeast(cols, 1, "fan-in d");
         return drawInto(new DMatrixRMaj(rows, cols), rng.nextLong());
     }

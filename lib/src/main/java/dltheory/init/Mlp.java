@@ -197,21 +197,16 @@ public final class Mlp {
     }
 
     private int index(int l) {
-        if (l < 1 || l > weights.size()) {
-            throw new IllegalArgumentException("layer l must be in [1, " + weights.size() + "], got " + l);
-        }
+        Arguments.inRange(l, 1, weights.size(), "layer l");
         return l - 1;
     }
 
     private static void requireDims(int[] dims) {
-        if (dims == null || dims.length < 2) {
-            throw new IllegalArgumentException("dims must hold at least an input and an output width");
-        }
+        Arguments.that(dims != null && dims.length >= 2, "dims", "hold at least an input and an output width",
+                dims == null ? "null" : java.util.Arrays.toString(dims));
         for (int d : dims) {
             Arguments.atLeast(d, 1, "every width in dims");
         }
-        if (dims[dims.length - 1] != 1) {
-            throw new IllegalArgumentException("dims must end with the output width 1, got " + dims[dims.length - 1]);
-        }
+        Arguments.that(dims[dims.length - 1] == 1, "dims", "end with the output width 1", dims[dims.length - 1]);
     }
 }

@@ -92,9 +92,7 @@ final class Net {
     Sweep forward(DMatrixRMaj x, List<Slopes> derivatives) {
         int d = width;
         int n = x.numCols;
-        if (x.numRows != d) {
-            throw new IllegalArgumentException("x must have width = " + d + " rows, got " + x.numRows);
-        }
+        Arguments.that(x.numRows == d, "x", "have width = " + d + " rows", x.numRows);
         Arguments.atLeast(n, 2, "batch");
         int depth = depth();
         double c = init.c();
@@ -246,16 +244,10 @@ final class Net {
     }
 
     static void requireArguments(Init init, Activation g, int depth, int width, Random rng) {
-        if (init == null) {
-            throw new IllegalArgumentException("init must be an Init, got null");
-        }
-        if (g == null) {
-            throw new IllegalArgumentException("activation must be one of " + Activation.NAMES + "; got null");
-        }
+        Arguments.notNull(init, "init", "an Init");
+        Arguments.that(g != null, "activation", "be one of " + Activation.NAMES, null);
         Arguments.atLeast(depth, 1, "depth");
         Arguments.atLeast(width, 2, "width");
-        if (rng == null) {
-            throw new IllegalArgumentException("rng must be a Random, got null");
-        }
+        Arguments.notNull(rng, "rng", "a Random");
     }
 }

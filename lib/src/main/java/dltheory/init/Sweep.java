@@ -141,9 +141,8 @@ public record Sweep(String init, String activation, int depth, int width, int ba
      * @param sweeps at least one sweep, each with a prediction (E[w] = 0)
      */
     public static void checkVarianceAndMean(double k, Sweep... sweeps) {
-        if (sweeps == null || sweeps.length == 0) {
-            throw new IllegalArgumentException("sweeps must hold at least one sweep");
-        }
+        Arguments.that(sweeps != null && sweeps.length > 0, "sweeps", "hold at least one sweep",
+                sweeps == null ? "null" : "none");
         for (Sweep s : sweeps) {
             s.checkVariance(k);
             s.checkMean(k);
@@ -212,9 +211,7 @@ public record Sweep(String init, String activation, int depth, int width, int ba
     }
 
     private int index(int t) {
-        if (t < 1 || t > depth) {
-            throw new IllegalArgumentException("layer t must be in [1, " + depth + "], got " + t);
-        }
+        Arguments.inRange(t, 1, depth, "layer t");
         return t - 1;
     }
 

@@ -88,9 +88,8 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
             }
         }
         Sweep first = sweeps[0];
-        if (Double.isNaN(first.predictedVarA()[0])) {
-            throw new IllegalArgumentException("init must have mean 0 (no prediction otherwise)");
-        }
+        Arguments.that(!Double.isNaN(first.predictedVarA()[0]), "init", "have mean 0 (no prediction otherwise)",
+                first.label());
         return new SweepEnsemble(first.label(), width, logVar, factor, first.predictedVarA().clone());
     }
 
@@ -165,9 +164,7 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
      * band of {@link Figures#varianceBands}. Uses the nearest rank of the sorted values.
      */
     double[] quantile(double q) {
-        if (!(q >= 0 && q <= 1)) {
-            throw new IllegalArgumentException("q must be in [0, 1], got " + q);
-        }
+        Arguments.inClosed(q, 0, 1, "q");
         double[] out = new double[depth()];
         double[] column = new double[nets()];
         for (int i = 0; i < out.length; i++) {
@@ -195,9 +192,7 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
     }
 
     private int index(int t) {
-        if (t < 1 || t > depth()) {
-            throw new IllegalArgumentException("layer t must be in [1, " + depth() + "], got " + t);
-        }
+        Arguments.inRange(t, 1, depth(), "layer t");
         return t - 1;
     }
 

@@ -90,9 +90,7 @@ public final class Theory {
      * identity (and tanh near 0), 2/d for ReLU (He), 2/((1 + s²)d) for a leaky ReLU of slope s.
      */
     static double criticalWeightVariance(Activation g, int d) {
-        if (g == null) {
-            throw new IllegalArgumentException("activation must be one of " + Activation.NAMES + "; got null");
-        }
+        Arguments.that(g != null, "activation", "be one of " + Activation.NAMES, null);
         Arguments.atLeast(d, 1, "fan-in d");
         return 1.0 / (g.varianceFactor() * d);
     }
@@ -101,9 +99,7 @@ public final class Theory {
      * E[w²] for w ~ U(α, β): Var + E² = (β − α)²/12 + (α + β)²/4 = (α² + αβ + β²)/3 (Q1.1 (b)).
      */
     public static double uniformSecondMoment(double alpha, double beta) {
-        if (!(beta > alpha)) {
-            throw new IllegalArgumentException("need alpha < beta, got alpha=" + alpha + ", beta=" + beta);
-        }
+        Arguments.that(beta > alpha, "alpha and beta", "satisfy alpha < beta", "alpha=" + alpha + ", beta=" + beta);
         return (alpha * alpha + alpha * beta + beta * beta) / 3;
     }
 
@@ -117,13 +113,9 @@ public final class Theory {
      * @return Var[a⁽¹⁾] … Var[a⁽ᴸ⁾] (index t − 1)
      */
     public static double[] identityVarianceWithWeightMean(Init init, int d, int depth) {
-        if (init == null) {
-            throw new IllegalArgumentException("init must be an Init, got null");
-        }
+        Arguments.notNull(init, "init", "an Init");
         Arguments.atLeast(depth, 1, "depth");
-        if (init.c() != 0) {
-            throw new IllegalArgumentException("c must be 0 here, got " + init.c());
-        }
+        Arguments.that(init.c() == 0, "c", "be 0 here", init.c());
         double mu = init.weightMean(d);
         double m2 = init.weightSecondMoment(d);
         double[] v = new double[depth];

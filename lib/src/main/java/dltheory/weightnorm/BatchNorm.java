@@ -14,16 +14,12 @@ public final class BatchNorm {
 
     /** Notebook 04, eq. (4.3): μ_y and σ_y of the batch {@code y} (at least 2 finite values). */
     static BatchMoments moments(double[] y) {
-        if (y == null || y.length < 2) {
-            throw new IllegalArgumentException("y must hold a batch of at least 2 values, got "
-                    + (y == null ? "null" : "length " + y.length));
-        }
+        Arguments.that(y != null && y.length >= 2, "y", "hold a batch of at least 2 values",
+                y == null ? "null" : "length " + y.length);
+        Arguments.finite(y, "y");
         double mean = 0;
         double m2 = 0;
         for (int i = 0; i < y.length; i++) {
-            if (!Double.isFinite(y[i])) {
-                throw new IllegalArgumentException("y[" + i + "] must be finite, got " + y[i]);
-            }
             double delta = y[i] - mean;
             mean += delta / (i + 1);
             m2 += delta * (y[i] - mean);
@@ -36,9 +32,7 @@ public final class BatchNorm {
         Arguments.finite(gamma, "gamma");
         Arguments.finite(beta, "beta");
         BatchMoments m = moments(y);
-        if (!(m.std() > 0)) {
-            throw new IllegalArgumentException("y must vary over the batch (σ_y > 0), got σ_y = " + m.std());
-        }
+        Arguments.that(m.std() > 0, "y", "vary over the batch (σ_y > 0)", "σ_y = " + m.std());
         double[] out = new double[y.length];
         for (int i = 0; i < y.length; i++) {
             out[i] = gamma * (y[i] - m.mean()) / m.std() + beta;

@@ -41,9 +41,7 @@ public final class BatchNormLink {
     static double predictedScale(DMatrixRMaj covariance, double[] u) {
         WeightNorm.requireDirection(u, "u");
         double q = Inputs.quadratic(covariance, u);
-        if (!(q > 0)) {
-            throw new IllegalArgumentException("covariance must be positive definite (uᵀΣu > 0), got uᵀΣu = " + q);
-        }
+        Arguments.that(q > 0, "covariance", "be positive definite (uᵀΣu > 0)", "uᵀΣu = " + q);
         return Math.sqrt(q) / Vectors.norm(u);
     }
 
@@ -79,9 +77,7 @@ public final class BatchNormLink {
      * cases are read by name ({@link CaseSet#whitened()} …).
      */
     public static CaseSet<Case> cases(int n, int d, double c, double m, java.util.Random rng) {
-        if (rng == null) {
-            throw new IllegalArgumentException("rng must be a generator, got null");
-        }
+        Arguments.notNull(rng, "rng", "a generator");
         double[] zero = Inputs.constant(d, 0);
         double[] ones = Inputs.constant(d, 1);
         double[] u = dltheory.random.Seeded.normal(d, 0, 1, rng);
@@ -98,9 +94,7 @@ public final class BatchNormLink {
 
     /** {@link #compare} for each case, in order. */
     static List<Comparison> compareAll(List<Case> cases, double gamma, double beta) {
-        if (cases == null || cases.isEmpty()) {
-            throw new IllegalArgumentException("cases must hold at least one case");
-        }
+        Arguments.nonEmpty(cases, "cases");
         List<Comparison> out = new ArrayList<>();
         for (Case c : cases) {
             out.add(compare(c, gamma, beta));
@@ -125,9 +119,7 @@ public final class BatchNormLink {
 
     /** The comparisons as a table, one row per case. */
     public static Table table(List<Comparison> comparisons) {
-        if (comparisons == null || comparisons.isEmpty()) {
-            throw new IllegalArgumentException("comparisons must hold at least one comparison");
-        }
+        Arguments.nonEmpty(comparisons, "comparisons");
         List<Row> rows = new ArrayList<>();
         for (Comparison c : comparisons) {
             rows.add(new Row(c.name(), c.n(), c.scale(), c.scalePredicted(), c.shift(), c.shiftPredicted(), c.maxGap()));

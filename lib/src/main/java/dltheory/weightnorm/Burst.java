@@ -1,5 +1,6 @@
 package dltheory.weightnorm;
 
+import dltheory.check.Arguments;
 import dltheory.check.Check;
 import dltheory.text.SignificantFormat;
 
@@ -88,7 +89,7 @@ public record Burst(double alpha, int peakStep, double peakRate, double lossRise
      * returns the search: every run's candidate and the first that {@link #isBurst() is one}.
      */
     public static Search search(java.util.List<StepDiagnostics> runs) {
-        Training.requireRuns(runs);
+        Arguments.nonEmpty(runs, "runs");
         return new Search(runs.stream().map(Burst::of).toList());
     }
 

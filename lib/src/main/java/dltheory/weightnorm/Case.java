@@ -1,5 +1,6 @@
 package dltheory.weightnorm;
 
+import dltheory.check.Arguments;
 /**
  * One comparison of Q4.1 (notebook 04): a batch of inputs and the direction {@code u} of the unit
  * whose weight-normalized and batch-normalized outputs are compared.
@@ -12,12 +13,8 @@ public record Case(String name, InputSample inputs, double[] u) {
 
     /** Checks and copies; see the class description. */
     public Case {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name must be non-empty");
-        }
-        if (inputs == null) {
-            throw new IllegalArgumentException("inputs must be an InputSample, got null");
-        }
+        Arguments.nonBlank(name, "name");
+        Arguments.notNull(inputs, "inputs", "an InputSample");
         WeightNorm.requireDirection(u, "u");
         WeightNorm.requireVector(u, "u", inputs.d());
         u = u.clone();

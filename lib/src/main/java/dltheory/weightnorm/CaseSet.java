@@ -1,5 +1,6 @@
 package dltheory.weightnorm;
 
+import dltheory.check.Arguments;
 import java.util.List;
 import java.util.function.Function;
 
@@ -20,9 +21,7 @@ public record CaseSet<T>(T white, T whitened, T correlated, T correlatedOnes, T 
     /** Requires a value for every case. */
     public CaseSet {
         for (T v : java.util.Arrays.asList(white, whitened, correlated, correlatedOnes, shifted, shiftedOnes)) {
-            if (v == null) {
-                throw new IllegalArgumentException("every case must have a value, got null");
-            }
+            Arguments.that(v != null, "every case", "have a value", null);
         }
     }
 

@@ -44,9 +44,7 @@ public final class DataDependentInit {
     /** Salimans and Kingma §2.2: γ = 1/σ[t], β = −μ[t]/σ[t] from the batch {@code x} (n×d, n ≥ 2). */
     public static Init of(DMatrixRMaj x, double[] u) {
         BatchMoments m = BatchNorm.moments(projections(x, u));
-        if (!(m.std() > 0)) {
-            throw new IllegalArgumentException("x must make uᵀx vary over the batch (σ[t] > 0), got σ[t] = 0");
-        }
+        Arguments.that(m.std() > 0, "x", "make uᵀx vary over the batch (σ[t] > 0)", "σ[t] = " + m.std());
         return new Init(1 / m.std(), -m.mean() / m.std());
     }
 

@@ -8,6 +8,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
+import dltheory.check.Arguments;
 import dltheory.plot.KeyMarker;
 import dltheory.plot.HouseTheme;
 import dltheory.plot.Plots;
@@ -25,12 +26,9 @@ public final class Figures {
      * line agrees; a correlated input tilts it (ρ ≠ 1), a mean shifts it (δ ≠ 0).
      */
     public static XYChart outputs(double gamma, double beta, int points, Case... cases) {
-        if (cases == null || cases.length == 0) {
-            throw new IllegalArgumentException("cases must hold at least one case");
-        }
-        if (points < 2) {
-            throw new IllegalArgumentException("points must be >= 2, got " + points);
-        }
+        Arguments.that(cases != null && cases.length > 0, "cases", "hold at least one case",
+                cases == null ? "null" : "none");
+        Arguments.atLeast(points, 2, "points");
         XYChart chart = Plots.xy("Weight norm vs batch norm of y = uᵀx", "batch norm  ŷ = γ(y − μ)/σ + β",
                 "weight norm  wᵀx + β");
         double lo = Double.POSITIVE_INFINITY;
@@ -88,10 +86,9 @@ public final class Figures {
      * ‖u_t‖ and the effective rate αγ_t²/‖u_t‖², each divided by its value at {@code from}.
      */
     public static XYChart burst(StepDiagnostics run, int from, int to) {
-        if (run == null || from < 0 || to <= from || to > run.length()) {
-            throw new IllegalArgumentException("need a run and 0 <= from < to <= T, got from = " + from
-                    + ", to = " + to);
-        }
+        Arguments.notNull(run, "run", "a StepDiagnostics");
+        Arguments.inRange(from, 0, run.length() - 1, "from");
+        Arguments.inRange(to, from + 1, run.length(), "to");
         XYChart chart = Plots.xy("A burst at " + label(run) + ": the loss rises, ‖u‖ jumps, the rate falls",
                 "step t", "value / value at t = " + from);
         double[] t = java.util.Arrays.copyOfRange(run.times(), from, to + 1);
@@ -107,10 +104,10 @@ public final class Figures {
      * peak, so that the chart shows what happened instead.
      */
     public static XYChart burst(List<StepDiagnostics> runs, Burst.Search search) {
-        Training.requireRuns(runs);
-        if (search == null || search.candidates().size() != runs.size()) {
-            throw new IllegalArgumentException("search must be Burst.search(runs) of these runs");
-        }
+        Arguments.nonEmpty(runs, "runs");
+        Arguments.that(search != null && search.candidates().size() == runs.size(), "search",
+                "be Burst.search(runs) of these " + runs.size() + " runs",
+                search == null ? "null" : search.candidates().size() + " candidates");
         Burst b = search.found().orElseGet(() -> search.candidates().stream()
                 .max(java.util.Comparator.comparingDouble(Burst::lossRise)).orElseThrow());
         StepDiagnostics run = Training.withAlpha(runs, b.alpha());
@@ -139,7 +136,7 @@ public final class Figures {
      */
     private static XYChart perStepSize(List<StepDiagnostics> runs, String title, String yTitle,
                                        Function<StepDiagnostics, double[]> y) {
-        Training.requireRuns(runs);
+        Arguments.nonEmpty(runs, "runs");
         XYChart chart = Plots.xy(title, "step t + 1", yTitle);
         for (StepDiagnostics r : runs) {
             styleRun(runs, r, Plots.line(chart, label(r), plusOne(r.times()), y.apply(r)));

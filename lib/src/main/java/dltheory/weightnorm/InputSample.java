@@ -1,5 +1,6 @@
 package dltheory.weightnorm;
 
+import dltheory.check.Arguments;
 import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
@@ -19,15 +20,10 @@ public record InputSample(String name, DMatrixRMaj x, double[] mean, DMatrixRMaj
 
     /** Copies the arrays and checks shapes; see the class description. */
     public InputSample {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name must be non-empty");
-        }
+        Arguments.nonBlank(name, "name");
         Inputs.requireBatch(x, "x");
         WeightNorm.requireVector(mean, "mean", x.numCols);
-        if (covariance == null || covariance.numRows != x.numCols || covariance.numCols != x.numCols) {
-            throw new IllegalArgumentException("covariance must be " + x.numCols + "×" + x.numCols + ", got "
-                    + (covariance == null ? "null" : covariance.numRows + "×" + covariance.numCols));
-        }
+        Arguments.shape(covariance, x.numCols, x.numCols, "covariance");
         x = x.copy();
         mean = mean.clone();
         covariance = covariance.copy();

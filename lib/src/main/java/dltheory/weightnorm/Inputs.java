@@ -41,10 +41,8 @@ public final class Inputs {
     static DMatrixRMaj equicorrelated(int d, double c) {
         Arguments.atLeast(d, 1, "d");
         double lo = d == 1 ? Double.NEGATIVE_INFINITY : -1.0 / (d - 1);
-        if (!(c > lo && c < 1)) {
-            throw new IllegalArgumentException("c must be in (" + (d == 1 ? "-inf" : String.valueOf(lo))
-                    + ", 1) for a positive definite covariance, got " + c);
-        }
+        Arguments.that(c > lo && c < 1, "c", "be in (" + (d == 1 ? "-inf" : String.valueOf(lo))
+                + ", 1) for a positive definite covariance", c);
         DMatrixRMaj s = new DMatrixRMaj(d, d);
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
@@ -59,18 +57,12 @@ public final class Inputs {
      * with {@code Σ = LLᵀ} (Cholesky) and {@code z ~ N(0, I)}.
      */
     public static DMatrixRMaj gaussian(int n, double[] mean, DMatrixRMaj covariance, Random rng) {
-        if (n < 2) {
-            throw new IllegalArgumentException("n must be >= 2, got " + n);
-        }
-        if (mean == null) {
-            throw new IllegalArgumentException("mean must be a vector, got null");
-        }
+        Arguments.atLeast(n, 2, "n");
+        Arguments.notNull(mean, "mean", "a vector");
         WeightNorm.requireVector(mean, "mean", mean.length);
         int d = mean.length;
         DMatrixRMaj l = cholesky(covariance, d, "covariance");
-        if (rng == null) {
-            throw new IllegalArgumentException("rng must be a generator, got null");
-        }
+        Arguments.notNull(rng, "rng", "a generator");
         DMatrixRMaj z = dltheory.random.Seeded.normal(n, d, 0, 1, rng);    // (n, d)
         DMatrixRMaj x = new DMatrixRMaj(n, d);
         CommonOps_DDRM.multTransB(z, l, x);                                  // rows zᵢᵀLᵀ = (L zᵢ)ᵀ
@@ -112,14 +104,14 @@ public final class Inputs {
             lo = Math.min(lo, l.get(j, j));
             hi = Math.max(hi, l.get(j, j));
         }
-        if (!(lo > 1e-6 * hi)) {            // cond(S) = (hi/lo)² up to 1e12
-            throw new IllegalArgumentException("the batch covariance of x is singular (collinear columns): cannot whiten");
-        }
+        // cond(S) = (hi/lo)² up to 1e12
+        Arguments.that(lo > 1e-6 * hi, "x",
+                "have a non-singular batch covariance (no collinear columns) to be whitened",
+                "diag(L) from " + lo + " to " + hi);
         DMatrixRMaj centredT = CommonOps_DDRM.transpose(centred, null);     // (d, n)
         DMatrixRMaj solved = new DMatrixRMaj(d, n);
-        if (!CommonOps_DDRM.solve(l, centredT, solved)) {                    // L · X_wᵀ = X_cᵀ
-            throw new IllegalArgumentException("the batch covariance of x is singular");
-        }
+        boolean solvable = CommonOps_DDRM.solve(l, centredT, solved);        // L · X_wᵀ = X_cᵀ
+        Arguments.that(solvable, "x", "have a non-singular batch covariance to be whitened", "a singular one");
         return CommonOps_DDRM.transpose(solved, null);
     }
 
@@ -183,25 +175,14 @@ public final class Inputs {
         Arguments.finite(Arguments.shape(Arguments.matrix(sigma, name), d, d, name), name);
         DMatrixRMaj a = sigma.copy();
         CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(d, true);
-        if (!chol.decompose(a)) {
-            throw new IllegalArgumentException(name + " must be symmetric positive definite");
-        }
+        Arguments.that(chol.decompose(a), name, "be symmetric positive definite", "no Cholesky factor");
         return chol.getT(null);
     }
 
     static void requireBatch(DMatrixRMaj x, String name) {
-        if (x == null) {
-            throw new IllegalArgumentException(name + " must be an (n, d) matrix, got null");
-        }
-        if (x.numRows < 2 || x.numCols < 1) {
-            throw new IllegalArgumentException(name + " must have n >= 2 rows and d >= 1 columns, got ("
-                    + x.numRows + ", " + x.numCols + ")");
-        }
-        for (int i = 0; i < x.getNumElements(); i++) {
-            if (!Double.isFinite(x.data[i])) {
-                throw new IllegalArgumentException(name + " must be finite, got " + x.data[i]
-                        + " at row " + i / x.numCols + ", column " + i % x.numCols);
-            }
-        }
+        Arguments.notNull(x, name, "an (n, d) matrix");
+        Arguments.that(x.numRows >= 2 && x.numCols >= 1, name, "have n >= 2 rows and d >= 1 columns",
+                "(" + x.numRows + ", " + x.numCols + ")");
+        Arguments.finite(x, name);
     }
 }

@@ -21,14 +21,9 @@ public record LogisticRegression(DMatrixRMaj x, double[] t) {
     /** Checks shapes and labels, and copies. */
     public LogisticRegression {
         Inputs.requireBatch(x, "x");
-        if (t == null || t.length != x.numRows) {
-            throw new IllegalArgumentException("t must have one label per row of x (" + x.numRows + "), got "
-                    + (t == null ? "null" : "length " + t.length));
-        }
+        Arguments.length(t, x.numRows, "t", "one label per row of x");
         for (int i = 0; i < t.length; i++) {
-            if (t[i] != 0 && t[i] != 1) {
-                throw new IllegalArgumentException("t[" + i + "] must be 0 or 1, got " + t[i]);
-            }
+            Arguments.that(t[i] == 0 || t[i] == 1, "t[" + i + "]", "be 0 or 1", t[i]);
         }
         x = x.copy();
         t = t.clone();
@@ -40,12 +35,8 @@ public record LogisticRegression(DMatrixRMaj x, double[] t) {
      * informative for many steps.
      */
     public static LogisticRegression synthetic(int n, int d, Random rng) {
-        if (n < 2) {
-            throw new IllegalArgumentException("n must be >= 2, got " + n);
-        }
-        if (d < 1) {
-            throw new IllegalArgumentException("d must be >= 1, got " + d);
-        }
+        Arguments.atLeast(n, 2, "n");
+        Arguments.atLeast(d, 1, "d");
         DMatrixRMaj x = Seeded.normal(n, d, 0, 1, rng);
         double[] teacher = Seeded.normal(d, 0, 1, rng);
         double[] z = Inputs.project(x, teacher);

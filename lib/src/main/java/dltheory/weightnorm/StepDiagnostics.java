@@ -2,6 +2,7 @@ package dltheory.weightnorm;
 
 import java.util.List;
 
+import dltheory.check.Arguments;
 import dltheory.check.Check;
 
 /**
@@ -22,9 +23,7 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
 
     /** Copies the list; it must hold at least one step. */
     public StepDiagnostics {
-        if (steps == null || steps.isEmpty()) {
-            throw new IllegalArgumentException("steps must hold at least one step");
-        }
+        Arguments.nonEmpty(steps, "steps");
         steps = List.copyOf(steps);
     }
 
@@ -40,9 +39,7 @@ public record StepDiagnostics(double alpha, List<Step> steps, double finalGamma,
      * @throws IllegalArgumentException if t is outside 0…T − 1
      */
     public Step step(int t) {
-        if (t < 0 || t >= steps.size()) {
-            throw new IllegalArgumentException("t must be in 0.." + (steps.size() - 1) + ", got " + t);
-        }
+        Arguments.inRange(t, 0, steps.size() - 1, "t");
         return steps.get(t);
     }
 

@@ -27,19 +27,13 @@ public final class Training {
      */
     public static StepDiagnostics run(LogisticRegression model, double[] u0, double gamma0, double beta0,
                                  double alpha, int steps) {
-        if (model == null) {
-            throw new IllegalArgumentException("model must be a LogisticRegression, got null");
-        }
+        Arguments.notNull(model, "model", "a LogisticRegression");
         WeightNorm.requireDirection(u0, "u0");
         WeightNorm.requireVector(u0, "u0", model.d());
         Arguments.finite(gamma0, "gamma0");
         Arguments.finite(beta0, "beta0");
-        if (!(alpha > 0) || Double.isInfinite(alpha)) {
-            throw new IllegalArgumentException("alpha must be finite and > 0, got " + alpha);
-        }
-        if (steps < 1) {
-            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
-        }
+        Arguments.positive(alpha, "alpha");
+        Arguments.atLeast(steps, 1, "steps");
         double[] u = u0.clone();
         double gamma = gamma0;
         double beta = beta0;
@@ -67,9 +61,7 @@ public final class Training {
     /** {@link #run} once per step size, from the same start. */
     public static List<StepDiagnostics> sweep(LogisticRegression model, double[] u0, double gamma0, double beta0,
                                          double[] alphas, int steps) {
-        if (alphas == null || alphas.length == 0) {
-            throw new IllegalArgumentException("alphas must hold at least one step size");
-        }
+        Arguments.nonEmpty(alphas, "alphas");
         List<StepDiagnostics> runs = new ArrayList<>();
         for (double a : alphas) {
             runs.add(run(model, u0, gamma0, beta0, a, steps));
@@ -79,7 +71,7 @@ public final class Training {
 
     /** One summary row per run. */
     public static Table table(List<StepDiagnostics> runs) {
-        requireRuns(runs);
+        Arguments.nonEmpty(runs, "runs");
         return Tables.of("Gradient descent on (u, γ, β): ‖u‖ grows; the effective rate αγ²/‖u‖² at t = 0 and T",
                 runs.stream().map(StepDiagnostics::summary).toList(),
                 "α", "steps T", "‖u_0‖", "‖u_T‖", "γ_T", "L_T", "rate at t = 0", "rate at T", "max error of (4.9)");
@@ -87,11 +79,10 @@ public final class Training {
 
     /** True when ‖u_T‖ strictly increases along the runs (ordered by increasing α). */
     public static boolean finalNormIncreasesWithAlpha(List<StepDiagnostics> runs) {
-        requireRuns(runs);
+        Arguments.nonEmpty(runs, "runs");
         for (int i = 1; i < runs.size(); i++) {
-            if (!(runs.get(i).alpha() > runs.get(i - 1).alpha())) {
-                throw new IllegalArgumentException("runs must be ordered by increasing alpha");
-            }
+            Arguments.that(runs.get(i).alpha() > runs.get(i - 1).alpha(), "runs", "be ordered by increasing alpha",
+                    "α = " + runs.get(i - 1).alpha() + " then " + runs.get(i).alpha());
             if (!(runs.get(i).finalNorm() > runs.get(i - 1).finalNorm())) {
                 return false;
             }
@@ -108,17 +99,15 @@ public final class Training {
      * One row per pair of consecutive runs (ordered by increasing α).
      */
     public static List<Order> order(List<StepDiagnostics> runs) {
-        requireRuns(runs);
+        Arguments.nonEmpty(runs, "runs");
         List<Order> out = new ArrayList<>();
         for (int i = 1; i < runs.size(); i++) {
             StepDiagnostics a = runs.get(i - 1);
             StepDiagnostics b = runs.get(i);
-            if (!(b.alpha() > a.alpha())) {
-                throw new IllegalArgumentException("runs must be ordered by increasing alpha");
-            }
-            if (a.normU()[0] != b.normU()[0]) {
-                throw new IllegalArgumentException("runs must start from the same u0");
-            }
+            Arguments.that(b.alpha() > a.alpha(), "runs", "be ordered by increasing alpha",
+                    "α = " + a.alpha() + " then " + b.alpha());
+            Arguments.that(a.normU()[0] == b.normU()[0], "runs", "start from the same u0",
+                    "‖u0‖ = " + a.normU()[0] + " and " + b.normU()[0]);
             out.add(new Order(a.alpha(), b.alpha(), b.gradientSum() / a.gradientSum(), a.alpha() / b.alpha(),
                     b.finalNorm() / a.finalNorm()));
         }
@@ -162,14 +151,12 @@ public final class Training {
      */
     public static List<MeasuredGradient> measuredGradients(LogisticRegression model, StepDiagnostics run,
                                                            int... ts) {
-        if (model == null || run == null || ts == null || ts.length == 0) {
-            throw new IllegalArgumentException("model, run and at least one step t are required");
-        }
+        Arguments.notNull(model, "model", "a LogisticRegression");
+        Arguments.notNull(run, "run", "a StepDiagnostics");
+        Arguments.that(ts != null && ts.length > 0, "ts", "name at least one step t", ts == null ? "null" : "none");
         List<MeasuredGradient> out = new ArrayList<>();
         for (int t : ts) {
-            if (t < 0 || t >= run.length()) {
-                throw new IllegalArgumentException("t must be in [0, " + (run.length() - 1) + "], got " + t);
-            }
+            Arguments.inRange(t, 0, run.length() - 1, "t");
             Step s = run.steps().get(t);
             double[] u = s.u();
             double[] gradW = model.gradientW(WeightNorm.weight(u, s.gamma()), s.beta());
@@ -185,7 +172,7 @@ public final class Training {
      */
     public static List<MeasuredGradient> measuredGradients(LogisticRegression model, List<StepDiagnostics> runs,
                                                            int k) {
-        requireRuns(runs);
+        Arguments.nonEmpty(runs, "runs");
         List<MeasuredGradient> out = new ArrayList<>();
         for (StepDiagnostics r : runs) {
             out.addAll(measuredGradients(model, r, steepestSteps(r, k)));
@@ -198,12 +185,8 @@ public final class Training {
      * check of eq. (4.6) against central differences has the most power (notebook 04, Q4.2).
      */
     static int[] steepestSteps(StepDiagnostics run, int k) {
-        if (run == null) {
-            throw new IllegalArgumentException("run must be a StepDiagnostics, got null");
-        }
-        if (k < 1 || k > run.length()) {
-            throw new IllegalArgumentException("k must be in [1, " + run.length() + "], got " + k);
-        }
+        Arguments.notNull(run, "run", "a StepDiagnostics");
+        Arguments.inRange(k, 1, run.length(), "k");
         double[] g = run.gradientNorm();
         return java.util.stream.IntStream.range(0, g.length).boxed()
                 .sorted((a, b) -> Double.compare(g[b], g[a])).limit(k)
@@ -218,13 +201,13 @@ public final class Training {
 
     /** The run of {@code runs} with step size α (exactly), for reading results by name. */
     public static StepDiagnostics withAlpha(List<StepDiagnostics> runs, double alpha) {
-        requireRuns(runs);
+        Arguments.nonEmpty(runs, "runs");
         for (StepDiagnostics r : runs) {
             if (r.alpha() == alpha) {
                 return r;
             }
         }
-        throw new IllegalArgumentException("alpha must be one of the runs' step sizes, got " + alpha);
+        throw Arguments.invalid("alpha", "be one of the runs' step sizes", alpha);
     }
 
     /**
@@ -232,7 +215,7 @@ public final class Training {
      * one run ends with a larger effective rate than it started with.
      */
     public static double largestRateGrowth(List<StepDiagnostics> runs) {
-        requireRuns(runs);
+        Arguments.nonEmpty(runs, "runs");
         return runs.stream().mapToDouble(StepDiagnostics::rateGrowth).max().orElseThrow();
     }
 
@@ -241,7 +224,7 @@ public final class Training {
      * ∇_w L): above 1 when the rate rises above its start at some step of some run.
      */
     public static double largestRateRise(List<StepDiagnostics> runs) {
-        requireRuns(runs);
+        Arguments.nonEmpty(runs, "runs");
         return runs.stream().mapToDouble(StepDiagnostics::peakRateGrowth).max().orElseThrow();
     }
 
@@ -250,23 +233,17 @@ public final class Training {
      * decreases (eq. 4.9).
      */
     public static double largestDirectionRateRise(List<StepDiagnostics> runs) {
-        requireRuns(runs);
+        Arguments.nonEmpty(runs, "runs");
         return runs.stream().mapToDouble(StepDiagnostics::peakDirectionRateGrowth).max().orElseThrow();
     }
 
     /** ‖u_T‖ for each run, as "α=…: …" pieces, four significant digits. */
     public static String finalNorms(List<StepDiagnostics> runs) {
-        requireRuns(runs);
+        Arguments.nonEmpty(runs, "runs");
         List<String> parts = new ArrayList<>();
         for (StepDiagnostics r : runs) {
             parts.add("α=" + SignificantFormat.format(r.alpha(), 4) + ": " + SignificantFormat.format(r.finalNorm(), 4));
         }
         return String.join(", ", parts);
-    }
-
-    static void requireRuns(List<StepDiagnostics> runs) {
-        if (runs == null || runs.isEmpty()) {
-            throw new IllegalArgumentException("runs must hold at least one trajectory");
-        }
     }
 }

@@ -120,9 +120,7 @@ public final class WeightNorm {
     static double gradientRatioUnderScaling(java.util.function.ToDoubleFunction<double[]> lossOfU,
                                                    double[] u, double c) {
         requireDirection(u, "u");
-        if (!(c > 0) || Double.isInfinite(c)) {
-            throw new IllegalArgumentException("c must be finite and > 0, got " + c);
-        }
+        Arguments.positive(c, "c");
         double[] at = dltheory.check.Gradients.centralDifference(lossOfU, u);
         double[] atScaled = dltheory.check.Gradients.centralDifference(lossOfU, Vectors.scale(c, u));
         return norm(atScaled) / norm(at);
@@ -130,30 +128,15 @@ public final class WeightNorm {
 
     /** Throws unless {@code v} is a non-null finite vector of length {@code d ≥ 1}. */
     static void requireVector(double[] v, String name, int d) {
-        if (v == null) {
-            throw new IllegalArgumentException(name + " must be a vector, got null");
-        }
-        if (v.length == 0) {
-            throw new IllegalArgumentException(name + " must have length >= 1, got 0");
-        }
-        if (v.length != d) {
-            throw new IllegalArgumentException(name + " must have length " + d + " (the dimension of u), got " + v.length);
-        }
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) {
-                throw new IllegalArgumentException(name + "[" + i + "] must be finite, got " + v[i]);
-            }
-        }
+        Arguments.notNull(v, name, "a vector");
+        Arguments.minLength(v, 1, name);
+        Arguments.length(v, d, name, "the dimension of u");
+        Arguments.finite(v, name);
     }
 
     /** Throws unless {@code u} is a finite vector with ‖u‖ > 0. */
     static void requireDirection(double[] u, String name) {
         requireVector(u, name, u == null ? 0 : u.length);
-        for (double x : u) {
-            if (x != 0) {
-                return;
-            }
-        }
-        throw new IllegalArgumentException(name + " must be non-zero (‖" + name + "‖ > 0): w = γu/‖u‖ is undefined at u = 0");
+        Arguments.nonZero(u, name);
     }
 }

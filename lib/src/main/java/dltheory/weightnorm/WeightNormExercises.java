@@ -2,6 +2,7 @@ package dltheory.weightnorm;
 
 import java.util.List;
 
+import dltheory.check.Arguments;
 import dltheory.check.Question;
 
 /**
@@ -45,9 +46,7 @@ public final class WeightNormExercises {
      * @param beta  β₀
      */
     public static Question exercise4(LogisticRegression data, double[] u0, double gamma, double beta) {
-        if (data == null) {
-            throw new IllegalArgumentException("data must be a data set, got null");
-        }
+        Arguments.notNull(data, "data", "a data set");
         WeightNorm.requireDirection(u0, "u0");
         double[] u = u0.clone();
         return new Question("Exercise 4.4",

@@ -140,7 +140,7 @@ class BatchNormLinkTest {
         assertMessage(() -> new Case("c", s, new double[] {0, 0}), "u must be non-zero");
         assertMessage(() -> new Case("c", s, new double[] {1, 2, 3}), "u must have length 2");
         assertMessage(() -> new Case(" ", s, new double[] {1, 2}), "name must be non-empty");
-        assertMessage(() -> BatchNormLink.compareAll(List.of(), 1, 0), "cases must hold at least one case");
+        assertMessage(() -> BatchNormLink.compareAll(List.of(), 1, 0), "cases must hold at least one element");
         assertMessage(() -> BatchNormLink.weightNormOutputs(s.x(), new double[] {1, 1}, 1, Double.NaN), "beta must be finite");
         assertMessage(() -> BatchNormLink.predictedScale(Inputs.identity(3), new double[] {1, 1}), "sigma must be 2×2");
         assertMessage(() -> new InputSample("s", s.x(), new double[] {0, 0}, Inputs.identity(3), false), "covariance must be 2×2");

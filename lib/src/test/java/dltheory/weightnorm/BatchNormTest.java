@@ -42,7 +42,7 @@ class BatchNormTest {
     void badBatchesAreRejected() {
         assertMessage(() -> BatchNorm.moments(new double[] {1}), "y must hold a batch of at least 2 values");
         assertMessage(() -> BatchNorm.moments(null), "y must hold a batch");
-        assertMessage(() -> BatchNorm.moments(new double[] {1, Double.NaN}), "y[1] must be finite");
+        assertMessage(() -> BatchNorm.moments(new double[] {1, Double.NaN}), "y must be finite, got NaN at index 1");
         assertMessage(() -> BatchNorm.normalize(new double[] {2, 2, 2}, 1, 0), "y must vary over the batch");
         assertMessage(() -> BatchNorm.normalize(new double[] {1, 2}, Double.NaN, 0), "gamma must be finite");
         assertMessage(() -> BatchNorm.normalize(new double[] {1, 2}, 1, Double.NaN), "beta must be finite");

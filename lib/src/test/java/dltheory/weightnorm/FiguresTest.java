@@ -79,6 +79,6 @@ class FiguresTest {
         // Figure 4.1: the legend sits inside the plot, in the empty corner, so it does not squash it
         assertEquals(org.knowm.xchart.style.Styler.LegendPosition.InsideSE, chart.getStyler().getLegendPosition());
         assertMessage(() -> Figures.outputs(1, 0, 1, c), "points must be >= 2");
-        assertMessage(() -> Figures.normGrowth(List.of()), "runs must hold at least one trajectory");
+        assertMessage(() -> Figures.normGrowth(List.of()), "runs must hold at least one element");
     }
 }

@@ -82,14 +82,14 @@ class InputsTest {
         assertMessage(() -> Inputs.constant(0, 1), "d must be >= 1");
         assertMessage(() -> Inputs.gaussian(1, new double[] {0}, Inputs.identity(1), rng), "n must be >= 2");
         assertMessage(() -> Inputs.gaussian(5, new double[] {0, 0}, Inputs.identity(3), rng), "covariance must be 2×2");
-        assertMessage(() -> Inputs.gaussian(5, new double[] {0, Double.NaN}, Inputs.identity(2), rng), "mean[1] must be finite");
+        assertMessage(() -> Inputs.gaussian(5, new double[] {0, Double.NaN}, Inputs.identity(2), rng), "mean must be finite, got NaN at index 1");
         DMatrixRMaj notPd = new DMatrixRMaj(new double[][] {{1, 2}, {2, 1}});
         assertMessage(() -> Inputs.gaussian(5, new double[] {0, 0}, notPd, rng), "covariance must be symmetric positive definite");
         DMatrixRMaj x = new DMatrixRMaj(new double[][] {{1, 2}, {3, Double.NaN}});
         assertMessage(() -> Inputs.whiten(x), "x must be finite");
         assertMessage(() -> Inputs.project(new DMatrixRMaj(3, 2), new double[] {1}), "u must have length 2");
         DMatrixRMaj collinear = new DMatrixRMaj(new double[][] {{1, 2}, {2, 4}, {3, 6}});
-        assertMessage(() -> Inputs.whiten(collinear), "batch covariance of x");
+        assertMessage(() -> Inputs.whiten(collinear), "x must have a non-singular batch covariance");
         assertTrue(Inputs.identity(3).get(1, 1) == 1);
     }
 }

@@ -64,11 +64,11 @@ class LogisticRegressionTest {
     @Test
     void badInputIsRejected() {
         DMatrixRMaj x = new DMatrixRMaj(new double[][] {{1, 0}, {0, 1}});
-        assertMessage(() -> new LogisticRegression(x, new double[] {1}), "t must have one label per row of x (2)");
+        assertMessage(() -> new LogisticRegression(x, new double[] {1}), "t must have length 2 (one label per row of x)");
         assertMessage(() -> new LogisticRegression(x, new double[] {1, 0.5}), "t[1] must be 0 or 1");
         LogisticRegression m = new LogisticRegression(x, new double[] {1, 0});
         assertMessage(() -> m.loss(new double[] {1}, 0), "w must have length 2");
-        assertMessage(() -> m.gradientW(new double[] {1, Double.NaN}, 0), "w[1] must be finite");
+        assertMessage(() -> m.gradientW(new double[] {1, Double.NaN}, 0), "w must be finite, got NaN at index 1");
         assertMessage(() -> m.lossOf(new double[] {0, 0}, 1, 0), "u must be non-zero");
         assertMessage(() -> LogisticRegression.synthetic(1, 2, new Random(1)), "n must be >= 2");
         assertMessage(() -> LogisticRegression.synthetic(5, 0, new Random(1)), "d must be >= 1");

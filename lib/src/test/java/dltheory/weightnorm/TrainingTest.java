@@ -161,7 +161,7 @@ class TrainingTest {
         assertMessage(() -> Training.run(m, u, Double.NaN, 0, 0.1, 5), "gamma0 must be finite");
         assertMessage(() -> Training.run(m, u, 1, 0, 0, 5), "alpha must be finite and > 0");
         assertMessage(() -> Training.run(m, u, 1, 0, 0.1, 0), "steps must be >= 1");
-        assertMessage(() -> Training.sweep(m, u, 1, 0, new double[0], 5), "alphas must hold at least one");
-        assertMessage(() -> new StepDiagnostics(1, List.of(), 1, 0), "steps must hold at least one step");
+        assertMessage(() -> Training.sweep(m, u, 1, 0, new double[0], 5), "alphas must be a non-empty vector");
+        assertMessage(() -> new StepDiagnostics(1, List.of(), 1, 0), "steps must hold at least one element");
     }
 }

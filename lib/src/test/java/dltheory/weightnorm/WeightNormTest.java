@@ -165,12 +165,12 @@ class WeightNormTest {
     void badInputIsRejectedWithTheArgumentsName() {
         double[] u = {1, 2};
         assertMessage(() -> WeightNorm.weight(new double[] {0, 0}, 1), "u must be non-zero");
-        assertMessage(() -> WeightNorm.weight(new double[] {1, Double.NaN}, 1), "u[1] must be finite");
+        assertMessage(() -> WeightNorm.weight(new double[] {1, Double.NaN}, 1), "u must be finite, got NaN at index 1");
         assertMessage(() -> WeightNorm.weight(null, 1), "u must be a vector");
         assertMessage(() -> WeightNorm.weight(new double[0], 1), "u must have length >= 1");
         assertMessage(() -> WeightNorm.weight(u, Double.POSITIVE_INFINITY), "gamma must be finite");
         assertMessage(() -> WeightNorm.gradientU(u, 1, new double[] {1, 2, 3}), "gradW must have length 2");
-        assertMessage(() -> WeightNorm.gradientU(u, 1, new double[] {1, Double.NaN}), "gradW[1] must be finite");
+        assertMessage(() -> WeightNorm.gradientU(u, 1, new double[] {1, Double.NaN}), "gradW must be finite, got NaN at index 1");
         assertMessage(() -> WeightNorm.project(u, new double[] {1}), "v must have length 2");
         assertMessage(() -> WeightNorm.step(u, 1, new double[] {1, 1}, -0.1), "alpha must be finite and >= 0");
         assertMessage(() -> WeightNorm.normAfterStep(new double[] {0, 0}, 1, new double[] {1, 1}, 0.1), "u must be non-zero");
