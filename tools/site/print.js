@@ -11,7 +11,10 @@
 //      would otherwise print with a fallback font: boxes for the underbraces' pieces), and one
 //      that cannot be loaded fails the build;
 //   4. the chapters are printed (pages 1, 2, …, the chapter's title at the top of each page, the
-//      page number at the bottom: CSS named pages and page-margin boxes);
+//      page number at the bottom: CSS named pages and page-margin boxes), each tightened first
+//      (CSS zoom, down to MIN_TIGHTEN) if its last page would be near-blank: drafts, the same
+//      print with nothing painted, show where each chapter ends, and the zooms found are kept
+//      (TIGHTENED) for the next run with the same chapters, which makes no draft;
 //   5. tools/pdfbook.py reads the page of every chapter and section from that PDF (Chromium writes
 //      a named destination for every link target), the contents list gets its page numbers, and
 //      the title page and contents are printed (pages i, ii, …);
