@@ -244,11 +244,12 @@ def test_a_chapter_ending_in_a_few_lines_is_tightened_to_end_a_page_sooner(tmp_p
     tightened = re.search(r"near-blank last page, tightened: ([^)]*)\)", first.stdout)
     assert tightened and re.search(r"\b02-stub to [\d.]+ %", tightened[1]), first.stdout
 
+    import pdfbook
     from pypdf import PdfReader
 
     def last_page_fill(pdf):
         reader = PdfReader(pdf)
-        start = next(int(label) for _, title, label in __import__("pdfbook").outline(pdf) if title.startswith("2 ·"))
+        start = next(int(label) for _, title, label in pdfbook.outline(pdf) if title.startswith("2 ·"))
         labels = reader.page_labels
         last = len(labels)
         assert int(labels[-1]) > start, "the chapter is one page"
