@@ -2,7 +2,8 @@
 page labels. tools/site/print.js prints the chapters and the front matter (title page, contents)
 as two PDFs and asks this tool, over stdin/stdout, one JSON object a line:
 
-    {"step": "pages", "pdf": MAIN}            -> {"pages": {id: page number, 1 = first page}}
+    {"step": "pages", "pdf": MAIN}            -> {"pages": {id: page number, 1 = first page},
+                                                  "ends": {"<chapter>--end": [page, top in pt]}}
     {"step": "book", "front": F, "main": M, "out": O, "outline": [{title, dest, children}]}
                                               -> {"pages": n, "bookmarks": k}
 
@@ -38,8 +39,12 @@ def dest_pages(reader):
 
 
 def pages(pdf):
-    """{id: page number counted from 1} of every link target in the PDF `pdf`."""
-    return {name: index + 1 for name, (index, _) in dest_pages(PdfReader(pdf)).items()}
+    """({id: page number counted from 1} of every link target in the PDF `pdf`, {id: [page number,
+    top in points]} of the chapters' ends, the targets named `<chapter>--end`)."""
+    found = dest_pages(PdfReader(pdf))
+    return ({name: index + 1 for name, (index, _) in found.items()},
+            {name: [index + 1, float(top)] for name, (index, top) in found.items()
+             if name.endswith("--end") and top is not None})
 
 
 def book(front, main, out, outline):
@@ -106,7 +111,8 @@ def serve(stdin=sys.stdin, stdout=sys.stdout):
         try:
             request = json.loads(line)
             if request["step"] == "pages":
-                answer = {"pages": pages(request["pdf"])}
+                numbers, ends = pages(request["pdf"])
+                answer = {"pages": numbers, "ends": ends}
             elif request["step"] == "book":
                 total, count = book(request["front"], request["main"], request["out"], request["outline"])
                 answer = {"pages": total, "bookmarks": count}

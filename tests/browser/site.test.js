@@ -483,12 +483,48 @@ siteSuite(BOOK, { concurrency: 2 }, (site) => {
     const numbered = lines.slice(front).filter((l, i) => l[l.length - 1] === String(i + 1)).length;
     assert.equal(numbered, count - front, `expected the page number on every page from the first chapter on, found it on ${numbered}`);
     assert.match(norm(sheets[1]), /^Contents .* 1 /, 'expected the contents, with page numbers, on page ii');
+    // No chapter ends on a near-blank page (issue 34: chapters 0, 1, 5 and 6 ended on a page of
+    // two to nine lines, the last exercise): the lowest ink on each chapter's last page, read from
+    // the page drawn in grey (pdftoppm, so that a chart counts as well as text), lies at least a
+    // fifth of the way down the text. tools/site/print.js tightens a chapter that would end so.
+    if (!commandMissing('pdftoppm')) {
+      const lasts = firsts.map((first, k) => (k + 1 < firsts.length ? firsts[k + 1] - 1 : (references > 0 ? references - 1 : count)));
+      const fills = lasts.map((p) => pageFill(pdf, p));
+      lasts.forEach((p, k) => t.diagnostic(`${notebookStems[k]}: last page ${p} (printed ${p - front}), ${Math.round(100 * fills[k])} % of it used`));
+      const blank = lasts.filter((p, k) => p > firsts[k] && fills[k] < 0.2);
+      assert.deepEqual(blank.map((p) => `page ${p - front}`), [], 'chapters ending on a near-blank page (less than a fifth of it used)');
+      // the measurement's control: a chapter's first page, which starts at its top, and a full page
+      assert.ok(pageFill(pdf, firsts[0]) > 0.5, `the first page of ${notebookStems[0]} measured as ${pageFill(pdf, firsts[0])} full`);
+    }
     // The first pages as pictures (pdftoppm), to look at.
     if (!commandMissing('pdftoppm')) {
       execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '3', pdf, path.join(ROOT, 'target', 'browser', 'book-pdf')]);
     }
   });
 });
+
+/**
+ * How far down the text of page `p` (from 1) of `pdf` the lowest ink lies: 0 at the top of the
+ * text, 1 at its foot (A4, 20 mm margins above and below, as tools/site/print.js prints). The page
+ * is drawn in grey at 20 dpi (pdftoppm); the running head and the page number, in the margins, do
+ * not count.
+ */
+function pageFill(pdf, p) {
+  const pgm = execFileSync('pdftoppm', ['-r', '20', '-gray', '-f', String(p), '-l', String(p), pdf], { maxBuffer: 16 << 20 });
+  // binary PGM: "P5", width, height, maximum value, one white space, then a byte a pixel
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const pixels = pgm.subarray(header[0].length);
+  const top = Math.ceil((height * 20) / 297) + 1;
+  const bottom = Math.floor((height * (297 - 20)) / 297) - 1;
+  let lowest = top;
+  for (let y = top; y < bottom; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      if (pixels[y * width + x] < 200) { lowest = y; break; }
+    }
+  }
+  return (lowest - top) / (bottom - top);
+}
 
 async function checkBookPage(t, browser, name, width) {
   const page = await browser.context.newPage();

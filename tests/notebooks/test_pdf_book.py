@@ -78,6 +78,10 @@ def render_print_page(site, entries, sections_in_contents=None):
 
 
 def build(page, out, env=None):
+    """Prints `page` to `out`; the chapters' zooms (tools/site/print.js TIGHTENED) are kept beside
+    `out`, not in the build's target/site."""
+    import os
+    env = {"DLTHEORY_PDF_TIGHTENED": str(Path(out).with_suffix(".tightened.json")), **(env or os.environ)}
     return subprocess.run(["node", str(BUILD), "pdf", str(page), str(out)], capture_output=True, text=True,
                           timeout=600, env=env)
 
@@ -221,3 +225,45 @@ def test_a_contents_list_just_over_a_page_leaves_no_near_blank_page(tmp_path):
     for number, page in enumerate(pages, start=1):
         lowest = max(float(y) for y in re.findall(r'yMax="([\d.]+)"', page) if float(y) < bottom)
         assert (lowest - top) / (bottom - top) > 0.2, f"page {labels[number - 1]} is near-blank"
+
+
+@needs_tools
+def test_a_chapter_ending_in_a_few_lines_is_tightened_to_end_a_page_sooner(tmp_path):
+    """A chapter whose last page would hold a few lines is zoomed so that it ends a page sooner
+    (tools/site/print.js), and the zoom is kept: printing the same page again applies it before
+    the first print. The chapter is 90 blocks of a tenth of a page and a heading: nine pages and a
+    few lines (the build's first draft is the control: it finds the chapter's last page near-blank)."""
+    blocks = "".join(f'<p style="height: 97px; margin: 0">Block {k}</p>' for k in range(1, 91))
+    entries = [chapter("01-first", 1, "The first chapter", [("Setup", "Setup")]),
+               {"name": "02-stub", "title": "2 · A chapter with a stub", "sections": [],
+                "print_html": f'<h1 id="02-stub--title">2 · A chapter with a stub</h1>{blocks}'}]
+    page = render_print_page(tmp_path / "site", entries)
+    out = tmp_path / "site" / "out.pdf"
+    first = build(page, out)
+    assert first.returncode == 0, first.stderr
+    tightened = re.search(r"near-blank last page, tightened: ([^)]*)\)", first.stdout)
+    assert tightened and re.search(r"\b02-stub to [\d.]+ %", tightened[1]), first.stdout
+
+    import pdfbook
+    from pypdf import PdfReader
+
+    def last_page_fill(pdf):
+        reader = PdfReader(pdf)
+        start = next(int(label) for _, title, label in pdfbook.outline(pdf) if title.startswith("2 ·"))
+        labels = reader.page_labels
+        last = len(labels)
+        assert int(labels[-1]) > start, "the chapter is one page"
+        bbox = subprocess.run(["pdftotext", "-bbox", "-f", str(last), "-l", str(last), str(pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', bbox)[1])
+        top, bottom = 20 * PT_PER_MM, height - 20 * PT_PER_MM
+        words = re.findall(r'yMax="([\d.]+)">Block', bbox)
+        lowest = max(float(y) for y in words)
+        return int(labels[-1]) - start + 1, (lowest - top) / (bottom - top)
+
+    pages, fill = last_page_fill(out)
+    assert pages == 9 and fill > 0.25, (pages, fill)
+    again = build(page, out)
+    assert again.returncode == 0, again.stderr
+    assert "draft" not in again.stdout and "chapters printed (1 tightened)" in again.stdout, again.stdout
+    assert last_page_fill(out) == (pages, fill)

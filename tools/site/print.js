@@ -11,7 +11,10 @@
 //      would otherwise print with a fallback font: boxes for the underbraces' pieces), and one
 //      that cannot be loaded fails the build;
 //   4. the chapters are printed (pages 1, 2, …, the chapter's title at the top of each page, the
-//      page number at the bottom: CSS named pages and page-margin boxes);
+//      page number at the bottom: CSS named pages and page-margin boxes), each tightened first
+//      (CSS zoom, down to MIN_TIGHTEN) if its last page would be near-blank: drafts, the same
+//      print with nothing painted, show where each chapter ends, and the zooms found are kept
+//      (TIGHTENED) for the next run with the same chapters, which makes no draft;
 //   5. tools/pdfbook.py reads the page of every chapter and section from that PDF (Chromium writes
 //      a named destination for every link target), the contents list gets its page numbers, and
 //      the title page and contents are printed (pages i, ii, …);
@@ -20,6 +23,7 @@
 //
 // A page without a contents list (.print-toc) is printed in one pass (steps 1-4), without Python.
 
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
@@ -34,6 +38,14 @@ const TEXT_WIDTH = Math.floor((PAGE.width - PAGE.left - PAGE.right) * PX_PER_MM)
 const TEXT_HEIGHT = Math.floor((PAGE.height - PAGE.top - PAGE.bottom) * PX_PER_MM);
 /** A display or table is scaled to the text's width down to this size, and no further. */
 const MIN_SCALE = 0.7;
+/** A chapter whose last page is filled less than this (a fraction of the text's height) is
+ *  tightened (CSS zoom on the chapter) so that it ends a page sooner, down to MIN_TIGHTEN. */
+const STUB_FILL = 0.25;
+const MIN_TIGHTEN = 0.93;
+const TIGHTEN_ROUNDS = 3;
+/** The zooms that tightened chapters, by a hash of what lays them out (see chapterKeys): a run
+ *  that prints the same chapters applies them before printing and prints once. */
+const TIGHTENED = process.env.DLTHEORY_PDF_TIGHTENED || path.join(ROOT, 'target', 'site', 'pdf-tightened.json');
 
 /** The @page rules: the page, the numbers at its foot, the front matter's roman numbers. */
 function pageRules() {
@@ -224,6 +236,31 @@ function contents() {
   return [...document.querySelectorAll('.print-toc > ol > li')].map(entry);
 }
 
+/**
+ * Marks the end of each chapter with an empty block (id `<chapter>--end`) and a link to it that is
+ * never shown, so that Chromium writes a named destination there: tools/pdfbook.py then reads on
+ * which page, and how far down it, each chapter ends. Returns the chapters' ids.
+ */
+function markChapterEnds() {
+  const links = document.createElement('nav');
+  links.className = 'chapter-ends';
+  links.style.display = 'none';
+  const ids = [];
+  document.querySelectorAll('article.chapter').forEach((a) => {
+    const end = document.createElement('div');
+    end.className = 'chapter-end';
+    end.id = `${a.id}--end`;
+    end.style.cssText = 'height: 0; margin: 0; padding: 0;';
+    a.appendChild(end);
+    const link = document.createElement('a');
+    link.href = `#${encodeURIComponent(end.id)}`;
+    links.appendChild(link);
+    ids.push(a.id);
+  });
+  document.body.appendChild(links);
+  return ids;
+}
+
 /** Running heads: each chapter on pages named after it, whose top margin holds its title
  * (`heads`: {chapter's id: its title as a CSS string}). */
 function runningHeads(heads) {
@@ -252,6 +289,51 @@ function tightenContents(pageHeight) {
 
 // --- the steps ---------------------------------------------------------------------------------
 
+/**
+ * {chapter id: key}: a hash of what decides how a chapter breaks into pages — its HTML as
+ * pageFile has it, the page's <head> (the print style), the style sheets it links, the page's
+ * geometry and this file. Read from the files, not the page, which MathJax changes as it loads.
+ */
+function chapterKeys(pageFile) {
+  const html = fs.readFileSync(pageFile, 'utf8');
+  const folder = path.dirname(path.resolve(pageFile));
+  const head = (/<head>[\s\S]*?<\/head>/.exec(html) || [''])[0];
+  const sheets = [...head.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)]
+    .map((m) => { try { return fs.readFileSync(path.join(folder, m[1]), 'utf8'); } catch (e) { return m[1]; } });
+  const common = [fs.readFileSync(__filename, 'utf8'), JSON.stringify(PAGE), head, ...sheets].join('\n');
+  const keys = {};
+  const parts = html.split('<article class="chapter" id="').slice(1);
+  for (const part of parts) {
+    const id = part.slice(0, part.indexOf('"'));
+    keys[id] = crypto.createHash('sha256').update(common).update(part).digest('hex');
+  }
+  return keys;
+}
+
+function readTightened() {
+  try { return JSON.parse(fs.readFileSync(TIGHTENED, 'utf8')); } catch (e) { return {}; }
+}
+
+/** Zooms each chapter by {id: zoom} (1 or absent: as it is). */
+function zoomChapters(zooms) {
+  document.querySelectorAll('article.chapter').forEach((a) => { a.style.zoom = zooms[a.id] && zooms[a.id] !== 1 ? String(zooms[a.id]) : ''; });
+}
+
+/**
+ * Where each chapter ends in the chapters' PDF: [{id, pages, fill}], `pages` the chapter's
+ * number of pages and `fill` how far down its last page the text reaches (0 = top, 1 = bottom).
+ * `answer` is tools/pdfbook.py's answer to `pages` (pages and the ends' tops in points).
+ */
+function chapterEnds(ids, answer) {
+  const pt = 72 / 25.4;
+  const textTop = (PAGE.height - PAGE.top) * pt;
+  const textHeight = (PAGE.height - PAGE.top - PAGE.bottom) * pt;
+  return ids.filter((id) => id in answer.pages && `${id}--end` in answer.ends).map((id) => {
+    const [page, top] = answer.ends[`${id}--end`];
+    return { id, pages: page - answer.pages[id] + 1, fill: Math.min(1, Math.max(0, (textTop - top) / textHeight)) };
+  });
+}
+
 /** Prints pageFile to outFile with `browser` (a Playwright Browser); returns a short summary. */
 async function printBook(browser, pageFile, outFile) {
   const t0 = Date.now();
@@ -274,6 +356,7 @@ async function printBook(browser, pageFile, outFile) {
   let tool = null;
   const mainFile = `${outFile}.main.pdf`;
   const frontFile = `${outFile}.front.pdf`;
+  const draftFile = `${outFile}.draft.pdf`;
   try {
     // Offline, and only the site's own files: a request for anything outside the folder of the
     // print page (the web, /etc, a file a notebook names) is refused.
@@ -317,9 +400,59 @@ async function printBook(browser, pageFile, outFile) {
         document.querySelectorAll('.front').forEach((e) => { e.style.display = 'none'; });
         document.querySelectorAll('article.chapter').forEach((a) => { a.style.contentVisibility = ''; });
       });
+      // No chapter ends with a near-blank page: one whose last page would hold less than
+      // STUB_FILL of a page is zoomed to end a page sooner. Where each chapter ends is read from
+      // drafts: the same pages with nothing painted (visibility: hidden), which lay out as the
+      // book does (the same pages, the same destinations) in a third of a print's time. The zooms
+      // are kept (TIGHTENED): a run whose chapters are all as before applies them and makes no draft.
+      const ids = await page.evaluate(markChapterEnds);
+      const keys = chapterKeys(pageFile);
+      const kept = readTightened();
+      const zooms = {};
+      for (const id of ids) if (kept[id] && kept[id].key === keys[id]) zooms[id] = kept[id].zoom;
+      await page.evaluate(zoomChapters, zooms);
+      const floor = new Set();  // chapters that would need less than MIN_TIGHTEN
+      if (ids.some((id) => !(id in zooms))) {
+        const draft = await page.addStyleTag({ content: 'body.print * { visibility: hidden !important; }' });
+        const tightened = [];
+        let drafts = 0;
+        for (let round = 0; round <= TIGHTEN_ROUNDS; round += 1) {
+          await page.pdf({ ...pdfOptions, path: draftFile });
+          drafts += 1;
+          const stubs = chapterEnds(ids, await tool.call({ step: 'pages', pdf: draftFile }))
+            .filter((c) => c.pages > 1 && c.fill < STUB_FILL);
+          const tighter = [];
+          for (const c of round < TIGHTEN_ROUNDS ? stubs : []) {
+            // the chapter's text in pages, (pages - 1) + fill, to fit in pages - 1 with a tenth to
+            // spare, and by 1.5 % at least: a block that may not break moves a whole block of lines
+            const zoom = Math.floor((zooms[c.id] || 1) * Math.min((c.pages - 1.1) / (c.pages - 1 + c.fill), 0.985) * 1000) / 1000;
+            if (zoom >= MIN_TIGHTEN) { zooms[c.id] = zoom; tighter.push(c.id); } else floor.add(c.id);
+          }
+          if (!tighter.length) break;
+          tightened.push(...tighter.filter((id) => !tightened.includes(id)));
+          await page.evaluate(zoomChapters, zooms);
+        }
+        await draft.evaluate((e) => e.remove());
+        await phase(`laid out (${drafts} draft${drafts > 1 ? 's' : ''}${tightened.length ? `; near-blank last page, tightened: `
+          + `${tightened.map((id) => `${id} to ${Math.round(1000 * zooms[id]) / 10} %`).join(', ')}` : ''})`);
+      }
       await page.pdf({ ...pdfOptions, path: mainFile });
-      await phase('chapters printed');
-      const { pages } = await tool.call({ step: 'pages', pdf: mainFile });
+      const tight = Object.values(zooms).filter((z) => z !== 1).length;
+      await phase(`chapters printed${tight ? ` (${tight} tightened)` : ''}`);
+      const answer = await tool.call({ step: 'pages', pdf: mainFile });
+      const stubs = chapterEnds(ids, answer).filter((c) => c.pages > 1 && c.fill < STUB_FILL);
+      if (stubs.length) {
+        console.log(`pdf: a near-blank last page is left in ${stubs.map((c) => `${c.id} (${Math.round(100 * c.fill)} % of a page, `
+          + `${floor.has(c.id) ? `it would have to shrink below ${Math.round(100 * MIN_TIGHTEN)} %` : `after ${TIGHTEN_ROUNDS} tries`})`).join(', ')}`);
+      }
+      try {
+        fs.mkdirSync(path.dirname(TIGHTENED), { recursive: true });
+        // this book's chapters as printed now (1: as they are); other books' (the tests') as they were
+        const now = Object.fromEntries(Object.entries(kept).filter(([id]) => !ids.includes(id)));
+        for (const id of ids) now[id] = { key: keys[id], zoom: zooms[id] || 1 };
+        fs.writeFileSync(TIGHTENED, `${JSON.stringify(now, null, 1)}\n`);
+      } catch (e) { /* a folder that cannot be written: the next run makes its drafts again */ }
+      const { pages } = answer;
       const missing = await page.evaluate((numbers) => {
         const targetOf = (a) => { const f = a.getAttribute('href').slice(1); try { return decodeURIComponent(f); } catch (e) { return f; } };
         const absent = [];
@@ -344,9 +477,9 @@ async function printBook(browser, pageFile, outFile) {
   } finally {
     if (tool) tool.close();
     await page.close();
-    for (const f of [mainFile, frontFile]) fs.rmSync(f, { force: true });
+    for (const f of [mainFile, frontFile, draftFile]) fs.rmSync(f, { force: true });
   }
   return `${(fs.statSync(outFile).size / 1e6).toFixed(1)} MB`;
 }
 
-module.exports = { printBook, PAGE, TEXT_WIDTH, MIN_SCALE, fitToText, checkFit, loadMathFonts };
+module.exports = { printBook, PAGE, TEXT_WIDTH, MIN_SCALE, STUB_FILL, fitToText, checkFit, loadMathFonts };
