@@ -127,9 +127,7 @@ public final class Vectors {
 
     /** Column t of A (1-based, as in x_t of a D×T sequence), a new array. */
     public static double[] column(DMatrixRMaj A, int t) {
-        if (t < 1 || t > A.numCols) {
-            throw new IllegalArgumentException("t must be in [1, " + A.numCols + "], got " + t);
-        }
+        Arguments.inRange(t, 1, A.numCols, "t");
         return CommonOps_DDRM.extractColumn(A, t - 1, null).data;
     }
 
