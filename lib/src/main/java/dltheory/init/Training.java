@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
-import org.knowm.xchart.XYChart;
 
 import dltheory.check.Arguments;
 import dltheory.check.Check;
-import dltheory.plot.Plots;
 import dltheory.random.Seeded;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
@@ -138,26 +136,6 @@ public record Training(String scheme, double[] loss, int steps) {
         return Tables.of("Training a deep ReLU net by gradient descent (L₀ = "
                         + dltheory.text.SignificantFormat.format(zeroLoss(task), 4) + ")", rows,
                 "Var[w]", "L(0)", "last finite L(t)", "ratio to L(0)", "at step t");
-    }
-
-    /** The loss against the step (log axis) for every run that stayed finite. */
-    public static XYChart chart(String title, List<Training> runs) {
-        XYChart chart = Plots.logY(Plots.xy(title, "step t", "loss L(t)"));
-        for (Training r : runs) {
-            if (r.finite()) {
-                double[] t = new double[r.loss().length];
-                for (int k = 0; k < t.length; k++) {
-                    t[k] = k;
-                }
-                String name = "ReLU, " + r.scheme();
-                java.awt.Color colour = Figures.schemeColour(name);
-                var line = Plots.line(chart, name, t, r.loss());
-                if (colour != null) {
-                    line.setLineColor(colour);
-                }
-            }
-        }
-        return chart;
     }
 
     /** L₀ = (1/2n) Σ_b y_b², the loss of the net that outputs 0 for every input. */
