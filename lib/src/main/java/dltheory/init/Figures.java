@@ -12,6 +12,7 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import dltheory.linalg.Vectors;
 import dltheory.plot.HouseTheme;
 import dltheory.plot.KeyMarker;
 import dltheory.plot.Panels;
@@ -158,10 +159,9 @@ public final class Figures {
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
             for (int t : layers) {
-                for (double v : log10Abs(s.sample(t))) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
+                double[] decades = log10Abs(s.sample(t));
+                lo = Math.min(lo, Vectors.min(decades));
+                hi = Math.max(hi, Vectors.max(decades));
             }
             lo = Math.floor(lo);
             hi = Math.ceil(hi);

@@ -104,7 +104,7 @@ public final class Glorot {
     private static double[] meanSquareAndSe(DMatrixRMaj m, int fanIn) {
         double[] rows = Net.rowMeanSquares(m);
         double mean = Stats.mean(rows);
-        double relRows = Net.standardError(rows) / mean;
+        double relRows = Stats.standardError(rows) / mean;
         double relBatch = Math.sqrt(2.0 / ((double) m.numCols * fanIn));
         return new double[] {mean, mean * Math.hypot(relRows, relBatch)};
     }

@@ -9,6 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 
 import dltheory.check.Arguments;
 import dltheory.check.Check;
+import dltheory.linalg.Vectors;
 import dltheory.random.Seeded;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
@@ -164,10 +165,7 @@ public record Training(String scheme, double[] loss, int steps) {
         double zero = zeroLoss(task);
         Check.atMost(he.last() / he.initial(), factor, he.scheme() + ": L(T)/L(0)");
         Check.atLeast(lecun.last() / lecun.initial(), keep, lecun.scheme() + ": L(T)/L(0)");
-        double lowest = Double.POSITIVE_INFINITY;
-        for (double v : naive.loss()) {
-            lowest = Math.min(lowest, v);
-        }
+        double lowest = Vectors.min(naive.loss());
         String shown = dltheory.text.SignificantFormat.format(keep, 3);
         Check.that(naive.finite() && lowest / zero >= keep, naive.scheme() + ": L(t)/L₀ ≥ " + shown
                 + " at every step t ≤ " + naive.steps(), naive.finite() ? "lowest L(t)/L₀ = "

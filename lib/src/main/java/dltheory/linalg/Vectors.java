@@ -26,6 +26,16 @@ public final class Vectors {
         return max;
     }
 
+    /** The smallest entry of a non-empty {@code a} (NaN if any entry is NaN). */
+    public static double min(double[] a) {
+        Arguments.nonEmpty(a, "a");
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : a) {
+            min = Math.min(min, v);
+        }
+        return min;
+    }
+
     /** The index of the largest entry of a non-empty {@code a}, the first one if it is there several times. */
     public static int argmax(double[] a) {
         Arguments.nonEmpty(a, "a");
