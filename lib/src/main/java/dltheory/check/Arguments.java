@@ -243,6 +243,28 @@ public final class Arguments {
     }
 
     /**
+     * The ends of an interval in order, {@code lo} &lt; {@code hi} (NaN fails):
+     * {@code "lo and hi must satisfy lo < hi, got lo = 1.0, hi = 0.0"}.
+     */
+    public static void ordered(double lo, double hi, String loName, String hiName) {
+        if (!(lo < hi)) {
+            throw invalid(loName + " and " + hiName, "satisfy " + loName + " < " + hiName,
+                    loName + " = " + lo + ", " + hiName + " = " + hi);
+        }
+    }
+
+    /**
+     * One of a set of allowed values, e.g. a widget's attribute:
+     * {@code "name must be one of [value, min, max], got nope"}.
+     */
+    public static <T> T oneOf(T value, java.util.Collection<?> allowed, String name) {
+        if (!allowed.contains(value)) {
+            throw invalid(name, "be one of " + allowed, value);
+        }
+        return value;
+    }
+
+    /**
      * A rule no other check here states: {@code ok}, else {@code "<name> must <rule>, got <got>"},
      * e.g. {@code that(n[0] > 0, "chain", "carry a nonzero gradient at its loss", n[0])}.
      */

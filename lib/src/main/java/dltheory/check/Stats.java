@@ -52,4 +52,23 @@ public record Stats(int n, double mean, double variance) {
         }
         return s / (to - from);
     }
+
+    /**
+     * The unbiased sample variance of {@code x} (at least 2 entries) in two passes: {@link #mean}
+     * first, then Σ(xᵢ − mean)²/(n − 1), summed in order.
+     */
+    public static double variance(double[] x) {
+        Arguments.minLength(x, 2, "x");
+        double m = mean(x);
+        double ss = 0;
+        for (double v : x) {
+            ss += (v - m) * (v - m);
+        }
+        return ss / (x.length - 1);
+    }
+
+    /** The standard error of the mean of {@code x}'s i.i.d. entries, sd(x)/√n = √(variance(x)/n). */
+    public static double standardError(double[] x) {
+        return Math.sqrt(variance(x) / x.length);
+    }
 }

@@ -41,12 +41,17 @@ final class ExploreBundle {
         if (!(first instanceof Chart<?, ?> || first instanceof Panels)) {
             return null;
         }
-        // sizes as the site stores them: the PNG's bytes against the SVG's (UTF-8)
-        int pngSize = pngBytes(first).length;
-        int svgSize = svg(first).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        // sizes as the site stores them: the PNG's bytes against the SVG's (UTF-8); the initial
+        // frame keeps the encoding chosen (a chart gives the same bytes each time it is encoded)
+        byte[] firstPng = pngBytes(first);
+        String firstSvg = svg(first);
+        int pngSize = firstPng.length;
+        int svgSize = firstSvg.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         boolean png = pngSize < svgSize;
+        String firstImage = png ? Base64.getEncoder().encodeToString(firstPng) : firstSvg;
         List<Object> out = new ArrayList<>();
-        for (ExploreFrames.Frame f : frames) {
+        for (int k = 0; k < frames.size(); k++) {
+            ExploreFrames.Frame f = frames.get(k);
             Object v = f.value();
             if (!(v instanceof Chart<?, ?> || v instanceof Panels)) {
                 return null;
@@ -56,7 +61,7 @@ final class ExploreBundle {
             String title = v instanceof Chart<?, ?> c ? c.getTitle() : null;
             one.put("title", title == null ? "" : title);
             one.put("alt", alt(v));
-            one.put("image", png ? png(v) : svg(v));
+            one.put("image", k == initial ? firstImage : png ? png(v) : svg(v));
             out.add(one);
         }
         List<Object> sliders = new ArrayList<>();

@@ -11,15 +11,11 @@ public record CoefficientPaths(double[] x, double[][] coefficients) {
 
     /** Validates shapes and stores copies. */
     public CoefficientPaths {
-        if (x == null || x.length == 0) {
-            throw new IllegalArgumentException("x must be non-empty");
-        }
+        Arguments.nonEmpty(x, "x");
         x = x.clone();
         for (int j = 0; j < coefficients.length; j++) {
-            if (coefficients[j].length != x.length) {
-                throw new IllegalArgumentException("every path must have length " + x.length + ", got "
-                        + coefficients[j].length + " for coefficient " + (j + 1));
-            }
+            Arguments.length(coefficients[j], x.length, "coefficients[" + j + "]",
+                    "one value per x");
         }
         coefficients = Vectors.copy(coefficients);
     }

@@ -169,9 +169,8 @@ public final class DropoutRegression {
         double[] g2 = gammaSquared(X);
         double[] w = new double[g2.length];
         for (int j = 0; j < w.length; j++) {
-            if (g2[j] == 0) {
-                throw new IllegalArgumentException("column " + j + " of X is zero: Γ² is singular");
-            }
+            Arguments.that(g2[j] != 0, "X", "have no zero column (Γ² invertible)",
+                    "column " + j + " zero");
             w[j] = Xty[j] / g2[j];
         }
         return w;
@@ -186,9 +185,8 @@ public final class DropoutRegression {
     public static double[] leastSquares(DMatrixRMaj X, double[] y) {
         Arguments.nonEmpty(X, "X");
         Arguments.length(y, X.numRows, "y", "n, the rows of X");
-        if (X.numRows < X.numCols) {
-            throw new IllegalArgumentException("least squares needs n >= d, got n = " + X.numRows + ", d = " + X.numCols);
-        }
+        Arguments.that(X.numRows >= X.numCols, "X", "have n >= d for least squares",
+                "n = " + X.numRows + ", d = " + X.numCols);
         LinearSolverDense<DMatrixRMaj> qr = LinearSolverFactory_DDRM.leastSquares(X.numRows, X.numCols);
         if (!qr.setA(X.copy())) {
             throw new IllegalStateException("X is rank deficient: least squares has no unique solution");

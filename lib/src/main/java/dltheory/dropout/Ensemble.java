@@ -15,9 +15,7 @@ public record Ensemble(double eta, int steps, double[][] finals) {
 
     /** Validates and stores copies. */
     public Ensemble {
-        if (finals.length < 2) {
-            throw new IllegalArgumentException("finals must hold at least 2 runs, got " + finals.length);
-        }
+        Arguments.that(finals.length >= 2, "finals", "hold at least 2 runs", finals.length);
         finals = Vectors.copy(finals);
     }
 
@@ -67,9 +65,7 @@ public record Ensemble(double eta, int steps, double[][] finals) {
     public double maxZ(double[] target) {
         double[] m = mean();
         double[] se = standardErrors();
-        if (target.length != m.length) {
-            throw new IllegalArgumentException("target must have length " + m.length + ", got " + target.length);
-        }
+        Arguments.length(target, m.length, "target", "d, the coordinates of the runs");
         double z = 0;
         for (int j = 0; j < m.length; j++) {
             z = Math.max(z, Math.abs(m[j] - target[j]) / se[j]);

@@ -37,9 +37,8 @@ public final class EveryMask {
         int n = X.numRows;
         int d = X.numCols;
         int entries = n * d;
-        if (entries > MAX_ENTRIES) {
-            throw new IllegalArgumentException("X must have n·d ≤ " + MAX_ENTRIES + " entries, got " + entries);
-        }
+        Arguments.that(entries <= MAX_ENTRIES, "X", "have n·d ≤ " + MAX_ENTRIES + " entries",
+                entries);
         double s = inverted ? p : 1;
         double mean = 0;
         for (int mask = 0; mask < (1 << entries); mask++) {

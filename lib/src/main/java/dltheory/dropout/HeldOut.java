@@ -33,10 +33,8 @@ public final class HeldOut {
      * {@code heldOut}.
      */
     public static HeldOutCurves curves(RegressionData train, RegressionData heldOut, double[] ps, double[] lambdas) {
-        if (train.d() != heldOut.d()) {
-            throw new IllegalArgumentException("train and heldOut must have the same features, got d = "
-                    + train.d() + " and " + heldOut.d());
-        }
+        Arguments.that(train.d() == heldOut.d(), "train and heldOut", "have the same features",
+                "d = " + train.d() + " and " + heldOut.d());
         double[] dropout = new double[ps.length];
         for (int k = 0; k < ps.length; k++) {
             dropout[k] = meanSquaredError(heldOut, DropoutRegression.scaledMinimiser(train.X(), train.y(), ps[k]));

@@ -1,5 +1,6 @@
 package dltheory.dropout;
 
+import dltheory.check.Arguments;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 
@@ -20,8 +21,8 @@ public record Limit(double p, double wDropToOls, double pwDropNorm, double wDrop
     /** The row of keep probability p in a table of limits. */
     public static Limit atP(List<Limit> rows, double p) {
         return rows.stream().filter(r -> r.p() == p).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("p must be one of the table's keep probabilities "
-                        + rows.stream().map(r -> String.valueOf(r.p())).toList() + ", got " + p));
+                Arguments.invalid("p", "be one of the table's keep probabilities "
+                        + rows.stream().map(r -> String.valueOf(r.p())).toList(), p));
     }
 
     /**

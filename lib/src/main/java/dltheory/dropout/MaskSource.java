@@ -3,6 +3,8 @@ package dltheory.dropout;
 import java.util.Random;
 import java.util.SplittableRandom;
 
+import dltheory.check.Arguments;
+
 /**
  * The stream of Bernoulli(p) keep/drop decisions behind every dropout mask of notebook 02. It is
  * seeded by one {@code nextLong()} of the caller's generator (so the notebook's seed fixes every
@@ -14,9 +16,7 @@ final class MaskSource {
     private final SplittableRandom random;
 
     MaskSource(Random rng) {
-        if (rng == null) {
-            throw new IllegalArgumentException("rng must be a generator, got null");
-        }
+        Arguments.notNull(rng, "rng", "a generator");
         this.random = new SplittableRandom(rng.nextLong());
     }
 

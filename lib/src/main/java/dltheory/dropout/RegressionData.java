@@ -49,10 +49,7 @@ public record RegressionData(DMatrixRMaj X, double[] y, double[] wTrue, double n
         Arguments.atLeast(n, 1, "n");
         Arguments.atLeast(d, 1, "d");
         Arguments.nonNegative(noise, "noise");
-        if (columnScales == null || columnScales.length != d) {
-            throw new IllegalArgumentException("columnScales must have length d = " + d + ", got "
-                    + (columnScales == null ? "null" : columnScales.length));
-        }
+        Arguments.length(columnScales, d, "columnScales", "d");
         for (double s : columnScales) {
             Arguments.positive(s, "each column scale");
         }
@@ -137,9 +134,8 @@ public record RegressionData(DMatrixRMaj X, double[] y, double[] wTrue, double n
         double[] norms = columnSquaredNorms();
         RegressionData out = this;
         for (int j = 0; j < d(); j++) {
-            if (norms[j] == 0) {
-                throw new IllegalArgumentException("column " + j + " of X is zero and cannot be rescaled");
-            }
+            Arguments.that(norms[j] != 0, "X", "have no zero column to be rescaled",
+                    "column " + j + " zero");
             out = out.withColumnScaled(j, Math.sqrt(squaredNorm / norms[j]));
         }
         return out;
@@ -153,9 +149,8 @@ public record RegressionData(DMatrixRMaj X, double[] y, double[] wTrue, double n
      */
     public RegressionData withOrthogonalColumns(double squaredNorm) {
         Arguments.positive(squaredNorm, "squaredNorm");
-        if (n() < d()) {
-            throw new IllegalArgumentException("orthogonal columns need n >= d, got n = " + n() + ", d = " + d());
-        }
+        Arguments.that(n() >= d(), "X", "have n >= d for orthogonal columns",
+                "n = " + n() + ", d = " + d());
         QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(n(), d());
         if (!qr.decompose(X.copy())) {
             throw new IllegalStateException("QR decomposition of X failed");

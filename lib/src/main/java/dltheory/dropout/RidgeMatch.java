@@ -1,5 +1,6 @@
 package dltheory.dropout;
 
+import dltheory.check.Arguments;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 
@@ -96,8 +97,8 @@ public record RidgeMatch(String data, double p, double lambdaL2, double distance
     /** The row of design {@code data} at keep probability p in a table of matches. */
     public static RidgeMatch of(List<RidgeMatch> rows, String data, double p) {
         return rows.stream().filter(r -> r.data().equals(data) && r.p() == p).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("no row for data " + data + " at p = " + p + " among "
-                        + rows.stream().map(r -> r.data() + " " + r.p()).toList()));
+                Arguments.invalid("data and p", "name a row of the table "
+                        + rows.stream().map(r -> r.data() + " " + r.p()).toList(), data + " " + p));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dltheory.dropout;
 
+import dltheory.check.Arguments;
+
 /**
  * A running Monte Carlo mean after N samples, for several N, with its standard error, and the
  * closed form it should approach (notebook 02, the expected loss (2.4)).
@@ -13,10 +15,9 @@ public record RunningEstimate(double[] n, double[] mean, double[] standardError,
 
     /** Validates lengths and stores copies. */
     public RunningEstimate {
-        if (n.length == 0 || mean.length != n.length || standardError.length != n.length) {
-            throw new IllegalArgumentException("n, mean and standardError must have the same positive length, got "
-                    + n.length + ", " + mean.length + ", " + standardError.length);
-        }
+        Arguments.nonEmpty(n, "n");
+        Arguments.sameLength(n, mean, "n", "mean");
+        Arguments.sameLength(n, standardError, "n", "standardError");
         n = n.clone();
         mean = mean.clone();
         standardError = standardError.clone();

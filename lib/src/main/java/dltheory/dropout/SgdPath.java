@@ -1,5 +1,6 @@
 package dltheory.dropout;
 
+import dltheory.check.Arguments;
 import dltheory.linalg.Vectors;
 
 /**
@@ -12,10 +13,9 @@ public record SgdPath(double[] steps, double[][] iterates) {
 
     /** Validates lengths and stores copies. */
     public SgdPath {
-        if (steps.length == 0 || iterates.length != steps.length) {
-            throw new IllegalArgumentException("steps and iterates must have the same positive length, got "
-                    + steps.length + " and " + iterates.length);
-        }
+        Arguments.nonEmpty(steps, "steps");
+        Arguments.that(iterates.length == steps.length, "iterates", "hold one iterate per step ("
+                + steps.length + ")", iterates.length);
         steps = steps.clone();
         iterates = Vectors.copy(iterates);
     }

@@ -1,5 +1,6 @@
 package dltheory.dropout;
 
+import dltheory.check.Arguments;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 
@@ -19,7 +20,7 @@ public record Shrinkage(int j, double columnSquaredNorm, double dropout, double 
     /** The row of feature j (from 1) in a table of shrinkages. */
     public static Shrinkage ofFeature(List<Shrinkage> rows, int j) {
         return rows.stream().filter(r -> r.j() == j).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("j must be one of the table's features 1.." + rows.size() + ", got " + j));
+                Arguments.invalid("j", "be one of the table's features 1.." + rows.size(), j));
     }
 
     /**

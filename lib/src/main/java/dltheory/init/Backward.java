@@ -44,7 +44,7 @@ public final class Backward {
         DMatrixRMaj delta = r;
         double[] rows = Net.rowMeanSquares(delta);
         double relTop = Net.relativeStandardError(rows);
-        var[depth - 1] = Stats.mean(rows) - Net.square(mean(delta));
+        var[depth - 1] = Stats.mean(rows) - Net.square(Stats.mean(delta.data));
         relSe[depth - 1] = relTop;
         double cumulative = relTop * relTop;
         DMatrixRMaj[] buffers = {new DMatrixRMaj(width, batch), new DMatrixRMaj(width, batch)};
@@ -67,7 +67,7 @@ public final class Backward {
             delta = dh;
             double rel = Net.relativeStandardError(squares);
             cumulative += rel * rel;
-            var[t] = Stats.mean(squares) - Net.square(mean(delta));
+            var[t] = Stats.mean(squares) - Net.square(Stats.mean(delta.data));
             relSe[t] = Math.sqrt(cumulative);
         }
         double[] predicted = Theory.meanFieldGradientVariance(init, g, width, depth);
@@ -107,12 +107,5 @@ public final class Backward {
         return r;
     }
 
-    private static double mean(DMatrixRMaj m) {
-        double s = 0;
-        for (double v : m.data) {
-            s += v;
-        }
-        return s / m.data.length;
-    }
 
 }

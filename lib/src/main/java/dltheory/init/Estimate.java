@@ -2,6 +2,7 @@ package dltheory.init;
 
 import dltheory.check.Check;
 import dltheory.check.Arguments;
+import dltheory.check.Stats;
 
 /**
  * A Monte Carlo estimate and its standard error (notebook 01: the checks allow k·SE, k ≥ 4).
@@ -19,17 +20,7 @@ public record Estimate(double value, double standardError) {
     /** The mean of {@code x} with standard error sd(x)/√n. */
     public static Estimate mean(double[] x) {
         Arguments.minLength(x, 2, "a sample");
-        int n = x.length;
-        double m = 0;
-        for (double v : x) {
-            m += v;
-        }
-        m /= n;
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - m) * (v - m);
-        }
-        return new Estimate(m, Math.sqrt(ss / (n - 1) / n));
+        return new Estimate(Stats.mean(x), Stats.standardError(x));
     }
 
     /** The second moment E[x²] of the law of {@code x} (notebook 01, Q1.1 (b)), from mean(x²). */

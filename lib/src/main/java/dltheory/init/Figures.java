@@ -12,6 +12,9 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import dltheory.linalg.Vectors;
+import dltheory.plot.HouseTheme;
+import dltheory.plot.KeyMarker;
 import dltheory.plot.Panels;
 import dltheory.plot.Plots;
 import dltheory.table.Tables;
@@ -156,10 +159,9 @@ public final class Figures {
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
             for (int t : layers) {
-                for (double v : log10Abs(s.sample(t))) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
+                double[] decades = log10Abs(s.sample(t));
+                lo = Math.min(lo, Vectors.min(decades));
+                hi = Math.max(hi, Vectors.max(decades));
             }
             lo = Math.floor(lo);
             hi = Math.ceil(hi);
@@ -192,6 +194,56 @@ public final class Figures {
             first = false;
         }
         Plots.logY(chart);
+        return chart;
+    }
+
+    /**
+     * The backward factor against the forward factor of {@link Glorot#compare}'s rows (log-log):
+     * every variance v lies on the line backward = (d_out/d_in)·forward, which misses the target
+     * (1, 1) unless d_in = d_out.
+     */
+    public static XYChart glorotFactors(List<Glorot.Factors> rows, int dIn, int dOut) {
+        XYChart chart = Plots.logY(Plots.logX(Plots.xy("Forward against backward factor, dᵢₙ = "
+                + dIn + ", dₒᵤₜ = " + dOut, "forward factor dᵢₙ·v", "backward factor dₒᵤₜ·v")));
+        double lo = 0.1;
+        double hi = 10;
+        Plots.reference(chart, "any v", new double[] {lo, hi},
+                new double[] {lo * dOut / (double) dIn, hi * dOut / (double) dIn});
+        KeyMarker.Shape[] shapes = {KeyMarker.Shape.DIAMOND, KeyMarker.Shape.SQUARE,
+            KeyMarker.Shape.CIRCLE};
+        int k = 0;
+        for (Glorot.Factors r : rows) {
+            Plots.scatter(chart, r.scheme(), new double[] {r.forward()},
+                    new double[] {r.backward()}).setMarker(KeyMarker.of(shapes[k % shapes.length], 1.7))
+                    .setMarkerColor(HouseTheme.PALETTE[k % 3]);
+            k++;
+        }
+        Plots.scatter(chart, "target (1, 1)", new double[] {1}, new double[] {1})
+                .setMarker(KeyMarker.of(KeyMarker.Shape.CROSS, 1.7)).setMarkerColor(Color.BLACK);
+        // the upper left is empty (every scheme lies on the line d_out·v = (d_out/d_in)·d_in·v):
+        // the legend goes there, inside the plot, instead of squashing it from below
+        chart.getStyler().setLegendPosition(LegendPosition.InsideNW)
+                .setLegendLayout(LegendLayout.Vertical);
+        return chart;
+    }
+
+    /** The loss of {@link Training} runs against the step (log y), each run that stayed finite. */
+    public static XYChart trainingLoss(String title, List<Training> runs) {
+        XYChart chart = Plots.logY(Plots.xy(title, "step t", "loss L(t)"));
+        for (Training r : runs) {
+            if (r.finite()) {
+                double[] t = new double[r.loss().length];
+                for (int k = 0; k < t.length; k++) {
+                    t[k] = k;
+                }
+                String name = "ReLU, " + r.scheme();
+                Color colour = schemeColour(name);
+                var line = Plots.line(chart, name, t, r.loss());
+                if (colour != null) {
+                    line.setLineColor(colour);
+                }
+            }
+        }
         return chart;
     }
 

@@ -6,17 +6,10 @@ import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.Styler.LegendLayout;
-import org.knowm.xchart.style.Styler.LegendPosition;
-
-import dltheory.plot.KeyMarker;
-import dltheory.plot.HouseTheme;
 
 import dltheory.check.Arguments;
 import dltheory.check.Check;
 import dltheory.check.MonteCarlo;
-import dltheory.plot.Plots;
 import dltheory.random.Seeded;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
@@ -108,37 +101,10 @@ public final class Glorot {
         }
     }
 
-    /**
-     * The backward factor against the forward factor (log-log): every variance v lies on the line
-     * backward = (d_out/d_in)·forward, which misses the target (1, 1) unless d_in = d_out.
-     */
-    public static XYChart chart(List<Factors> rows, int dIn, int dOut) {
-        XYChart chart = Plots.logY(Plots.logX(Plots.xy("Forward against backward factor, dᵢₙ = " + dIn
-                + ", dₒᵤₜ = " + dOut, "forward factor dᵢₙ·v", "backward factor dₒᵤₜ·v")));
-        double lo = 0.1;
-        double hi = 10;
-        Plots.reference(chart, "any v", new double[] {lo, hi},
-                new double[] {lo * dOut / (double) dIn, hi * dOut / (double) dIn});
-        KeyMarker.Shape[] shapes = {KeyMarker.Shape.DIAMOND, KeyMarker.Shape.SQUARE, KeyMarker.Shape.CIRCLE};
-        int k = 0;
-        for (Factors r : rows) {
-            Plots.scatter(chart, r.scheme(), new double[] {r.forward()}, new double[] {r.backward()})
-                    .setMarker(KeyMarker.of(shapes[k % shapes.length], 1.7))
-                    .setMarkerColor(HouseTheme.PALETTE[k % 3]);
-            k++;
-        }
-        Plots.scatter(chart, "target (1, 1)", new double[] {1}, new double[] {1})
-                .setMarker(KeyMarker.of(KeyMarker.Shape.CROSS, 1.7)).setMarkerColor(java.awt.Color.BLACK);
-        // the upper left is empty (every scheme lies on the line d_out·v = (d_out/d_in)·d_in·v):
-        // the legend goes there, inside the plot, instead of squashing it from below
-        chart.getStyler().setLegendPosition(LegendPosition.InsideNW).setLegendLayout(LegendLayout.Vertical);
-        return chart;
-    }
-
     private static double[] meanSquareAndSe(DMatrixRMaj m, int fanIn) {
         double[] rows = Net.rowMeanSquares(m);
         double mean = Stats.mean(rows);
-        double relRows = Net.standardError(rows) / mean;
+        double relRows = Stats.standardError(rows) / mean;
         double relBatch = Math.sqrt(2.0 / ((double) m.numCols * fanIn));
         return new double[] {mean, mean * Math.hypot(relRows, relBatch)};
     }

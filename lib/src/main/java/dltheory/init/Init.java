@@ -68,7 +68,7 @@ public record Init(String name, Family family, double mean, double std, boolean 
      * and E[w²] = (α² + αβ + β²)/(3d).
      */
     public static Init uniformPerFanIn(double alpha, double beta) {
-        Arguments.that(beta > alpha, "alpha and beta", "satisfy alpha < beta", "alpha=" + alpha + ", beta=" + beta);
+        Arguments.ordered(alpha, beta, "alpha", "beta");
         return new Init("U(" + format(alpha, 4) + "/√d, " + format(beta, 4) + "/√d)", Family.UNIFORM,
                 (alpha + beta) / 2, (beta - alpha) / Math.sqrt(12), true, 0);
     }

@@ -157,7 +157,7 @@ final class Net {
             }
             meanA[t] = Stats.mean(rowMeanA);
             varA[t] = Stats.mean(rowSquareA) - meanA[t] * meanA[t];
-            seMeanA[t] = standardError(rowMeanA);
+            seMeanA[t] = Stats.standardError(rowMeanA);
             double relA = relativeStandardError(rowSquareA);
             relSeVarA[t] = Math.sqrt(cumulative + relA * relA);
             meanH[t] = Stats.mean(rowMeanH);
@@ -227,20 +227,10 @@ final class Net {
         return v * v;
     }
 
-    /** sd(v)/√len: the standard error of the mean of i.i.d. entries. */
-    static double standardError(double[] v) {
-        double m = Stats.mean(v);
-        double ss = 0;
-        for (double x : v) {
-            ss += (x - m) * (x - m);
-        }
-        return Math.sqrt(ss / (v.length - 1) / v.length);
-    }
-
-    /** standardError(v) / |Stats.mean(v)|; 0 when every entry is 0. */
+    /** Stats.standardError(v) / |Stats.mean(v)|; 0 when every entry is 0. */
     static double relativeStandardError(double[] v) {
         double m = Math.abs(Stats.mean(v));
-        return m == 0 ? 0 : standardError(v) / m;
+        return m == 0 ? 0 : Stats.standardError(v) / m;
     }
 
     static void requireArguments(Init init, Activation g, int depth, int width, Random rng) {

@@ -6,6 +6,7 @@ import java.util.Random;
 import org.ejml.concurrency.EjmlConcurrency;
 
 import dltheory.check.Arguments;
+import dltheory.check.Stats;
 
 /**
  * An ensemble of independently drawn nets of one scheme (notebook 01, step 3, "an ensemble of
@@ -109,23 +110,21 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
 
     /** m_t, the mean over the nets of ln Var[a⁽ᵗ⁾]. */
     double meanLogVar(int t) {
-        int i = index(t);
-        double sum = 0;
-        for (double[] net : logVar) {
-            sum += net[i];
-        }
-        return sum / logVar.length;
+        return Stats.mean(logVarAt(index(t)));
     }
 
     /** ŝ_t², the sample variance over the nets of ln Var[a⁽ᵗ⁾]. */
     public double spread(int t) {
-        int i = index(t);
-        double m = meanLogVar(t);
-        double sum = 0;
-        for (double[] net : logVar) {
-            sum += (net[i] - m) * (net[i] - m);
+        return Stats.variance(logVarAt(index(t)));
+    }
+
+    /** ln Var[a⁽ᵗ⁾] of each net at layer index i (t − 1), a new array in the nets' order. */
+    private double[] logVarAt(int i) {
+        double[] column = new double[nets()];
+        for (int m = 0; m < column.length; m++) {
+            column[m] = logVar[m][i];
         }
-        return sum / (logVar.length - 1);
+        return column;
     }
 
     /** The per-layer factors of the nets and their statistics, shared with {@link GradientEnsemble}. */
@@ -166,11 +165,8 @@ public record SweepEnsemble(String label, int width, double[][] logVar, double[]
     double[] quantile(double q) {
         Arguments.inClosed(q, 0, 1, "q");
         double[] out = new double[depth()];
-        double[] column = new double[nets()];
         for (int i = 0; i < out.length; i++) {
-            for (int m = 0; m < column.length; m++) {
-                column[m] = logVar[m][i];
-            }
+            double[] column = logVarAt(i);
             Arrays.sort(column);
             out[i] = Math.exp(column[(int) Math.round(q * (column.length - 1))]);
         }

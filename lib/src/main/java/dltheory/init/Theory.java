@@ -99,7 +99,7 @@ public final class Theory {
      * E[w²] for w ~ U(α, β): Var + E² = (β − α)²/12 + (α + β)²/4 = (α² + αβ + β²)/3 (Q1.1 (b)).
      */
     public static double uniformSecondMoment(double alpha, double beta) {
-        Arguments.that(beta > alpha, "alpha and beta", "satisfy alpha < beta", "alpha=" + alpha + ", beta=" + beta);
+        Arguments.ordered(alpha, beta, "alpha", "beta");
         return (alpha * alpha + alpha * beta + beta * beta) / 3;
     }
 

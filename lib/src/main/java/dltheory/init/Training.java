@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
-import org.knowm.xchart.XYChart;
 
 import dltheory.check.Arguments;
 import dltheory.check.Check;
-import dltheory.plot.Plots;
+import dltheory.linalg.Vectors;
 import dltheory.random.Seeded;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
@@ -140,26 +139,6 @@ public record Training(String scheme, double[] loss, int steps) {
                 "Var[w]", "L(0)", "last finite L(t)", "ratio to L(0)", "at step t");
     }
 
-    /** The loss against the step (log axis) for every run that stayed finite. */
-    public static XYChart chart(String title, List<Training> runs) {
-        XYChart chart = Plots.logY(Plots.xy(title, "step t", "loss L(t)"));
-        for (Training r : runs) {
-            if (r.finite()) {
-                double[] t = new double[r.loss().length];
-                for (int k = 0; k < t.length; k++) {
-                    t[k] = k;
-                }
-                String name = "ReLU, " + r.scheme();
-                java.awt.Color colour = Figures.schemeColour(name);
-                var line = Plots.line(chart, name, t, r.loss());
-                if (colour != null) {
-                    line.setLineColor(colour);
-                }
-            }
-        }
-        return chart;
-    }
-
     /** L₀ = (1/2n) Σ_b y_b², the loss of the net that outputs 0 for every input. */
     static double zeroLoss(Task task) {
         double s = 0;
@@ -186,10 +165,7 @@ public record Training(String scheme, double[] loss, int steps) {
         double zero = zeroLoss(task);
         Check.atMost(he.last() / he.initial(), factor, he.scheme() + ": L(T)/L(0)");
         Check.atLeast(lecun.last() / lecun.initial(), keep, lecun.scheme() + ": L(T)/L(0)");
-        double lowest = Double.POSITIVE_INFINITY;
-        for (double v : naive.loss()) {
-            lowest = Math.min(lowest, v);
-        }
+        double lowest = Vectors.min(naive.loss());
         String shown = dltheory.text.SignificantFormat.format(keep, 3);
         Check.that(naive.finite() && lowest / zero >= keep, naive.scheme() + ": L(t)/L₀ ≥ " + shown
                 + " at every step t ≤ " + naive.steps(), naive.finite() ? "lowest L(t)/L₀ = "

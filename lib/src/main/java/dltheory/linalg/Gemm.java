@@ -19,6 +19,8 @@ import org.ejml.data.DMatrixRMaj;
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.blas.NativeBLAS;
 
+import dltheory.check.Arguments;
+
 /**
  * The matrix products of notebook 01 through BLAS's {@code dgemm}: the layers of its sweeps,
  * (d, d)·(d, n) with d·d·n ≈ 3.4·10⁷ multiply-adds, and the small ones of its training runs
@@ -150,9 +152,7 @@ public final class Gemm {
      * @return the BLAS used until now
      */
     public static BLAS use(BLAS implementation) {
-        if (implementation == null) {
-            throw new IllegalArgumentException("implementation must be a netlib BLAS, got null");
-        }
+        Arguments.notNull(implementation, "implementation", "a netlib BLAS");
         BLAS before = blas;
         blas = implementation;
         return before;
@@ -263,15 +263,10 @@ public final class Gemm {
 
     private static void requireShapes(int m, int k, int kB, int n, DMatrixRMaj c, DMatrixRMaj a, DMatrixRMaj b,
             String kName, String kBName) {
-        if (k != kB) {
-            throw new IllegalArgumentException(kName + " must equal " + kBName + " (" + kB + "), got " + k);
-        }
-        if (c.numRows != m || c.numCols != n) {
-            throw new IllegalArgumentException("c must be (" + m + ", " + n + "), got (" + c.numRows + ", " + c.numCols + ")");
-        }
-        if (c == a || c == b) {
-            throw new IllegalArgumentException("c must be a different matrix from a and b");
-        }
+        Arguments.that(k == kB, kName, "equal " + kBName + " (" + kB + ")", k);
+        Arguments.shape(c, m, n, "c");
+        Arguments.that(c != a && c != b, "c", "be a different matrix from a and b",
+                c == a ? "a" : "b");
     }
 
     private static Logger quiet(Logger log) {

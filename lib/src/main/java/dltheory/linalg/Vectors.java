@@ -26,6 +26,16 @@ public final class Vectors {
         return max;
     }
 
+    /** The smallest entry of a non-empty {@code a} (NaN if any entry is NaN). */
+    public static double min(double[] a) {
+        Arguments.nonEmpty(a, "a");
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : a) {
+            min = Math.min(min, v);
+        }
+        return min;
+    }
+
     /** The index of the largest entry of a non-empty {@code a}, the first one if it is there several times. */
     public static int argmax(double[] a) {
         Arguments.nonEmpty(a, "a");
@@ -127,9 +137,7 @@ public final class Vectors {
 
     /** Column t of A (1-based, as in x_t of a D×T sequence), a new array. */
     public static double[] column(DMatrixRMaj A, int t) {
-        if (t < 1 || t > A.numCols) {
-            throw new IllegalArgumentException("t must be in [1, " + A.numCols + "], got " + t);
-        }
+        Arguments.inRange(t, 1, A.numCols, "t");
         return CommonOps_DDRM.extractColumn(A, t - 1, null).data;
     }
 

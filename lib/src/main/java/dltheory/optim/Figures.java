@@ -32,9 +32,10 @@ public final class Figures {
 
     /**
      * Q3.1: paths in the (θ₁, θ₂) plane (Figure 3.1). The {@code lines} are drawn as lines, each
-     * in its own colour; the last of them is the path {@code dotted} retraces, drawn as a wide light
-     * blue band with {@code dotted}'s small dark blue dots on top, so that two coinciding paths both
-     * stay visible; the minimum θ* = 0 is a large black cross with a white halo, drawn last.
+     * in its own colour; the last of them is the path {@code dotted} retraces, drawn as a wide
+     * light blue band with {@code dotted}'s small dark blue dots on top, so that two coinciding
+     * paths both stay visible; the minimum θ* = 0 is a large black cross with a white halo, drawn
+     * last.
      *
      * @param title  the chart's title
      * @param dotted the path drawn as dots (momentum in the notebook)
@@ -51,7 +52,8 @@ public final class Figures {
      *
      * @param bowl the 2-D quadratic the paths descend, or null for no contours
      */
-    public static XYChart paths(String title, Quadratic bowl, Trajectory dotted, Trajectory... lines) {
+    public static XYChart paths(String title, Quadratic bowl, Trajectory dotted,
+                                Trajectory... lines) {
         XYChart chart = Plots.equalAspect(Plots.xy(title, "θ₁", "θ₂"));
         if (bowl != null) {
             double[][] a = {{bowl.matrix().get(0, 0), bowl.matrix().get(0, 1)},
@@ -76,7 +78,8 @@ public final class Figures {
                 k++;
             }
         }
-        XYSeries dots = Plots.scatter(chart, dotted.name(), dotted.coordinate(0), dotted.coordinate(1));
+        XYSeries dots = Plots.scatter(chart, dotted.name(), dotted.coordinate(0),
+                dotted.coordinate(1));
         dots.setMarker(KeyMarker.dot(0.6));
         dots.setMarkerColor(HouseTheme.PALETTE[0]);
         Plots.scatter(chart, "minimum θ*", new double[] {0}, new double[] {0})
@@ -96,8 +99,8 @@ public final class Figures {
 
     /**
      * The corner of the box around the paths and θ* = 0 whose {@value #LEGEND_SHARE} of each range
-     * holds the fewest points of the paths and θ* (SW, SE, NW, NE on a tie), or null when every corner
-     * holds some, and the legend stays under the plot.
+     * holds the fewest points of the paths and θ* (SW, SE, NW, NE on a tie), or null when every
+     * corner holds some, and the legend stays under the plot.
      */
     static LegendPosition emptiestCorner(Trajectory dotted, Trajectory... lines) {
         List<Trajectory> all = new java.util.ArrayList<>(List.of(lines));
@@ -123,7 +126,8 @@ public final class Figures {
             boolean east = c % 2 == 1;
             boolean north = c >= 2;
             // θ* = 0 counts as a point: the legend must not hide it
-            int inside = (east ? 0 >= x1 - w : 0 <= x0 + w) && (north ? 0 >= y1 - h : 0 <= y0 + h) ? 1 : 0;
+            int inside = (east ? 0 >= x1 - w : 0 <= x0 + w) && (north ? 0 >= y1 - h : 0 <= y0 + h)
+                    ? 1 : 0;
             for (Trajectory p : all) {
                 double[] xs = p.coordinate(0);
                 double[] ys = p.coordinate(1);
@@ -157,9 +161,11 @@ public final class Figures {
      */
     public static XYChart stream(double beta, double[] g) {
         double[] v = Averages.recursive(beta, g);
-        XYChart chart = Plots.xy("One noisy stream, its running average vₙ and v′ₙ = vₙ/(1 − βⁿ)", "step n", "value");
+        XYChart chart = Plots.xy("One noisy stream, its running average vₙ and v′ₙ = vₙ/(1 − βⁿ)",
+                "step n", "value");
         Plots.scatter(chart, "gₙ", Plots.oneTo(g.length), g);
-        // the same names as in averages(...), so that v_n and v'_n keep their colours across the two charts
+        // the same names as in averages(...), so that v_n and v'_n keep their colours across the
+        // two charts
         Plots.line(chart, averageName(beta), v);
         Plots.line(chart, correctedName(beta), Averages.biasCorrected(beta, v));
         return chart;
@@ -172,13 +178,14 @@ public final class Figures {
      * @param experiments one or more runs of {@link AverageBias#simulate}, same μ and N
      */
     public static XYChart averages(AverageBias... experiments) {
-        Arguments.that(experiments.length > 0, "experiments", "hold at least one AverageBias", "none");
+        Arguments.that(experiments.length > 0, "experiments", "hold at least one AverageBias",
+                "none");
         AverageBias first = experiments[0];
         int n = first.n();
         int[] grid = logSteps(n, PER_DECADE);
         double[] x = steps(grid);
-        XYChart chart = Plots.logX(Plots.xy("Mean over " + first.runs() + " streams of vₙ and of v′ₙ = vₙ/(1 − βⁿ)",
-                "step n", "mean over the streams"));
+        XYChart chart = Plots.logX(Plots.xy("Mean over " + first.runs()
+                + " streams of vₙ and of v′ₙ = vₙ/(1 − βⁿ)", "step n", "mean over the streams"));
         for (AverageBias b : experiments) {
             Arguments.that(b.n() == n && b.stream().mu() == first.stream().mu(), "experiments",
                     "share N and μ", "N = " + b.n() + ", μ = " + b.stream().mu() + " after N = " + n
@@ -189,8 +196,9 @@ public final class Figures {
             Plots.line(chart, correctedName(b.beta()), x, pick(b.meanCorrected(), grid));
         }
         for (int i = 0; i < experiments.length; i++) {
-            Plots.reference(chart, i == 0 ? "(1 − βⁿ)μ" : "(1 − βⁿ)μ, β = " + experiments[i].beta(), x,
-                    pick(experiments[i].expected(), grid)).setShowInLegend(i == 0);
+            String name = i == 0 ? "(1 − βⁿ)μ" : "(1 − βⁿ)μ, β = " + experiments[i].beta();
+            Plots.reference(chart, name, x, pick(experiments[i].expected(), grid))
+                    .setShowInLegend(i == 0);
         }
         Plots.horizontal(chart, "μ", first.stream().mu(), 1, n);
         return chart;
@@ -201,7 +209,7 @@ public final class Figures {
         return "vₙ, β = " + beta;
     }
 
-    /** The legend name of the corrected average v'_n at β, the same in every chart of notebook 03. */
+    /** The legend name of v'_n, the corrected average, at β: the same in every chart of 03. */
     static String correctedName(double beta) {
         return "v′ₙ, β = " + beta;
     }
@@ -215,34 +223,43 @@ public final class Figures {
      * @param withCorrection    |Δθ_t|/η with bias correction, t = 1…T
      * @param withoutCorrection |Δθ_t|/η without, same length
      */
-    static XYChart adamSteps(double beta1, double beta2, double[] withCorrection, double[] withoutCorrection) {
-        Arguments.sameLength(withCorrection, withoutCorrection, "withCorrection", "withoutCorrection");
+    static XYChart adamSteps(double beta1, double beta2, double[] withCorrection,
+                             double[] withoutCorrection) {
+        Arguments.sameLength(withCorrection, withoutCorrection, "withCorrection",
+                "withoutCorrection");
         int[] grid = logSteps(withCorrection.length, PER_DECADE);
         double[] x = steps(grid);
-        XYChart chart = Plots.logX(Plots.xy("Adam's step size on a constant gradient (β₁ = " + beta1 + ", β₂ = " + beta2 + ")",
-                "step t", "|Δθₜ| / η"));
+        XYChart chart = Plots.logX(Plots.xy("Adam's step size on a constant gradient (β₁ = " + beta1
+                + ", β₂ = " + beta2 + ")", "step t", "|Δθₜ| / η"));
         Plots.line(chart, "without bias correction", x, pick(withoutCorrection, grid));
         Plots.line(chart, "with bias correction", x, pick(withCorrection, grid));
-        Plots.reference(chart, "(1 − β₁ᵗ)/√(1 − β₂ᵗ)", x, pick(Adam.uncorrectedStepRatios(beta1, beta2, withCorrection.length), grid));
-        return chart;
-    }
-
-    /** The rows of {@link Conditioning#sweep}: steps against κ on log-log axes, measured (points) over the predictions (dashed). */
-    public static XYChart conditioning(List<Conditioning> rows) {
-        double[] k = rows.stream().mapToDouble(Conditioning::kappa).toArray();
-        XYChart chart = Plots.logY(Plots.logX(Plots.xy("Steps until the error is 10⁶ times smaller", "condition number κ",
-                "steps T")));
-        Plots.line(chart, "gradient descent, η = 2/(L + μ)", k, rows.stream().mapToDouble(Conditioning::stepsGd).toArray());
-        Plots.line(chart, "heavy ball, tuned α and ε", k, rows.stream().mapToDouble(Conditioning::stepsHb).toArray());
-        Plots.reference(chart, "predicted, ln 10⁶/(−ln ρ)", k, rows.stream().mapToDouble(Conditioning::predictedGd).toArray());
-        Plots.reference(chart, "ln 10⁶/(−ln ρ), heavy ball", k, rows.stream().mapToDouble(Conditioning::lowerHb).toArray())
-                .setShowInLegend(false);
+        double[] closedForm = Adam.uncorrectedStepRatios(beta1, beta2, withCorrection.length);
+        Plots.reference(chart, "(1 − β₁ᵗ)/√(1 − β₂ᵗ)", x, pick(closedForm, grid));
         return chart;
     }
 
     /**
-     * Tracking a drift (the rows of {@link Tracking#run}): b², V and b² + V against β (curves from the closed forms on a fine grid), with the measured
-     * mean squared errors as points.
+     * The rows of {@link Conditioning#sweep}: steps against κ on log-log axes, measured (points)
+     * over the predictions (dashed).
+     */
+    public static XYChart conditioning(List<Conditioning> rows) {
+        double[] k = rows.stream().mapToDouble(Conditioning::kappa).toArray();
+        XYChart chart = Plots.logY(Plots.logX(Plots.xy("Steps until the error is 10⁶ times smaller",
+                "condition number κ", "steps T")));
+        Plots.line(chart, "gradient descent, η = 2/(L + μ)", k,
+                rows.stream().mapToDouble(Conditioning::stepsGd).toArray());
+        Plots.line(chart, "heavy ball, tuned α and ε", k,
+                rows.stream().mapToDouble(Conditioning::stepsHb).toArray());
+        Plots.reference(chart, "predicted, ln 10⁶/(−ln ρ)", k,
+                rows.stream().mapToDouble(Conditioning::predictedGd).toArray());
+        Plots.reference(chart, "ln 10⁶/(−ln ρ), heavy ball", k,
+                rows.stream().mapToDouble(Conditioning::lowerHb).toArray()).setShowInLegend(false);
+        return chart;
+    }
+
+    /**
+     * Tracking a drift (the rows of {@link Tracking#run}): b², V and b² + V against β (curves from
+     * the closed forms on a fine grid), with the measured mean squared errors as points.
      */
     public static XYChart tracking(List<Tracking> rows, double drift, double sigma, int n) {
         double lo = rows.get(0).beta();
@@ -259,12 +276,14 @@ public final class Figures {
             var[k] = Tracking.variance(b[k], sigma, n);
             mse[k] = bias2[k] + var[k];
         }
-        XYChart chart = Plots.logY(Plots.xy("Tracking a drifting gradient: lag against noise", "β", "squared error"));
+        XYChart chart = Plots.logY(Plots.xy("Tracking a drifting gradient: lag against noise", "β",
+                "squared error"));
         Plots.line(chart, "bias² b²", b, bias2);
         Plots.line(chart, "variance V", b, var);
         Plots.reference(chart, "b² + V", b, mse);
-        Plots.scatter(chart, "measured mean eₙ²", rows.stream().mapToDouble(Tracking::beta).toArray(),
-                rows.stream().mapToDouble(Tracking::measured).toArray()).setMarker(SeriesMarkers.CIRCLE);
+        double[] betas = rows.stream().mapToDouble(Tracking::beta).toArray();
+        double[] measured = rows.stream().mapToDouble(Tracking::measured).toArray();
+        Plots.scatter(chart, "measured mean eₙ²", betas, measured).setMarker(SeriesMarkers.CIRCLE);
         return chart;
     }
 
@@ -275,8 +294,9 @@ public final class Figures {
     public static XYChart warmStart(AdamWarmStart w) {
         int[] grid = logSteps(w.steps(), PER_DECADE);
         double[] x = steps(grid);
-        XYChart chart = Plots.logX(Plots.xy("Adam from the minimum, noisy gradients (β₁ = " + w.beta1() + ", β₂ = "
-                + w.beta2() + ", " + w.runs() + " runs)", "step t", "mean loss ½θₜ²"));
+        XYChart chart = Plots.logX(Plots.xy("Adam from the minimum, noisy gradients (β₁ = "
+                + w.beta1() + ", β₂ = " + w.beta2() + ", " + w.runs() + " runs)", "step t",
+                "mean loss ½θₜ²"));
         Plots.line(chart, "without bias correction", x, pick(w.lossWithout(), grid));
         Plots.line(chart, "with bias correction", x, pick(w.lossWith(), grid));
         Plots.horizontal(chart, "settled level", w.settledLevel(), 1, w.steps());
@@ -284,8 +304,8 @@ public final class Figures {
     }
 
     /**
-     * Section 5 ({@link StabilityMap#chart}): converged and diverged runs in the (α, ελ) plane, with
-     * the boundary 2(1 + α) and plain gradient descent's limit 2.
+     * Section 5 ({@link StabilityMap#chart}): converged and diverged runs in the (α, ελ) plane,
+     * with the boundary 2(1 + α) and plain gradient descent's limit 2.
      */
     public static XYChart stabilityMap(StabilityMap map) {
         double[] alphas = map.alphas();
@@ -297,16 +317,19 @@ public final class Figures {
                 (map.converged(i, j) ? in : out).add(new double[] {alphas[i], epsLambdas[j]});
             }
         }
-        XYChart chart = Plots.xy("Heavy ball on λθ²/2 from θ₀ = 1: where |θ| ends after " + map.steps() + " steps",
-                "α", "ελ");
-        Plots.scatter(chart, "ends with |θ| < 1", column(in, 0), column(in, 1)).setMarker(SeriesMarkers.CIRCLE);
-        Plots.scatter(chart, "ends with |θ| ≥ 1", column(out, 0), column(out, 1)).setMarker(SeriesMarkers.CROSS);
+        XYChart chart = Plots.xy("Heavy ball on λθ²/2 from θ₀ = 1: where |θ| ends after "
+                + map.steps() + " steps", "α", "ελ");
+        Plots.scatter(chart, "ends with |θ| < 1", column(in, 0), column(in, 1))
+                .setMarker(SeriesMarkers.CIRCLE);
+        Plots.scatter(chart, "ends with |θ| ≥ 1", column(out, 0), column(out, 1))
+                .setMarker(SeriesMarkers.CROSS);
         double a0 = alphas[0];
         double a1 = alphas[alphas.length - 1];
-        Plots.reference(chart, "ελ = 2(1 + α)", new double[] {a0, a1}, new double[] {2 * (1 + a0), 2 * (1 + a1)});
+        Plots.reference(chart, "ελ = 2(1 + α)", new double[] {a0, a1},
+                new double[] {2 * (1 + a0), 2 * (1 + a1)});
         Plots.reference(chart, "ηλ = 2 (plain GD)", new double[] {a0, a1}, new double[] {2, 2})
-                .setLineStyle(new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                        new float[] {1.5f, 3f}, 0f));
+                .setLineStyle(new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                        10f, new float[] {1.5f, 3f}, 0f));
         return chart;
     }
 
@@ -352,7 +375,10 @@ public final class Figures {
         return y;
     }
 
-    /** {@code p} lies in the plane: {@code "paths must be 2-D to be drawn in the plane, got dimension 3"}. */
+    /**
+     * {@code p} lies in the plane:
+     * {@code "paths must be 2-D to be drawn in the plane, got dimension 3"}.
+     */
     private static void twoD(Trajectory p) {
         Arguments.that(p.theta()[0].length == 2, "paths", "be 2-D to be drawn in the plane",
                 "dimension " + p.theta()[0].length);

@@ -8,6 +8,7 @@ import java.util.Random;
 import dltheory.check.Arguments;
 import dltheory.check.Check;
 import dltheory.check.MonteCarlo;
+import dltheory.check.Stats;
 import dltheory.table.Tables;
 import tech.tablesaw.api.Table;
 
@@ -82,16 +83,7 @@ public record Tracking(double beta, double bias, double variance, double predict
         for (int k = 0; k < betas.length; k++) {
             double b = bias(betas[k], drift, n);
             double v = variance(betas[k], sigma, n);
-            double m = 0;
-            for (double x : e2[k]) {
-                m += x;
-            }
-            m /= runs;
-            double ss = 0;
-            for (double x : e2[k]) {
-                ss += (x - m) * (x - m);
-            }
-            rows.add(new Tracking(betas[k], b, v, b * b + v, m, Math.sqrt(ss / (runs - 1) / runs)));
+            rows.add(new Tracking(betas[k], b, v, b * b + v, Stats.mean(e2[k]), Stats.standardError(e2[k])));
         }
         return rows;
     }

@@ -1,5 +1,7 @@
 package dltheory.plot;
 
+import dltheory.check.Arguments;
+
 /** The level sets of a 2×2 quadratic, drawn by {@link Plots#contours} as light ellipses. */
 final class Contours {
 
@@ -17,9 +19,9 @@ final class Contours {
         double a11 = a[0][0];
         double a12 = a[0][1];
         double a22 = a[1][1];
-        if (!(a11 > 0 && a11 * a22 - a12 * a12 > 0)) {
-            throw new IllegalArgumentException("a must be positive definite for contours");
-        }
+        double det = a11 * a22 - a12 * a12;
+        Arguments.that(a11 > 0 && det > 0, "a", "be positive definite for contours",
+                "a11 = " + a11 + ", det = " + det);
         // principal axes: A = λ₁e₁e₁ᵀ + λ₂e₂e₂ᵀ, e₁ at angle φ₀
         double phi0 = 0.5 * Math.atan2(2 * a12, a11 - a22);
         double mean = (a11 + a22) / 2;

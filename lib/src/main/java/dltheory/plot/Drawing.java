@@ -1,6 +1,7 @@
 package dltheory.plot;
 
 import java.awt.Graphics2D;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.function.Function;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.internal.chartpart.ChartTitle;
 import org.knowm.xchart.style.XYStyler;
 
 /**
@@ -78,6 +80,7 @@ final class Drawing {
     /** Applies the rules to {@code chart}, paints it as XChart does, and undoes the drawing's changes. */
     static void paint(XYChart chart, Graphics2D g, int width, int height) {
         synchronized (chart) {
+            forgetTitleBounds(chart);
             Drawing drawing = apply(chart);
             try {
                 if (g instanceof TextKeepingGraphics text) {
@@ -120,6 +123,37 @@ final class Drawing {
             HouseRules.equalizeAspect(chart, plain(chart));
         }
         return d;
+    }
+
+    /** XChart's title of a chart; its {@code bounds}, the size of the title as last drawn. */
+    private static final Field CHART_TITLE = field(Chart.class, "chartTitle");
+    private static final Field TITLE_BOUNDS = field(ChartTitle.class, "bounds");
+
+    /**
+     * Makes this drawing of {@code chart} lay out as its first one. XChart sizes the axes with the
+     * title's bounds from the chart's last drawing, measured with that drawing's fonts (a PNG's at
+     * 2× scale are not an SVG's), and measures them afresh only for a chart never drawn: the same
+     * chart drawn after a PNG and after an SVG came out 0.02 px apart, with ticks moved. Forgotten
+     * before each drawing, the bounds are measured as for a new chart, so that every drawing of a
+     * chart gives the same picture whatever was drawn before.
+     */
+    private static void forgetTitleBounds(XYChart chart) {
+        try {
+            TITLE_BOUNDS.set(CHART_TITLE.get(chart), null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("XChart's ChartTitle changed: " + e, e);
+        }
+    }
+
+    private static Field field(Class<?> owner, String name) {
+        try {
+            Field f = owner.getDeclaredField(name);
+            f.setAccessible(true);
+            return f;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("XChart " + owner.getSimpleName() + " has no field " + name
+                    + " (the version 3.8.8 this library is written for has)", e);
+        }
     }
 
     /** XChart's own painting of {@code chart}, without the house rules. */

@@ -1,5 +1,7 @@
 package dltheory.plot;
 
+import dltheory.check.Arguments;
+
 /**
  * Counts of samples in equal bins, normalised to a density (area 1), with the coordinates of
  * its step outline for plotting.
@@ -15,15 +17,9 @@ public record Histogram(double lo, double hi, double[] density) {
      * {@code lo} or above {@code hi} are counted in the first or last bin.
      */
     public static Histogram of(double[] samples, int bins, double lo, double hi) {
-        if (samples.length == 0) {
-            throw new IllegalArgumentException("samples must be non-empty");
-        }
-        if (bins < 1) {
-            throw new IllegalArgumentException("bins must be >= 1, got " + bins);
-        }
-        if (!(hi > lo)) {
-            throw new IllegalArgumentException("need lo < hi, got lo=" + lo + ", hi=" + hi);
-        }
+        Arguments.nonEmpty(samples, "samples");
+        Arguments.atLeast(bins, 1, "bins");
+        Arguments.ordered(lo, hi, "lo", "hi");
         double width = (hi - lo) / bins;
         double[] density = new double[bins];
         for (double v : samples) {

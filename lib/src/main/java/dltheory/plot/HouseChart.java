@@ -7,6 +7,8 @@ import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
+import dltheory.check.Arguments;
+
 /**
  * A chart of the collection: XChart's {@link XYChart} plus what the house rules need to know about
  * it, kept on the chart as XChart keeps its own state on the chart and its styler: which series are
@@ -73,7 +75,7 @@ public class HouseChart extends XYChart {
         if (chart instanceof HouseChart house) {
             return house;
         }
-        throw new IllegalArgumentException("chart must be made by Plots.xy for " + what + ", got a "
-                + (chart == null ? "null chart" : chart.getClass().getSimpleName()));
+        throw Arguments.invalid("chart", "be made by Plots.xy for " + what,
+                "a " + (chart == null ? "null chart" : chart.getClass().getSimpleName()));
     }
 }

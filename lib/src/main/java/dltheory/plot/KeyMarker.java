@@ -11,6 +11,8 @@ import java.awt.geom.Rectangle2D;
 
 import org.knowm.xchart.style.markers.Marker;
 
+import dltheory.check.Arguments;
+
 /**
  * A marker for a few key points drawn over many others (Figure 2.6's w_drop over a cloud of 400
  * runs, Figure 3.1's minimum θ*): {@code scale} times the chart's marker size, with a white halo
@@ -28,12 +30,8 @@ public final class KeyMarker extends Marker {
     private final boolean halo;
 
     private KeyMarker(Shape shape, double scale, boolean hollow, boolean halo) {
-        if (shape == null) {
-            throw new IllegalArgumentException("shape must be one of " + java.util.Arrays.toString(Shape.values()));
-        }
-        if (!(scale > 0 && scale <= 10)) {
-            throw new IllegalArgumentException("scale must be in (0, 10], got " + scale);
-        }
+        Arguments.notNull(shape, "shape", "one of " + java.util.Arrays.toString(Shape.values()));
+        Arguments.inOpenClosed(scale, 0, 10, "scale");
         this.shape = shape;
         this.scale = scale;
         this.hollow = hollow;

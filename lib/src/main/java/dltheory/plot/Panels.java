@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.knowm.xchart.XYChart;
 
+import dltheory.check.Arguments;
+
 /**
  * Small multiples: several charts of one figure side by side or stacked, each with its own
  * axes, instead of one crowded axis. The display extension shows them as one picture.
@@ -17,12 +19,8 @@ import org.knowm.xchart.XYChart;
 public record Panels(List<XYChart> panels, int columns) {
 
     public Panels {
-        if (panels == null || panels.isEmpty()) {
-            throw new IllegalArgumentException("panels must hold at least one chart");
-        }
-        if (columns < 1) {
-            throw new IllegalArgumentException("columns must be >= 1, got " + columns);
-        }
+        Arguments.nonEmpty(panels, "panels");
+        Arguments.atLeast(columns, 1, "columns");
         panels = List.copyOf(panels);
     }
 

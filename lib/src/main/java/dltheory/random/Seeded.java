@@ -33,9 +33,7 @@ public final class Seeded {
      * mixed with the stream name's hash, so nearby seeds and names give unrelated streams.
      */
     static long derive(long seed, String stream) {
-        if (stream == null) {
-            throw new IllegalArgumentException("stream must be a name, got null");
-        }
+        Arguments.notNull(stream, "stream", "a name");
         long z = seed + 0x9E3779B97F4A7C15L * (stream.hashCode() + 1L);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
@@ -46,9 +44,7 @@ public final class Seeded {
     public static DMatrixRMaj normal(int rows, int cols, double mean, double std, Random rng) {
         Arguments.atLeast(rows, 1, "rows");
         Arguments.atLeast(cols, 1, "cols");
-        if (!(std >= 0) || Double.isInfinite(std)) {
-            throw new IllegalArgumentException("std must be finite and >= 0, got " + std);
-        }
+        Arguments.nonNegative(std, "std");
         return RandomMatrices_DDRM.rectangleGaussian(rows, cols, mean, std, rng);
     }
 
@@ -56,9 +52,7 @@ public final class Seeded {
     public static DMatrixRMaj uniform(int rows, int cols, double lo, double hi, Random rng) {
         Arguments.atLeast(rows, 1, "rows");
         Arguments.atLeast(cols, 1, "cols");
-        if (!(hi > lo)) {
-            throw new IllegalArgumentException("need lo < hi, got lo=" + lo + ", hi=" + hi);
-        }
+        Arguments.ordered(lo, hi, "lo", "hi");
         return RandomMatrices_DDRM.rectangle(rows, cols, lo, hi, rng);
     }
 
@@ -66,9 +60,7 @@ public final class Seeded {
     static DMatrixRMaj bernoulli(int rows, int cols, double p, Random rng) {
         Arguments.atLeast(rows, 1, "rows");
         Arguments.atLeast(cols, 1, "cols");
-        if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException("p must be in [0, 1], got " + p);
-        }
+        Arguments.inClosed(p, 0, 1, "p");
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
         double[] data = m.data;
         for (int i = 0; i < rows * cols; i++) {

@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 
+import dltheory.check.Arguments;
 import dltheory.text.Notation;
 import dltheory.text.Words;
 
@@ -47,14 +48,12 @@ public final class Tables {
      *                {@code "‖w_drop − w_OLS‖"}); none to use the component names
      */
     public static Table of(String caption, List<? extends Record> rows, String... labels) {
-        if (rows == null || rows.isEmpty()) {
-            throw new IllegalArgumentException("rows must contain at least one record");
-        }
+        Arguments.nonEmpty(rows, "rows");
         RecordComponent[] components = rows.get(0).getClass().getRecordComponents();
         if (labels.length != 0 && labels.length != components.length) {
-            throw new IllegalArgumentException("labels must name all " + components.length + " columns ("
-                    + java.util.Arrays.stream(components).map(RecordComponent::getName).toList() + "), got "
-                    + labels.length);
+            throw Arguments.invalid("labels", "name all " + components.length + " columns ("
+                    + java.util.Arrays.stream(components).map(RecordComponent::getName).toList()
+                    + ") or none", labels.length);
         }
         Table table = Table.create(caption);
         for (int j = 0; j < components.length; j++) {

@@ -19,6 +19,7 @@ public final class SignificantFormat extends NumberFormat {
 
     /** @param digits significant digits, 1 to 17 */
     public SignificantFormat(int digits) {
+        // written by hand: check (Check) writes its lines with text, so text cannot depend on check
         if (digits < 1 || digits > 17) {
             throw new IllegalArgumentException("digits must be in [1, 17], got " + digits);
         }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import dltheory.check.Arguments;
+
 /**
  * The frames of an {@code interact} for a page without a kernel: the function's value at a grid of
  * the controls' values, which {@code bin/site} shows behind a slider of its own (the static site) or
@@ -42,10 +44,10 @@ public final class ExploreFrames {
         public Axis {
             values = List.copyOf(values);
             labels = List.copyOf(labels);
-            if (values.isEmpty() || values.size() != labels.size() || initial < 0 || initial >= values.size()) {
-                throw new IllegalArgumentException("values, labels, initial: need as many labels as values (≥ 1) "
-                        + "and 0 ≤ initial < " + values.size() + ", got " + labels.size() + " labels, initial " + initial);
-            }
+            Arguments.nonEmpty(values, "values");
+            Arguments.that(labels.size() == values.size(), "labels", "hold one label per value ("
+                    + values.size() + ")", labels.size());
+            Arguments.inRange(initial, 0, values.size() - 1, "initial");
         }
     }
 
@@ -79,9 +81,7 @@ public final class ExploreFrames {
      * gives false and true; any other control only its current value.
      */
     public static Axis axis(ValueWidget<?> control, int most) {
-        if (most < 3) {
-            throw new IllegalArgumentException("most: need ≥ 3 (the two ends and the initial value), got " + most);
-        }
+        Arguments.that(most >= 3, "most", "be >= 3 (the two ends and the initial value)", most);
         String name = control.description();
         if (control instanceof FloatSlider s) {
             double min = num(s, "min"), max = num(s, "max"), step = num(s, "step");

@@ -3,6 +3,8 @@ package dltheory.widgets;
 import java.util.ArrayList;
 import java.util.List;
 
+import dltheory.check.Arguments;
+
 /**
  * A choice among options ({@code DropdownModel} or {@code ToggleButtonsModel}): the front end shows
  * each option's {@code toString()} and sends back the chosen index.
@@ -14,18 +16,14 @@ public final class Selection<T> extends ValueWidget<T> {
 
     Selection(String model, String view, Widget style, String description, List<T> options, T value) {
         super(model, view);
-        if (options.isEmpty()) {
-            throw new IllegalArgumentException("options: at least one option is needed, got none");
-        }
+        Arguments.nonEmpty(options, "options");
         this.options = List.copyOf(options);
         List<String> labels = new ArrayList<>();
         for (T o : options) {
             labels.add(String.valueOf(o));
         }
-        int index = value == null ? 0 : this.options.indexOf(value);
-        if (index < 0) {
-            throw new IllegalArgumentException("value: " + value + " is not one of the options " + labels);
-        }
+        int index = value == null ? 0
+                : this.options.indexOf(Arguments.oneOf(value, this.options, "value"));
         init("_options_labels", labels);
         domWidget(style);
         described(description);
@@ -45,8 +43,8 @@ public final class Selection<T> extends ValueWidget<T> {
 
     @Override
     Object validate(String name, Object v) {
-        if ("index".equals(name) && v instanceof Number n && (n.intValue() < 0 || n.intValue() >= options.size())) {
-            throw new IllegalArgumentException("index: " + n + " is outside 0.." + (options.size() - 1));
+        if ("index".equals(name) && v instanceof Number n) {
+            Arguments.inRange(n.intValue(), 0, options.size() - 1, "index");
         }
         return v;
     }
@@ -69,10 +67,6 @@ public final class Selection<T> extends ValueWidget<T> {
 
     @Override
     public void value(T v) {
-        int i = options.indexOf(v);
-        if (i < 0) {
-            throw new IllegalArgumentException("value: " + v + " is not one of the options " + options);
-        }
-        set("index", i);
+        set("index", options.indexOf(Arguments.oneOf(v, options, "value")));
     }
 }

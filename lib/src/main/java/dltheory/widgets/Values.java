@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dltheory.check.Arguments;
+
 /** The controls' current values, by description, as {@link Widgets#interact(java.util.function.Function, ValueWidget[])} hands them to its function. */
 public final class Values {
     private final Map<String, Object> byName = new LinkedHashMap<>();
@@ -34,9 +36,7 @@ public final class Values {
     /** The value of the control described {@code name}. */
     @SuppressWarnings("unchecked")
     public <T> T get(String name) {
-        if (!byName.containsKey(name)) {
-            throw new IllegalArgumentException("name: no control is described " + name + " (allowed: " + byName.keySet() + ")");
-        }
+        Arguments.oneOf(name, byName.keySet(), "name (a control's description)");
         return (T) byName.get(name);
     }
 

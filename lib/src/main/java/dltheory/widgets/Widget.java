@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import dltheory.check.Arguments;
+
 /**
  * A Jupyter widget model on the kernel side (widget message protocol 2.1, the models of
  * {@code @jupyter-widgets/base} and {@code @jupyter-widgets/controls} 2.0.0 that ipywidgets 8 and
@@ -188,10 +190,8 @@ public abstract class Widget {
         String commId;
         synchronized (this) {
             for (Map.Entry<String, Object> e : changes.entrySet()) {
-                if (!state.containsKey(e.getKey())) {
-                    throw new IllegalArgumentException("name: " + e.getKey() + " is not an attribute of "
-                            + state.get("_model_name") + " (allowed: " + state.keySet() + ")");
-                }
+                Arguments.oneOf(e.getKey(), state.keySet(),
+                        "name (an attribute of " + kind() + ")");
                 Object v = normalize(state.get(e.getKey()), validate(e.getKey(), e.getValue()));
                 if (!Objects.equals(state.put(e.getKey(), v), v)) {
                     changed.add(e.getKey());
@@ -271,9 +271,7 @@ public abstract class Widget {
      */
     public final Widget observe(String name, Consumer<Change> callback) {
         Objects.requireNonNull(callback, "callback");
-        if (!state().containsKey(name)) {
-            throw new IllegalArgumentException("name: " + name + " is not an attribute of " + get("_model_name"));
-        }
+        Arguments.oneOf(name, state().keySet(), "name (an attribute of " + kind() + ")");
         observers.computeIfAbsent(name, k -> new CopyOnWriteArrayList<>()).add(new Observer(name, callback));
         return this;
     }

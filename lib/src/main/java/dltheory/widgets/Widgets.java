@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import dltheory.check.Arguments;
+
 /**
  * Jupyter widgets for notebooks: sliders, a dropdown, a checkbox, toggle buttons, a label, an output
  * area, boxes, links, and {@code interact}. Use {@code import static dltheory.widgets.Widgets.*;}.
@@ -46,12 +48,9 @@ public final class Widgets {
      * for each factor of 10, starting at {@code value}.
      */
     public static FloatSlider logSlider(String description, double min, double max, int stepsPerDecade, double value) {
-        if (!(min > 0) || !(max > min)) {
-            throw new IllegalArgumentException("min, max: need 0 < min < max, got " + min + ", " + max);
-        }
-        if (stepsPerDecade < 1) {
-            throw new IllegalArgumentException("stepsPerDecade: must be ≥ 1, got " + stepsPerDecade);
-        }
+        Arguments.positive(min, "min");
+        Arguments.ordered(min, max, "min", "max");
+        Arguments.atLeast(stepsPerDecade, 1, "stepsPerDecade");
         checkValue(value, min, max);
         return new FloatSlider(description, Math.log10(min), Math.log10(max), 1.0 / stepsPerDecade, value, true).open();
     }
@@ -134,9 +133,7 @@ public final class Widgets {
      * displays) for the controls' current values, by description, redrawn after every change.
      */
     public static Interactive interact(Function<Values, Object> f, ValueWidget<?>... controls) {
-        if (controls.length == 0) {
-            throw new IllegalArgumentException("controls: at least one control is needed, got none");
-        }
+        Arguments.that(controls.length > 0, "controls", "hold at least one control", "none");
         return Interactive.of(f, Arrays.asList(controls));
     }
 
@@ -151,23 +148,15 @@ public final class Widgets {
     }
 
     private static void checkAttribute(Widget w, String name) {
-        if (!w.state().containsKey(name)) {
-            throw new IllegalArgumentException("name: " + name + " is not an attribute of " + w.kind());
-        }
+        Arguments.oneOf(name, w.state().keySet(), "name (an attribute of " + w.kind() + ")");
     }
 
     private static void checkRange(double min, double max, double step) {
-        if (!(max > min)) {
-            throw new IllegalArgumentException("min, max: need min < max, got " + min + ", " + max);
-        }
-        if (!(step > 0) || step > max - min) {
-            throw new IllegalArgumentException("step: need 0 < step ≤ max − min = " + (max - min) + ", got " + step);
-        }
+        Arguments.ordered(min, max, "min", "max");
+        Arguments.inOpenClosed(step, 0, max - min, "step");
     }
 
     private static void checkValue(double value, double min, double max) {
-        if (!(value >= min && value <= max)) {
-            throw new IllegalArgumentException("value: need " + min + " ≤ value ≤ " + max + ", got " + value);
-        }
+        Arguments.inClosed(value, min, max, "value");
     }
 }

@@ -54,4 +54,16 @@ class ArgumentsTest {
         assertEquals("mu must be finite, got -Infinity",
                 assertThrows(IllegalArgumentException.class, () -> Arguments.finite(Double.NEGATIVE_INFINITY, "mu")).getMessage());
     }
+
+    @Test
+    void intervalEndsOutOfOrderAndValuesOutsideASetAreNamed() {
+        Arguments.ordered(0, 1, "lo", "hi");
+        assertEquals("lo and hi must satisfy lo < hi, got lo = 1.0, hi = 1.0",
+                assertThrows(IllegalArgumentException.class, () -> Arguments.ordered(1, 1, "lo", "hi")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Arguments.ordered(Double.NaN, 1, "lo", "hi"));
+        assertEquals("b", Arguments.oneOf("b", java.util.List.of("a", "b"), "name"));
+        assertEquals("name must be one of [a, b], got c",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Arguments.oneOf("c", java.util.List.of("a", "b"), "name")).getMessage());
+    }
 }

@@ -94,7 +94,7 @@ class FiguresTest {
         assertTrue(lines.getSeriesMap().get("prediction (dashed)").getLineStyle().getDashArray() != null);
         Training.Task task = Training.task(2, 4, new Random(13));
         Training run = Training.run(Init.HE_NORMAL, task, 2, 4, 2, 0.01, new Random(14));
-        XYChart training = Training.chart("loss", List.of(run));
+        XYChart training = Figures.trainingLoss("loss", List.of(run));
         assertEquals(lines.getSeriesMap().get(he.label()).getLineColor(),
                 training.getSeriesMap().get(he.label()).getLineColor());
     }

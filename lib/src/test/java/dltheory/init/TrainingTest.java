@@ -60,7 +60,7 @@ class TrainingTest {
         assertEquals(2.0, glorot.forwardPredicted() + glorot.backwardPredicted(), 1e-12);
         // Figure 1.7: the legend sits in the plot's empty upper left instead of squashing it from
         // below, and the four points are key markers, larger than the chart's default markers
-        org.knowm.xchart.XYChart chart = Glorot.chart(rows, 256, 64);
+        org.knowm.xchart.XYChart chart = Figures.glorotFactors(rows, 256, 64);
         assertEquals(org.knowm.xchart.style.Styler.LegendPosition.InsideNW, chart.getStyler().getLegendPosition());
         for (org.knowm.xchart.XYSeries s : chart.getSeriesMap().values()) {
             if (s.getXData().length == 1) {

@@ -131,7 +131,7 @@ class GemmTest {
                 () -> Gemm.mult(a, new DMatrixRMaj(4, 2), new DMatrixRMaj(2, 2)));
         assertTrue(e.getMessage().contains("a.numCols"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Gemm.mult(a, new DMatrixRMaj(3, 2), new DMatrixRMaj(3, 2)));
-        assertTrue(e.getMessage().startsWith("c must be (2, 2)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("c must be 2×2, got 3×2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Gemm.multTransA(a, new DMatrixRMaj(3, 2), new DMatrixRMaj(3, 2)));
         assertTrue(e.getMessage().contains("a.numRows"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Gemm.multTransB(a, new DMatrixRMaj(2, 2), new DMatrixRMaj(2, 2)));

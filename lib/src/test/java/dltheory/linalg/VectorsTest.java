@@ -57,4 +57,12 @@ class VectorsTest {
         org.junit.jupiter.api.Assertions.assertEquals(1, a[0][0], "rows are copied, not shared");
         org.junit.jupiter.api.Assertions.assertArrayEquals(a[1], c[1]);
     }
+
+    @Test
+    void minIsTheSmallestEntryAndNaNPropagates() {
+        assertEquals(-2.0, Vectors.min(new double[] {3, -2, 5, -2}), 0);
+        assertEquals(Double.POSITIVE_INFINITY, Vectors.min(new double[] {Double.POSITIVE_INFINITY}), 0);
+        assertTrue(Double.isNaN(Vectors.min(new double[] {1, Double.NaN, 0})));
+        assertThrows(IllegalArgumentException.class, () -> Vectors.min(new double[0]));
+    }
 }

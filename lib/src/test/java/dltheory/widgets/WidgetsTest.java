@@ -62,13 +62,14 @@ class WidgetsTest {
     @Test
     void badArgumentsNameTheArgument() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Widgets.slider("p", 1, 0, 0.1));
-        assertTrue(e.getMessage().startsWith("min, max:"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("min and max must satisfy min < max, got min = 1.0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Widgets.slider("p", 0, 1, 0.1, 2));
-        assertTrue(e.getMessage().startsWith("value:"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("value must be in [0, 1], got 2.0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Widgets.dropdown("d", List.of("a"), "b"));
-        assertTrue(e.getMessage().startsWith("value:"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("value must be one of [a], got b"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Widgets.checkbox("c", true).observe("nope", c -> { }));
-        assertTrue(e.getMessage().startsWith("name:"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("name (an attribute of Checkbox) must be one of ["), e.getMessage());
+        assertTrue(e.getMessage().endsWith("], got nope"), e.getMessage());
     }
 
     @Test
