@@ -29,15 +29,16 @@ public record Burst(double alpha, int peakStep, double peakRate, double lossRise
 
     /**
      * ‖u‖ must grow by at least this factor after the peak (which by itself divides the rate by
-     * its square). Not derived: over seeds 1…3000 of the notebook (bench/weightnorm) ln ln of the
-     * growth keeps 4.9 standard deviations above ln ln of this bound.
+     * its square). Not derived: over seeds 1…3000 of the notebook (bench/weightnorm), each seed's
+     * first draw with a burst ({@link #firstDraw}), ln ln of the growth keeps 4.9 standard
+     * deviations above ln ln of this bound.
      */
     public static final double MIN_NORM_JUMP = 1.02;
 
     /**
      * The rate after the burst must fall to at most this fraction of the peak. Not derived: over
-     * seeds 1…3000 (bench/weightnorm) ln ln(1/fraction) keeps 4.2 standard deviations above
-     * ln ln(1/this bound), skewed to the safe side.
+     * seeds 1…3000 (bench/weightnorm), each seed's first draw with a burst, ln ln(1/fraction) keeps
+     * 4.1 standard deviations above ln ln(1/this bound), skewed to the safe side.
      */
     public static final double MAX_RATE_FRACTION = 0.98;
 
@@ -144,7 +145,7 @@ public record Burst(double alpha, int peakStep, double peakRate, double lossRise
          * the {@code maxDraws} draws had one.
          */
         public void check() {
-            Check.that(search.found().isPresent(), "a burst was found (the condition of the claim)",
+            Check.that(search.found().isPresent(), "the condition of the claim, a burst, holds",
                     search.found().isPresent() ? "in draw " + index + " of at most " + maxDraws
                             : "none in " + maxDraws + " draws, probability about 0.44^" + maxDraws);
             search.found().get().check();

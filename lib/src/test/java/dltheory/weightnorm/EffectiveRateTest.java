@@ -77,7 +77,7 @@ class EffectiveRateTest {
      * whole, so what supports a false alarm ≤ 1e-3 is how many standard deviations of the spread
      * over seeds separate each margin from its bound, on a log scale where it is close to normal.
      * bench/weightnorm measures the same over 3,000 seeds (order: ≥ 4.1 per pair; rate: 4.6;
-     * burst: 4.9 and 4.2); here each must keep at least 3.5, and every seed must pass.
+     * burst, first draw with one: 4.9 and 4.1); here each must keep at least 3.5, and every seed must pass.
      */
     @Test
     void seedSweepOfTheNotebooksRunClaims() {
