@@ -201,16 +201,31 @@ public final class DropoutRegression {
      * on E_R[L] is stable for step sizes below 2/L. Used to choose SGD steps in notebook 02.
      */
     public static double smoothness(DMatrixRMaj X, double p) {
+        return 2 * extremeEigenvalue(X, p, true);
+    }
+
+    /**
+     * μ = 2·λ_min(p²XᵀX + p(1−p)Γ²), the strong convexity of E_R[L] (the smallest curvature of
+     * (2.4)). Notebook 02 sets SGD's decaying step η_t = η₀/(1 + t/τ) with η₀τ = 1/μ, so that late
+     * steps are η_t ≈ 1/(μt), the classical schedule for a strongly convex loss.
+     */
+    public static double strongConvexity(DMatrixRMaj X, double p) {
+        return 2 * extremeEigenvalue(X, p, false);
+    }
+
+    /** The largest (or smallest) eigenvalue of p²XᵀX + p(1−p)Γ², which is symmetric. */
+    private static double extremeEigenvalue(DMatrixRMaj X, double p, boolean largest) {
         DMatrixRMaj A = expectedGram(X, p);
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(A.numRows, false, true);
         if (!eig.decompose(A)) {
             throw new IllegalStateException("eigen-decomposition of p²XᵀX + p(1−p)Γ² failed");
         }
-        double max = 0;
+        double extreme = largest ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         for (int k = 0; k < eig.getNumberOfEigenvalues(); k++) {
-            max = Math.max(max, eig.getEigenvalue(k).getReal());
+            double v = eig.getEigenvalue(k).getReal();
+            extreme = largest ? Math.max(extreme, v) : Math.min(extreme, v);
         }
-        return 2 * max;
+        return extreme;
     }
 
     /**

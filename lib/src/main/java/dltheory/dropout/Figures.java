@@ -52,14 +52,15 @@ public final class Figures {
 
     /**
      * The explore figure of notebook 02: {@link #sgdDistance} at keep probability {@code p}, from
-     * two fresh runs of {@code steps} steps (η₀ = 0.5/L, the decaying run with scale {@code tau},
-     * both drawing their masks from {@code rng}), titled with the notebook's verdict of
+     * two fresh runs of {@code steps} steps (η₀ = 0.5/L; the decaying run with η₀τ = 1/μ, L and μ
+     * being {@link DropoutRegression#smoothness} and {@link DropoutRegression#strongConvexity} at
+     * this p; both drawing their masks from {@code rng}), titled with the notebook's verdict of
      * {@link SgdError#checkConverges}: the decaying run ends within the Markov radius of w_drop
      * (false alarm 10⁻³), outside it around p·w_drop, and the radius is below half the gap (✓, else ✗).
      */
-    public static XYChart sgdDistanceAt(DMatrixRMaj X, double[] y, double p, int steps, double tau,
-            Random rng) {
+    public static XYChart sgdDistanceAt(DMatrixRMaj X, double[] y, double p, int steps, Random rng) {
         double eta0 = 0.5 / DropoutRegression.smoothness(X, p);
+        double tau = 1 / (DropoutRegression.strongConvexity(X, p) * eta0);
         SgdPath decaying = DropoutSgd.run(X, y, p, steps, eta0, tau, 40, rng);
         SgdPath constant = DropoutSgd.run(X, y, p, steps, eta0, Double.POSITIVE_INFINITY, 40, rng);
         double[] wDrop = DropoutRegression.minimiser(X, y, p);

@@ -18,9 +18,15 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   Z_{t+1} = Z_t − 2η_t(ĒZ_t + Z_tĒᵀ) + 4η_t² E[Ñ Z_t Ñᵀ],   Ē = E[Ñ] = [p²XᵀX + p(1−p)Γ², −pXᵀy; 0],
  * </pre>
  * and E[Ñ Z Ñᵀ] = ĒZĒᵀ + Σ_k (E[N_k Z N_kᵀ] − E[N_k] Z E[N_k]ᵀ), the rows being independent; the
- * per-row term needs E[r_a r_b r_c r_e] = p^(number of distinct features among a, b, c, e). The
- * last column of Z_T is E[w_T], so E‖w_T − w_drop‖² = tr Z_ww − 2w_dropᵀE[w_T] + ‖w_drop‖², with no
- * Monte Carlo and no approximation. By Markov's inequality applied to ‖w_T − w_drop‖²,
+ * per-row term needs E[r_a r_b r_c r_e] = p^(number of distinct features among a, b, c, e).
+ *
+ * <p>The recursion runs in error coordinates z' = Pz = (w − w_drop, 1), P = [I, −w_drop; 0, 1]: the
+ * step becomes P(I − 2η_t Ñ_R)P⁻¹, so Ē becomes PĒP⁻¹ and the noise map is composed with
+ * vec(Z') ↦ vec(P⁻¹Z'P⁻ᵀ). Then E‖w_T − w_drop‖² is the trace of the error block of Z'_T, a sum of
+ * second moments, and E[w_T] − w_drop its last column. (Read off the raw Z_T as
+ * tr Z_ww − 2w_dropᵀE[w_T] + ‖w_drop‖², the same number cancels catastrophically once it is many
+ * orders below ‖w_drop‖².) No Monte Carlo and no approximation. A schedule whose second moment
+ * overflows is rejected. By Markov's inequality applied to ‖w_T − w_drop‖²,
  * P(‖w_T − w_drop‖ &gt; √(E‖w_T − w_drop‖²/α)) ≤ α for every distribution of the masks' effect.
  *
  * @param steps          T
@@ -39,6 +45,8 @@ public record SgdError(int steps, double meanSquared, double biasSquared, double
      * second-moment recursion above, and the Markov radius for false-alarm rate α.
      *
      * @param falseAlarm α in (0, 1)
+     * @throws IllegalArgumentException also when the second moment overflows (η₀ far above
+     *         1/{@link DropoutRegression#smoothness})
      */
     public static SgdError of(DMatrixRMaj X, double[] y, double p, int steps, double eta0, double tau,
                               double falseAlarm) {
@@ -51,10 +59,28 @@ public record SgdError(int steps, double meanSquared, double biasSquared, double
         Arguments.inOpen(falseAlarm, 0, 1, "falseAlarm");
         int d = X.numCols;
         int D = d + 1;
-        DMatrixRMaj mean = meanStep(X, y, p);
-        DMatrixRMaj K = fourthMoments(X, y, p);
+        double[] wDrop = DropoutRegression.minimiser(X, y, p);
+        // error coordinates z' = Pz = (w − w_drop, 1): conjugate the mean step and the noise map by P
+        DMatrixRMaj P = CommonOps_DDRM.identity(D);
+        DMatrixRMaj Pinv = CommonOps_DDRM.identity(D);
+        for (int j = 0; j < d; j++) {
+            P.set(j, d, -wDrop[j]);
+            Pinv.set(j, d, wDrop[j]);
+        }
+        DMatrixRMaj mean = new DMatrixRMaj(D, D);
+        CommonOps_DDRM.mult(P, CommonOps_DDRM.mult(meanStep(X, y, p), Pinv, null), mean);
+        DMatrixRMaj K = CommonOps_DDRM.mult(fourthMoments(X, y, p), CommonOps_DDRM.kron(Pinv, Pinv, null), null);
         DMatrixRMaj Z = new DMatrixRMaj(D, D);
-        Z.set(d, d, 1);
+        double[] start = new double[D];
+        for (int j = 0; j < d; j++) {
+            start[j] = -wDrop[j];
+        }
+        start[d] = 1;
+        for (int i = 0; i < D; i++) {
+            for (int j = 0; j < D; j++) {
+                Z.set(i, j, start[i] * start[j]);
+            }
+        }
         DMatrixRMaj EZ = new DMatrixRMaj(D, D);
         DMatrixRMaj EZE = new DMatrixRMaj(D, D);
         DMatrixRMaj noise = new DMatrixRMaj(d * d, 1);
@@ -65,25 +91,39 @@ public record SgdError(int steps, double meanSquared, double biasSquared, double
             CommonOps_DDRM.mult(mean, Z, EZ);
             CommonOps_DDRM.multTransB(EZ, mean, EZE);
             CommonOps_DDRM.mult(K, vecZ, noise);
+            // Z stays symmetric: fill both triangles from the average of the (i, j) and (j, i)
+            // terms, so that rounding never seeds an antisymmetric part (which ĒZ + ZĒᵀ, written
+            // with Z = Zᵀ, would let grow)
+            double trace = 0;
             for (int i = 0; i < D; i++) {
-                for (int j = 0; j < D; j++) {
+                for (int j = i; j < D; j++) {
                     double v = -2 * eta * (EZ.unsafe_get(i, j) + EZ.unsafe_get(j, i))
-                            + 4 * eta * eta * EZE.unsafe_get(i, j);
-                    if (i < d && j < d) {
-                        v += 4 * eta * eta * noise.data[i * d + j];
+                            + 2 * eta * eta * (EZE.unsafe_get(i, j) + EZE.unsafe_get(j, i));
+                    if (j < d) {
+                        v += 2 * eta * eta * (noise.data[i * d + j] + noise.data[j * d + i]);
                     }
-                    next.unsafe_set(i, j, Z.unsafe_get(i, j) + v);
+                    double z = 0.5 * (Z.unsafe_get(i, j) + Z.unsafe_get(j, i)) + v;
+                    next.unsafe_set(i, j, z);
+                    next.unsafe_set(j, i, z);
                 }
+                trace += i < d ? next.unsafe_get(i, i) : 0;
+            }
+            if (!Double.isFinite(trace)) {
+                throw Arguments.invalid("eta0", String.format(
+                        "keep E‖w_t − w_drop‖² finite over the %d steps (it overflows at step %d with tau = %s);"
+                                + " take eta0 well below 1/smoothness = %.4g", steps, t + 1, tau,
+                        1 / DropoutRegression.smoothness(X, p)), eta0);
             }
             System.arraycopy(next.data, 0, Z.data, 0, D * D);
         }
-        double[] wDrop = DropoutRegression.minimiser(X, y, p);
+
+        // E‖w_T − w_drop‖² is the trace of the error block (a sum of second moments, no cancellation);
+        // E[w_T] − w_drop is the last column
         double ms = 0;
         double bias = 0;
         for (int j = 0; j < d; j++) {
-            ms += Z.get(j, j) - 2 * wDrop[j] * Z.get(j, d) + wDrop[j] * wDrop[j];
-            double b = Z.get(j, d) - wDrop[j];
-            bias += b * b;
+            ms += Z.get(j, j);
+            bias += Z.get(j, d) * Z.get(j, d);
         }
         ms = Math.max(ms, bias);
         return new SgdError(steps, ms, bias, falseAlarm, Math.sqrt(ms / falseAlarm));

@@ -66,11 +66,46 @@ public final class Tables {
         return table;
     }
 
+    /**
+     * Columns that {@link #alike} gave one format; weak keys, compared by identity (Tablesaw's
+     * columns do not override equals).
+     */
+    private static final java.util.Map<Column<?>, ColumnFormat> ALIKE =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * Gives the number columns {@code labels} of {@code table} one format, chosen from all their
+     * values ({@link ColumnFormat#of(double[])}), for comparable quantities that a reader reads
+     * across columns (a measured value beside its prediction): the rule is one format per column,
+     * and comparable columns shown alike. Returns the table.
+     *
+     * @param labels at least two headers of double columns of {@code table}
+     */
+    public static Table alike(Table table, String... labels) {
+        if (table == null || labels.length < 2) {
+            throw new IllegalArgumentException("labels must name at least two columns of a table, got "
+                    + labels.length);
+        }
+        List<DoubleColumn> columns = new java.util.ArrayList<>();
+        for (String label : labels) {
+            if (!table.columnNames().contains(label) || !(table.column(label) instanceof DoubleColumn d)) {
+                throw new IllegalArgumentException("labels must name double columns of the table "
+                        + table.columnNames() + ", got " + label);
+            }
+            columns.add(d);
+        }
+        ColumnFormat format = ColumnFormat.of(columns.stream().flatMapToDouble(d -> java.util.Arrays.stream(
+                d.asDoubleArray())).toArray());
+        columns.forEach(d -> ALIKE.put(d, format));
+        return table;
+    }
+
     /** Sets every number column of {@code table} to print in its column's format. */
     public static Table formatted(Table table) {
         for (Column<?> c : table.columns()) {
             if (c instanceof DoubleColumn d) {
-                d.setPrintFormatter(new NumberColumnFormatter(ColumnFormat.of(d)));
+                ColumnFormat shared = ALIKE.get(d);
+                d.setPrintFormatter(new NumberColumnFormatter(shared != null ? shared : ColumnFormat.of(d)));
             } else if (c instanceof IntColumn || c instanceof LongColumn) {
                 ((NumberColumn<?, ?>) c).setPrintFormatter(new NumberColumnFormatter(ColumnFormat.integers()));
             }

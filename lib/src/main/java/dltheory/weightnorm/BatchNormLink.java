@@ -124,7 +124,10 @@ public final class BatchNormLink {
         for (Comparison c : comparisons) {
             rows.add(new Row(c.name(), c.n(), c.scale(), c.scalePredicted(), c.shift(), c.shiftPredicted(), c.maxGap()));
         }
-        return Tables.of("Weight norm vs batch norm: they agree iff ρ = σ_y/‖u‖ = 1 and δ = μ_y/‖u‖ = 0", rows,
-                "inputs", "n", "ρ measured", "ρ from (4.4)", "δ measured", "δ from (4.4)", "max |gap| of outputs");
+        Table table = Tables.of("Weight norm vs batch norm: they agree iff ρ = σ_y/‖u‖ = 1 and δ = μ_y/‖u‖ = 0",
+                rows, "inputs", "n", "ρ measured", "ρ from (4.4)", "δ measured", "δ from (4.4)",
+                "max |gap| of outputs");
+        // a measured value and its prediction are read side by side: one format for each pair
+        return Tables.alike(Tables.alike(table, "ρ measured", "ρ from (4.4)"), "δ measured", "δ from (4.4)");
     }
 }

@@ -315,6 +315,18 @@ class DropoutRegressionTest {
     }
 
     @Test
+    void strongConvexityIsTheSmallestCurvature() {
+        // orthogonal columns of squared norms 4, 9, 1: p²XᵀX + p(1−p)Γ² = p·diag(4, 9, 1)
+        DMatrixRMaj X = new DMatrixRMaj(new double[][] {{2, 0, 0}, {0, 3, 0}, {0, 0, 1}, {0, 0, 0}});
+        double p = 0.3;
+        assertEquals(2 * p * 1, DropoutRegression.strongConvexity(X, p), 1e-12);
+        assertEquals(2 * p * 9, DropoutRegression.smoothness(X, p), 1e-12);
+        RegressionData d = data(50, 4, SEED);
+        double mu = DropoutRegression.strongConvexity(d.X(), 0.6);
+        assertTrue(mu > 0 && mu < DropoutRegression.smoothness(d.X(), 0.6));
+    }
+
+    @Test
     void dropoutPathsAreScaledMinimisersAndRidgePathsAreRidge() {
         RegressionData d = data(30, 3, SEED);
         double[] ps = {0.2, 0.5, 1.0};

@@ -29,10 +29,10 @@ class FiguresTest {
 
     @Test
     void theExploreFigureSaysWhetherSgdReachedWDrop() {
-        XYChart reached = Figures.sgdDistanceAt(d.X(), d.y(), 0.5, 10_000, 10, Seeded.rng(4L));
+        XYChart reached = Figures.sgdDistanceAt(d.X(), d.y(), 0.5, 20_000, Seeded.rng(4L));
         assertTrue(reached.getTitle().endsWith("✓"), reached.getTitle());
         assertEquals(4, reached.getSeriesMap().size());
-        XYChart tooShort = Figures.sgdDistanceAt(d.X(), d.y(), 0.5, 2, 10, Seeded.rng(4L));
+        XYChart tooShort = Figures.sgdDistanceAt(d.X(), d.y(), 0.5, 2, Seeded.rng(4L));
         assertTrue(tooShort.getTitle().endsWith("✗"), "two steps cannot reach w(drop): " + tooShort.getTitle());
     }
 

@@ -39,6 +39,24 @@ class TablesTest {
         assertEquals(2, table.rowCount());
     }
 
+    record Shift(String inputs, double measured, double predicted) {
+    }
+
+    @Test
+    void alikeGivesComparableColumnsOneFormat() {
+        // a measured δ (sampling noise, and 2.83) beside its prediction (0 or 2.828): alone, the
+        // first column is scientific and the second fixed; alike, both are written the same way
+        Table table = Tables.of("δ", List.of(new Shift("white", 0.0031274, 0), new Shift("shifted", 2.8301471, 2.8284271)),
+                "inputs", "δ measured", "δ from (4.4)");
+        String apart = Tables.text(table);
+        assertTrue(apart.contains("3.127×10⁻³") && !apart.contains("2.828×10⁰"), apart);
+        String alike = Tables.text(Tables.alike(table, "δ measured", "δ from (4.4)"));
+        assertTrue(alike.contains("3.127×10⁻³") && alike.contains("2.828×10⁰") && alike.contains("2.830×10⁰"), alike);
+        assertTrue(Tables.html(table).contains(">2.828×10⁰<"), Tables.html(table));
+        assertThrows(IllegalArgumentException.class, () -> Tables.alike(table, "δ measured"));
+        assertThrows(IllegalArgumentException.class, () -> Tables.alike(table, "δ measured", "inputs"));
+    }
+
     @Test
     void htmlHasCaptionHeaderAndFormattedNumbers() {
         Table table = Tables.of("v", List.of(new Layer(1, 1, 1.0 / 3, true, "a<b")));

@@ -23,7 +23,10 @@ public final class ClaimSweep {
         java.util.Map<String, List<Double>> stats = new java.util.LinkedHashMap<>();
         int[] burstAt = new int[alphas.length];
         int found = 0;
-        for (long seed = 1; seed <= seeds; seed++) {
+        int[] draws = new int[10];
+        int noDraw = 0;
+        for (long s = 1; s <= seeds; s++) {
+            final long seed = s;
             LogisticRegression m = LogisticRegression.synthetic(200, 10, Seeded.rng(seed, "data"));
             double[] u0 = Seeded.normal(10, 0, Math.sqrt(0.1), Seeded.rng(seed, "u0"));
             List<StepDiagnostics> runs = Training.sweep(m, u0, 1, 0, alphas, 200);
@@ -56,11 +59,36 @@ public final class ClaimSweep {
                 add(stats, "burst fall: ln ln(1/F) − ln ln(1/F_max)",
                         Math.log(Math.log(1 / f)) - Math.log(Math.log(1 / Burst.MAX_RATE_FRACTION)));
             }
+            // the notebook's selection: the first of up to Burst.DRAWS draws with a burst
+            Burst.Draw draw = Burst.firstDraw(runs, k -> draw(seed, k, alphas), Burst.DRAWS);
+            draws[Math.min(draw.index(), draws.length) - 1]++;
+            if (draw.search().found().isPresent()) {
+                Burst bu = draw.search().found().get();
+                add(stats, "first draw's burst jump: ln ln J − ln ln J_min",
+                        Math.log(Math.log(bu.normJump())) - Math.log(Math.log(Burst.MIN_NORM_JUMP)));
+                double f = bu.rateAfter() / bu.peakRate();
+                add(stats, "first draw's burst fall: ln ln(1/F) − ln ln(1/F_max)",
+                        Math.log(Math.log(1 / f)) - Math.log(Math.log(1 / Burst.MAX_RATE_FRACTION)));
+                add(stats, "first draw's burst (not a margin): ln J", Math.log(bu.normJump()));
+                add(stats, "first draw's burst (not a margin): ln F", Math.log(f));
+            } else {
+                noDraw++;
+            }
         }
         System.out.println(seeds + " seeds (1…" + seeds + "); margin > 0 passes; z = mean/sd");
         stats.forEach(ClaimSweep::print);
         System.out.println("burst found in the run with α = " + java.util.Arrays.toString(alphas) + ": "
                 + java.util.Arrays.toString(burstAt) + " (" + found + " of " + seeds + ")");
+        System.out.println("first draw with a burst, k = 1 … 9, ≥ 10: " + java.util.Arrays.toString(draws)
+                + "; no burst in " + Burst.DRAWS + " draws: " + noDraw);
+    }
+
+    /** Draw k ≥ 2 of notebook 04: data and u₀ from the seed's stream "burst k", the five runs. */
+    static List<StepDiagnostics> draw(long seed, int k, double[] alphas) {
+        java.util.Random rng = Seeded.rng(seed, "burst " + k);
+        LogisticRegression m = LogisticRegression.synthetic(200, 10, rng);
+        double[] u0 = Seeded.normal(10, 0, Math.sqrt(0.1), rng);
+        return Training.sweep(m, u0, 1, 0, alphas, 200);
     }
 
     private static void add(java.util.Map<String, List<Double>> stats, String name, double value) {

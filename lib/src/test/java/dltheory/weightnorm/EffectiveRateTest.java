@@ -72,11 +72,12 @@ class EffectiveRateTest {
     }
 
     /**
-     * Claims 04.q43-order, 04.rate-can-rise and 04.burst-brake on SEED = 1…100: none is derived
+     * Claims 04.q43-order, 04.rate-can-rise and 04.burst-brake on SEED = 1…100 (the burst of each
+     * seed's first draw with one, {@link Burst#firstDraw}, as in the notebook): none is derived
      * whole, so what supports a false alarm ≤ 1e-3 is how many standard deviations of the spread
      * over seeds separate each margin from its bound, on a log scale where it is close to normal.
      * bench/weightnorm measures the same over 3,000 seeds (order: ≥ 4.1 per pair; rate: 4.6;
-     * burst: 4.9 and 4.2); here each must keep at least 3.5, and every seed must pass.
+     * burst, first draw with one: 4.9 and 4.1); here each must keep at least 3.5, and every seed must pass.
      */
     @Test
     void seedSweepOfTheNotebooksRunClaims() {
@@ -90,9 +91,11 @@ class EffectiveRateTest {
             Training.checkOrder(runs);
             order.add(Training.order(runs).stream().mapToDouble(o -> Math.log(o.sumRatio() / o.bound())).toArray());
             rise[i] = Math.log(Training.largestRateRise(runs));
-            var search = Burst.search(runs);
-            search.check();
-            search.found().ifPresent(b -> {
+            long seed = i + 1;
+            Burst.Draw draw = Burst.firstDraw(runs, k -> ClaimSweep.draw(seed, k, new double[] {0.1, 0.3, 1, 3, 10}),
+                    Burst.DRAWS);
+            draw.check();
+            draw.search().found().ifPresent(b -> {
                 jump.add(Math.log(Math.log(b.normJump())) - Math.log(Math.log(Burst.MIN_NORM_JUMP)));
                 fall.add(Math.log(Math.log(b.peakRate() / b.rateAfter()))
                         - Math.log(Math.log(1 / Burst.MAX_RATE_FRACTION)));
@@ -109,8 +112,46 @@ class EffectiveRateTest {
         System.out.printf("%d seeds: rate %.1f sd, burst (%d found) %.1f and %.1f sd%n", seeds, zRise, jump.size(),
                 zJump, zFall);
         assertTrue(zRise >= 3.5 && zJump >= 3.5 && zFall >= 3.5, zRise + " " + zJump + " " + zFall);
-        // The condition holds for about half of the seeds (1,687 of 3,000 in bench/weightnorm).
-        assertTrue(jump.size() > seeds / 3 && jump.size() < seeds, "found " + jump.size());
+        // The condition holds by design: every seed's first draw with a burst is checked.
+        assertEquals(seeds, jump.size(), "found " + jump.size());
+    }
+
+    @Test
+    void firstDrawKeepsTheRunsAboveWhenTheyHaveABurstAndFailsLoudlyWhenNoDrawHasOne() {
+        List<StepDiagnostics> above = Training.sweep(notebookData(), notebookStart(), 1, 0, new double[] {1, 3}, 200);
+        Burst.Draw kept = Burst.firstDraw(above, k -> {
+            throw new AssertionError("no second draw is needed");
+        }, Burst.DRAWS);
+        assertEquals(1, kept.index());
+        assertEquals(3.0, kept.search().found().orElseThrow().alpha());
+        kept.check();
+        List<StepDiagnostics> calm = Training.sweep(notebookData(), notebookStart(), 1, 0,
+                new double[] {0.1, 0.3}, 200);
+        int[] drawn = {0};
+        Burst.Draw none = Burst.firstDraw(calm, k -> {
+            drawn[0]++;
+            return calm;
+        }, 3);
+        assertEquals(3, none.index());
+        assertEquals(2, drawn[0]);
+        assertEquals(2, none.table().rowCount());
+        assertThrows(AssertionError.class, none::check);
+    }
+
+    @Test
+    void everySeedOfOneToTwentyFindsABurstWithinTheDraws() {
+        // the old selection (the five runs above only) found none for 44 % of seeds; the draws of
+        // the stream "burst k" find one for each of these seeds, and the check passes
+        int redrawn = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            long s = seed;
+            Burst.Draw draw = Burst.firstDraw(notebookRuns(seed),
+                    k -> ClaimSweep.draw(s, k, new double[] {0.1, 0.3, 1, 3, 10}), Burst.DRAWS);
+            assertTrue(draw.search().found().isPresent(), "seed " + seed);
+            draw.check();
+            redrawn += draw.index() > 1 ? 1 : 0;
+        }
+        assertTrue(redrawn > 0, "some seed needs a second draw, so the redraw is exercised");
     }
 
     @Test
