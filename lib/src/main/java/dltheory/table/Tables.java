@@ -67,36 +67,28 @@ public final class Tables {
     }
 
     /**
-     * Columns that {@link #alike} gave one format; weak keys, compared by identity (Tablesaw's
-     * columns do not override equals).
-     */
-    private static final java.util.Map<Column<?>, ColumnFormat> ALIKE =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
-    /**
      * Gives the number columns {@code labels} of {@code table} one format, chosen from all their
      * values ({@link ColumnFormat#of(double[])}), for comparable quantities that a reader reads
      * across columns (a measured value beside its prediction): the rule is one format per column,
-     * and comparable columns shown alike. Returns the table.
+     * and comparable columns shown alike. The columns are replaced by copies that carry the shared
+     * format. Returns the table.
      *
      * @param labels at least two headers of double columns of {@code table}
      */
     public static Table alike(Table table, String... labels) {
-        if (table == null || labels.length < 2) {
-            throw new IllegalArgumentException("labels must name at least two columns of a table, got "
-                    + labels.length);
-        }
+        Arguments.notNull(table, "table", "a table");
+        Arguments.that(labels.length >= 2, "labels", "name at least two columns", labels.length);
         List<DoubleColumn> columns = new java.util.ArrayList<>();
         for (String label : labels) {
-            if (!table.columnNames().contains(label) || !(table.column(label) instanceof DoubleColumn d)) {
-                throw new IllegalArgumentException("labels must name double columns of the table "
-                        + table.columnNames() + ", got " + label);
-            }
-            columns.add(d);
+            Arguments.that(table.columnNames().contains(label) && table.column(label) instanceof DoubleColumn,
+                    "labels", "name double columns of " + table.columnNames(), label);
+            columns.add((DoubleColumn) table.column(label));
         }
-        ColumnFormat format = ColumnFormat.of(columns.stream().flatMapToDouble(d -> java.util.Arrays.stream(
-                d.asDoubleArray())).toArray());
-        columns.forEach(d -> ALIKE.put(d, format));
+        ColumnFormat format = ColumnFormat.of(columns.stream()
+                .flatMapToDouble(d -> java.util.Arrays.stream(d.asDoubleArray())).toArray());
+        for (DoubleColumn d : columns) {
+            table.replaceColumn(d.name(), new SharedFormatColumn(d, format));
+        }
         return table;
     }
 
@@ -104,8 +96,8 @@ public final class Tables {
     public static Table formatted(Table table) {
         for (Column<?> c : table.columns()) {
             if (c instanceof DoubleColumn d) {
-                ColumnFormat shared = ALIKE.get(d);
-                d.setPrintFormatter(new NumberColumnFormatter(shared != null ? shared : ColumnFormat.of(d)));
+                ColumnFormat format = d instanceof SharedFormatColumn s ? s.format() : ColumnFormat.of(d);
+                d.setPrintFormatter(new NumberColumnFormatter(format));
             } else if (c instanceof IntColumn || c instanceof LongColumn) {
                 ((NumberColumn<?, ?>) c).setPrintFormatter(new NumberColumnFormatter(ColumnFormat.integers()));
             }
