@@ -184,6 +184,10 @@ class Chapter:
         return next((s for s in self.sections if s["number"] == number), None)
 
 
+# A caption is plain text (metadata) or Tables' HTML with real scripts: TeX in it prints literally.
+TEX_DEBRIS = re.compile(r"[\^_$\\]")
+
+
 def bad_caption(caption):
     """Why a caption is not one, or None."""
     text = re.sub(r"<[^>]+>", "", caption or "").strip()
@@ -191,6 +195,8 @@ def bad_caption(caption):
         return f'placeholder caption "{text}"'
     if CLASS_NAME.match(text):
         return f'caption "{text}" is a Java class name, not a caption'
+    if TEX_DEBRIS.search(text):
+        return f'caption "{text}" holds TeX (^, _, $ or \\), which a caption prints as it is: write sᵗ, w(drop)'
     return None
 
 

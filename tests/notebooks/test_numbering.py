@@ -198,6 +198,8 @@ def test_anchors_do_not_change_when_a_section_is_inserted_above(folders, capsys)
     ({"table_caption": "Stats"}, 'caption "Stats" is a Java class name'),
     ({"table_caption": "Estimate"}, 'caption "Estimate" is a Java class name'),
     ({"table": {"label": "tab-loss", "caption": "Chart 2 of this notebook"}}, "placeholder caption"),
+    ({"figure": {"label": "fig-loss", "caption": "The variance drifts as s^t"}}, "holds TeX"),
+    ({"table": {"label": "tab-loss", "caption": "Coefficients w_drop at p = 0.5"}}, "holds TeX"),
     ({"prose": "## The answer\n\n[Figure 3.1](#fig-loss), [Table 3.1](#tab-loss), [Figure 3.2](#fig-lost)."},
      "[Figure 3.2](#fig-lost) refers to no figure"),
     ({"prose": "## The answer\n\n[Figure 3.2](#fig-loss), [Table 3.1](#tab-loss)."}, "types 3.2, but fig-loss is 3.1"),
