@@ -5,7 +5,8 @@ glance. Scientific notation only where fixed decimals cannot show the column (mo
 apart): then every cell carries its power of ten, ×10⁰ included (pandas writes e+00 there), and a
 column whose every cell would be ×10⁰ is written plainly. Two exceptions, both one format still: a zero in a scientific column is written 0, and a
 column of exact short decimals (p = 0.000001 … 0.999, 1) shows each in its shortest form (no
-trailing zero). Text cells carry no TeX scripts (m_t is typeset, not printed).
+trailing zero). Columns that Tables.alike groups (their headers carry data-format-group) are read as
+one column, since their notation is chosen for the group's values together. Text cells carry no TeX scripts (m_t is typeset, not printed).
 
 Run after `tools/notebooks.py execute` (or bin/site): `pytest tests/notebooks/test_table_formats.py`.
 """
@@ -108,11 +109,17 @@ def table_problems(html):
     problems = []
     for table in BeautifulSoup(html, "html.parser").find_all("table"):
         caption = table.caption.get_text(" ", strip=True) if table.caption else "(no caption)"
-        headers = [th.get_text(" ", strip=True) for th in table.find_all("th")]
+        ths = table.find_all("th")
         rows = [[td.get_text() for td in tr.find_all("td")] for tr in table.find_all("tr")]
         rows = [r for r in rows if r]
-        for j, header in enumerate(headers):
-            for p in column_problems(header, [r[j] for r in rows if j < len(r)]):
+        # Columns that Tables.alike gave one format (a measured value beside its prediction) are
+        # read as one column: the notation is chosen for the group's values together.
+        columns = {}
+        for j, th in enumerate(ths):
+            key = th.get("data-format-group") or th.get_text(" ", strip=True)
+            columns.setdefault(key, []).extend(r[j] for r in rows if j < len(r))
+        for header, cells in columns.items():
+            for p in column_problems(header, cells):
                 problems.append(f"{caption[:70]}: {p}")
     return problems
 
@@ -148,6 +155,13 @@ def test_the_check_rejects_mixed_columns_and_accepts_one_format():
     assert any("every cell ×10⁰" in p for p in table_problems(table(("r", ["1.027×10⁰", "9.357×10⁰"]))))
     assert any("fixed and scientific" in p for p in table_problems(table(("r", ["1.024", "3.340×10⁻¹"]))))
     assert any("within two decades" in p for p in table_problems(table(("r", ["1.024×10⁰", "3.340×10⁻²"]))))
+    # a group of alike columns (data-format-group) is one column: scientific for the group's span
+    grouped = ('<table><caption>t</caption><tr><th data-format-group="a | b">a</th>'
+               '<th data-format-group="a | b">b</th></tr><tr><td>−6.547×10⁻¹⁷</td><td>0</td></tr>'
+               '<tr><td>−5.684×10⁻¹</td><td>−5.696×10⁻¹</td></tr>'
+               '<tr><td>2.813×10⁰</td><td>2.828×10⁰</td></tr></table>')
+    assert table_problems(grouped) == []
+    assert any("within two decades" in p for p in table_problems(grouped.replace('data-format-group="a | b"', "")))
     good = table(("p", ["0.000001", "0.01", "0.999", "1"]), ("SE", ["0.1927", "0.0082", "0.0100", "0.0000"]),
                  ("d", ["0", "1.110×10⁻¹⁶", "−2.220×10⁻¹⁶", "–"]),
                  ("share", ["1.000×10⁰", "2.850×10⁻¹", "5.187×10⁻²", "3.169×10⁻⁴"]), ("n", ["1,000", "20", "3", "4"]),

@@ -11,10 +11,17 @@ import tech.tablesaw.api.DoubleColumn;
 final class SharedFormatColumn extends DoubleColumn {
 
     private final ColumnFormat format;
+    private final String group;
 
-    SharedFormatColumn(DoubleColumn column, ColumnFormat format) {
+    SharedFormatColumn(DoubleColumn column, ColumnFormat format, String group) {
         super(column.name(), new DoubleArrayList(column.asDoubleArray()));
         this.format = format;
+        this.group = group;
+    }
+
+    /** The headers of the columns that share the format, joined by " | " (names the group in HTML). */
+    String group() {
+        return group;
     }
 
     /** The format shared with the other columns of its group. */

@@ -71,7 +71,8 @@ public final class Tables {
      * values ({@link ColumnFormat#of(double[])}), for comparable quantities that a reader reads
      * across columns (a measured value beside its prediction): the rule is one format per column,
      * and comparable columns shown alike. The columns are replaced by copies that carry the shared
-     * format. Returns the table.
+     * format; {@link #html} marks their headers {@code data-format-group} (the group's headers), so
+     * that a reader of the HTML can tell a group's notation from a single column's. Returns the table.
      *
      * @param labels at least two headers of double columns of {@code table}
      */
@@ -86,8 +87,9 @@ public final class Tables {
         }
         ColumnFormat format = ColumnFormat.of(columns.stream()
                 .flatMapToDouble(d -> java.util.Arrays.stream(d.asDoubleArray())).toArray());
+        String group = String.join(" | ", labels);
         for (DoubleColumn d : columns) {
-            table.replaceColumn(d.name(), new SharedFormatColumn(d, format));
+            table.replaceColumn(d.name(), new SharedFormatColumn(d, format, group));
         }
         return table;
     }
@@ -111,7 +113,10 @@ public final class Tables {
         StringBuilder out = new StringBuilder("<table class=\"dltheory\"><caption>")
                 .append(Notation.html(shown.name())).append("</caption>\n<thead><tr>");
         for (Column<?> c : shown.columns()) {
-            out.append("<th style=\"text-align:").append(align(c)).append("\">")
+            out.append("<th style=\"text-align:").append(align(c)).append("\"")
+                    .append(c instanceof SharedFormatColumn g
+                            ? " data-format-group=\"" + Notation.escape(g.group()) + "\"" : "")
+                    .append(">")
                     .append(Notation.html(header(c.name()))).append("</th>");
         }
         out.append("</tr></thead>\n<tbody>\n");
