@@ -20,6 +20,16 @@ public final class DropoutSgd {
     }
 
     /**
+     * τ = 1/(μη₀), the decay time of notebook 02's schedule η_t = η₀/(1 + t/τ): its late steps are
+     * η_t ≈ 1/(μt), μ = {@link DropoutRegression#strongConvexity}, the classical schedule for a
+     * strongly convex loss, under which E‖w_t − w_drop‖² falls like 1/t.
+     */
+    public static double decayTime(DMatrixRMaj X, double p, double eta0) {
+        Arguments.positive(eta0, "eta0");
+        return 1 / (DropoutRegression.strongConvexity(X, p) * eta0);
+    }
+
+    /**
      * One SGD run (2.8) with a decaying step η_t = η₀/(1 + t/τ) (constant when τ is infinite),
      * recording the iterate at about {@code points} steps spaced evenly on a log scale.
      *

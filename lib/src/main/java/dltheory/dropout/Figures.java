@@ -60,7 +60,7 @@ public final class Figures {
      */
     public static XYChart sgdDistanceAt(DMatrixRMaj X, double[] y, double p, int steps, Random rng) {
         double eta0 = 0.5 / DropoutRegression.smoothness(X, p);
-        double tau = 1 / (DropoutRegression.strongConvexity(X, p) * eta0);
+        double tau = DropoutSgd.decayTime(X, p, eta0);
         SgdPath decaying = DropoutSgd.run(X, y, p, steps, eta0, tau, 40, rng);
         SgdPath constant = DropoutSgd.run(X, y, p, steps, eta0, Double.POSITIVE_INFINITY, 40, rng);
         double[] wDrop = DropoutRegression.minimiser(X, y, p);

@@ -22,17 +22,9 @@ class SgdErrorTest {
         RegressionData d = RegressionData.synthetic(15, 3, 0.5, Seeded.rng(31L, "data"));
         double p = 0.6;
         double eta0 = 0.5 / DropoutRegression.smoothness(d.X(), p);
-        double[] wDrop = DropoutRegression.minimiser(d.X(), d.y(), p);
         for (double tau : new double[] {5, Double.POSITIVE_INFINITY}) {
             SgdError exact = SgdError.of(d.X(), d.y(), p, 40, eta0, tau, 1e-3);
-            java.util.Random rng = Seeded.rng(31L, "runs " + tau);
-            int runs = 4000;
-            double[] squared = new double[runs];
-            for (int r = 0; r < runs; r++) {
-                double[] w = DropoutSgd.run(d.X(), d.y(), p, 40, eta0, tau, 2, rng).last();
-                squared[r] = Math.pow(Vectors.distance(w, wDrop), 2);
-            }
-            Stats s = Stats.of(squared);
+            Stats s = squaredErrors(d, p, 40, eta0, tau, 4000, Seeded.rng(31L, "runs " + tau));
             assertEquals(exact.meanSquared(), s.mean(), MonteCarlo.K * s.standardError(), "tau " + tau);
             // the noise is a sizeable part, so the test would see a recursion that dropped it
             assertTrue(exact.meanSquared() - exact.biasSquared() > 10 * s.standardError(), "tau " + tau);
@@ -61,16 +53,9 @@ class SgdErrorTest {
         RegressionData d = RegressionData.synthetic(15, 3, 0.5, Seeded.rng(3L, "data"));
         double p = 0.6;
         double eta0 = 1 / DropoutRegression.smoothness(d.X(), p);
-        double[] wDrop = DropoutRegression.minimiser(d.X(), d.y(), p);
         int steps = 2000;
         SgdError exact = SgdError.of(d.X(), d.y(), p, steps, eta0, 100, 1e-3);
-        java.util.Random rng = Seeded.rng(33L, "runs");
-        double[] squared = new double[1000];
-        for (int r = 0; r < squared.length; r++) {
-            double[] w = DropoutSgd.run(d.X(), d.y(), p, steps, eta0, 100, 2, rng).last();
-            squared[r] = Math.pow(Vectors.distance(w, wDrop), 2);
-        }
-        Stats s = Stats.of(squared);
+        Stats s = squaredErrors(d, p, steps, eta0, 100, 1000, Seeded.rng(33L, "runs"));
         assertEquals(exact.meanSquared(), s.mean(), MonteCarlo.K * s.standardError());
         assertTrue(s.standardError() < 0.1 * s.mean(), "the comparison resolves the mean to 10 %");
     }
@@ -90,16 +75,25 @@ class SgdErrorTest {
 
     private static SgdError notebookError(DMatrixRMaj X, double[] y, double p) {
         double eta0 = 0.5 / DropoutRegression.smoothness(X, p);
-        return SgdError.of(X, y, p, T, eta0, tau(X, p, eta0), SgdError.FALSE_ALARM);
-    }
-
-    private static double tau(DMatrixRMaj X, double p, double eta0) {
-        return 1 / (DropoutRegression.strongConvexity(X, p) * eta0);
+        return SgdError.of(X, y, p, T, eta0, DropoutSgd.decayTime(X, p, eta0), SgdError.FALSE_ALARM);
     }
 
     private static double[] notebookSgd(DMatrixRMaj X, double[] y, double p, long seed) {
         double eta0 = 0.5 / DropoutRegression.smoothness(X, p);
-        return DropoutSgd.run(X, y, p, T, eta0, tau(X, p, eta0), 2, Seeded.rng(seed, "sgd decaying")).last();
+        return DropoutSgd.run(X, y, p, T, eta0, DropoutSgd.decayTime(X, p, eta0), 2,
+                Seeded.rng(seed, "sgd decaying")).last();
+    }
+
+    /** ‖w_T − w_drop‖² over {@code runs} SGD runs of {@code steps} steps, as a sample. */
+    private static Stats squaredErrors(RegressionData d, double p, int steps, double eta0, double tau, int runs,
+                                       java.util.Random rng) {
+        double[] wDrop = DropoutRegression.minimiser(d.X(), d.y(), p);
+        double[] squared = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            double[] w = DropoutSgd.run(d.X(), d.y(), p, steps, eta0, tau, 2, rng).last();
+            squared[r] = Math.pow(Vectors.distance(w, wDrop), 2);
+        }
+        return Stats.of(squared);
     }
 
     @Test
