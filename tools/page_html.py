@@ -6,6 +6,7 @@ article rewritten for the one-page print version. Pages are BeautifulSoup trees.
 import re
 
 import claims
+from inline_svg import inline_svg
 
 MATH = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]|\\\(.+?\\\)|\$[^$]+?\$", re.S)
 NOTEBOOK_REF = re.compile(r"\b([Nn]otebooks? )(\d\d)\b")
@@ -123,10 +124,11 @@ def claims_on_page(nb, soup):
     return found, unclaimed
 
 
-def for_print(soup, name, hrefs_to_names):
+def for_print(soup, name, hrefs_to_names, site=None):
     """A page's article for the one-page print version: ids prefixed with the notebook's name,
-    links to pages turned into links inside the print page. Changes `soup` (the page's article,
-    once its page is written)."""
+    links to pages turned into links inside the print page, and (given `site`, the folder the
+    figures are in) each chart's SVG put in the page in place of its <img> (tools/inline_svg.py).
+    Changes `soup` (the page's article, once its page is written)."""
     for el in soup.find_all(id=True):
         el["id"] = f"{name}--{el['id']}"
     for a in soup.find_all("a", href=True):
@@ -140,4 +142,26 @@ def for_print(soup, name, hrefs_to_names):
             elif page in hrefs_to_names:
                 target = hrefs_to_names[page]
                 a["href"] = f"#{target}--{frag}" if frag else f"#{target}"
-    return str(soup)
+    charts = inline_charts(soup, site) if site is not None else []
+    html = str(soup)
+    for k, svg in enumerate(charts):
+        html = html.replace(f'<dltheory-chart n="{k}"></dltheory-chart>', svg, 1)
+    return html
+
+
+def inline_charts(soup, site):
+    """Replaces each <img> of an SVG file under `site`/figures/ by a placeholder; returns the
+    charts' inline markup, the k-th for <dltheory-chart n="k">. An SVG that cannot be inlined
+    keeps its <img>."""
+    charts = []
+    for img in soup.find_all("img", src=re.compile(r"^figures/[^/]+\.svg$")):
+        path = site / img["src"]
+        if not path.is_file():
+            continue
+        svg = inline_svg(path.read_text(encoding="utf-8"), f"{path.stem}-{len(charts)}", img.get("alt", ""),
+                         img.get("class", []), img.get("width"), img.get("height"), img["src"])
+        if svg is None:
+            continue
+        img.replace_with(soup.new_tag("dltheory-chart", attrs={"n": str(len(charts))}))
+        charts.append(svg)
+    return charts

@@ -173,7 +173,7 @@ class SiteWriter:
         (self.out / entry["href"]).write_text(self.page_template.render(page=page, article=Markup(str(soup)), **self.common),
                                           encoding="utf-8")
         explore_frames.small_multiples(soup, nb)
-        entry["print_html"] = Markup(for_print(soup, name, self.names_by_href))
+        entry["print_html"] = Markup(for_print(soup, name, self.names_by_href, self.out))
         self.seconds += time.perf_counter() - start
 
     def finish(self):

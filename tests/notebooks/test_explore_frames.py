@@ -100,8 +100,9 @@ def test_the_page_shows_a_slider_over_the_frames_and_the_print_page_small_multip
     assert chapter, "the print page lost the Explore figure"
     chapter = chapter.group(0)
     assert 'type="range"' not in chapter and "explore-data" not in chapter
-    panels = re.findall(r'<figure class="explore-panel"><img [^>]*src="([^"]+)"[^>]*/?><figcaption>([^<]+)</figcaption>',
-                        chapter)
+    # each panel is its frame's SVG put in the page (tools/inline_svg.py), named by the file it came from
+    panels = re.findall(r'<figure class="explore-panel"><svg [^>]*data-src="([^"]+)"[^>]*>.*?</svg><figcaption>([^<]+)</figcaption>',
+                        chapter, re.S)
     assert panels == [("figures/03-momentum-explore-0.svg", "(a) p = 0.00"),
                       ("figures/03-momentum-explore-1.svg", "(b) p = 0.25"),
                       ("figures/03-momentum-explore-2.svg", "(c) p = 0.50"),
