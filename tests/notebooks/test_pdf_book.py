@@ -267,3 +267,55 @@ def test_a_chapter_ending_in_a_few_lines_is_tightened_to_end_a_page_sooner(tmp_p
     assert again.returncode == 0, again.stderr
     assert "draft" not in again.stdout and "chapters printed (1 tightened)" in again.stdout, again.stdout
     assert last_page_fill(out) == (pages, fill)
+
+
+@needs_tools
+def test_links_between_chapters_printed_in_different_parts_open_their_target(tmp_path):
+    """The chapters are printed in two parts at the same time (tools/site/print.js), each a page
+    of its own: a link from one part to the other (a figure cited in a later chapter, a citation
+    of the bibliography, "Cited in" back to a chapter) is still a link inside the PDF, to the page
+    of its target, and the second part's pages are numbered on from the first's."""
+    import pdfbook
+    from pypdf import PdfReader
+
+    first = chapter("01-first", 1, "The first chapter", [("Setup", "Setup"), ("Later", "Later")],
+                    extra='<p>See <a href="#02-second--Braces">section 2.1</a> and <a href="#refs-x">[X]</a>.</p>')
+    second = chapter("02-second", 2, "The second chapter", [("Braces", "Braces")],
+                     extra='<p>Back to <a href="#01-first--Later">section 1.2</a>.</p>')
+    page = render_print_page(tmp_path / "site", [first, second])
+    # a last chapter that only the first links to, as the bibliography
+    html = page.read_text(encoding="utf-8").replace(
+        "</body>", '<article class="chapter" id="references"><h1 id="refs-title">References</h1>'
+                   '<p id="refs-x">X. A work. <a href="#01-first">Cited in 1</a></p></article></body>')
+    page.write_text(html, encoding="utf-8")
+    out = tmp_path / "site" / "book.pdf"
+    result = build(page, out)
+    assert result.returncode == 0, result.stderr
+    assert "part 1 of 2 (01-first)" in result.stdout and "part 2 of 2 (02-second, references)" in result.stdout, \
+        result.stdout
+
+    reader = PdfReader(out)
+    targets = pdfbook.dest_pages(reader)
+    found = {}
+    for index, pdf_page in enumerate(reader.pages):
+        for ref in pdf_page.get("/Annots", []) or []:
+            annot = ref.get_object()
+            assert "/A" not in annot or "dltheory.invalid" not in str(annot["/A"].get("/URI", "")), \
+                f"a link to another part was left as a web link on page {index + 1}"
+            if "/Dest" in annot:
+                name = str(annot["/Dest"]).removeprefix("/")
+                found.setdefault(name, []).append(index)
+    for target in ("02-second--Braces", "refs-x", "01-first--Later", "01-first"):
+        assert target in found, (target, sorted(found))
+        assert target in targets, f"{target} has no destination"
+    # each link opens the page its target is on
+    words = {"02-second--Braces": "Braces", "01-first--Later": "Later", "refs-x": "A work"}
+    for target, word in words.items():
+        assert word in page_text(out, targets[target][0] + 1), (target, targets[target])
+    labels = reader.page_labels
+    body = [int(label) for label in labels if label.isdigit()]
+    assert body == list(range(1, len(body) + 1)), labels
+    for index in range(len(labels) - len(body) + 1, len(labels) + 1):
+        foot = page_text(out, index, x=0, y=int(float(reader.pages[0].mediabox.height)) - int(20 * PT_PER_MM),
+                         W=700, H=int(20 * PT_PER_MM))
+        assert foot.strip() == labels[index - 1], (index, foot)

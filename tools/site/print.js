@@ -333,16 +333,101 @@ function chapterEnds(ids, answer) {
     return { id, pages: page - answer.pages[id] + 1, fill: Math.min(1, Math.max(0, (textTop - top) / textHeight)) };
   });
 }
+/** Where a link to a chapter printed in another part points: tools/pdfbook.py (LINK_BASE) makes
+ *  it a link inside the book. Never fetched. */
+const LINK_BASE = 'https://dltheory.invalid/';
+/** The book is printed in this many parts at the same time: Chromium lays out and prints a page
+ *  on one core, and a part is a page of its own (a renderer of its own). */
+const PARTS = 2;
 
-/** Prints pageFile to outFile with `browser` (a Playwright Browser); returns a short summary. */
-async function printBook(browser, pageFile, outFile) {
-  const t0 = Date.now();
-  const phases = [];
+/**
+ * The book's chapters in up to `count` parts of consecutive chapters, split where the HTML is
+ * shared most evenly (the time to lay out and print a part goes with its size): [[id, …], …].
+ */
+function splitChapters(pageFile, count) {
+  const html = fs.readFileSync(pageFile, 'utf8');
+  const chapters = html.split('<article class="chapter" id="').slice(1)
+    .map((part) => ({ id: part.slice(0, part.indexOf('"')), size: part.length }));
+  if (count < 2 || chapters.length < 2) return [chapters.map((c) => c.id)];
+  const total = chapters.reduce((sum, c) => sum + c.size, 0);
+  let best = 1;
+  let bestGap = Infinity;
+  let before = 0;
+  for (let k = 1; k < chapters.length; k += 1) {
+    before += chapters[k - 1].size;
+    if (Math.abs(before - total / 2) < bestGap) { bestGap = Math.abs(before - total / 2); best = k; }
+  }
+  return [chapters.slice(0, best).map((c) => c.id), chapters.slice(best).map((c) => c.id)];
+}
+
+/**
+ * Run in the page before its scripts: once the HTML is parsed, the chapters not in `keep` are
+ * removed (before MathJax typesets on load), and the ids they held are kept for linkOutside.
+ */
+function keepChapters(keep) {
+  document.addEventListener('DOMContentLoaded', () => {
+    const outside = [];
+    document.querySelectorAll('article.chapter').forEach((a) => {
+      if (keep.includes(a.id)) return;
+      outside.push(a.id);
+      a.querySelectorAll('[id]').forEach((e) => outside.push(e.id));
+      a.remove();
+    });
+    window.dltheoryOutside = outside;
+  });
+}
+
+/** Links to a chapter of another part (Chromium writes no link to a target the page lacks) go
+ *  to LINK_BASE#id instead. Returns how many. */
+function linkOutside(base) {
+  const outside = new Set(window.dltheoryOutside || []);
+  let changed = 0;
+  document.querySelectorAll('a[href^="#"]').forEach((a) => {
+    const f = a.getAttribute('href').slice(1);
+    let id = f;
+    try { id = decodeURIComponent(f); } catch (e) { /* as written */ }
+    if (outside.has(id)) { a.setAttribute('href', `${base}#${encodeURIComponent(id)}`); changed += 1; }
+  });
+  return changed;
+}
+
+/**
+ * Every id that a link of the book points to and this page holds gets a link that is never shown
+ * (Chromium writes a named destination only for a target that a link of the same page points to:
+ * a chapter that only another part links to would have none). Returns how many.
+ */
+function anchorTargets(targets) {
+  const links = document.createElement('nav');
+  links.className = 'link-targets';
+  links.style.display = 'none';
+  for (const id of targets) {
+    if (!document.getElementById(id)) continue;
+    const a = document.createElement('a');
+    a.href = `#${encodeURIComponent(id)}`;
+    links.appendChild(a);
+  }
+  document.body.appendChild(links);
+  return links.children.length;
+}
+
+/** The ids the links of the print file point to. */
+function linkTargets(html) {
+  const ids = new Set();
+  for (const m of html.matchAll(/href="#([^"]+)"/g)) {
+    const f = m[1].replace(/&amp;/g, '&');
+    try { ids.add(decodeURIComponent(f)); } catch (e) { ids.add(f); }
+  }
+  return [...ids];
+}
+
+/** One page of the print file with its phases timed ("loaded 2.1 s, …", from `t0`). */
+async function openPage(browser, pageFile, t0, keep) {
   const page = await browser.newPage({ viewport: { width: TEXT_WIDTH, height: TEXT_HEIGHT } });
   // DLTHEORY_PDF_PROFILE=1: the renderer's CPU time (Chromium's TaskDuration) by phase too
   const cdp = process.env.DLTHEORY_PDF_PROFILE === '1' ? await page.context().newCDPSession(page) : null;
   if (cdp) await cdp.send('Performance.enable');
   let busy = 0;
+  const phases = [];
   const phase = async (name) => {
     let cpu = '';
     if (cdp) {
@@ -353,133 +438,225 @@ async function printBook(browser, pageFile, outFile) {
     }
     phases.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s${cpu}`);
   };
-  let tool = null;
-  const mainFile = `${outFile}.main.pdf`;
-  const frontFile = `${outFile}.front.pdf`;
-  const draftFile = `${outFile}.draft.pdf`;
-  try {
-    // Offline, and only the site's own files: a request for anything outside the folder of the
-    // print page (the web, /etc, a file a notebook names) is refused.
-    const siteUrl = pathToFileURL(path.dirname(path.resolve(pageFile))).href + '/';
-    await page.route((url) => !url.href.startsWith(siteUrl), (route) => route.abort());
-    await page.emulateMedia({ media: 'print' });
-    await page.goto(pathToFileURL(path.resolve(pageFile)).href, { waitUntil: 'load', timeout: 120_000 });
-    const book = await page.evaluate(() => !!document.querySelector('.print-toc'));
-    if (book) tool = startPdfTool();
-    await page.waitForFunction(() => window.MathJax && window.MathJax.isReady, null, { timeout: 120_000 });
-    await phase('loaded');
-    await page.evaluate(() => new Promise((resolve) => window.MathJax.Hub.Queue(resolve)));
-    await phase('math typeset');
-    const errors = await page.evaluate(() => document.querySelectorAll('.MathJax_Error, merror').length);
-    if (errors) throw new Error(`${errors} MathJax error(s) in ${pageFile}`);
+  // Offline, and only the site's own files: a request for anything outside the folder of the
+  // print page (the web, /etc, a file a notebook names) is refused.
+  const siteUrl = pathToFileURL(path.dirname(path.resolve(pageFile))).href + '/';
+  await page.route((url) => !url.href.startsWith(siteUrl), (route) => route.abort());
+  await page.emulateMedia({ media: 'print' });
+  if (keep) await page.addInitScript(keepChapters, keep);
+  return { page, phases, phase };
+}
 
-    const missingFonts = await page.evaluate(loadMathFonts);
-    if (missingFonts.length) throw new Error(`MathJax font(s) not loaded: ${missingFonts.join(', ')}`);
-    const scaled = await page.evaluate(fitToText, MIN_SCALE);
-    const tooWide = await page.evaluate(checkFit, MIN_SCALE);
-    if (tooWide.length) {
-      throw new Error(`${tooWide.length} formula(s) or table(s) wider than the text (${TEXT_WIDTH} px):\n  `
-        + `${tooWide.join('\n  ')}\n(break the formula into lines, or narrow the table)`);
-    }
-    await phase(`fitted (${scaled.length} scaled${scaled.length ? ` to ${Math.round(100 * Math.min(...scaled.map((s) => s.scale)))}`
-      + `–${Math.round(100 * Math.max(...scaled.map((s) => s.scale)))} %` : ''})`);
+/**
+ * Steps 1-3 on a page: loaded, typeset, fonts loaded, display maths and tables fitted and
+ * checked. Returns what was scaled.
+ */
+async function typesetAndFit(part, pageFile) {
+  const { page, phase } = part;
+  await page.goto(pathToFileURL(path.resolve(pageFile)).href, { waitUntil: 'load', timeout: 120_000 });
+  await page.waitForFunction(() => window.MathJax && window.MathJax.isReady, null, { timeout: 120_000 });
+  await phase('loaded');
+  await page.evaluate(() => new Promise((resolve) => window.MathJax.Hub.Queue(resolve)));
+  await phase('math typeset');
+  const errors = await page.evaluate(() => document.querySelectorAll('.MathJax_Error, merror').length);
+  if (errors) throw new Error(`${errors} MathJax error(s) in ${pageFile}`);
+  const missingFonts = await page.evaluate(loadMathFonts);
+  if (missingFonts.length) throw new Error(`MathJax font(s) not loaded: ${missingFonts.join(', ')}`);
+  const scaled = await page.evaluate(fitToText, MIN_SCALE);
+  const tooWide = await page.evaluate(checkFit, MIN_SCALE);
+  if (tooWide.length) {
+    throw new Error(`${tooWide.length} formula(s) or table(s) wider than the text (${TEXT_WIDTH} px):\n  `
+      + `${tooWide.join('\n  ')}\n(break the formula into lines, or narrow the table)`);
+  }
+  await phase(`fitted (${scaled.length} scaled${scaled.length ? ` to ${Math.round(100 * Math.min(...scaled.map((s) => s.scale)))}`
+    + `–${Math.round(100 * Math.max(...scaled.map((s) => s.scale)))} %` : ''})`);
+  await page.addStyleTag({ content: pageRules() });
+  return scaled;
+}
 
-    await page.addStyleTag({ content: pageRules() });
-    const pdfOptions = { preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false };
-    if (!book) {
-      await page.pdf({ ...pdfOptions, path: outFile });
-      await phase('printed');
-    } else {
-      const toc = await page.evaluate(contents);
-      await page.evaluate(runningHeads, Object.fromEntries(toc.map((c) => [c.dest, cssString(c.title)])));
-      // Only the chapters: the front matter hidden, and each chapter laid out on the screen only
-      // when in view again (content-visibility: auto, as while MathJax typeset), which spares
-      // Chromium a second full layout when it returns from printing. Inline styles on a few
-      // elements, not a class on <body>, so that no style of the whole page is recomputed.
-      await page.evaluate(() => {
-        document.querySelectorAll('.front').forEach((e) => { e.style.display = 'none'; });
-        document.querySelectorAll('article.chapter').forEach((a) => { a.style.contentVisibility = ''; });
-      });
-      // No chapter ends with a near-blank page: one whose last page would hold less than
-      // STUB_FILL of a page is zoomed to end a page sooner. Where each chapter ends is read from
-      // drafts: the same pages with nothing painted (visibility: hidden), which lay out as the
-      // book does (the same pages, the same destinations) in a third of a print's time. The zooms
-      // are kept (TIGHTENED): a run whose chapters are all as before applies them and makes no draft.
-      const ids = await page.evaluate(markChapterEnds);
-      const keys = chapterKeys(pageFile);
-      const kept = readTightened();
-      const zooms = {};
-      for (const id of ids) if (kept[id] && kept[id].key === keys[id]) zooms[id] = kept[id].zoom;
-      await page.evaluate(zoomChapters, zooms);
-      const floor = new Set();  // chapters that would need less than MIN_TIGHTEN
-      if (ids.some((id) => !(id in zooms))) {
-        const draft = await page.addStyleTag({ content: 'body.print * { visibility: hidden !important; }' });
-        const tightened = [];
-        let drafts = 0;
-        for (let round = 0; round <= TIGHTEN_ROUNDS; round += 1) {
-          await page.pdf({ ...pdfOptions, path: draftFile });
-          drafts += 1;
-          const stubs = chapterEnds(ids, await tool.call({ step: 'pages', pdf: draftFile }))
-            .filter((c) => c.pages > 1 && c.fill < STUB_FILL);
-          const tighter = [];
-          for (const c of round < TIGHTEN_ROUNDS ? stubs : []) {
-            // the chapter's text in pages, (pages - 1) + fill, to fit in pages - 1 with a tenth to
-            // spare, and by 1.5 % at least: a block that may not break moves a whole block of lines
-            const zoom = Math.floor((zooms[c.id] || 1) * Math.min((c.pages - 1.1) / (c.pages - 1 + c.fill), 0.985) * 1000) / 1000;
-            if (zoom >= MIN_TIGHTEN) { zooms[c.id] = zoom; tighter.push(c.id); } else floor.add(c.id);
-          }
-          if (!tighter.length) break;
-          tightened.push(...tighter.filter((id) => !tightened.includes(id)));
-          await page.evaluate(zoomChapters, zooms);
-        }
-        await draft.evaluate((e) => e.remove());
-        await phase(`laid out (${drafts} draft${drafts > 1 ? 's' : ''}${tightened.length ? `; near-blank last page, tightened: `
-          + `${tightened.map((id) => `${id} to ${Math.round(1000 * zooms[id]) / 10} %`).join(', ')}` : ''})`);
-      }
-      await page.pdf({ ...pdfOptions, path: mainFile });
-      const tight = Object.values(zooms).filter((z) => z !== 1).length;
-      await phase(`chapters printed${tight ? ` (${tight} tightened)` : ''}`);
-      const answer = await tool.call({ step: 'pages', pdf: mainFile });
+const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false };
+
+/**
+ * A part of the book made ready to print (steps 1-4 but the print): typeset and fitted, running
+ * heads, links to other parts, the front matter hidden, each chapter's end marked and its zoom
+ * found. No chapter ends with a near-blank page: one whose last page would hold less than
+ * STUB_FILL of a page is zoomed to end a page sooner. Where each chapter ends is read from drafts:
+ * the same pages with nothing painted (visibility: hidden), which lay out as the book does (the
+ * same pages, the same destinations) in two thirds of a print's time. The zooms are kept
+ * (TIGHTENED), with each chapter's number of pages: a run whose chapters are all as before applies
+ * them, makes no draft, and knows each part's number of pages before printing. Sets `part.ids`,
+ * `part.toc`, `part.zooms`, `part.floor`, `part.scaled` and `part.count` (the part's number of
+ * pages, null when not known before printing).
+ */
+async function prepare(part, pageFile, keys, kept, tool, draftFile, targets) {
+  const { page, phase } = part;
+  part.scaled = await typesetAndFit(part, pageFile);
+  part.toc = await page.evaluate(contents);
+  await page.evaluate(runningHeads, Object.fromEntries(part.toc.map((c) => [c.dest, cssString(c.title)])));
+  await page.evaluate(linkOutside, LINK_BASE);
+  await page.evaluate(anchorTargets, targets);
+  // Only the chapters: the front matter hidden, and each chapter laid out on the screen only
+  // when in view again (content-visibility: auto, as while MathJax typeset), which spares
+  // Chromium a second full layout when it returns from printing. Inline styles on a few
+  // elements, not a class on <body>, so that no style of the whole page is recomputed.
+  await page.evaluate(() => {
+    document.querySelectorAll('.front').forEach((e) => { e.style.display = 'none'; });
+    document.querySelectorAll('article.chapter').forEach((a) => { a.style.contentVisibility = ''; });
+  });
+  const ids = await page.evaluate(markChapterEnds);
+  const zooms = {};
+  for (const id of ids) if (kept[id] && kept[id].key === keys[id]) zooms[id] = kept[id].zoom;
+  await page.evaluate(zoomChapters, zooms);
+  const floor = new Set();  // chapters that would need less than MIN_TIGHTEN
+  let count = ids.every((id) => id in zooms && Number.isInteger(kept[id].pages))
+    ? ids.reduce((sum, id) => sum + kept[id].pages, 0) : null;
+  if (ids.some((id) => !(id in zooms))) {
+    const draft = await page.addStyleTag({ content: 'body.print * { visibility: hidden !important; }' });
+    const tightened = [];
+    let drafts = 0;
+    for (let round = 0; round <= TIGHTEN_ROUNDS; round += 1) {
+      await page.pdf({ ...PDF_OPTIONS, path: draftFile });
+      drafts += 1;
+      const answer = await tool.call({ step: 'pages', pdf: draftFile });
+      count = answer.count;
       const stubs = chapterEnds(ids, answer).filter((c) => c.pages > 1 && c.fill < STUB_FILL);
-      if (stubs.length) {
-        console.log(`pdf: a near-blank last page is left in ${stubs.map((c) => `${c.id} (${Math.round(100 * c.fill)} % of a page, `
-          + `${floor.has(c.id) ? `it would have to shrink below ${Math.round(100 * MIN_TIGHTEN)} %` : `after ${TIGHTEN_ROUNDS} tries`})`).join(', ')}`);
+      const tighter = [];
+      for (const c of round < TIGHTEN_ROUNDS ? stubs : []) {
+        // the chapter's text in pages, (pages - 1) + fill, to fit in pages - 1 with a tenth to
+        // spare, and by 1.5 % at least: a block that may not break moves a whole block of lines
+        const zoom = Math.floor((zooms[c.id] || 1) * Math.min((c.pages - 1.1) / (c.pages - 1 + c.fill), 0.985) * 1000) / 1000;
+        if (zoom >= MIN_TIGHTEN) { zooms[c.id] = zoom; tighter.push(c.id); } else floor.add(c.id);
       }
-      try {
-        fs.mkdirSync(path.dirname(TIGHTENED), { recursive: true });
-        // this book's chapters as printed now (1: as they are); other books' (the tests') as they were
-        const now = Object.fromEntries(Object.entries(kept).filter(([id]) => !ids.includes(id)));
-        for (const id of ids) now[id] = { key: keys[id], zoom: zooms[id] || 1 };
-        fs.writeFileSync(TIGHTENED, `${JSON.stringify(now, null, 1)}\n`);
-      } catch (e) { /* a folder that cannot be written: the next run makes its drafts again */ }
-      const { pages } = answer;
-      const missing = await page.evaluate((numbers) => {
-        const targetOf = (a) => { const f = a.getAttribute('href').slice(1); try { return decodeURIComponent(f); } catch (e) { return f; } };
-        const absent = [];
-        document.querySelectorAll('.print-toc a[href^="#"]').forEach((a) => {
-          const id = targetOf(a);
-          const slot = a.querySelector('.toc-page');
-          if (!(id in numbers)) absent.push(id); else if (slot) slot.textContent = String(numbers[id]);
-        });
-        document.querySelectorAll('.front').forEach((e) => { e.style.display = ''; });
-        document.querySelectorAll('article.chapter').forEach((e) => { e.style.display = 'none'; });
-        return absent;
-      }, pages);
-      await page.evaluate(tightenContents, TEXT_HEIGHT);
-      if (missing.length) throw new Error(`no page found for contents entries: ${missing.join(', ')}`);
-      await page.pdf({ ...pdfOptions, path: frontFile });
-      await phase('contents printed');
-      const made = await tool.call({ step: 'book', front: frontFile, main: mainFile, out: outFile, outline: toc });
-      await phase(`book assembled (${made.pages} pages, ${made.bookmarks} bookmarks)`);
+      if (!tighter.length) break;
+      tightened.push(...tighter.filter((id) => !tightened.includes(id)));
+      await page.evaluate(zoomChapters, zooms);
     }
-    console.log(`pdf: ${phases.join(', ')}`);
-    if (scaled.length) console.log(`pdf: scaled to the text's width: ${scaled.map((s) => `${s.what} to ${Math.round(100 * s.scale)} %`).join('; ')}`);
+    await draft.evaluate((e) => e.remove());
+    await phase(`laid out (${drafts} draft${drafts > 1 ? 's' : ''}${tightened.length ? `; near-blank last page, tightened: `
+      + `${tightened.map((id) => `${id} to ${Math.round(1000 * zooms[id]) / 10} %`).join(', ')}` : ''})`);
+  }
+  Object.assign(part, { ids, zooms, floor, count });
+}
+
+/** Prints a part whose first page is number `start`; returns tools/pdfbook.py's `pages` answer. */
+async function printPart(part, start, file, tool) {
+  await part.page.evaluate((n) => { document.documentElement.style.counterReset = `page ${n}`; }, start - 1);
+  await part.page.pdf({ ...PDF_OPTIONS, path: file });
+  const tight = Object.values(part.zooms).filter((z) => z !== 1).length;
+  await part.phase(`chapters printed${tight ? ` (${tight} tightened)` : ''}${start > 1 ? ` from page ${start}` : ''}`);
+  return tool.call({ step: 'pages', pdf: file });
+}
+
+/** Prints pageFile to outFile with `browser` (a Playwright Browser); returns a short summary. */
+async function printBook(browser, pageFile, outFile) {
+  const t0 = Date.now();
+  const html = fs.readFileSync(pageFile, 'utf8');
+  const book = html.includes('class="print-toc');
+  if (!book) {  // one pass: steps 1-4, without Python
+    const single = await openPage(browser, pageFile, t0, null);
+    try {
+      const scaled = await typesetAndFit(single, pageFile);
+      await single.page.pdf({ ...PDF_OPTIONS, path: outFile });
+      await single.phase('printed');
+      console.log(`pdf: ${single.phases.join(', ')}`);
+      reportScaled(scaled);
+    } finally {
+      await single.page.close();
+    }
+    return `${(fs.statSync(outFile).size / 1e6).toFixed(1)} MB`;
+  }
+  const split = splitChapters(pageFile, PARTS);
+  const files = split.map((_, k) => `${outFile}.part${k + 1}.pdf`);
+  const drafts = split.map((_, k) => `${outFile}.part${k + 1}.draft.pdf`);
+  const frontFile = `${outFile}.front.pdf`;
+  const tool = startPdfTool();
+  const parts = [];
+  try {
+    for (const keep of split) parts.push(await openPage(browser, pageFile, t0, split.length > 1 ? keep : null));
+    const keys = chapterKeys(pageFile);
+    const kept = readTightened();
+    const targets = split.length > 1 ? linkTargets(html) : [];
+    await Promise.all(parts.map((part, k) => prepare(part, pageFile, keys, kept, tool, drafts[k], targets)));
+    // Each part starts on the page after the last of the part before. When every part's number
+    // of pages is known (drafts, or the zooms kept), the parts print at the same time; otherwise
+    // one after the other. A part that did not start where it was printed to is printed again.
+    const starts = [1];
+    const known = parts.slice(0, -1).every((p) => p.count !== null);
+    for (const p of parts.slice(0, -1)) starts.push(known ? starts[starts.length - 1] + p.count : null);
+    const answers = [];
+    if (known) {
+      answers.push(...await Promise.all(parts.map((p, k) => printPart(p, starts[k], files[k], tool))));
+    } else {
+      for (let k = 0; k < parts.length; k += 1) {
+        if (k > 0) starts[k] = starts[k - 1] + answers[k - 1].count;
+        answers.push(await printPart(parts[k], starts[k], files[k], tool));
+      }
+    }
+    for (let k = 1; k < parts.length; k += 1) {
+      const start = starts[k - 1] + answers[k - 1].count;
+      if (start !== starts[k]) {
+        starts[k] = start;
+        answers[k] = await printPart(parts[k], start, files[k], tool);
+      }
+    }
+    const numbers = {};
+    const now = Object.fromEntries(Object.entries(kept).filter(([id]) => !parts.some((p) => p.ids.includes(id))));
+    const stubs = [];
+    parts.forEach((part, k) => {
+      for (const [id, n] of Object.entries(answers[k].pages)) numbers[id] = starts[k] - 1 + n;
+      const ends = chapterEnds(part.ids, answers[k]);
+      stubs.push(...ends.filter((c) => c.pages > 1 && c.fill < STUB_FILL).map((c) => ({ ...c, floor: part.floor.has(c.id) })));
+      // this book's chapters as printed now (1: as they are); other books' (the tests') as they were
+      for (const c of ends) now[c.id] = { key: keys[c.id], zoom: part.zooms[c.id] || 1, pages: c.pages };
+    });
+    if (stubs.length) {
+      console.log(`pdf: a near-blank last page is left in ${stubs.map((c) => `${c.id} (${Math.round(100 * c.fill)} % of a page, `
+        + `${c.floor ? `it would have to shrink below ${Math.round(100 * MIN_TIGHTEN)} %` : `after ${TIGHTEN_ROUNDS} tries`})`).join(', ')}`);
+    }
+    try {
+      fs.mkdirSync(path.dirname(TIGHTENED), { recursive: true });
+      fs.writeFileSync(TIGHTENED, `${JSON.stringify(now, null, 1)}\n`);
+    } catch (e) { /* a folder that cannot be written: the next run makes its drafts again */ }
+    // The front matter (title page, contents with page numbers), printed from the first part.
+    const front = parts[0];
+    const missing = await front.page.evaluate((pages) => {
+      const targetOf = (a) => {
+        const href = a.getAttribute('href');
+        const f = href.slice(href.indexOf('#') + 1);
+        try { return decodeURIComponent(f); } catch (e) { return f; }
+      };
+      const absent = [];
+      document.querySelectorAll('.print-toc a[href*="#"]').forEach((a) => {
+        const id = targetOf(a);
+        const slot = a.querySelector('.toc-page');
+        if (!(id in pages)) absent.push(id); else if (slot) slot.textContent = String(pages[id]);
+      });
+      document.documentElement.style.counterReset = '';
+      document.querySelectorAll('.front').forEach((e) => { e.style.display = ''; });
+      document.querySelectorAll('article.chapter').forEach((e) => { e.style.display = 'none'; });
+      return absent;
+    }, numbers);
+    await front.page.evaluate(tightenContents, TEXT_HEIGHT);
+    if (missing.length) throw new Error(`no page found for contents entries: ${missing.join(', ')}`);
+    await front.page.pdf({ ...PDF_OPTIONS, path: frontFile });
+    await front.phase('contents printed');
+    const made = await tool.call({ step: 'book', front: frontFile, main: files, out: outFile, outline: parts[0].toc });
+    await front.phase(`book assembled (${made.pages} pages, ${made.bookmarks} bookmarks)`);
+    parts.forEach((part, k) => {
+      const named = split.length > 1 ? `part ${k + 1} of ${split.length} (${part.ids.join(', ')}): ` : '';
+      console.log(`pdf: ${named}${part.phases.join(', ')}`);
+    });
+    reportScaled(parts.flatMap((p) => p.scaled));
   } finally {
-    if (tool) tool.close();
-    await page.close();
-    for (const f of [mainFile, frontFile, draftFile]) fs.rmSync(f, { force: true });
+    tool.close();
+    await Promise.all(parts.map((p) => p.page.close()));
+    for (const f of [...files, ...drafts, frontFile]) fs.rmSync(f, { force: true });
   }
   return `${(fs.statSync(outFile).size / 1e6).toFixed(1)} MB`;
+}
+
+function reportScaled(scaled) {
+  if (scaled.length) console.log(`pdf: scaled to the text's width: ${scaled.map((s) => `${s.what} to ${Math.round(100 * s.scale)} %`).join('; ')}`);
 }
 
 module.exports = { printBook, PAGE, TEXT_WIDTH, MIN_SCALE, STUB_FILL, fitToText, checkFit, loadMathFonts };
