@@ -106,7 +106,7 @@ def main(argv=None):
             # first notebook is done, not before the first kernel starts.
             nonlocal site
             if site is None:
-                site = SiteWriter(names, pdf=args.pdf, busy_until_left=max(1, args.jobs - 1))
+                site = SiteWriter(names, pdf=args.pdf)
             site.done(name)
         try:
             execute_all(paths, args.jobs, on_done=done)
@@ -131,7 +131,7 @@ def main(argv=None):
     if executed is None:
         print(f"{len(paths)} notebooks rendered in {time.perf_counter() - start:.1f} s ({detail}) → {done}")
     else:
-        print(f"{len(paths)} notebooks executed in {executed:.1f} s (pages written as soon as a core was free) "
+        print(f"{len(paths)} notebooks executed in {executed:.1f} s (each page written as its notebook finished) "
               f"and the rest done in {rest:.1f} s ({detail}) (total {executed + rest:.1f} s) → {done}")
     return 0
 
