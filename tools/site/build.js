@@ -78,19 +78,20 @@ async function runStep(step, input, output, browser) {
  */
 async function serve() {
   const t0 = Date.now();
+  let startedAt = null;
   const launched = launchBrowser();
-  launched.catch(() => {});  // reported when a step needs the browser
+  launched.then(() => { startedAt = Date.now(); }, () => {});  // a failure is reported when a step needs the browser
   const lines = require('node:readline').createInterface({ input: process.stdin });
   try {
     for await (const line of lines) {
       if (!line.trim()) continue;
       const [step, input, output] = JSON.parse(line);
       if (step === 'pdf') {
-        const ready = Date.now();
+        const asked = Date.now();
         await launched;
-        const waited = Date.now() - ready;
-        console.log(`pdf: browser started ${((Date.now() - t0) / 1000).toFixed(1)} s after serve`
-          + (waited > 50 ? ` (the step waited ${(waited / 1000).toFixed(1)} s for it)` : ' (before it was needed)'));
+        const waited = Date.now() - asked;
+        console.log(`pdf: browser started ${((startedAt - t0) / 1000).toFixed(1)} s after serve, asked for after `
+          + `${((asked - t0) / 1000).toFixed(1)} s` + (waited > 50 ? ` (the step waited ${(waited / 1000).toFixed(1)} s for it)` : ''));
       }
       await runStep(step, input, output, () => launched);
     }
