@@ -124,10 +124,10 @@ def claims_on_page(nb, soup):
     return found, unclaimed
 
 
-def for_print(soup, name, hrefs_to_names, site=None):
+def for_print(soup, name, hrefs_to_names, site):
     """A page's article for the one-page print version: ids prefixed with the notebook's name,
-    links to pages turned into links inside the print page, and (given `site`, the folder the
-    figures are in) each chart's SVG put in the page in place of its <img> (tools/inline_svg.py).
+    links to pages turned into links inside the print page, and each chart's SVG (from `site`,
+    the folder the figures are in) put in the page in place of its <img> (tools/inline_svg.py).
     Changes `soup` (the page's article, once its page is written)."""
     for el in soup.find_all(id=True):
         el["id"] = f"{name}--{el['id']}"
@@ -142,7 +142,7 @@ def for_print(soup, name, hrefs_to_names, site=None):
             elif page in hrefs_to_names:
                 target = hrefs_to_names[page]
                 a["href"] = f"#{target}--{frag}" if frag else f"#{target}"
-    charts = inline_charts(soup, site) if site is not None else []
+    charts = inline_charts(soup, site)
     html = str(soup)
     for k, svg in enumerate(charts):
         html = html.replace(f'<dltheory-chart n="{k}"></dltheory-chart>', svg, 1)

@@ -96,12 +96,11 @@ def link_parts(writer):
 
 
 def book(front, main, out, outline):
-    """Writes `out`: the pages of `front`, then those of `main` (a PDF, or a list of PDFs, the
-    chapters printed in parts), with `outline` as bookmarks ([{title, dest, children}], dest a
-    named destination of `main`) and page labels. Returns (pages, bookmarks). Raises ValueError
-    naming an entry whose destination is not in `main`, or a link to a part whose destination
-    is in none."""
-    parts = [main] if isinstance(main, str) else list(main)
+    """Writes `out`: the pages of `front`, then those of the PDFs `main` (the chapters, printed in
+    parts), with `outline` as bookmarks ([{title, dest, children}], dest a named destination of a
+    part) and page labels. Returns (pages, bookmarks). Raises ValueError naming an entry whose
+    destination is in no part, or a link to a part whose destination is in none."""
+    parts = list(main)
     writer = PdfWriter(parts[0], incremental=True)
     for part in parts[1:]:
         append_part(writer, part)

@@ -289,24 +289,25 @@ function tightenContents(pageHeight) {
 
 // --- the steps ---------------------------------------------------------------------------------
 
+/** The chapters of the print page's HTML in order: [{id, html}], each from its <article> tag on. */
+function chapterPieces(html) {
+  return html.split('<article class="chapter" id="').slice(1)
+    .map((piece) => ({ id: piece.slice(0, piece.indexOf('"')), html: piece }));
+}
+
 /**
  * {chapter id: key}: a hash of what decides how a chapter breaks into pages — its HTML as
- * pageFile has it, the page's <head> (the print style), the style sheets it links, the page's
- * geometry and this file. Read from the files, not the page, which MathJax changes as it loads.
+ * pageFile has it (`html`), the page's <head> (the print style), the style sheets it links, the
+ * page's geometry and this file. Read from the files, not the page, which MathJax changes as it loads.
  */
-function chapterKeys(pageFile) {
-  const html = fs.readFileSync(pageFile, 'utf8');
+function chapterKeys(pageFile, html) {
   const folder = path.dirname(path.resolve(pageFile));
   const head = (/<head>[\s\S]*?<\/head>/.exec(html) || [''])[0];
   const sheets = [...head.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)]
     .map((m) => { try { return fs.readFileSync(path.join(folder, m[1]), 'utf8'); } catch (e) { return m[1]; } });
   const common = [fs.readFileSync(__filename, 'utf8'), JSON.stringify(PAGE), head, ...sheets].join('\n');
   const keys = {};
-  const parts = html.split('<article class="chapter" id="').slice(1);
-  for (const part of parts) {
-    const id = part.slice(0, part.indexOf('"'));
-    keys[id] = crypto.createHash('sha256').update(common).update(part).digest('hex');
-  }
+  for (const c of chapterPieces(html)) keys[c.id] = crypto.createHash('sha256').update(common).update(c.html).digest('hex');
   return keys;
 }
 
@@ -344,10 +345,8 @@ const PARTS = 2;
  * The book's chapters in up to `count` parts of consecutive chapters, split where the HTML is
  * shared most evenly (the time to lay out and print a part goes with its size): [[id, …], …].
  */
-function splitChapters(pageFile, count) {
-  const html = fs.readFileSync(pageFile, 'utf8');
-  const chapters = html.split('<article class="chapter" id="').slice(1)
-    .map((part) => ({ id: part.slice(0, part.indexOf('"')), size: part.length }));
+function splitChapters(html, count) {
+  const chapters = chapterPieces(html).map((c) => ({ id: c.id, size: c.html.length }));
   if (count < 2 || chapters.length < 2) return [chapters.map((c) => c.id)];
   const total = chapters.reduce((sum, c) => sum + c.size, 0);
   let best = 1;
@@ -565,7 +564,7 @@ async function printBook(browser, pageFile, outFile) {
     }
     return `${(fs.statSync(outFile).size / 1e6).toFixed(1)} MB`;
   }
-  const split = splitChapters(pageFile, PARTS);
+  const split = splitChapters(html, PARTS);
   const files = split.map((_, k) => `${outFile}.part${k + 1}.pdf`);
   const drafts = split.map((_, k) => `${outFile}.part${k + 1}.draft.pdf`);
   const frontFile = `${outFile}.front.pdf`;
@@ -573,7 +572,7 @@ async function printBook(browser, pageFile, outFile) {
   const parts = [];
   try {
     for (const keep of split) parts.push(await openPage(browser, pageFile, t0, split.length > 1 ? keep : null));
-    const keys = chapterKeys(pageFile);
+    const keys = chapterKeys(pageFile, html);
     const kept = readTightened();
     const targets = split.length > 1 ? linkTargets(html) : [];
     await Promise.all(parts.map((part, k) => prepare(part, pageFile, keys, kept, tool, drafts[k], targets)));
