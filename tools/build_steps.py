@@ -15,7 +15,7 @@ class BuildSteps:
     """The steps that need Node: the PDF and the search index (tools/site/build.js).
 
     The PDF's Node process (`build.js serve`: Playwright and Chromium, about 1 s to start) can be
-    started early, with `start()`, while the last notebook runs and a core is idle; `print_pdf()`
+    started early, with `start()`, when the first notebook is done and the others still run; `print_pdf()`
     then hands it the print page, and `finish()` builds the search index while Chromium prints."""
 
     def __init__(self, out, pdf):

@@ -1,6 +1,6 @@
 """Notebooks run `jobs` at a time, each in its own process and kernel (tools/execution.py), with one
 progress line per notebook; the caller hears of each notebook as it finishes (bin/site writes its
-page then, once a core is free: SiteWriter.done in tools/site_writer.py).
+page then: SiteWriter.done in tools/site_writer.py).
 """
 
 import concurrent.futures
