@@ -5,12 +5,16 @@ with other seeds through `run`.
 """
 
 import atexit
+import multiprocessing.util
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
+from queue import Empty
 
 import nbformat
+from jupyter_client.blocking import BlockingKernelClient
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
@@ -55,13 +59,111 @@ def read_notebook(path):
         raise NotebookFailed(f"{Path(path).name} is not a readable notebook: {reason[:200]}") from None
 
 
-def run(nb, folder, name, **kernel):
+class KeptKernel:
+    """One kernel process that runs notebook after notebook: each worker of a site build keeps
+    one. Before each notebook but the first, the kernel is sent `dltheory_reset_request` (the
+    project kernel's own request, KernelProcess.RESET_REQUEST): it replaces JShell, the cells'
+    class loader (so every class of `%jars` and its static fields), the kernel's renderers and
+    magics, the comms, the history and the execution count with new ones, as a new process has
+    them, and keeps what the JVM has compiled. javac and the JDK's code then run compiled from the
+    second notebook on: the seven notebooks took about half the kernel CPU-seconds of seven new
+    processes (bench/site/README.md), with the same outputs but the widgets' random model ids.
+
+    A kernel is kept only for notebooks with the same folder and environment (the Explore frames
+    are switched on or off by the environment); another gets a new process, and so does the
+    notebook after a failed one. nbclient starts the kernel (with cleanup_kc=False) and runs every
+    notebook with an asynchronous client of its own; the reset goes through a blocking client."""
+
+    def __init__(self):
+        self.km = None
+        self.key = None
+        multiprocessing.util.Finalize(self, KeptKernel._stop, args=(self.__dict__,), exitpriority=10)
+
+    def execute(self, client, folder, env, **kernel):
+        """Runs nbclient's `client` in the kept kernel, after a reset, when the kernel is alive and
+        was started in `folder` with `env`; else in a new kernel process, which is kept."""
+        if self.km is not None and self.fits(folder, env):
+            try:
+                self.reset()
+            except RuntimeError as e:
+                print(f"kernel: {e}; starting a new one", file=sys.stderr, flush=True)
+                self.close()
+        elif self.km is not None:
+            self.close()
+        if self.km is not None:
+            client.km, client.owns_km = self.km, False
+            client.execute()
+        else:
+            client.km = client.create_kernel_manager()
+            self.keep(client.km, folder, env)
+            client.execute(env=env, cleanup_kc=False, **kernel)
+        client.kc.stop_channels()
+
+    def fits(self, folder, env):
+        """Whether the kept kernel is alive and was started for `folder` and `env`."""
+        process = getattr(self.km and self.km.provisioner, "process", None)
+        return process is not None and process.poll() is None and self.key == (str(folder), sorted(env.items()))
+
+    def keep(self, km, folder, env):
+        """Keeps the kernel of `km`, started in `folder` with `env`."""
+        self.km, self.key = km, (str(folder), sorted(env.items()))
+
+    def reset(self):
+        """Has the kernel start a new notebook; RuntimeError when it does not answer so."""
+        kc = BlockingKernelClient()
+        kc.load_connection_info(self.km.get_connection_info())
+        kc.start_channels(iopub=False, stdin=False, hb=False, control=False)
+        try:
+            request = kc.session.msg("dltheory_reset_request", {})
+            kc.shell_channel.send(request)
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    reply = kc.get_shell_msg(timeout=max(0.1, deadline - time.monotonic()))
+                except Empty:
+                    raise RuntimeError("the kernel did not answer dltheory_reset_request within 30 s") from None
+                if reply["parent_header"].get("msg_id") == request["header"]["msg_id"]:
+                    break
+        finally:
+            kc.stop_channels()
+        if reply["msg_type"] != "dltheory_reset_reply" or reply["content"].get("status") != "ok":
+            raise RuntimeError(f"the kernel did not start a new notebook: {reply['msg_type']} {reply['content']}")
+
+    def close(self):
+        """Shuts the kernel down (the next notebook starts a new one)."""
+        KeptKernel._stop(self.__dict__)
+
+    @staticmethod
+    def _stop(state):
+        km = state.get("km")
+        state.update(km=None, key=None)
+        process = getattr(km and km.provisioner, "process", None)
+        if process is None:
+            return
+        # The kernel answers shutdown_request by exiting; a kernel that does not is killed.
+        if process.poll() is None:
+            kc = BlockingKernelClient()
+            kc.load_connection_info(km.get_connection_info())
+            kc.start_channels(iopub=False, stdin=False, hb=False, control=False)
+            kc.shutdown()
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            kc.stop_channels()
+        km.cleanup_connection_file()
+
+
+def run(nb, folder, name, kept=None, **kernel):
     """Executes the notebook node `nb` in place, in a fresh kernel whose working folder is
     `folder` (where `%jars ../lib/...` resolves); returns the seconds it took. Raises
     NotebookFailed naming `name`, the cell and the error. tools/seeds.py runs its copies with
-    other seeds through this too. `kernel`: more arguments for the kernel's process (stderr=…)."""
+    other seeds through this too. `kernel`: more arguments for the kernel's process (stderr=…).
+    `kept`: a KeptKernel, whose process runs the notebook with a new notebook state instead."""
     started = {}
     extra_env = kernel.pop("extra_env", {})
+    env = {**os.environ, **BATCH_ENV, **extra_env}
     start = time.perf_counter()
     try:
         for attempt in range(1, KERNEL_STARTS + 1):
@@ -69,7 +171,10 @@ def run(nb, folder, name, **kernel):
                                     resources={"metadata": {"path": str(folder)}},
                                     on_cell_start=lambda cell, cell_index, **_: started.update(index=cell_index))
             try:
-                client.execute(env={**os.environ, **BATCH_ENV, **extra_env}, **kernel)
+                if kept is not None:
+                    kept.execute(client, folder, env, **kernel)
+                else:
+                    client.execute(env=env, **kernel)
                 break
             except (CellExecutionError, CellTimeoutError, DeadKernelError):
                 raise
@@ -77,6 +182,8 @@ def run(nb, folder, name, **kernel):
                 # nbclient has cleaned up the failed start but left its exit hook, which would
                 # fail at exit on the client it already cleared
                 atexit.unregister(client._cleanup_kernel)
+                if kept is not None:
+                    kept.close()
                 # The kernel died or was silent before its first cell. jupyter_client picks the
                 # kernel's ports by binding to port 0 and releasing them, so a kernel started beside
                 # others (tools/seeds.py, bin/site run two at a time) can find a port taken in between
@@ -88,6 +195,8 @@ def run(nb, folder, name, **kernel):
                                          error=f"{type(e).__name__}: {reason}") from None
                 print(f"{name}: the kernel did not start ({e}); starting a new one", file=sys.stderr, flush=True)
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
+        if kept is not None:
+            kept.close()
         found = first_error(nb)
         running = started["index"] + 1 if "index" in started else None
         if isinstance(e, CellTimeoutError):
@@ -108,8 +217,16 @@ def run(nb, folder, name, **kernel):
     return time.perf_counter() - start
 
 
-def execute(path):
-    """Execute one notebook in its own folder; returns (name, seconds). Raises NotebookFailed."""
+# The kernel a process keeps between the notebooks it runs (execute(path, keep=True)).
+_KEPT = None
+
+
+def execute(path, keep=False):
+    """Execute one notebook in its own folder; returns (name, seconds). Raises NotebookFailed.
+    keep=True: in this process's KeptKernel (bin/site's workers), not in a new kernel process."""
+    global _KEPT
+    if keep and _KEPT is None:
+        _KEPT = KeptKernel()
     path = Path(path).resolve()
     nb = read_notebook(path)
     aside = places.EXECUTED / f"{path.stem}{explore_frames.ASIDE}"
@@ -117,7 +234,8 @@ def execute(path):
     # the notebook or a jar changed since they were set aside.
     key = explore_frames.inputs_key(path, FRAME_JARS)
     fresh = not explore_frames.kept(aside, key)
-    seconds = run(nb, path.parent, path.stem, extra_env=explore_frames.ENV if fresh else explore_frames.OFF_ENV)
+    seconds = run(nb, path.parent, path.stem, kept=_KEPT if keep else None,
+                  extra_env=explore_frames.ENV if fresh else explore_frames.OFF_ENV)
     places.EXECUTED.mkdir(parents=True, exist_ok=True)
     merge_streams(nb)
     if fresh:

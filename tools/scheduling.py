@@ -1,4 +1,5 @@
-"""Notebooks run `jobs` at a time, each in its own process and kernel (tools/execution.py), with one
+"""Notebooks run `jobs` at a time, in `jobs` worker processes that each keep one kernel process and
+start each notebook in it with a new notebook state (tools/execution.py, KeptKernel), with one
 progress line per notebook; the caller hears of each notebook as it finishes (bin/site writes its
 page then: SiteWriter.done in tools/site_writer.py).
 """
@@ -15,7 +16,7 @@ def execute_all(paths, jobs, on_done=None):
     done = 0
     timings = {}
     with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(execute, p): p for p in paths}
+        futures = {pool.submit(execute, p, True): p for p in paths}
         try:
             for future in concurrent.futures.as_completed(futures):
                 done += 1

@@ -57,12 +57,22 @@ public final class KernelProcess {
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
+    /**
+     * The kernel-specific request that starts a new notebook in this process
+     * ({@value #RESET_REQUEST}, answered by {@code dltheory_reset_reply}): see {@link Cells}.
+     */
+    public static final String RESET_REQUEST = "dltheory_reset_request";
+    /** The shell requests that go to the notebook's {@link Cells}. */
+    private static final List<String> CELL_REQUESTS = List.of("execute_request", "complete_request",
+            "inspect_request", "is_complete_request", "history_request", "comm_info_request", "comm_open",
+            "comm_msg", "comm_close");
+
+    private volatile Cells cells;
+    private Shared shared;
+
     /** Runs the kernel until a {@code shutdown_request}; then exits the JVM. */
     public void run(Path connectionFile) throws Exception {
         Log.phase("main");
-        // JShell's start-up (javac's first compilations) is the longest step: it runs on its own thread
-        // from the first moment, while this thread binds the sockets and answers kernel_info.
-        CellClassLoader cellLoader = new CellClassLoader(KernelProcess.class.getClassLoader());
         Path workingDirectory = Path.of("").toAbsolutePath();
         KernelSettings settings = KernelSettings.NONE;
         String settingsProblem = null;
@@ -72,7 +82,10 @@ public final class KernelProcess {
             settingsProblem = e.getMessage();
             Log.warn(settingsProblem);
         }
-        CompletableFuture<Evaluator> evaluator = startEvaluator(cellLoader, settings);
+        // JShell's start-up (javac's first compilations) is the longest step: it runs on its own thread
+        // from the first moment, while this thread binds the sockets and answers kernel_info.
+        CellClassLoader firstLoader = new CellClassLoader(KernelProcess.class.getClassLoader());
+        CompletableFuture<Evaluator> firstEvaluator = startEvaluator(firstLoader, settings);
         CrashLogFolder.ensure();
         ConnectionInfo ci = ConnectionInfo.read(connectionFile);
         ZContext ctx = new ZContext(1);
@@ -95,36 +108,19 @@ public final class KernelProcess {
         CellOutput output = new CellOutput();
         OutputStreams streams = new OutputStreams(iopub, output);
         streams.install();
-        DisplayPublisher displays = new DisplayPublisher(iopub, output, streams);
         CellInput input = new CellInput(new Stdin(stdinSocket, codec, session), streams);
         input.install();
 
-        NotebookKernel kernel = new NotebookKernel(evaluator, cellLoader, displays, workingDirectory);
-        kernel.startWith(settings, settingsProblem);
-        kernel.onStartup();
-        Notebook.connect(kernel.getRenderer(), displays);
-        Notebook.connectKernel(kernel);
-        Notebook.connectMagics(kernel.magics());
-
-        History history = new History();
-        AnalysisHandlers analysis = new AnalysisHandlers(kernel);
-        SessionHandlers sessionHandlers = new SessionHandlers(kernel, stopped::countDown);
         Handler kernelInfo = new KernelInfoHandler();
-
+        SessionHandlers sessionHandlers = new SessionHandlers(() -> cells.kernel.interrupt(), this::newNotebook,
+                stopped::countDown);
         Map<String, Handler> shell = new HashMap<>();
         shell.put("kernel_info_request", kernelInfo);
-        shell.put("execute_request", new ExecuteHandler(kernel, output, input, streams, displays, history));
-        shell.put("complete_request", analysis::complete);
-        shell.put("inspect_request", analysis::inspect);
-        shell.put("is_complete_request", analysis::isComplete);
-        shell.put("history_request", new HistoryHandler(history));
-        CommHub comms = new CommHub(iopub, output, kernel);
-        Comms.connect(comms);
-        shell.put("comm_info_request", comms::commInfo);
-        shell.put("comm_open", comms::commOpen);
-        shell.put("comm_msg", comms::commMsg);
-        shell.put("comm_close", comms::commClose);
+        for (String type : CELL_REQUESTS) {
+            shell.put(type, r -> cells.handlers.get(type).handle(r));
+        }
         shell.put("shutdown_request", sessionHandlers::shutdown);
+        shell.put(RESET_REQUEST, sessionHandlers::reset);
 
         Map<String, Handler> control = new HashMap<>();
         control.put("kernel_info_request", kernelInfo);
@@ -134,25 +130,91 @@ public final class KernelProcess {
         Channel controlChannel = new Channel("control", controlSocket, codec, session, iopub, control);
         Channel shellChannel = new Channel("shell", shellSocket, codec, session, iopub, shell);
         shellChannel.pumpTypes(java.util.Set.of("comm_open", "comm_msg", "comm_close"));
-        evaluator.thenAccept(ev -> ev.runner().setWhileWaiting(shellChannel::pump));
+        shared = new Shared(iopub, output, input, streams, shellChannel, workingDirectory, settings);
+        cells = new Cells(shared, firstLoader, firstEvaluator, settingsProblem);
         controlChannel.start();
         shellChannel.start();
         Log.phase("channels started");
         ParentWatch.start(System.getenv("JPY_PARENT_PID"), stopped::countDown);
-        warmUpRendering(kernel);
+        warmUpRendering(cells.kernel);
 
         stopped.await();
         controlChannel.stop();
         shellChannel.stop();
         heartbeat.stop();
         streams.drain();
-        kernel.onShutdown(false);
+        cells.kernel.onShutdown(false);
         Thread closer = new Thread(ctx::close, "zmq-close");
         closer.setDaemon(true);
         closer.start();
         closer.join(1000);
         NativeCopies.deleteLoaded();   // halt skips deleteOnExit
         Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Replaces the notebook's state with a new one ({@link Cells}). The old kernel object is closed
+     * first: it uninstalls itself from jjava's static notebook-kernel slot, which the new one then
+     * fills. The settings are those of start-up (a problem with them was reported to the first notebook).
+     */
+    private void newNotebook() {
+        cells.close();
+        CellClassLoader loader = new CellClassLoader(KernelProcess.class.getClassLoader());
+        cells = new Cells(shared, loader, startEvaluator(loader, shared.settings()), null);
+    }
+
+    /** What every notebook run in this process shares: the sockets' publisher, the cells' streams, the shell channel. */
+    private record Shared(IoPub iopub, CellOutput output, CellInput input, OutputStreams streams,
+                           Channel shellChannel, Path workingDirectory, KernelSettings settings) {
+    }
+
+    /**
+     * One notebook's state, as a new kernel process has it: the cells' class loader (so the classes of
+     * {@code %jars} and their static fields), JShell, the kernel object with its renderers and magics,
+     * the comms, the history and the execution count. A {@value #RESET_REQUEST} replaces it with a new
+     * one in the same JVM, whose JIT-compiled javac and JDK code the next notebook then finds ready:
+     * {@code bin/site} runs several notebooks in one kernel process that way (tools/execution.py).
+     */
+    private static final class Cells {
+        final CompletableFuture<Evaluator> evaluator;
+        final NotebookKernel kernel;
+        final Map<String, Handler> handlers = new HashMap<>();
+
+        Cells(Shared p, CellClassLoader loader, CompletableFuture<Evaluator> evaluator, String settingsProblem) {
+            this.evaluator = evaluator;
+            DisplayPublisher displays = new DisplayPublisher(p.iopub(), p.output(), p.streams());
+            kernel = new NotebookKernel(evaluator, loader, displays, p.workingDirectory());
+            kernel.startWith(p.settings(), settingsProblem);
+            kernel.onStartup();
+            Notebook.connect(kernel.getRenderer(), displays);
+            Notebook.connectKernel(kernel);
+            Notebook.connectMagics(kernel.magics());
+            History history = new History();
+            AnalysisHandlers analysis = new AnalysisHandlers(kernel);
+            handlers.put("execute_request", new ExecuteHandler(kernel, p.output(), p.input(), p.streams(), displays,
+                    history));
+            handlers.put("complete_request", analysis::complete);
+            handlers.put("inspect_request", analysis::inspect);
+            handlers.put("is_complete_request", analysis::isComplete);
+            handlers.put("history_request", new HistoryHandler(history));
+            CommHub comms = new CommHub(p.iopub(), p.output(), kernel);
+            Comms.connect(comms);
+            handlers.put("comm_info_request", comms::commInfo);
+            handlers.put("comm_open", comms::commOpen);
+            handlers.put("comm_msg", comms::commMsg);
+            handlers.put("comm_close", comms::commClose);
+            evaluator.thenAccept(ev -> ev.runner().setWhileWaiting(p.shellChannel()::pump));
+        }
+
+        /** Ends this notebook's JShell and its cell thread once it has started. */
+        void close() {
+            kernel.onShutdown(true);
+            evaluator.whenComplete((ev, problem) -> {
+                if (ev != null) {
+                    ev.close();
+                }
+            });
+        }
     }
 
     /**

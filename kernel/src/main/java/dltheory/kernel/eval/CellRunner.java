@@ -146,6 +146,11 @@ public final class CellRunner {
         }
     }
 
+    /** Retires the worker thread: it ends within a second (the last notebook of this runner is done). */
+    public void close() {
+        worker.retired = true;
+    }
+
     private void abandon(Worker w) {
         w.thread.setPriority(Thread.MIN_PRIORITY);
         w.retired = true;

@@ -596,5 +596,6 @@ public final class Evaluator implements AutoCloseable {
         }
         indexing.close();
         shell.close();
+        runner.close();
     }
 }

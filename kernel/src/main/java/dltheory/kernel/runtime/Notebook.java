@@ -23,10 +23,11 @@ public final class Notebook {
     private Notebook() {
     }
 
-    /** Connects the functions to a running kernel. Called once by the kernel. */
+    /** Connects the functions to a running kernel. Called by the kernel for each notebook it runs. */
     public static void connect(Renderer kernelRenderer, DisplaySink kernelSink) {
         renderer = Objects.requireNonNull(kernelRenderer);
         sink = Objects.requireNonNull(kernelSink);
+        lastDisplayId = null;
     }
 
     /** Connects {@link #getKernelInstance()} and {@link #eval} to a running kernel. Called once by the kernel. */
