@@ -10,7 +10,7 @@ target/jupyter, where environment/setup.sh installs this checkout's kernel.
 
 This file is the command line; the work is done by one module per idea:
     places.py       the folders read and written (tests point them at temporary folders)
-    execution.py    one notebook run in a fresh kernel, its first error, its executed copy
+    execution.py    one notebook run in a fresh kernel (or a kept one, reset), its first error, its executed copy
     scheduling.py   notebooks run `jobs` at a time, a progress line each
     outputs.py      an executed notebook's outputs: streams joined, chart images, widget views
     figures.py      the charts and tables of a page, numbered, written to figures/
