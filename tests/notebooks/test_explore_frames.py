@@ -216,7 +216,7 @@ def test_execute_asks_the_kernel_for_frames_only_when_they_are_not_kept(folders,
     nbformat.write(nb, source)
     asked = []
 
-    def fake_run(nb, folder, name, extra_env):
+    def fake_run(nb, folder, name, extra_env, kept=None):
         asked.append(extra_env["DLTHEORY_EXPLORE_FRAMES"])
         data = {"text/plain": "chart"}
         if extra_env["DLTHEORY_EXPLORE_FRAMES"] == "on":
