@@ -486,8 +486,7 @@ const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true, displayHea
  * found. No chapter ends with a near-blank page: one whose last page would hold less than
  * STUB_FILL of a page is zoomed to end a page sooner. Where each chapter ends is read from drafts:
  * the same pages with nothing painted (visibility: hidden), which lay out as the book does (the
- * same pages, the same destinations) in two thirds of a print's time; after the first draft, only
- * the chapters just zoomed are laid out again. The zooms are kept
+ * same pages, the same destinations) in two thirds of a print's time. The zooms are kept
  * (TIGHTENED), with each chapter's number of pages: a run whose chapters are all as before applies
  * them, makes no draft, and knows each part's number of pages before printing. Sets `part.ids`,
  * `part.toc`, `part.zooms`, `part.floor`, `part.scaled` and `part.count` (the part's number of
