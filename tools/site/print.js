@@ -315,11 +315,6 @@ function readTightened() {
   try { return JSON.parse(fs.readFileSync(TIGHTENED, 'utf8')); } catch (e) { return {}; }
 }
 
-/** Shows the chapters whose ids are in `shown` and hides the others (display: none). */
-function showChapters(shown) {
-  document.querySelectorAll('article.chapter').forEach((a) => { a.style.display = shown.includes(a.id) ? '' : 'none'; });
-}
-
 /** Zooms each chapter by {id: zoom} (1 or absent: as it is). */
 function zoomChapters(zooms) {
   document.querySelectorAll('article.chapter').forEach((a) => { a.style.zoom = zooms[a.id] && zooms[a.id] !== 1 ? String(zooms[a.id]) : ''; });
@@ -518,16 +513,12 @@ async function prepare(part, pageFile, keys, kept, tool, draftFile, targets) {
     const draft = await page.addStyleTag({ content: 'body.print * { visibility: hidden !important; }' });
     const tightened = [];
     let drafts = 0;
-    const lengths = {};  // {chapter id: its number of pages in the last draft that laid it out}
-    let laidOut = ids;
     for (let round = 0; round <= TIGHTEN_ROUNDS; round += 1) {
       await page.pdf({ ...PDF_OPTIONS, path: draftFile });
       drafts += 1;
       const answer = await tool.call({ step: 'pages', pdf: draftFile });
-      const ends = chapterEnds(laidOut, answer);
-      count = round === 0 ? answer.count : count + ends.reduce((sum, c) => sum + c.pages - lengths[c.id], 0);
-      for (const c of ends) lengths[c.id] = c.pages;
-      const stubs = ends.filter((c) => c.pages > 1 && c.fill < STUB_FILL);
+      count = answer.count;
+      const stubs = chapterEnds(ids, answer).filter((c) => c.pages > 1 && c.fill < STUB_FILL);
       const tighter = [];
       for (const c of round < TIGHTEN_ROUNDS ? stubs : []) {
         // the chapter's text in pages, (pages - 1) + fill, to fit in pages - 1 with a tenth to
@@ -538,12 +529,7 @@ async function prepare(part, pageFile, keys, kept, tool, draftFile, targets) {
       if (!tighter.length) break;
       tightened.push(...tighter.filter((id) => !tightened.includes(id)));
       await page.evaluate(zoomChapters, zooms);
-      // The next draft lays out only the chapters just zoomed: each chapter starts a page, so
-      // where the others break does not change.
-      laidOut = tighter;
-      await page.evaluate(showChapters, laidOut);
     }
-    await page.evaluate(showChapters, ids);
     await draft.evaluate((e) => e.remove());
     await phase(`laid out (${drafts} draft${drafts > 1 ? 's' : ''}${tightened.length ? `; near-blank last page, tightened: `
       + `${tightened.map((id) => `${id} to ${Math.round(1000 * zooms[id]) / 10} %`).join(', ')}` : ''})`);
