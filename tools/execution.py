@@ -77,7 +77,12 @@ class KeptKernel:
     def __init__(self):
         self.km = None
         self.key = None
-        multiprocessing.util.Finalize(self, KeptKernel._stop, args=(self.__dict__,), exitpriority=10)
+        # at the worker's exit (ProcessPoolExecutor's workers run multiprocessing's finalizers)
+        multiprocessing.util.Finalize(None, self.close, exitpriority=10)
+
+    @staticmethod
+    def _key(folder, env):
+        return str(folder), sorted(env.items())
 
     def execute(self, client, folder, env, **kernel):
         """Runs nbclient's `client` in the kept kernel, after a reset, when the kernel is alive and
@@ -94,25 +99,26 @@ class KeptKernel:
             client.km, client.owns_km = self.km, False
             client.execute()
         else:
-            client.km = client.create_kernel_manager()
-            self.keep(client.km, folder, env)
+            client.km = self.km = client.create_kernel_manager()
+            self.key = self._key(folder, env)
             client.execute(env=env, cleanup_kc=False, **kernel)
         client.kc.stop_channels()
 
     def fits(self, folder, env):
         """Whether the kept kernel is alive and was started for `folder` and `env`."""
         process = getattr(self.km and self.km.provisioner, "process", None)
-        return process is not None and process.poll() is None and self.key == (str(folder), sorted(env.items()))
+        return process is not None and process.poll() is None and self.key == self._key(folder, env)
 
-    def keep(self, km, folder, env):
-        """Keeps the kernel of `km`, started in `folder` with `env`."""
-        self.km, self.key = km, (str(folder), sorted(env.items()))
+    def _client(self):
+        """A blocking client of the kept kernel, its shell and control channels started."""
+        kc = BlockingKernelClient()
+        kc.load_connection_info(self.km.get_connection_info())
+        kc.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=True)
+        return kc
 
     def reset(self):
         """Has the kernel start a new notebook; RuntimeError when it does not answer so."""
-        kc = BlockingKernelClient()
-        kc.load_connection_info(self.km.get_connection_info())
-        kc.start_channels(iopub=False, stdin=False, hb=False, control=False)
+        kc = self._client()
         try:
             request = kc.session.msg("dltheory_reset_request", {})
             kc.shell_channel.send(request)
@@ -130,21 +136,11 @@ class KeptKernel:
             raise RuntimeError(f"the kernel did not start a new notebook: {reply['msg_type']} {reply['content']}")
 
     def close(self):
-        """Shuts the kernel down (the next notebook starts a new one)."""
-        KeptKernel._stop(self.__dict__)
-
-    @staticmethod
-    def _stop(state):
-        km = state.get("km")
-        state.update(km=None, key=None)
-        process = getattr(km and km.provisioner, "process", None)
-        if process is None:
-            return
-        # The kernel answers shutdown_request by exiting; a kernel that does not is killed.
-        if process.poll() is None:
-            kc = BlockingKernelClient()
-            kc.load_connection_info(km.get_connection_info())
-            kc.start_channels(iopub=False, stdin=False, hb=False, control=False)
+        """Shuts the kernel down (the next notebook starts a new one): it answers shutdown_request
+        by exiting, and one that does not is killed."""
+        process = getattr(self.km and self.km.provisioner, "process", None)
+        if process is not None and process.poll() is None:
+            kc = self._client()
             kc.shutdown()
             try:
                 process.wait(timeout=5)
@@ -152,7 +148,9 @@ class KeptKernel:
                 process.kill()
                 process.wait()
             kc.stop_channels()
-        km.cleanup_connection_file()
+        if process is not None:
+            self.km.cleanup_connection_file()
+        self.km = self.key = None
 
 
 def run(nb, folder, name, kept=None, **kernel):

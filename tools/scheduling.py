@@ -16,7 +16,7 @@ def execute_all(paths, jobs, on_done=None):
     done = 0
     timings = {}
     with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(execute, p, True): p for p in paths}
+        futures = {pool.submit(execute, p, keep=True): p for p in paths}
         try:
             for future in concurrent.futures.as_completed(futures):
                 done += 1
