@@ -5,9 +5,14 @@ tools/notebooks.py), and each `interact` adds to its display data the chart draw
 sliders' values, as one JSON object of the MIME type EXPLORE_MIME (dltheory.widgets.ExploreFrames,
 dltheory.display.ExploreBundle):
 
-    {"version": 1, "mime": "image/svg+xml" | "image/png",
+    {"version": 2, "mime": "image/svg+xml" | "image/png",
      "sliders": [{"name", "values", "labels", "initial"}], "initial": frame index,
-     "frames": [{"index": [i, …], "title", "alt", "image": SVG text | base64 PNG}]}
+     "frames": [{"index": [i, …], "title", "alt", "image": SVG text | base64 PNG}],
+     "print": [{"frame": frame index, "label", "width", "height", "image"}]}
+
+`print` holds the PDF's small multiples: the frames it shows (three or four values of one slider,
+2 × 2 for two: ExploreFrames.multiples) drawn again at a smaller size, so that two side by side in
+the text's width print their labels at about the size of a whole chart's.
 
 Three steps, each called from SiteWriter.page:
 
@@ -16,8 +21,8 @@ Three steps, each called from SiteWriter.page:
     add_sliders(soup, nb)    the figure of each such output gets one <input type=range> per slider
                              (label, value, keyboard), the frames' data, and a line naming the frame
                              shown; assets/site.js swaps the image, its alt text and that line
-    small_multiples(soup, nb)  for the print page (the PDF): in place of the slider, the chart at
-                             three or four values of one slider (2 × 2 for two sliders), each labelled
+    small_multiples(soup, nb)  for the print page (the PDF): in place of the slider, the frames of
+                             `print`, each labelled
 """
 
 import base64
@@ -25,6 +30,7 @@ import hashlib
 import json
 
 EXPLORE_MIME = "application/vnd.dltheory.explore+json"
+VERSION = 2  # of the bundle (dltheory.display.ExploreBundle)
 META = "dltheory_explore"
 # The kernels that execute notebooks for the site draw the frames (tools/notebooks.py execute());
 # the seed sweep's and a reader's kernels do not.
@@ -107,21 +113,35 @@ def take(nb, stem, out, aside=None):
                 continue
             if isinstance(bundle, str):
                 bundle = json.loads(bundle)
+            if bundle.get("version") != VERSION:
+                raise SystemExit(f"site: {stem}: its Explore frames were drawn by another version of the library "
+                                 f"({bundle.get('version')}, not {VERSION}): execute it again (notebooks.py site)")
             found += 1
             ext = "png" if bundle["mime"] == "image/png" else "svg"
+            base = f"figures/{stem}-explore{found if found > 1 else ''}"
             frames = []
             for k, frame in enumerate(bundle["frames"]):
-                name = f"figures/{stem}-explore{found if found > 1 else ''}-{k}.{ext}"
-                image = frame["image"]
-                if ext == "png":
-                    (out / name).write_bytes(base64.b64decode(image))
-                else:
-                    (out / name).write_text("".join(image) if isinstance(image, list) else image, encoding="utf-8")
+                name = f"{base}-{k}.{ext}"
+                write_image(out / name, frame["image"], ext)
                 frames.append({"src": name, "title": frame.get("title", ""), "alt": frame.get("alt", ""),
                                "index": frame["index"]})
+            printed = []
+            for m in bundle["print"]:
+                name = f"{base}-print-{m['frame']}.{ext}"
+                write_image(out / name, m["image"], ext)
+                printed.append({"src": name, "frame": m["frame"], "label": m["label"], "width": m["width"],
+                                "height": m["height"]})
             output.setdefault("metadata", {})[META] = {"sliders": bundle["sliders"], "initial": bundle["initial"],
-                                                      "frames": frames}
+                                                      "frames": frames, "print": printed}
     return found
+
+
+def write_image(path, image, ext):
+    """Writes a frame's image: base64 PNG, or SVG text (one string, or nbformat's list of lines)."""
+    if ext == "png":
+        path.write_bytes(base64.b64decode(image))
+    else:
+        path.write_text("".join(image) if isinstance(image, list) else image, encoding="utf-8")
 
 
 def explorations(nb):
@@ -195,48 +215,9 @@ def add_sliders(soup, nb):
         element.append(script)
 
 
-def multiples(explore):
-    """The frames the PDF shows: for one slider three or four values (its ends, the notebook's own
-    value, and the middle of the widest gap between them); for several, the first two sliders at
-    their initial value and at the end farthest from it (2 × 2), the others at their initial value.
-    Returns [(frame index, label)]."""
-    sliders = explore["sliders"]
-    sizes = [len(s["values"]) for s in sliders]
-
-    def frame_of(index):
-        at = 0
-        for k, n in zip(index, sizes):
-            at = at * n + k
-        return at
-
-    initial = [s["initial"] for s in sliders]
-    if len(sliders) == 1:
-        n, k0 = sizes[0], initial[0]
-        chosen = sorted({0, k0, n - 1})
-        while len(chosen) < min(4, n):
-            gaps = [(chosen[i + 1] - chosen[i], i) for i in range(len(chosen) - 1)]
-            width, i = max(gaps, key=lambda g: (g[0], -g[1]))
-            if width < 2:
-                break
-            chosen = sorted(chosen + [chosen[i] + width // 2])
-        return [(frame_of([k]), slider_text(sliders[0], k)) for k in chosen]
-    axes = []
-    for s, slider in enumerate(sliders[:2]):
-        k0 = initial[s]
-        far = 0 if k0 > (sizes[s] - 1) / 2 else sizes[s] - 1
-        axes.append(sorted({k0, far}))
-    out = []
-    for a in axes[0]:
-        for b in axes[1]:
-            index = [a, b] + initial[2:]
-            label = ", ".join(slider_text(sliders[s], index[s]) for s in range(len(sliders)))
-            out.append((frame_of(index), label))
-    return out
-
-
 def small_multiples(soup, nb):
-    """In the print version of the page: each Explore figure's slider replaced by small multiples
-    (see multiples), each panel labelled (a), (b), … with its values."""
+    """In the print version of the page: each Explore figure's slider replaced by its small
+    multiples (the bundle's `print` frames), each panel labelled (a), (b), … with its values."""
     for figure, explore in explorations(nb):
         element = soup.find("figure", id=figure["id"])
         if element is None:
@@ -244,15 +225,24 @@ def small_multiples(soup, nb):
         for gone in element.select(".explore-controls, .explore-data, .explore-hint, .explore-shown"):
             gone.decompose()
         grid = soup.new_tag("div", attrs={"class": "explore-multiples"})
-        chosen = multiples(explore)
-        for n, (k, label) in enumerate(chosen):
-            frame = explore["frames"][k]
+        chosen = explore["print"]
+        for n, multiple in enumerate(chosen):
+            frame = explore["frames"][multiple["frame"]]
             panel = soup.new_tag("figure", attrs={"class": "explore-panel"})
-            img = soup.new_tag("img", attrs={"src": frame["src"], "width": str(figure["width"]),
-                                             "height": str(figure["height"]),
+            img = soup.new_tag("img", attrs={"src": multiple["src"], "width": str(multiple["width"]),
+                                             "height": str(multiple["height"]),
                                              "alt": alt_with_caption(frame["alt"], frame["title"], "")})
             sub = soup.new_tag("figcaption")
-            sub.string = f"({chr(ord('a') + n)}) {label}"
+            sub.string = f"({chr(ord('a') + n)}) {multiple['label']}"
+            # the chart's title, drawn in the frame on the site, is the panel's caption here
+            title = frame["title"]
+            if title.startswith(multiple["label"]):
+                sub.string = f"({chr(ord('a') + n)}) {title}"
+            elif title:
+                sub.append(soup.new_tag("br"))
+                line = soup.new_tag("span", attrs={"class": "explore-panel-title"})
+                line.string = title
+                sub.append(line)
             panel.extend([img, sub])
             grid.append(panel)
         image = element.find("img", class_="explore-image") or element.find("picture")

@@ -5,7 +5,8 @@
   and alt text; a kernel started without that variable (a reader's) adds none;
 - the executed copy keeps them aside (target/executed/NN-x.explore.json), not in the notebook;
 - the page gets one <input type=range> per slider, labelled, with its value and the frames' data,
-  and the frames as files in figures/; the print page (the PDF) shows small multiples instead.
+  and the frames as files in figures/; the print page (the PDF) shows small multiples instead, the
+  frames the kernel drew smaller for it, each captioned with its values and its chart's title.
 
 The page tests render small notebooks with hand-made outputs (no kernel); the kernel test runs a
 two-cell notebook with the project kernel (JUPYTER_PATH=target/jupyter/share/jupyter).
@@ -35,14 +36,18 @@ def frame_svg(title):
             f'<text x="10" y="20">{title}</text></svg>')
 
 
-def bundle(labels, initial, name="p"):
-    """The frames of one slider as the kernel sends them (dltheory.display.ExploreBundle)."""
+def bundle(labels, initial, name="p", printed=(0, 1, 2, 4)):
+    """The frames of one slider as the kernel sends them (dltheory.display.ExploreBundle), with the
+    PDF's small multiples at the frames `printed` (ExploreFrames.multiples chooses them)."""
     titles = [f"{name} = {label}: the loss ✓" for label in labels]
-    return {"version": 1, "mime": "image/svg+xml",
+    return {"version": 2, "mime": "image/svg+xml",
             "sliders": [{"name": name, "values": [float(x) for x in labels], "labels": labels, "initial": initial}],
             "initial": initial,
             "frames": [{"index": [k], "title": t, "alt": f"Chart: {t}. It plots loss.", "image": frame_svg(t)}
-                       for k, t in enumerate(titles)]}
+                       for k, t in enumerate(titles)],
+            "print": [{"frame": k, "label": f"{name} = {labels[k]}", "width": 400, "height": 340,
+                       "image": frame_svg(f"printed {k}"), "layout": {"ok": True, "problems": []}}
+                      for k in printed if k < len(labels)]}
 
 
 @pytest.fixture
@@ -95,19 +100,39 @@ def test_the_page_shows_a_slider_over_the_frames_and_the_print_page_small_multip
     assert data["sliders"] == [{"name": "p", "labels": labels, "size": 5}]
     assert all("The loss falls ten times faster" in f["alt"] for f in data["frames"]), "an alt text lacks the caption"
     assert explore_frames.EXPLORE_MIME not in page and "<svg" not in figure, "the frames' data is on the page"
-    # the print page: small multiples (ends, the initial value, the middle of the widest gap), no slider
+    # the print page: the small multiples the kernel drew for it, no slider
     chapter = re.search(r'<figure class="chart explore" id="03-momentum--fig-loss">.*?class="explore-note">[^<]*</span>', printed, re.S)
     assert chapter, "the print page lost the Explore figure"
     chapter = chapter.group(0)
     assert 'type="range"' not in chapter and "explore-data" not in chapter
-    # each panel is its frame's SVG put in the page (tools/inline_svg.py), named by the file it came from
-    panels = re.findall(r'<figure class="explore-panel"><svg [^>]*data-src="([^"]+)"[^>]*>.*?</svg><figcaption>([^<]+)</figcaption>',
+    # each panel is its printed frame's SVG put in the page (tools/inline_svg.py), named by the file
+    # it came from; the frame's title, which the printed frame leaves out, is its caption
+    panels = re.findall(r'<figure class="explore-panel"><svg [^>]*data-src="([^"]+)"[^>]*>(.*?)</svg><figcaption>([^<]+)</figcaption>',
                         chapter, re.S)
-    assert panels == [("figures/03-momentum-explore-0.svg", "(a) p = 0.00"),
-                      ("figures/03-momentum-explore-1.svg", "(b) p = 0.25"),
-                      ("figures/03-momentum-explore-2.svg", "(c) p = 0.50"),
-                      ("figures/03-momentum-explore-4.svg", "(d) p = 1.00")], panels
+    assert [(src, caption) for src, _, caption in panels] == [
+        ("figures/03-momentum-explore-print-0.svg", "(a) p = 0.00: the loss ✓"),
+        ("figures/03-momentum-explore-print-1.svg", "(b) p = 0.25: the loss ✓"),
+        ("figures/03-momentum-explore-print-2.svg", "(c) p = 0.50: the loss ✓"),
+        ("figures/03-momentum-explore-print-4.svg", "(d) p = 1.00: the loss ✓")], panels
+    assert [f"printed {k}" in svg for k, (_, svg, _) in zip((0, 1, 2, 4), panels)] == [True] * 4
     assert "at 4 of its values; on the site, a slider shows 5" in chapter
+
+
+def test_a_printed_frame_whose_title_does_not_start_with_its_values_has_both_in_its_caption(folders, capsys):
+    frames = bundle(["0.00", "0.50", "1.00"], 1, printed=(0, 1, 2))
+    for f in frames["frames"]:
+        f["title"] = "γ = 0.18: under the bound ✓"
+    _, printed = render_explore(folders, capsys, frames)
+    captions = re.findall(r'<figure class="explore-panel">.*?<figcaption>(.*?)</figcaption>', printed, re.S)
+    assert captions[0] == '(a) p = 0.00<br/><span class="explore-panel-title">γ = 0.18: under the bound ✓</span>', captions
+
+
+def test_frames_of_another_version_of_the_library_are_named_not_used(folders, capsys):
+    old = bundle(["0.00", "1.00"], 0)
+    old["version"] = 1
+    del old["print"]
+    with pytest.raises(SystemExit, match="drawn by another version of the library .1, not 2.: execute it again"):
+        render_explore(folders, capsys, old)
 
 
 def test_a_page_without_frames_keeps_its_plain_figure(folders, capsys):
@@ -120,20 +145,6 @@ def test_a_page_without_frames_keeps_its_plain_figure(folders, capsys):
     assert runner.main(["render", "--no-pdf"]) == 0, capsys.readouterr().err
     page = (folders["site"] / "03-momentum.html").read_text(encoding="utf-8")
     assert '<figure class="chart" id="fig-loss">' in page and 'type="range"' not in page
-
-
-def test_small_multiples_show_three_or_four_values_with_the_initial_one():
-    one = {"sliders": [{"name": "s", "labels": [f"{x:.2f}" for x in range(21)], "values": list(range(21)), "initial": 10}]}
-    assert explore_frames.multiples(one) == [(0, "s = 0.00"), (5, "s = 5.00"), (10, "s = 10.00"), (20, "s = 20.00")]
-    log = {"sliders": [{"name": "α", "labels": list("012345678"), "values": list(range(9)), "initial": 0}]}
-    assert [k for k, _ in explore_frames.multiples(log)] == [0, 2, 4, 8]
-    three = {"sliders": [{"name": "q", "labels": ["a", "b", "c"], "values": [0, 1, 2], "initial": 1}]}
-    assert [k for k, _ in explore_frames.multiples(three)] == [0, 1, 2]
-    # two sliders (notebook 03: β at 0.9 of 7 values, δ at 0.4 of 7): each at its value and its far end
-    two = {"sliders": [{"name": "β", "labels": [str(i) for i in range(7)], "values": list(range(7)), "initial": 5},
-                       {"name": "δ", "labels": [str(i) for i in range(7)], "values": list(range(7)), "initial": 2}]}
-    assert explore_frames.multiples(two) == [(0 * 7 + 2, "β = 0, δ = 2"), (0 * 7 + 6, "β = 0, δ = 6"),
-                                             (5 * 7 + 2, "β = 5, δ = 2"), (5 * 7 + 6, "β = 5, δ = 6")]
 
 
 EXPLORE_CELL = """
@@ -170,6 +181,10 @@ def test_the_site_kernel_draws_the_frames_and_a_readers_kernel_does_not(tmp_path
     assert [f["index"] for f in frames["frames"]] == [[k] for k in range(5)]
     assert len({f["image"] for f in frames["frames"]}) == 5, "two frames have the same image"
     assert frames["mime"] in ("image/svg+xml", "image/png")
+    # the PDF's small multiples: the ends, the initial value, the middle of the first widest gap
+    assert [(m["frame"], m["label"], m["width"]) for m in frames["print"]] == \
+        [(0, "p = 0.00", 400), (1, "p = 0.25", 400), (2, "p = 0.50", 400), (4, "p = 1.00", 400)]
+    assert all(m["layout"]["ok"] for m in frames["print"]), [m["layout"] for m in frames["print"]]
     assert all(f["alt"].startswith(f"Chart: {f['title']}. It plots p·t") for f in frames["frames"])
     # the figure the cell shows is the initial frame's
     assert "p = 0.50" in "".join(data["text/plain"])

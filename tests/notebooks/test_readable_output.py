@@ -6,6 +6,7 @@ notebook.
 Run after `tools/notebooks.py execute` (or site): `pytest tests/notebooks/test_readable_output.py`.
 """
 
+import json
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from test_notebooks import IDS, NOTEBOOKS, ROOT, executed  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tools"))
 import chartmeta  # noqa: E402
+import explore_frames  # noqa: E402
 
 def charts(nb):
     """(cell number, chartmeta.ChartMeta) of each image output."""
@@ -32,6 +34,22 @@ def test_every_chart_passes_the_layout_check(path):
     for number, meta in charts(executed(path)):
         if meta.ok is not True:
             bad.append(f"cell {number}: {meta.verdict}")
+    assert not bad, f"{path.stem}:\n" + "\n".join(bad)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_the_pdfs_small_multiples_pass_the_layout_check_at_the_size_they_are_drawn(path):
+    """An Explore cell's frames drawn for the PDF (ExploreBundle's `print`: smaller, without their
+    title) are checked as the charts are, at that size."""
+    aside = ROOT / "target" / "executed" / f"{path.stem}{explore_frames.ASIDE}"
+    if not aside.is_file():
+        pytest.skip(f"{path.stem} has no Explore cell, or its frames were not drawn")
+    bad = []
+    for item in json.loads(aside.read_text(encoding="utf-8")):
+        bundle = item["bundle"] if isinstance(item["bundle"], dict) else json.loads(item["bundle"])
+        for m in bundle["print"]:
+            if m["layout"]["ok"] is not True:
+                bad.append(f"cell {item['cell'] + 1}, {m['label']}: " + "; ".join(m["layout"]["problems"]))
     assert not bad, f"{path.stem}:\n" + "\n".join(bad)
 
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dltheory.plot.ChartLint;
 import dltheory.plot.Panels;
 import dltheory.plot.Encoder;
 import dltheory.widgets.ExploreFrames;
@@ -19,16 +20,30 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * PDF's small multiples:
  *
  * <pre>{@code
- * {"version": 1, "mime": "image/svg+xml" | "image/png", "compared": {"image/svg+xml": bytes, "image/png": bytes},
+ * {"version": 2, "mime": "image/svg+xml" | "image/png", "compared": {"image/svg+xml": bytes, "image/png": bytes},
  *  "sliders": [{"name": "s", "values": [0.5, …], "labels": ["0.50", …], "initial": 10}],
  *  "initial": 10,                        // the frame of the controls' initial values
- *  "frames": [{"index": [0], "title": "…", "alt": "Chart: …. It plots …", "image": "<svg…" | base64}]}
+ *  "frames": [{"index": [0], "title": "…", "alt": "Chart: …. It plots …", "image": "<svg…" | base64}],
+ *  "print": [{"frame": 0, "label": "s = 0.50", "width": 400, "height": 340, "image": "<svg…" | base64,
+ *             "layout": {"ok": true, "problems": []}}]}
  * }</pre>
  *
  * Every frame is drawn in one format, the smaller for the initial frame of SVG (text kept as text)
- * and PNG (drawn at 2×, so sharp on high-density screens).
+ * and PNG (drawn at 2×, so sharp on high-density screens). {@code print} holds the PDF's small
+ * multiples ({@link ExploreFrames#multiples}), each frame drawn again at {@link #PRINT_WIDTH}×{@link
+ * #PRINT_HEIGHT} without its title (the PDF prints it in the panel's caption): the PDF sets two of
+ * them side by side, each at half the text's width, where a frame drawn at the chart's own size
+ * would print its labels at half their size (about 4 pt).
  */
 final class ExploreBundle {
+    /**
+     * The size at which a small multiple is drawn: in a column of half the text's width (321 px on
+     * A4), its text prints at 0.8 of the size a chart of {@link dltheory.plot.Plots#WIDTH} prints
+     * at across the whole text, about 7 pt for the tick labels.
+     */
+    static final int PRINT_WIDTH = 400;
+    static final int PRINT_HEIGHT = 340;
+
     private ExploreBundle() {
     }
 
@@ -64,6 +79,27 @@ final class ExploreBundle {
             one.put("image", k == initial ? firstImage : png ? png(v) : svg(v));
             out.add(one);
         }
+        List<Object> printed = new ArrayList<>();
+        for (ExploreFrames.Multiple m : ExploreFrames.multiples(axes)) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("frame", m.frame());
+            one.put("label", m.label());
+            Object v = frames.get(m.frame()).value();
+            if (v instanceof Chart<?, ?> c) {  // drawn smaller; small multiples of their own keep their size
+                one.put("width", PRINT_WIDTH);
+                one.put("height", PRINT_HEIGHT);
+                one.put("image", png ? Base64.getEncoder().encodeToString(untitled(c, () -> Encoder.png(c, PRINT_WIDTH, PRINT_HEIGHT)))
+                        : untitled(c, () -> Encoder.svg(c, PRINT_WIDTH, PRINT_HEIGHT)));
+                one.put("layout", NotebookDisplay.layoutOf(untitled(c, () -> ChartLint.problems(c, PRINT_WIDTH, PRINT_HEIGHT))));
+            } else {
+                Panels p = (Panels) v;
+                one.put("width", p.width());
+                one.put("height", p.height());
+                one.put("image", png ? png(v) : svg(v));
+                one.put("layout", NotebookDisplay.layoutOf(ChartLint.problems(p)));
+            }
+            printed.add(one);
+        }
         List<Object> sliders = new ArrayList<>();
         for (ExploreFrames.Axis a : axes) {
             Map<String, Object> s = new LinkedHashMap<>();
@@ -74,13 +110,29 @@ final class ExploreBundle {
             sliders.add(s);
         }
         Map<String, Object> bundle = new LinkedHashMap<>();
-        bundle.put("version", 1);
+        bundle.put("version", 2);
         bundle.put("mime", png ? "image/png" : "image/svg+xml");
         bundle.put("compared", Map.of("image/svg+xml", svgSize, "image/png", pngSize));  // bytes, initial frame
         bundle.put("sliders", sliders);
         bundle.put("initial", initial);
         bundle.put("frames", out);
+        bundle.put("print", printed);
         return bundle;
+    }
+
+    /**
+     * What {@code draw} gives with the chart's title hidden: a small multiple's title goes under it,
+     * in the PDF's caption of the panel, where it wraps (at the print size a title of 50 characters
+     * is wider than the picture, which XChart would clip).
+     */
+    private static <T> T untitled(Chart<?, ?> chart, java.util.function.Supplier<T> draw) {
+        boolean visible = chart.getStyler().isChartTitleVisible();
+        chart.getStyler().setChartTitleVisible(false);
+        try {
+            return draw.get();
+        } finally {
+            chart.getStyler().setChartTitleVisible(visible);
+        }
     }
 
     private static String svg(Object v) {

@@ -164,7 +164,7 @@ public final class NotebookDisplay implements Extension {
         return meta;
     }
 
-    private static Map<String, Object> layoutOf(List<String> problems) {
+    static Map<String, Object> layoutOf(List<String> problems) {
         Map<String, Object> layout = new LinkedHashMap<>();
         layout.put("ok", problems.isEmpty());
         layout.put("problems", problems);

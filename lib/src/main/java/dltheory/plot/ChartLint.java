@@ -45,8 +45,13 @@ public final class ChartLint {
 
     /** The texts of {@code chart} as drawn at its size, in drawing order. */
     public static List<Text> texts(Chart<?, ?> chart) {
+        return texts(chart, chart.getWidth(), chart.getHeight());
+    }
+
+    /** The texts of {@code chart} as drawn at {@code width}×{@code height}, in drawing order. */
+    public static List<Text> texts(Chart<?, ?> chart, int width, int height) {
         Recorder g = new Recorder();
-        Drawing.draw(chart, g, chart.getWidth(), chart.getHeight());
+        Drawing.draw(chart, g, width, height);
         g.dispose();
         return g.texts;
     }
@@ -59,13 +64,17 @@ public final class ChartLint {
 
     /** Every defect found, one sentence each; empty when the chart passes. */
     public static List<String> problems(Chart<?, ?> chart) {
+        return problems(chart, chart.getWidth(), chart.getHeight());
+    }
+
+    /** Every defect found in {@code chart} drawn at {@code width}×{@code height}; empty when it passes. */
+    public static List<String> problems(Chart<?, ?> chart, int width, int height) {
         List<String> out = new ArrayList<>();
-        List<Text> texts = texts(chart);
-        Rectangle2D picture = new Rectangle2D.Double(0, 0, chart.getWidth(), chart.getHeight());
+        List<Text> texts = texts(chart, width, height);
+        Rectangle2D picture = new Rectangle2D.Double(0, 0, width, height);
         for (Text t : texts) {
             if (!picture.contains(t.box())) {
-                out.add(t.part() + " text at " + describe(t.box()) + " leaves the " + chart.getWidth() + "×"
-                        + chart.getHeight() + " picture");
+                out.add(t.part() + " text at " + describe(t.box()) + " leaves the " + width + "×" + height + " picture");
             }
         }
         for (int i = 0; i < texts.size(); i++) {

@@ -12,15 +12,18 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.internal.chartpart.ChartTitle;
+import org.knowm.xchart.style.Styler.LegendLayout;
+import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
 
 /**
  * One drawing of a chart with the house rules applied (see {@link Plots}), and how to undo what the
  * rules change only for the drawing. The rules that are part of the chart's look stay: each
- * series' colour and cue ({@link Looks}), the drawing order and the legend's layout
- * ({@link HouseRules}). What only a drawing needs is undone afterwards: the series' data drawn in
- * log₁₀ coordinates ({@link LogAxes}), the minor grid lines, and the axis ranges, tick formats and
- * spacing set for it. A chart is therefore drawn from its own data every time.
+ * series' colour and cue ({@link Looks}) and the drawing order ({@link HouseRules}). What only a
+ * drawing needs is undone afterwards: the series' data drawn in log₁₀ coordinates
+ * ({@link LogAxes}), the minor grid lines, the axis ranges, tick formats and spacing set for it,
+ * and the legend's layout and place, fitted to the size drawn at. A chart is therefore drawn from
+ * its own data every time, at any size.
  */
 final class Drawing {
 
@@ -34,6 +37,8 @@ final class Drawing {
     private final Map<XYSeries, double[][]> data = new IdentityHashMap<>();
     private final List<XYSeries> added = new ArrayList<>();
     private final Axes axes;
+    private final LegendLayout legendLayout;
+    private final LegendPosition legendPosition;
     private boolean logX;
     private boolean logY;
 
@@ -62,6 +67,8 @@ final class Drawing {
     private Drawing(XYChart chart) {
         this.chart = chart;
         this.axes = Axes.of(chart.getStyler());
+        this.legendLayout = chart.getStyler().getLegendLayout();
+        this.legendPosition = chart.getStyler().getLegendPosition();
     }
 
     /**
@@ -198,5 +205,6 @@ final class Drawing {
             }
         }
         axes.restore(chart.getStyler());
+        chart.getStyler().setLegendLayout(legendLayout).setLegendPosition(legendPosition);
     }
 }

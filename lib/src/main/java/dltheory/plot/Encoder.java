@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
+import dltheory.check.Arguments;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -43,8 +44,25 @@ public final class Encoder {
 
     /** The chart as PNG bytes drawn at 2× scale, so it stays sharp on high-density screens. */
     public static byte[] png(Chart<?, ?> chart) {
-        return png(chart.getWidth(), chart.getHeight(),
-                g -> Drawing.draw(chart, g, chart.getWidth(), chart.getHeight()));
+        return png(chart, chart.getWidth(), chart.getHeight());
+    }
+
+    /**
+     * The chart drawn at {@code width}×{@code height} as an SVG element, its text at the sizes of the
+     * theme: smaller than its own size, the same text takes a larger share of the picture. A house
+     * chart keeps its own size; XChart's other charts take that one, as their {@code paint} does.
+     */
+    public static String svg(Chart<?, ?> chart, int width, int height) {
+        Arguments.inRange(width, 1, 100_000, "width");
+        Arguments.inRange(height, 1, 100_000, "height");
+        return svg(List.of(chart), width, height, g -> Drawing.draw(chart, g, width, height));
+    }
+
+    /** The chart drawn at {@code width}×{@code height} as PNG bytes at 2× scale (see {@link #svg(Chart, int, int)}). */
+    public static byte[] png(Chart<?, ?> chart, int width, int height) {
+        Arguments.inRange(width, 1, 100_000, "width");
+        Arguments.inRange(height, 1, 100_000, "height");
+        return png(width, height, g -> Drawing.draw(chart, g, width, height));
     }
 
     /** The small multiples as one SVG element (see {@link #svg(Chart)}). */

@@ -33,10 +33,23 @@ public class HouseChart extends XYChart {
         super(width, height, Plots.THEME);
     }
 
-    /** Draws the chart in the house style; the chart's data and axis settings are left as they were. */
+    /**
+     * Draws the chart in the house style at {@code width}×{@code height}: the house rules that fit
+     * the legend and the log axes' labels see that size while it is drawn. The chart's data, axis
+     * settings and size are left as they were.
+     */
     @Override
     public void paint(Graphics2D g, int width, int height) {
-        Drawing.paint(this, g, width, height);
+        int ownWidth = getWidth();
+        int ownHeight = getHeight();
+        setWidth(width);
+        setHeight(height);
+        try {
+            Drawing.paint(this, g, width, height);
+        } finally {
+            setWidth(ownWidth);
+            setHeight(ownHeight);
+        }
     }
 
     /** XChart's painting of the chart as it stands, for {@link Drawing}. */

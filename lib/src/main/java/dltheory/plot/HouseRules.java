@@ -13,6 +13,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.Styler.LegendLayout;
+import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
 
@@ -67,24 +68,36 @@ final class HouseRules {
         }
     }
 
+    /** A legend beside the plot may take at most this share of the picture's width. */
+    static final double MAX_SIDE_LEGEND = 0.3;
+
     /**
-     * A legend in a row under the plot that would be wider than the picture (XChart centres it
-     * and cuts both ends off) becomes a column under the plot.
+     * Fits the legend to the size the chart is drawn at: a legend beside the plot (outside, to the
+     * right) wider than {@link #MAX_SIDE_LEGEND} of the picture goes under the plot, where it leaves
+     * the plot the picture's width (an Explore frame drawn small for the PDF); a legend in a row
+     * that would be wider than the picture (XChart centres it and cuts both ends off) becomes a
+     * column.
      */
     static void fitLegend(XYChart chart) {
         XYStyler s = chart.getStyler();
-        if (s.getLegendLayout() != LegendLayout.Horizontal || !s.isLegendVisible()) {
+        if (!s.isLegendVisible()) {
             return;
         }
         FontRenderContext frc = new FontRenderContext(null, true, true);
-        double width = s.getLegendPadding();
+        double row = s.getLegendPadding();
+        double column = 0;
         for (XYSeries series : chart.getSeriesMap().values()) {
             if (series.isShowInLegend()) {
-                width += s.getLegendFont().getStringBounds(series.getName(), frc).getWidth()
+                double entry = s.getLegendFont().getStringBounds(series.getName(), frc).getWidth()
                         + s.getLegendSeriesLineLength() + 3 * s.getLegendPadding();
+                row += entry;
+                column = Math.max(column, entry + s.getLegendPadding());
             }
         }
-        if (width > chart.getWidth() - 2 * s.getChartPadding()) {
+        if (s.getLegendPosition() == LegendPosition.OutsideE && column > MAX_SIDE_LEGEND * chart.getWidth()) {
+            s.setLegendPosition(LegendPosition.OutsideS);
+        }
+        if (s.getLegendLayout() == LegendLayout.Horizontal && row > chart.getWidth() - 2 * s.getChartPadding()) {
             s.setLegendLayout(LegendLayout.Vertical);
         }
     }

@@ -180,6 +180,64 @@ public final class ExploreFrames {
         return all;
     }
 
+    /** A frame the PDF shows as one of the Explore cell's small multiples, and its label ({@code β = 0.90, δ = 0.40}). */
+    public record Multiple(int frame, String label) {
+    }
+
+    /**
+     * The frames the PDF shows in place of the slider. For one slider, three or four values: its two
+     * ends, its initial value, and the middle of the widest gap between those. For several, the
+     * first two sliders each at its initial value and at the end farther from it (2 × 2), the
+     * others at their initial values. Listed in the order of the frames.
+     */
+    public static List<Multiple> multiples(List<Axis> axes) {
+        Arguments.nonEmpty(axes, "axes");
+        List<List<Integer>> picked = new ArrayList<>();
+        if (axes.size() == 1) {
+            int n = axes.get(0).values().size();
+            TreeSet<Integer> chosen = new TreeSet<>(List.of(0, axes.get(0).initial(), n - 1));
+            while (chosen.size() < Math.min(4, n)) {
+                List<Integer> at = new ArrayList<>(chosen);
+                int widest = 0;
+                for (int i = 1; i < at.size() - 1; i++) {
+                    if (at.get(i + 1) - at.get(i) > at.get(widest + 1) - at.get(widest)) {
+                        widest = i;
+                    }
+                }
+                int width = at.get(widest + 1) - at.get(widest);
+                if (width < 2) {
+                    break;
+                }
+                chosen.add(at.get(widest) + width / 2);
+            }
+            chosen.forEach(k -> picked.add(List.of(k)));
+        } else {
+            List<TreeSet<Integer>> ends = new ArrayList<>();
+            for (Axis a : axes.subList(0, 2)) {
+                int last = a.values().size() - 1;
+                ends.add(new TreeSet<>(List.of(a.initial(), a.initial() > last / 2.0 ? 0 : last)));
+            }
+            for (int first : ends.get(0)) {
+                for (int second : ends.get(1)) {
+                    List<Integer> index = new ArrayList<>(List.of(first, second));
+                    axes.subList(2, axes.size()).forEach(a -> index.add(a.initial()));
+                    picked.add(index);
+                }
+            }
+        }
+        List<Multiple> out = new ArrayList<>();
+        for (List<Integer> index : picked) {
+            List<String> parts = new ArrayList<>();
+            int frame = 0;
+            for (int a = 0; a < axes.size(); a++) {
+                parts.add(axes.get(a).name() + " = " + axes.get(a).labels().get(index.get(a)));
+                frame = frame * axes.get(a).values().size() + index.get(a);
+            }
+            out.add(new Multiple(frame, String.join(", ", parts)));
+        }
+        return out;
+    }
+
     /** The position of the initial values' frame in {@link #indices}. */
     public static int initialFrame(List<Axis> axes) {
         int at = 0;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler.LegendLayout;
+import org.knowm.xchart.style.Styler.LegendPosition;
 
 /** The layout checks find the defects they are for, on charts made broken on purpose. */
 class ChartLintTest {
@@ -69,14 +70,42 @@ class ChartLintTest {
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("LEGEND") && p.contains("leaves the")), problems.toString());
     }
 
+    /** The boxes of the texts of {@code part} in {@code chart} drawn at {@code width}×{@code height}. */
+    private static List<java.awt.geom.Rectangle2D> boxes(XYChart chart, int width, int height, ChartLint.Part part) {
+        return ChartLint.texts(chart, width, height).stream().filter(t -> t.part() == part).map(ChartLint.Text::box).toList();
+    }
+
     @Test
-    void aLegendRowTooWideForThePictureIsStackedInstead() {
+    void aLegendRowTooWideForThePictureIsStackedForTheDrawing() {
         XYChart chart = Plots.xy("Wide legend", "t", "y", 360, 300);
         for (int k = 0; k < 4; k++) {
             Plots.line(chart, "series number " + k, squares(5));
         }
         assertEquals(List.of(), ChartLint.problems(chart));
-        assertEquals(LegendLayout.Vertical, chart.getStyler().getLegendLayout());
+        List<java.awt.geom.Rectangle2D> legend = boxes(chart, 360, 300, ChartLint.Part.LEGEND);
+        assertEquals(4, legend.size());
+        assertEquals(4, legend.stream().map(b -> Math.round(b.getY())).distinct().count(), "one entry a line: " + legend);
+        assertEquals(LegendLayout.Horizontal, chart.getStyler().getLegendLayout(), "the author's layout, after the drawing");
+        // at twice the width the row fits, and stays a row
+        assertEquals(1, boxes(chart, 720, 300, ChartLint.Part.LEGEND).stream().map(b -> Math.round(b.getY())).distinct().count());
+    }
+
+    @Test
+    void aLegendBesideThePlotGoesUnderItInANarrowPicture() {
+        // notebook 01's Explore frame: two entries in a column to the right of the plot
+        XYChart chart = Plots.xy("Variance by layer", "layer t", "log₁₀ Var[a⁽ᵗ⁾]");
+        Plots.line(chart, "ReLU, N(0, 2/d)", squares(20));
+        Plots.reference(chart, "prediction (dashed)", Plots.oneTo(20), squares(20));
+        chart.getStyler().setLegendLayout(LegendLayout.Vertical).setLegendPosition(LegendPosition.OutsideE);
+        double axisRight = boxes(chart, 720, 440, ChartLint.Part.X_TICK).stream().mapToDouble(b -> b.getMaxX()).max().orElseThrow();
+        assertTrue(boxes(chart, 720, 440, ChartLint.Part.LEGEND).stream().allMatch(b -> b.getMinX() > axisRight),
+                "at 720 px the legend is beside the plot");
+        double axisBottom = boxes(chart, 400, 340, ChartLint.Part.AXIS_TITLE).stream().mapToDouble(b -> b.getMaxY()).max().orElseThrow();
+        assertTrue(boxes(chart, 400, 340, ChartLint.Part.LEGEND).stream().allMatch(b -> b.getMinY() > axisBottom),
+                "at 400 px the legend is under the plot");
+        assertEquals(List.of(), ChartLint.problems(chart, 400, 340));
+        assertEquals(LegendPosition.OutsideE, chart.getStyler().getLegendPosition(), "the author's place, after the drawing");
+        assertEquals(720, chart.getWidth(), "the chart's own size, after a drawing at another");
     }
 
     @Test

@@ -113,4 +113,53 @@ class ExploreFramesTest {
         assertTrue(ExploreFrames.wanted(Map.of(ExploreFrames.SWITCH, "on")));
         assertTrue(ExploreFrames.wanted(Map.of(ExploreFrames.SWITCH, "1")));
     }
+
+    /** An axis of {@code n} values 0, 1, … labelled by {@code label}, at {@code initial}. */
+    private static ExploreFrames.Axis axis(String name, int n, int initial, java.util.function.IntFunction<String> label) {
+        List<Object> values = new java.util.ArrayList<>();
+        List<String> labels = new java.util.ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            values.add(k);
+            labels.add(label.apply(k));
+        }
+        return new ExploreFrames.Axis(name, values, labels, initial);
+    }
+
+    @Test
+    void oneSlidersMultiplesAreItsEndsItsValueAndTheMiddleOfTheWidestGap() {
+        ExploreFrames.Axis s = axis("s", 21, 10, k -> String.format(java.util.Locale.ROOT, "%.2f", (double) k));
+        assertEquals(List.of(new ExploreFrames.Multiple(0, "s = 0.00"), new ExploreFrames.Multiple(5, "s = 5.00"),
+                new ExploreFrames.Multiple(10, "s = 10.00"), new ExploreFrames.Multiple(20, "s = 20.00")),
+                ExploreFrames.multiples(List.of(s)));
+        // at an end: the two gaps are one, and the earlier of equal gaps is split
+        assertEquals(List.of(0, 2, 4, 8), frames(ExploreFrames.multiples(List.of(axis("α", 9, 0, Integer::toString)))));
+        assertEquals(List.of(0, 1, 2), frames(ExploreFrames.multiples(List.of(axis("q", 3, 1, Integer::toString)))));
+        assertEquals(List.of(0, 1), frames(ExploreFrames.multiples(List.of(axis("on", 2, 1, Integer::toString)))));
+        assertEquals(List.of(0), frames(ExploreFrames.multiples(List.of(axis("v", 1, 0, Integer::toString)))));
+    }
+
+    @Test
+    void twoSlidersMultiplesAreEachAtItsValueAndItsFartherEnd() {
+        // notebook 03: β at index 5 of 7, δ at index 2 of 7
+        List<ExploreFrames.Axis> two = List.of(axis("β", 7, 5, Integer::toString), axis("δ", 7, 2, Integer::toString));
+        assertEquals(List.of(new ExploreFrames.Multiple(0 * 7 + 2, "β = 0, δ = 2"), new ExploreFrames.Multiple(0 * 7 + 6, "β = 0, δ = 6"),
+                new ExploreFrames.Multiple(5 * 7 + 2, "β = 5, δ = 2"), new ExploreFrames.Multiple(5 * 7 + 6, "β = 5, δ = 6")),
+                ExploreFrames.multiples(two));
+        // a third control stays at its value, and each frame is its place in indices()
+        List<ExploreFrames.Axis> three = List.of(axis("a", 3, 0, Integer::toString), axis("b", 2, 1, Integer::toString),
+                axis("c", 4, 3, Integer::toString));
+        List<List<Integer>> all = ExploreFrames.indices(three);
+        for (ExploreFrames.Multiple m : ExploreFrames.multiples(three)) {
+            List<Integer> index = all.get(m.frame());
+            assertEquals(3, index.get(2));
+            assertEquals("a = " + index.get(0) + ", b = " + index.get(1) + ", c = 3", m.label());
+        }
+        assertEquals(List.of(1 * 4 + 3, 2 * 8 + 0 * 4 + 3, 2 * 8 + 1 * 4 + 3, 0 * 8 + 0 * 4 + 3).stream().sorted().toList(),
+                frames(ExploreFrames.multiples(three)));
+        assertThrows(IllegalArgumentException.class, () -> ExploreFrames.multiples(List.of()));
+    }
+
+    private static List<Integer> frames(List<ExploreFrames.Multiple> multiples) {
+        return multiples.stream().map(ExploreFrames.Multiple::frame).toList();
+    }
 }
