@@ -483,6 +483,11 @@ siteSuite(BOOK, { concurrency: 2 }, (site) => {
     const numbered = lines.slice(front).filter((l, i) => l[l.length - 1] === String(i + 1)).length;
     assert.equal(numbered, count - front, `expected the page number on every page from the first chapter on, found it on ${numbered}`);
     assert.match(norm(sheets[1]), /^Contents .* 1 /, 'expected the contents, with page numbers, on page ii');
+    // No heading is split across two pages (issue 34: "5.6 A convention, not an error: the layout
+    // of the" at the foot of a page, "Jacobian" at the top of the next): every entry of the
+    // contents is whole on one page of the chapters.
+    const split = splitHeadings(fs.readFileSync(path.join(SITE, 'print.html'), 'utf8'), sheets.slice(front));
+    assert.deepEqual(split, [], 'headings that are not whole on any one page of the PDF');
     // No chapter ends on a near-blank page (issue 34: chapters 0, 1, 5 and 6 ended on a page of
     // two to nine lines, the last exercise): the lowest ink on each chapter's last page, read from
     // the page drawn in grey (pdftoppm, so that a chart counts as well as text), lies at least a
@@ -502,6 +507,23 @@ siteSuite(BOOK, { concurrency: 2 }, (site) => {
     }
   });
 });
+
+/**
+ * The entries of the print page's contents (`html`, site/print.html) that no one page of
+ * `sheets` (the chapters' pages as text) holds whole: each entry's words outside its TeX, compared
+ * as letters only (pdftotext spaces and hyphenates as the PDF is laid out).
+ */
+function splitHeadings(html, sheets) {
+  const unescape = (s) => s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (m, e) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e]);
+  const letters = (s) => s.replace(/[^A-Za-z]/g, '');
+  const onPages = sheets.map(letters);
+  const titles = [...html.matchAll(/<span class="toc-title">([^<]*)<\/span>/g)].map((m) => unescape(m[1]));
+  assert.ok(titles.length > 20, `expected the contents' entries in print.html, found ${titles.length}`);
+  return titles.filter((title) => {
+    const pieces = title.split(/\$[^$]*\$/).map(letters).filter((piece) => piece.length >= 3);
+    return pieces.length > 0 && !onPages.some((page) => pieces.every((piece) => page.includes(piece)));
+  });
+}
 
 /**
  * How far down the text of page `p` (from 1) of `pdf` the lowest ink lies: 0 at the top of the

@@ -269,6 +269,46 @@ def test_a_chapter_ending_in_a_few_lines_is_tightened_to_end_a_page_sooner(tmp_p
     assert last_page_fill(out) == (pages, fill)
 
 
+def markdown_cell(html):
+    """A Markdown cell as the print page holds it (nbconvert's wrappers)."""
+    return ('<div class="jp-Cell jp-MarkdownCell jp-Notebook-cell"><div class="jp-Cell-inputWrapper"><div class="jp-InputArea '
+            f'jp-Cell-inputArea"><div class="jp-RenderedHTMLCommon jp-RenderedMarkdown jp-MarkdownOutput">{html}</div></div></div></div>')
+
+
+@needs_tools
+def test_a_heading_is_never_split_across_two_pages(tmp_path):
+    """A section heading of two lines stays whole on one page (chapter 5 printed "5.6 A
+    convention, not an error: the layout of the" at the foot of a page and "Jacobian" at the top
+    of the next, when the paragraph after the heading began with a tall formula). Twenty-four
+    chapters put that heading, in its own Markdown cell as notebooks have it, after 1 to 24
+    one-line cells, so that it falls at every height of a page, the foot included (without
+    `break-inside: avoid` on headings, one of them was split)."""
+    import pdfbook
+    from pypdf import PdfReader
+
+    heading = "A convention, not an error: the layout of the Jacobian"
+    words = r"The gradient is about $2.3\cdot10^4$, so the plain step moves $w$ by $23$, to about $-22$; "
+    after = r"The text writes $\partial h_t/\partial h_{t-1} = \operatorname{diag}(\sigma'(h_{t-1}))W^\top$, then more words."
+    entries = []
+    for n in range(1, 25):
+        cells = [markdown_cell(f"<p>{words * 12}</p>")]
+        cells += [markdown_cell(f"<p>Line {k} of chapter {n}.</p>") for k in range(1, n + 1)]
+        cells += [markdown_cell(f"<p>{words * 4}</p>"),
+                  markdown_cell(f'<h2 id="c{n}--long"><span class="section-number">{n}.1 </span>{heading}</h2><p>{after}</p>')]
+        entries.append({"name": f"c{n}", "title": f"{n} · Chapter {n}", "sections": [{"id": "long", "title": heading}],
+                        "print_html": f'<h1 id="c{n}--title">{n} · Chapter {n}</h1>' + "".join(cells)})
+    page = render_print_page(tmp_path / "site", entries)
+    out = tmp_path / "site" / "book.pdf"
+    result = build(page, out)
+    assert result.returncode == 0, result.stderr
+    labels = PdfReader(out).page_labels
+    split = []
+    for depth, title, label in pdfbook.outline(out):
+        if depth == 1 and heading not in " ".join(page_text(out, labels.index(label) + 1).split()):
+            split.append(label)
+    assert not split, f"the heading is not whole on the page its bookmark opens, on pages {split}"
+
+
 @needs_tools
 def test_links_between_chapters_printed_in_different_parts_open_their_target(tmp_path):
     """The chapters are printed in two parts at the same time (tools/site/print.js), each a page
