@@ -40,15 +40,17 @@ public class HouseChart extends XYChart {
      */
     @Override
     public void paint(Graphics2D g, int width, int height) {
-        int ownWidth = getWidth();
-        int ownHeight = getHeight();
-        setWidth(width);
-        setHeight(height);
-        try {
-            Drawing.paint(this, g, width, height);
-        } finally {
-            setWidth(ownWidth);
-            setHeight(ownHeight);
+        synchronized (this) {  // the lock Drawing.paint takes: no other drawing sees the size borrowed
+            int ownWidth = getWidth();
+            int ownHeight = getHeight();
+            setWidth(width);
+            setHeight(height);
+            try {
+                Drawing.paint(this, g, width, height);
+            } finally {
+                setWidth(ownWidth);
+                setHeight(ownHeight);
+            }
         }
     }
 
