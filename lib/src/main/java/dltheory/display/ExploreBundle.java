@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dltheory.plot.ChartLint;
 import dltheory.plot.Panels;
@@ -125,7 +126,7 @@ final class ExploreBundle {
      * in the PDF's caption of the panel, where it wraps (at the print size a title of 50 characters
      * is wider than the picture, which XChart would clip).
      */
-    private static <T> T untitled(Chart<?, ?> chart, java.util.function.Supplier<T> draw) {
+    private static <T> T untitled(Chart<?, ?> chart, Supplier<T> draw) {
         boolean visible = chart.getStyler().isChartTitleVisible();
         chart.getStyler().setChartTitleVisible(false);
         try {

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
@@ -70,6 +73,30 @@ class ExploreBundleTest {
             Map<String, Object> layout = (Map<String, Object>) m.get("layout");
             assertEquals(false, layout.get("ok"));
             assertTrue(layout.get("problems").toString().contains("AXIS_TITLE"), layout.toString());
+        }
+    }
+
+    @Test
+    void aCloudDrawnAsPngIsPrintedAsPngAtTwiceThePrintSize() {
+        // thousands of points: the PNG is smaller than the SVG, so every frame is a PNG (drawn at 2×)
+        Map<String, Object> bundle = ExploreBundle.of(Widgets.interact(Widgets.slider("s", 1.0, 2.0, 0.5, 1.0), s -> {
+            Random rng = new Random(7);
+            double[] x = new double[20_000];
+            double[] y = new double[x.length];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = rng.nextGaussian();
+                y[k] = s * rng.nextGaussian();
+            }
+            XYChart chart = Plots.xy(String.format("s = %.1f: a cloud", s), "x", "y");
+            Plots.scatter(chart, "draws", x, y);
+            return chart;
+        }));
+        assertEquals("image/png", bundle.get("mime"));
+        for (Map<String, Object> m : list(bundle, "print")) {
+            byte[] png = Base64.getDecoder().decode((String) m.get("image"));
+            ByteBuffer header = ByteBuffer.wrap(png, 16, 8);  // IHDR: width, height
+            assertEquals(2 * ExploreBundle.PRINT_WIDTH, header.getInt());
+            assertEquals(2 * ExploreBundle.PRINT_HEIGHT, header.getInt());
         }
     }
 }
