@@ -104,9 +104,13 @@ class KeptKernel:
             client.execute(env=env, cleanup_kc=False, **kernel)
         client.kc.stop_channels()
 
+    def _process(self):
+        """The kept kernel's process (a Popen), or None."""
+        return getattr(self.km and self.km.provisioner, "process", None)
+
     def fits(self, folder, env):
         """Whether the kept kernel is alive and was started for `folder` and `env`."""
-        process = getattr(self.km and self.km.provisioner, "process", None)
+        process = self._process()
         return process is not None and process.poll() is None and self.key == self._key(folder, env)
 
     def _client(self):
@@ -138,7 +142,7 @@ class KeptKernel:
     def close(self):
         """Shuts the kernel down (the next notebook starts a new one): it answers shutdown_request
         by exiting, and one that does not is killed."""
-        process = getattr(self.km and self.km.provisioner, "process", None)
+        process = self._process()
         if process is not None and process.poll() is None:
             kc = self._client()
             kc.shutdown()

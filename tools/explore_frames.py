@@ -233,12 +233,11 @@ def small_multiples(soup, nb):
                                              "height": str(multiple["height"]),
                                              "alt": alt_with_caption(frame["alt"], frame["title"], "")})
             sub = soup.new_tag("figcaption")
-            sub.string = f"({chr(ord('a') + n)}) {multiple['label']}"
             # the chart's title, drawn in the frame on the site, is the panel's caption here
-            title = frame["title"]
-            if title.startswith(multiple["label"]):
-                sub.string = f"({chr(ord('a') + n)}) {title}"
-            elif title:
+            title, label = frame["title"], multiple["label"]
+            titled = title.startswith(label)  # "β = 0.90, δ = 0.40: momentum on …" already names the values
+            sub.string = f"({chr(ord('a') + n)}) {title if titled else label}"
+            if title and not titled:
                 sub.append(soup.new_tag("br"))
                 line = soup.new_tag("span", attrs={"class": "explore-panel-title"})
                 line.string = title

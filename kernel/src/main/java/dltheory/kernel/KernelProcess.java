@@ -62,13 +62,10 @@ public final class KernelProcess {
      * ({@value #RESET_REQUEST}, answered by {@code dltheory_reset_reply}): see {@link Cells}.
      */
     public static final String RESET_REQUEST = "dltheory_reset_request";
-    /** The shell requests that go to the notebook's {@link Cells}. */
-    private static final List<String> CELL_REQUESTS = List.of("execute_request", "complete_request",
-            "inspect_request", "is_complete_request", "history_request", "comm_info_request", "comm_open",
-            "comm_msg", "comm_close");
 
     private volatile Cells cells;
     private Shared shared;
+    private Channel shellChannel;
 
     /** Runs the kernel until a {@code shutdown_request}; then exits the JVM. */
     public void run(Path connectionFile) throws Exception {
@@ -111,12 +108,14 @@ public final class KernelProcess {
         CellInput input = new CellInput(new Stdin(stdinSocket, codec, session), streams);
         input.install();
 
+        shared = new Shared(iopub, output, input, streams, this::pumpShell, workingDirectory, settings);
+        cells = new Cells(shared, firstLoader, firstEvaluator, settingsProblem);
         Handler kernelInfo = new KernelInfoHandler();
         SessionHandlers sessionHandlers = new SessionHandlers(() -> cells.kernel.interrupt(), this::newNotebook,
                 stopped::countDown);
         Map<String, Handler> shell = new HashMap<>();
         shell.put("kernel_info_request", kernelInfo);
-        for (String type : CELL_REQUESTS) {
+        for (String type : cells.handlers.keySet()) {  // each notebook's Cells answers the same requests
             shell.put(type, r -> cells.handlers.get(type).handle(r));
         }
         shell.put("shutdown_request", sessionHandlers::shutdown);
@@ -128,10 +127,8 @@ public final class KernelProcess {
         control.put("shutdown_request", sessionHandlers::shutdown);
 
         Channel controlChannel = new Channel("control", controlSocket, codec, session, iopub, control);
-        Channel shellChannel = new Channel("shell", shellSocket, codec, session, iopub, shell);
+        shellChannel = new Channel("shell", shellSocket, codec, session, iopub, shell);
         shellChannel.pumpTypes(java.util.Set.of("comm_open", "comm_msg", "comm_close"));
-        shared = new Shared(iopub, output, input, streams, shellChannel, workingDirectory, settings);
-        cells = new Cells(shared, firstLoader, firstEvaluator, settingsProblem);
         controlChannel.start();
         shellChannel.start();
         Log.phase("channels started");
@@ -163,9 +160,18 @@ public final class KernelProcess {
         cells = new Cells(shared, loader, startEvaluator(loader, shared.settings()), null);
     }
 
-    /** What every notebook run in this process shares: the sockets' publisher, the cells' streams, the shell channel. */
+    /** Handles the comm messages waiting on the shell channel while a cell runs (a cell's widgets). */
+    private void pumpShell() {
+        shellChannel.pump();
+    }
+
+    /**
+     * What every notebook run in this process shares: the sockets' publisher, the cells' streams, and
+     * the shell channel's pump, which a running cell calls (the channel is made once the first
+     * notebook's requests are known, and started before any cell runs).
+     */
     private record Shared(IoPub iopub, CellOutput output, CellInput input, OutputStreams streams,
-                           Channel shellChannel, Path workingDirectory, KernelSettings settings) {
+                           Runnable pumpShell, Path workingDirectory, KernelSettings settings) {
     }
 
     /**
@@ -203,7 +209,7 @@ public final class KernelProcess {
             handlers.put("comm_open", comms::commOpen);
             handlers.put("comm_msg", comms::commMsg);
             handlers.put("comm_close", comms::commClose);
-            evaluator.thenAccept(ev -> ev.runner().setWhileWaiting(p.shellChannel()::pump));
+            evaluator.thenAccept(ev -> ev.runner().setWhileWaiting(p.pumpShell()));
         }
 
         /** Ends this notebook's JShell and its cell thread once it has started. */
